@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@hookmap/source'] },
+  ssr: { resolve: { conditions: ['@hookmap/source'] } },
+  test: { name: '@hookmap/bench', include: ['test/**/*.test.ts'] },
+});

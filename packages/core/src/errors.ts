@@ -1,0 +1,80 @@
+import type { Diagnostic } from './types.js';
+
+interface Location {
+  path?: string;
+  start?: number;
+  end?: number;
+  key?: boolean;
+}
+
+/** Base of every hookmap error: a stable code plus where in the template it happened. */
+export class HookmapError extends Error {
+  readonly code: string;
+  /** JSON Pointer into the template; '' for a root or string template. */
+  path: string;
+  start: number;
+  end: number;
+  key: boolean;
+  suggestion?: string;
+  /** Name of the exceeded limit, for limit errors. */
+  limit?: string;
+
+  constructor(code: string, message: string, loc: Location = {}) {
+    super(message);
+    this.name = 'HookmapError';
+    this.code = code;
+    this.path = loc.path ?? '';
+    this.start = loc.start ?? 0;
+    this.end = loc.end ?? 0;
+    this.key = loc.key ?? false;
+  }
+
+  /** json-e's add_location: prefix the pointer segment as the error unwinds the JSON walk. */
+  atSegment(segment: string): this {
+    this.path = '/' + escapePointer(segment) + this.path;
+    return this;
+  }
+
+  toDiagnostic(severity: Diagnostic['severity'] = 'error'): Diagnostic {
+    const d: Diagnostic = {
+      severity,
+      code: this.code,
+      message: this.message,
+      path: this.path,
+      start: this.start,
+      end: this.end,
+    };
+    if (this.key) d.key = true;
+    if (this.suggestion !== undefined) d.suggestion = this.suggestion;
+    return d;
+  }
+}
+
+/** Syntax and compile problems: thrown by compile(), collected by validate(). */
+export class TemplateError extends HookmapError {
+  constructor(code: string, message: string, loc: Location = {}) {
+    super(code, message, loc);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Problems met while rendering: only thrown for limits, `missing: 'error'` and `required`. */
+export class RenderError extends HookmapError {
+  reference?: string;
+  constructor(code: string, message: string, loc: Location = {}) {
+    super(code, message, loc);
+    this.name = 'RenderError';
+  }
+}
+
+/** Problems with an integration document or the request it renders. */
+export class RequestError extends HookmapError {
+  constructor(code: string, message: string, loc: Location = {}) {
+    super(code, message, loc);
+    this.name = 'RequestError';
+  }
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
