@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyEdit,
+  deriveMapping,
+  extraPointers,
+  mappingEdit,
+  setAtPointer,
+  valueAtPointer,
+} from '../src/mapper/mapping.js';
+import { expressionToPath, findPlaceholders, pathToExpression } from '../src/mapper/expressions.js';
+
+const fields = [
+  { pointer: '/properties/hs_timestamp', type: 'string', required: true },
+  { pointer: '/properties/hs_call_body', type: 'string' },
+  { pointer: '/properties/hs_call_status', type: 'string' },
+  { pointer: '/properties/hs_call_title', type: 'string', required: true },
+];
+
+describe('deriveMapping', () => {
+  const template = {
+    properties: {
+      hs_timestamp: '{{ common.started_at | iso }}',
+      hs_call_body: 'Summary: {{call_summary}} / << data_capture.customer_name >>',
+      hs_call_status: 'COMPLETED',
+    },
+    extra: 'x',
+  };
+
+  it('shows what each field maps from, literals and required-but-unmapped fields', () => {
+    const view = deriveMapping(fields, template);
+    expect(view.map((m) => m.state)).toEqual(['mapped', 'mapped', 'literal', 'unmapped']);
+    expect(view[0]!.expressions).toEqual(['common.started_at | iso']);
+    expect(view[1]!.expressions).toEqual(['call_summary', 'data_capture.customer_name']);
+    expect(view[3]!.missingRequired).toBe(true);
+    expect(view[2]!.missingRequired).toBe(false);
+  });
+
+  it('lists template properties the target does not describe', () => {
+    expect(extraPointers(fields, template)).toEqual(['/extra']);
+  });
+
+  it('treats a non-object template as unmapped', () => {
+    expect(deriveMapping(fields, 'text').every((m) => m.state === 'unmapped')).toBe(true);
+  });
+});
+
+describe('writing mappings', () => {
+  it('replaces an existing value in place, keeping the formatting around it', () => {
+    const text = '{\n  "properties": {\n    "hs_call_body": "",\n    "keep":   1\n  }\n}';
+    const edit = mappingEdit(text, '/properties/hs_call_body', '{{call_summary}}')!;
+    const next = applyEdit(text, edit);
+    expect(next).toContain('"hs_call_body": "{{call_summary}}"');
+    expect(next).toContain('"keep":   1');
+  });
+
+  it('creates missing objects and arrays along the pointer', () => {
+    const text = '{"properties": {}}';
+    const next = applyEdit(text, mappingEdit(text, '/associations/0/to/id', '{{crm_id}}')!);
+    expect(JSON.parse(next)).toEqual({ properties: {}, associations: [{ to: { id: '{{crm_id}}' } }] });
+  });
+
+  it('refuses to edit invalid JSON', () => {
+    expect(mappingEdit('{"a": ', '/a', 'x')).toBeNull();
+  });
+
+  it('reads and writes pointers with escaped segments', () => {
+    const doc = setAtPointer({}, '/a~1b/c~0d', 1);
+    expect(doc).toEqual({ 'a/b': { 'c~d': 1 } });
+    expect(valueAtPointer(doc, '/a~1b/c~0d')).toEqual({ found: true, value: 1 });
+    expect(valueAtPointer(doc, '/a~1b/zz').found).toBe(false);
+  });
+});
+
+describe('expressions', () => {
+  it('finds both delimiter pairs and skips escaped ones', () => {
+    const found = findPlaceholders('a {{ x.y }} \\{{ no }} << z | upper >> {{ "}}" }}');
+    expect(found.map((p) => p.expression)).toEqual(['x.y', 'z | upper', '"}}"']);
+  });
+
+  it('round-trips paths and expressions', () => {
+    const path = ['data', 'items', 0, 'first name', 'x'];
+    const expression = pathToExpression(path);
+    expect(expression).toBe('data.items[0]["first name"].x');
+    expect(expressionToPath(expression)).toEqual(path);
+    expect(expressionToPath('a | upper')).toBeNull();
+  });
+});
