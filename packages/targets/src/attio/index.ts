@@ -1,0 +1,40 @@
+import type { JsonValue } from '@hookmap/core';
+import { ACTION_ITEMS_TEXT, TITLE, WHEN_ISO } from '../starters/fragments.js';
+import { placeholder, templateIntegration } from '../starters/integration.js';
+import type { StarterContext, TargetDefinition } from '../types.js';
+import { noteSchema } from './schema.js';
+
+function note(recordId: string): JsonValue {
+  return {
+    data: {
+      parent_object: 'people',
+      parent_record_id: placeholder(recordId),
+      title: TITLE,
+      format: 'markdown',
+      content: {
+        $let: { actions: ACTION_ITEMS_TEXT },
+        in: "## Summary\n{{ common.summary ?? '' }}{{ actions }}{{ common.url ? '\\n\\n[Open in ' : '' }}{{ common.url ? common.provider : '' }}{{ common.url ? '](' : '' }}{{ common.url }}{{ common.url ? ')' : '' }}",
+      },
+      created_at: WHEN_ISO,
+    },
+  };
+}
+
+export const attioNote: TargetDefinition = {
+  id: 'attio.note',
+  crm: 'attio',
+  name: 'Attio note',
+  method: 'POST',
+  url: 'https://api.attio.com/v2/notes',
+  headers: { Authorization: 'Bearer {{secrets.ATTIO_TOKEN}}' },
+  secrets: ['ATTIO_TOKEN'],
+  schema: noteSchema,
+  docs: ['https://docs.attio.com/rest-api/endpoint-reference/notes/create-a-note'],
+  notes: [
+    'The note is wrapped in "data".',
+    'Send all five of parent_object, parent_record_id, title, format (plaintext | markdown) and content.',
+    'Optional created_at and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read.',
+  ],
+  starter: (context: StarterContext) => templateIntegration(attioNote, note(context.recordId), context),
+  providerStarters: {},
+};

@@ -1,0 +1,59 @@
+import type { JsonValue } from '@hookmap/core';
+import { joinPointer, lastSegment } from './pointer.js';
+import type { JsonSchema, TargetField } from './types.js';
+
+type SchemaNode = { [key: string]: JsonValue | undefined };
+
+function asNode(value: unknown): SchemaNode | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as SchemaNode) : undefined;
+}
+
+function typeOf(node: SchemaNode): string {
+  const type = node.type;
+  if (typeof type === 'string') return type;
+  if (Array.isArray(type)) return type.join(' | ');
+  const branches = (node.anyOf ?? node.oneOf) as JsonValue[] | undefined;
+  if (Array.isArray(branches)) {
+    const types = branches.map((b) => (asNode(b) ? typeOf(asNode(b) as SchemaNode) : 'any'));
+    return [...new Set(types)].join(' | ');
+  }
+  if (node.not !== undefined) return 'never';
+  return 'any';
+}
+
+function field(pointer: string, node: SchemaNode, required: boolean): TargetField {
+  const result: TargetField = {
+    pointer,
+    name: lastSegment(pointer),
+    type: typeOf(node),
+    required,
+    description: typeof node.description === 'string' ? node.description : '',
+  };
+  if (typeof node.format === 'string') result.format = node.format;
+  if (Array.isArray(node.enum)) result.enum = node.enum;
+  if (typeof node['x-hint'] === 'string') result.hint = node['x-hint'];
+  return result;
+}
+
+function walk(node: SchemaNode, pointer: string, out: TargetField[]): void {
+  const properties = asNode(node.properties);
+  if (properties) {
+    const required = Array.isArray(node.required) ? node.required : [];
+    for (const [name, child] of Object.entries(properties)) {
+      const childNode = asNode(child);
+      if (!childNode) continue;
+      const childPointer = joinPointer(pointer, name);
+      out.push(field(childPointer, childNode, required.includes(name)));
+      walk(childNode, childPointer, out);
+    }
+  }
+  const items = asNode(node.items);
+  if (items) walk(items, joinPointer(pointer, 0), out);
+}
+
+/** Every body field of a target schema, parents before children, in schema order. */
+export function flattenSchema(schema: JsonSchema): TargetField[] {
+  const out: TargetField[] = [];
+  walk(schema, '', out);
+  return out;
+}

@@ -1,0 +1,44 @@
+import type { Diagnostic, Integration } from '@hookmap/core';
+import { TargetCodes } from './codes.js';
+import { diagnostic } from './diagnostics.js';
+import { getTarget, targetIds } from './registry.js';
+import { recordIdExpression } from './starters/record-id.js';
+import { validateTargetBody } from './validate.js';
+
+export { TargetCodes } from './codes.js';
+export type { TargetCode } from './codes.js';
+export { flattenSchema } from './fields.js';
+export { getTarget, targetIds, targets } from './registry.js';
+export { recordIdExpression } from './starters/record-id.js';
+export type { JsonSchema, StarterContext, Target, TargetDefinition, TargetField } from './types.js';
+
+function unknownTarget(targetId: string): Diagnostic {
+  return diagnostic('error', TargetCodes.UNKNOWN_TARGET, '', `Unknown target "${targetId}". Known targets: ${targetIds().join(', ')}.`);
+}
+
+/**
+ * Validates a rendered request body against a target's schema. Returns every problem at once (never throws);
+ * each diagnostic's `path` is a JSON Pointer into the body and its message says what to fix.
+ */
+export function validateBody(targetId: string, body: unknown): Diagnostic[] {
+  const target = getTarget(targetId);
+  return target ? validateTargetBody(target, body) : [unknownTarget(targetId)];
+}
+
+/**
+ * A complete integration for a target: the provider's own starter when it has better data than `common`,
+ * else the cross-provider starter reading the provider's record-id field. Throws on an unknown target id.
+ */
+export function starterIntegration(targetId: string, providerId?: string): Integration {
+  const target = getTarget(targetId);
+  if (!target) throw new Error(unknownTarget(targetId).message);
+  const specific = providerId ? target.providerStarters[providerId] : undefined;
+  if (specific) return specific();
+  const context = providerId ? { providerId, recordId: recordIdExpression(providerId) } : { recordId: recordIdExpression() };
+  return target.starter(context);
+}
+
+/** Provider ids with a provider-specific starter for this target. */
+export function providerStarterIds(targetId: string): string[] {
+  return Object.keys(getTarget(targetId)?.providerStarters ?? {});
+}
