@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cases } from './cases/index.js';
+import { contenders } from './contenders/index.js';
+import { parseArgs, usage, wanted } from './harness/args.js';
+import { runExamples } from './harness/examples.js';
+import { caseTable, examplesTable, targetsTable } from './harness/format.js';
+import { gcAvailable } from './harness/gc.js';
+import { machine } from './harness/machine.js';
+import { runCase } from './harness/run-case.js';
+import { checkTargets } from './harness/targets.js';
+import type { CaseReport, ExampleReport } from './harness/report-types.js';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    log(usage);
+    return;
+  }
+  const args = parseArgs(process.argv.slice(2), fileURLToPath(new URL('./results.json', import.meta.url)));
+  if (!gcAvailable) log('warning: run node with --expose-gc; slices will not start from a collected heap');
+  const started = performance.now();
+  const reports: CaseReport[] = [];
+  const list = contenders.filter((contender) => wanted(args.only, contender.id));
+  for (const benchCase of cases.filter((entry) => wanted(args.cases, entry.id))) {
+    log(`${benchCase.title}`);
+    reports.push(await runCase(benchCase, list, args.settings, log));
+  }
+  let examples: ExampleReport[] = [];
+  if (wanted(args.cases, 'c-examples')) examples = await runExamples(args.settings, log);
+  const targets = checkTargets(reports);
+  const tables = [...reports.map(caseTable), ...(examples.length ? [examplesTable(examples)] : []), targetsTable(targets)];
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\n${tables.join('\n\n')}\n\n${machine().summary}, ${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s`);
+  if (args.out) {
+    const results = { machine: machine(), quick: args.quick, settings: args.settings, seconds, cases: reports, examples, targets };
+    writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+    log(`wrote ${args.out}`);
+  }
+}
+
+await main();
