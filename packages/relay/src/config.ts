@@ -1,0 +1,112 @@
+/** Relay options, their defaults, and how they are read from the environment. */
+import type { Store } from './store/types.js';
+import type { LogLevel, LogSink } from './log.js';
+
+export interface RelayOptions {
+  port?: number;
+  host?: string;
+  /** Embedded store directory. Default `./.hookmap`. Ignored when `databaseUrl` is set. */
+  dataDir?: string;
+  /** PostgreSQL connection string; when set, the PostgreSQL store is used. */
+  databaseUrl?: string;
+  /** Schema for the PostgreSQL tables. Default `hookmap`. */
+  pgSchema?: string;
+  /** Bearer token for the admin API. Without one the admin API answers 401 to everything. */
+  adminToken?: string;
+  /** Attempts per delivery, the first included. Default 5. */
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Per-attempt deadline. Default 15 000 ms. */
+  timeoutMs?: number;
+  /** Largest accepted inbound body. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Response body kept per attempt. Default 16 KiB. */
+  maxResponseBytes?: number;
+  /** Private/loopback destinations allowed anyway: IPs or CIDR ranges (`127.0.0.1`, `10.0.0.0/8`). */
+  allowPrivate?: string[];
+  /** Attempts in flight per process. Default 32. */
+  concurrency?: number;
+  /** How often an idle worker looks for due work. Default 250 ms. */
+  pollMs?: number;
+  /** How long a claim lasts before another process may take the work. Default 60 000 ms. */
+  leaseMs?: number;
+  /** Origins allowed to call the admin API from a browser. Default `*` (the API uses bearer tokens, not cookies). */
+  corsOrigins?: string[];
+  /** Run the delivery worker in this process. Default true. */
+  deliver?: boolean;
+  /** Where log lines go (default: JSON on stderr); `false` silences them. */
+  log?: LogSink | false;
+  logLevel?: LogLevel;
+  /** Id of this process in attempt logs. Default `<hostname>:<pid>:<random>`. */
+  workerId?: string;
+  /** Use this store instead of building one (tests, embedding). */
+  store?: Store;
+}
+
+export type ResolvedOptions = Required<Omit<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'>> &
+  Pick<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'>;
+
+export function resolveOptions(o: RelayOptions): ResolvedOptions {
+  return {
+    port: o.port ?? 8787,
+    host: o.host ?? '127.0.0.1',
+    dataDir: o.dataDir ?? './.hookmap',
+    databaseUrl: o.databaseUrl || undefined,
+    pgSchema: o.pgSchema ?? 'hookmap',
+    adminToken: o.adminToken || undefined,
+    maxAttempts: o.maxAttempts ?? 5,
+    backoffBaseMs: o.backoffBaseMs ?? 2_000,
+    backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
+    timeoutMs: o.timeoutMs ?? 15_000,
+    maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
+    maxResponseBytes: o.maxResponseBytes ?? 16 * 1024,
+    allowPrivate: o.allowPrivate ?? [],
+    concurrency: o.concurrency ?? 32,
+    pollMs: o.pollMs ?? 250,
+    leaseMs: o.leaseMs ?? 60_000,
+    corsOrigins: o.corsOrigins ?? ['*'],
+    deliver: o.deliver ?? true,
+    log: o.log,
+    logLevel: o.logLevel ?? 'info',
+    workerId: o.workerId,
+    store: o.store,
+  };
+}
+
+function num(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`expected a number, got "${value}"`);
+  return n;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+/** Options from `HOOKMAP_*` variables and `DATABASE_URL` (documented in README.md). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptions {
+  const drop = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return drop({
+    port: num(env.HOOKMAP_PORT ?? env.PORT),
+    host: env.HOOKMAP_HOST,
+    dataDir: env.HOOKMAP_DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    pgSchema: env.HOOKMAP_PG_SCHEMA,
+    adminToken: env.HOOKMAP_ADMIN_TOKEN,
+    maxAttempts: num(env.HOOKMAP_MAX_ATTEMPTS),
+    backoffBaseMs: num(env.HOOKMAP_BACKOFF_BASE_MS),
+    backoffMaxMs: num(env.HOOKMAP_BACKOFF_MAX_MS),
+    timeoutMs: num(env.HOOKMAP_TIMEOUT_MS),
+    maxBodyBytes: num(env.HOOKMAP_MAX_BODY_BYTES),
+    allowPrivate: list(env.HOOKMAP_ALLOW_PRIVATE),
+    concurrency: num(env.HOOKMAP_CONCURRENCY),
+    pollMs: num(env.HOOKMAP_POLL_MS),
+    leaseMs: num(env.HOOKMAP_LEASE_MS),
+    corsOrigins: list(env.HOOKMAP_CORS_ORIGINS),
+    workerId: env.HOOKMAP_WORKER_ID,
+    logLevel: env.HOOKMAP_LOG_LEVEL as RelayOptions['logLevel'],
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Refuse private, loopback and link-local destinations (SSRF) unless allow-listed. The check runs on
+ * the address the socket will actually connect to (inside the DNS lookup), so a name that resolves
+ * to 127.0.0.1 is caught too and DNS rebinding cannot slip between check and connect.
+ */
+import { BlockList, isIP } from 'node:net';
+import { lookup as dnsLookup } from 'node:dns';
+import type { LookupAddress, LookupOptions } from 'node:dns';
+
+const PRIVATE_V4 = [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.168.0.0', 16], ['192.0.0.0', 24], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const;
+const PRIVATE_V6 = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const;
+
+const privateRanges = new BlockList();
+for (const [net, prefix] of PRIVATE_V4) privateRanges.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of PRIVATE_V6) privateRanges.addSubnet(net, prefix, 'ipv6');
+
+/** `::ffff:10.0.0.1` and friends are IPv4 addresses in disguise. */
+function unmapV4(address: string): string | null {
+  const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return match?.[1] ?? null;
+}
+
+export function isPrivateAddress(address: string): boolean {
+  const v4 = isIP(address) === 4 ? address : unmapV4(address);
+  if (v4) return privateRanges.check(v4, 'ipv4');
+  if (isIP(address) === 6) return privateRanges.check(address, 'ipv6');
+  return true; // not an address at all: refuse
+}
+
+/** Allow-list from CIDR strings (`127.0.0.1/32`, `10.0.0.0/8`, `::1/128`) or bare addresses. */
+export function parseAllowList(entries: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [net = '', prefix] = entry.trim().split('/');
+    const family = isIP(net);
+    if (!family) throw new Error(`allow-list entry "${entry}" is not an IP address or CIDR range`);
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) list.addAddress(net, type);
+    else list.addSubnet(net, Number(prefix), type);
+  }
+  return list;
+}
+
+export class DestinationRefused extends Error {
+  readonly code = 'DESTINATION_REFUSED';
+  constructor(address: string) {
+    super(`destination ${address} is a private or loopback address; allow-list it to deliver there`);
+    this.name = 'DestinationRefused';
+  }
+}
+
+export function isAllowed(address: string, allow: BlockList): boolean {
+  if (!isPrivateAddress(address)) return true;
+  const v4 = isIP(address) === 4 ? address : unmapV4(address);
+  return v4 ? allow.check(v4, 'ipv4') : allow.check(address, 'ipv6');
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A `lookup` for http.request that refuses addresses outside the policy. */
+export function guardedLookup(allow: BlockList) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const refused = addresses.find((a) => !isAllowed(a.address, allow));
+      if (refused) return callback(new DestinationRefused(refused.address), []);
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** Literal IP hosts skip DNS lookup in Node, so check them before connecting. */
+export function checkLiteralHost(hostname: string, allow: BlockList): void {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && !isAllowed(host, allow)) throw new DestinationRefused(host);
+}

@@ -1,0 +1,70 @@
+/** Admin API: sources and integrations (secrets write-only). */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/types.js';
+import { integrationFromInput, sourceFromInput } from './input.js';
+import { integrationView, sourceView } from './views.js';
+import { HttpError, notFound } from './errors.js';
+
+type IdParams = { Params: { id: string } };
+
+export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
+  app.get('/api/sources', async () => ({ items: (await store.listSources()).map(sourceView) }));
+
+  app.post('/api/sources', async (request, reply) => {
+    const source = sourceFromInput(request.body, null);
+    if (await store.getSource(source.id)) throw new HttpError(409, 'conflict', `source "${source.id}" already exists`);
+    await store.putSource(source);
+    return reply.code(201).send(sourceView(source));
+  });
+
+  app.get<IdParams>('/api/sources/:id', async (request) => {
+    const source = await store.getSource(request.params.id);
+    if (!source) throw notFound('source');
+    return sourceView(source);
+  });
+
+  app.patch<IdParams>('/api/sources/:id', async (request) => {
+    const existing = await store.getSource(request.params.id);
+    if (!existing) throw notFound('source');
+    const source = sourceFromInput(request.body, existing);
+    await store.putSource(source);
+    return sourceView(source);
+  });
+
+  app.delete<IdParams>('/api/sources/:id', async (request, reply) => {
+    if (!(await store.deleteSource(request.params.id))) throw notFound('source');
+    return reply.code(204).send();
+  });
+
+  app.get<{ Querystring: { sourceId?: string } }>('/api/integrations', async (request) => ({
+    items: (await store.listIntegrations(request.query.sourceId || undefined)).map(integrationView),
+  }));
+
+  app.post('/api/integrations', async (request, reply) => {
+    const integration = integrationFromInput(request.body, null);
+    if (!(await store.getSource(integration.sourceId))) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
+    await store.putIntegration(integration);
+    return reply.code(201).send(integrationView(integration));
+  });
+
+  app.get<IdParams>('/api/integrations/:id', async (request) => {
+    const integration = await store.getIntegration(request.params.id);
+    if (!integration) throw notFound('integration');
+    return integrationView(integration);
+  });
+
+  app.patch<IdParams>('/api/integrations/:id', async (request) => {
+    const existing = await store.getIntegration(request.params.id);
+    if (!existing) throw notFound('integration');
+    const integration = integrationFromInput(request.body, existing);
+    await store.putIntegration(integration);
+    if (!integration.active) await store.cancelPending(integration.id, 'integration disabled');
+    return integrationView(integration);
+  });
+
+  app.delete<IdParams>('/api/integrations/:id', async (request, reply) => {
+    if (!(await store.deleteIntegration(request.params.id))) throw notFound('integration');
+    await store.cancelPending(request.params.id, 'integration deleted');
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,135 @@
+/** Admin API: events, deliveries, attempts, retries and "Send test". */
+import type { FastifyInstance } from 'fastify';
+import type { AttemptOutcome, Delivery, DeliveryFilter, DeliveryStatus, Store } from '../store/types.js';
+import type { DeliveryWorker } from '../delivery/worker.js';
+import { providers } from '@hookmap/providers';
+import { findProvider } from '../delivery/render.js';
+import { newId, nowIso } from '../ids.js';
+import { asObject } from './input.js';
+import { badRequest, HttpError, notFound } from './errors.js';
+
+const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
+const OUTCOMES: AttemptOutcome[] = ['success', 'retry', 'failed'];
+
+export interface LogsDeps {
+  store: Store;
+  worker: DeliveryWorker;
+  maxAttempts: number;
+  leaseMs: number;
+  onRetry: () => void;
+}
+
+type Query = Record<string, string | undefined>;
+
+function oneOf<T extends string>(value: string | undefined, allowed: T[], name: string): T | undefined {
+  if (!value) return undefined;
+  if (!allowed.includes(value as T)) throw badRequest(`"${name}" must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function listParams(q: Query) {
+  return { limit: q.limit ? Number(q.limit) : undefined, before: q.before || undefined };
+}
+
+function deliveryFilter(q: Record<string, unknown>): DeliveryFilter {
+  const str = (k: string) => (typeof q[k] === 'string' && q[k] ? (q[k] as string) : undefined);
+  const ids = Array.isArray(q.ids) ? q.ids.filter((x): x is string => typeof x === 'string') : undefined;
+  return {
+    status: oneOf(str('status'), STATUSES, 'status'), sourceId: str('sourceId'), integrationId: str('integrationId'),
+    eventId: str('eventId'), ids,
+  };
+}
+
+export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
+  const { store } = deps;
+
+  app.get<{ Querystring: Query }>('/api/events', async (r) =>
+    store.listEvents({ ...listParams(r.query), sourceId: r.query.sourceId || undefined }));
+
+  app.get<{ Params: { id: string } }>('/api/events/:id', async (r) => {
+    const event = await store.getEvent(r.params.id);
+    if (!event) throw notFound('event');
+    const deliveries = await store.listDeliveries({ eventId: event.id, limit: 500 });
+    return { ...event, deliveries: deliveries.items };
+  });
+
+  app.get<{ Querystring: Query }>('/api/deliveries', async (r) =>
+    store.listDeliveries({ ...listParams(r.query), ...deliveryFilter(r.query) }));
+
+  app.get<{ Params: { id: string } }>('/api/deliveries/:id', async (r) => {
+    const delivery = await store.getDelivery(r.params.id);
+    if (!delivery) throw notFound('delivery');
+    const attempts = await store.listAttempts({ deliveryId: delivery.id, limit: 500 });
+    return { ...delivery, attempts: attempts.items };
+  });
+
+  app.get<{ Querystring: Query }>('/api/attempts', async (r) =>
+    store.listAttempts({
+      ...listParams(r.query), deliveryId: r.query.deliveryId || undefined, integrationId: r.query.integrationId || undefined,
+      eventId: r.query.eventId || undefined, outcome: oneOf(r.query.outcome, OUTCOMES, 'outcome'),
+    }));
+
+  app.post<{ Params: { id: string } }>('/api/deliveries/:id/retry', async (r, reply) => {
+    const delivery = await store.getDelivery(r.params.id);
+    if (!delivery) throw notFound('delivery');
+    if (delivery.status === 'pending') throw new HttpError(409, 'already_pending', 'delivery is already waiting for its next attempt');
+    await assertDeliverable(store, delivery);
+    const retried = await store.retryDeliveries({ ids: [delivery.id] }, deps.maxAttempts, 1);
+    deps.onRetry();
+    return reply.code(202).send({ retried, count: retried.length });
+  });
+
+  app.post('/api/deliveries/retry', async (r, reply) => {
+    const body = asObject(r.body ?? {});
+    const filter = deliveryFilter(body);
+    if (!filter.ids && !filter.status) filter.status = 'failed';
+    const limit = Math.min(typeof body.limit === 'number' ? body.limit : 1000, 10_000);
+    const retried = await store.retryDeliveries(filter, deps.maxAttempts, limit);
+    deps.onRetry();
+    return reply.code(202).send({ retried, count: retried.length });
+  });
+
+  app.get('/api/providers', async () => ({
+    items: providers.map((p) => ({
+      id: p.id, name: p.name, signs: Boolean(p.verify), samples: p.samples.map((s) => ({ id: s.id, name: s.name, event: s.event })),
+    })),
+  }));
+
+  app.post<{ Params: { id: string } }>('/api/integrations/:id/test', async (r) => sendTest(deps, r.params.id, r.body));
+}
+
+async function assertDeliverable(store: Store, delivery: Delivery): Promise<void> {
+  const integration = await store.getIntegration(delivery.integrationId);
+  if (!integration) throw new HttpError(409, 'integration_deleted', 'the integration of this delivery was deleted');
+  if (!integration.active) {
+    throw new HttpError(409, 'integration_disabled', `the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ''}; enable it first`);
+  }
+}
+
+/** The OSVI "Test" button: deliver a provider sample (or a given payload) once, now, and answer with the attempt. */
+async function sendTest(deps: LogsDeps, integrationId: string, rawBody: unknown) {
+  const integration = await deps.store.getIntegration(integrationId);
+  if (!integration) throw notFound('integration');
+  const source = await deps.store.getSource(integration.sourceId);
+  const body = asObject(rawBody ?? {});
+  let payload = body.payload;
+  if (payload === undefined) {
+    const provider = findProvider(source?.provider ?? null);
+    if (!provider) throw badRequest('this source has no provider samples; send {"payload": {...}}');
+    const sample = body.sampleId ? provider.samples.find((s) => s.id === body.sampleId) : provider.samples[0];
+    if (!sample) throw badRequest(`provider "${provider.id}" has no sample "${String(body.sampleId)}"`);
+    payload = sample.payload;
+  }
+  const now = nowIso();
+  const event = {
+    id: newId('evt'), sourceId: integration.sourceId, idempotencyKey: null, body: JSON.stringify(payload),
+    headers: {}, receivedAt: now, test: true,
+  };
+  const delivery: Delivery = {
+    id: newId('dlv'), eventId: event.id, integrationId: integration.id, sourceId: integration.sourceId, status: 'pending',
+    attemptCount: 0, maxAttempts: 1, nextAttemptAt: now, lastStatus: null, lastError: null, createdAt: now, updatedAt: now,
+  };
+  await deps.store.acceptEvent({ event, deliveries: [delivery], leaseOwner: deps.worker.id, leaseMs: deps.leaseMs });
+  const attempt = await deps.worker.attempt({ delivery, event }, { evenIfInactive: true });
+  return { eventId: event.id, deliveryId: delivery.id, attempt };
+}

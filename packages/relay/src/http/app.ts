@@ -1,0 +1,69 @@
+/** The relay's HTTP surface: inbound hooks, the admin API (bearer token), CORS and errors. */
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Store } from '../store/types.js';
+import type { DeliveryWorker } from '../delivery/worker.js';
+import type { Logger } from '../log.js';
+import { checkBearer } from './auth.js';
+import { registerCors } from './cors.js';
+import { registerInbound } from './inbound.js';
+import { registerConfigRoutes } from './admin-config.js';
+import { registerLogRoutes } from './admin-logs.js';
+import { HttpError, toHttpError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody: string;
+  }
+}
+
+export interface AppDeps {
+  store: Store;
+  worker: DeliveryWorker;
+  log: Logger;
+  adminToken: string | undefined;
+  maxAttempts: number;
+  maxBodyBytes: number;
+  leaseMs: number;
+  corsOrigins: string[];
+}
+
+const ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: true });
+  app.decorateRequest('rawBody', '');
+
+  const parseJson = (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    request.rawBody = text;
+    try {
+      done(null, text.length === 0 ? undefined : JSON.parse(text));
+    } catch (error) {
+      done(new HttpError(400, 'malformed_json', `body is not valid JSON: ${(error as Error).message}`), undefined);
+    }
+  };
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
+  app.addContentTypeParser(/^application\/[\w.+-]*\+json$/, { parseAs: 'string' }, parseJson);
+
+  registerCors(app, deps.corsOrigins);
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') checkBearer(request.headers.authorization, deps.adminToken);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const http = toHttpError(error, deps.maxBodyBytes);
+    if (http.status >= 500) deps.log.error('request failed', { method: request.method, route: request.routeOptions.url, error: (error as Error).message });
+    return reply.code(http.status).send({ error: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
+
+  app.get('/healthz', async () => ({ ok: true, store: deps.store.kind }));
+  registerInbound(app, { store: deps.store, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake() });
+  registerConfigRoutes(app, deps.store);
+  registerLogRoutes(app, {
+    store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),
+  });
+  return app;
+}

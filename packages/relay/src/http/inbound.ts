@@ -1,0 +1,47 @@
+/** POST /hooks/:sourceId — verify, store durably, acknowledge; delivery happens later. */
+import type { FastifyInstance } from 'fastify';
+import type { HeaderBag } from '@hookmap/core';
+import type { Delivery, Store } from '../store/types.js';
+import { newId, nowIso } from '../ids.js';
+import { keptInboundHeaders } from '../redact.js';
+import { idempotencyKeyOf, verifyInbound } from '../inbound/verify.js';
+import { HttpError, notFound } from './errors.js';
+
+export interface InboundDeps {
+  store: Store;
+  maxAttempts: number;
+  maxBodyBytes: number;
+  onAccepted: () => void;
+}
+
+export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
+  app.post<{ Params: { sourceId: string } }>('/hooks/:sourceId', { bodyLimit: deps.maxBodyBytes }, async (request, reply) => {
+    const source = await deps.store.getSource(request.params.sourceId);
+    if (!source) throw notFound(`source "${request.params.sourceId}"`);
+    const raw = request.rawBody;
+    const headers = request.headers as HeaderBag;
+    const verdict = await verifyInbound(source, raw, headers);
+    if (!verdict.ok) throw new HttpError(401, 'bad_signature', verdict.message);
+    const payload = request.body;
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw new HttpError(400, 'bad_payload', 'webhook body must be a JSON object');
+    }
+    const now = nowIso();
+    const integrations = (await deps.store.listIntegrations(source.id)).filter((i) => i.active);
+    const eventId = newId('evt');
+    const deliveries: Delivery[] = integrations.map((i) => ({
+      id: newId('dlv'), eventId, integrationId: i.id, sourceId: source.id, status: 'pending', attemptCount: 0,
+      maxAttempts: deps.maxAttempts, nextAttemptAt: now, lastStatus: null, lastError: null, createdAt: now, updatedAt: now,
+    }));
+    const result = await deps.store.acceptEvent({
+      event: {
+        id: eventId, sourceId: source.id, idempotencyKey: idempotencyKeyOf(source, payload, headers), body: raw,
+        headers: keptInboundHeaders(request.headers), receivedAt: now, test: false,
+      },
+      deliveries,
+    });
+    if (result.duplicate) return reply.code(200).send({ status: 'duplicate', eventId: result.event.id });
+    if (deliveries.length) deps.onAccepted();
+    return reply.code(202).send({ status: 'accepted', eventId, deliveries: deliveries.length });
+  });
+}

@@ -1,0 +1,17 @@
+export { startRelay, createStore } from './relay.js';
+export type { RunningRelay } from './relay.js';
+export { optionsFromEnv, resolveOptions } from './config.js';
+export type { RelayOptions } from './config.js';
+export { EmbeddedStore } from './store/embedded/embedded-store.js';
+export type { EmbeddedStoreOptions } from './store/embedded/embedded-store.js';
+export { PgStore } from './store/pg/pg-store.js';
+export type { PgStoreOptions } from './store/pg/pg-store.js';
+export type {
+  Store, Source, IntegrationRecord, EventRecord, Delivery, DeliveryStatus, Attempt, AttemptOutcome, AttemptRequest,
+  Verification, Page, DeliveryFilter,
+} from './store/types.js';
+export { isPrivateAddress, parseAllowList, DestinationRefused } from './delivery/address.js';
+export { backoffDelay, parseRetryAfter, isRetryable, defaultRetryPolicy } from './delivery/backoff.js';
+export type { RetryPolicy } from './delivery/backoff.js';
+export { createLogger } from './log.js';
+export type { Logger, LogSink, LogLevel } from './log.js';

@@ -1,0 +1,63 @@
+/** startRelay: build the store, the delivery worker and the HTTP server, and run them. */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { RelayOptions } from './config.js';
+import { resolveOptions } from './config.js';
+import type { Store } from './store/types.js';
+import { EmbeddedStore } from './store/embedded/embedded-store.js';
+import { PgStore } from './store/pg/pg-store.js';
+import { DeliveryWorker } from './delivery/worker.js';
+import { parseAllowList } from './delivery/address.js';
+import { createLogger } from './log.js';
+import { buildApp } from './http/app.js';
+
+export interface RunningRelay {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  close(): Promise<void>;
+  store: Store;
+  worker: DeliveryWorker;
+  app: FastifyInstance;
+}
+
+export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'dataDir'>): Store {
+  if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema });
+  return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap' });
+}
+
+export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
+  const o = resolveOptions(options);
+  const log = o.log === false ? createLogger(() => undefined) : createLogger(o.log, o.logLevel);
+  const store = o.store ?? createStore(o);
+  await store.init();
+  const worker = new DeliveryWorker({
+    store, log, id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    policy: { maxAttempts: o.maxAttempts, backoffBaseMs: o.backoffBaseMs, backoffMaxMs: o.backoffMaxMs },
+    send: { timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes, allow: parseAllowList(o.allowPrivate) },
+    concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs,
+  });
+  const app = buildApp({
+    store, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
+    leaseMs: o.leaseMs, corsOrigins: o.corsOrigins,
+  });
+  let address: string;
+  try {
+    address = await app.listen({ port: o.port, host: o.host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  if (o.deliver) worker.start();
+  if (!o.adminToken) log.warn('no admin token configured: the admin API answers 401 (set HOOKMAP_ADMIN_TOKEN)');
+  log.info('relay listening', { url: address, store: store.kind, worker: worker.id });
+  let closing: Promise<void> | null = null;
+  return {
+    url: address, store, worker, app,
+    close: () => (closing ??= (async () => {
+      await app.close();
+      await worker.stop();
+      await store.close();
+    })()),
+  };
+}

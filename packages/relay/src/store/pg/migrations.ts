@@ -1,0 +1,78 @@
+/**
+ * Schema migrations for PostgreSQL, applied in order, each once. JSON columns are `json`, not
+ * `jsonb`, on purpose: integration templates must keep their key order.
+ */
+export const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE sources (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  provider text,
+  verification text NOT NULL,
+  secret text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE TABLE integrations (
+  id text PRIMARY KEY,
+  source_id text NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  doc json NOT NULL,
+  secrets json NOT NULL,
+  active boolean NOT NULL,
+  disabled_reason text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX integrations_source ON integrations (source_id);
+CREATE TABLE events (
+  id text PRIMARY KEY,
+  source_id text NOT NULL,
+  idempotency_key text,
+  body text NOT NULL,
+  headers json NOT NULL,
+  received_at timestamptz NOT NULL,
+  test boolean NOT NULL DEFAULT false
+);
+CREATE UNIQUE INDEX events_idempotency ON events (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE TABLE deliveries (
+  id text PRIMARY KEY,
+  event_id text NOT NULL REFERENCES events(id),
+  integration_id text NOT NULL,
+  source_id text NOT NULL,
+  status text NOT NULL,
+  attempt_count integer NOT NULL DEFAULT 0,
+  max_attempts integer NOT NULL,
+  next_attempt_at timestamptz NOT NULL,
+  last_status integer,
+  last_error text,
+  lease_owner text,
+  lease_until timestamptz,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX deliveries_integration ON deliveries (integration_id, id);
+CREATE INDEX deliveries_event ON deliveries (event_id);
+CREATE TABLE attempts (
+  id text PRIMARY KEY,
+  delivery_id text NOT NULL REFERENCES deliveries(id),
+  integration_id text NOT NULL,
+  event_id text NOT NULL,
+  number integer NOT NULL,
+  started_at timestamptz NOT NULL,
+  duration_ms integer NOT NULL,
+  request json,
+  response_status integer,
+  response_headers json,
+  response_body text,
+  error text,
+  outcome text NOT NULL,
+  worker text NOT NULL,
+  UNIQUE (delivery_id, number)
+);
+CREATE INDEX attempts_integration ON attempts (integration_id, id);
+`,
+  },
+];

@@ -1,0 +1,253 @@
+/**
+ * PostgreSQL store for production and for several relay processes sharing one database. Work is
+ * claimed with `FOR UPDATE SKIP LOCKED` plus a lease, so each attempt is made by one process and a
+ * crashed process's claims come back once their lease runs out.
+ */
+import pg from 'pg';
+import type {
+  AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
+  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, NewEvent, Page, Source, Store,
+} from '../types.js';
+import { pageLimit } from '../query.js';
+import { migrations } from './migrations.js';
+import { toAttempt, toDelivery, toEvent, toIntegration, toSource, Where } from './rows.js';
+
+export interface PgStoreOptions {
+  databaseUrl: string;
+  /** Schema holding the tables (created if missing). Default `hookmap`. */
+  schema?: string;
+  poolSize?: number;
+}
+
+export class PgStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly schema: string;
+  private readonly pool: pg.Pool;
+
+  constructor(options: PgStoreOptions) {
+    this.schema = options.schema ?? 'hookmap';
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`invalid schema name "${this.schema}"`);
+    this.pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${this.schema}`,
+    });
+    this.pool.on('error', () => undefined); // an idle client lost its connection; the pool replaces it
+  }
+
+  async init(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hookmap:${this.schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS hookmap_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      const done = await client.query('SELECT version FROM hookmap_migrations');
+      const applied = new Set(done.rows.map((r: { version: number }) => r.version));
+      for (const m of migrations) {
+        if (applied.has(m.version)) continue;
+        await client.query(m.sql);
+        await client.query('INSERT INTO hookmap_migrations (version) VALUES ($1)', [m.version]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+    return (await this.pool.query(sql, params)).rows;
+  }
+
+  // ---- sources and integrations ----
+
+  async putSource(s: Source): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sources (id, name, provider, verification, secret, created_at, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (id) DO UPDATE SET name=$2, provider=$3, verification=$4, secret=$5, updated_at=$7`,
+      [s.id, s.name, s.provider, s.verification, s.secret, s.createdAt, s.updatedAt],
+    );
+  }
+  async getSource(id: string): Promise<Source | null> {
+    const [row] = await this.rows('SELECT * FROM sources WHERE id = $1', [id]);
+    return row ? toSource(row) : null;
+  }
+  async listSources(): Promise<Source[]> {
+    return (await this.rows('SELECT * FROM sources ORDER BY id')).map(toSource);
+  }
+  async deleteSource(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM sources WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  async putIntegration(i: IntegrationRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO integrations (id, source_id, doc, secrets, active, disabled_reason, created_at, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+       ON CONFLICT (id) DO UPDATE SET source_id=$2, doc=$3, secrets=$4, active=$5, disabled_reason=$6, updated_at=$8`,
+      [i.id, i.sourceId, JSON.stringify(i.doc), JSON.stringify(i.secrets), i.active, i.disabledReason, i.createdAt, i.updatedAt],
+    );
+  }
+  async getIntegration(id: string): Promise<IntegrationRecord | null> {
+    const [row] = await this.rows('SELECT * FROM integrations WHERE id = $1', [id]);
+    return row ? toIntegration(row) : null;
+  }
+  async listIntegrations(sourceId?: string): Promise<IntegrationRecord[]> {
+    const where = new Where().add('source_id', sourceId);
+    return (await this.rows(`SELECT * FROM integrations ${where.sql()} ORDER BY id`, where.params)).map(toIntegration);
+  }
+  async deleteIntegration(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM integrations WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  // ---- events ----
+
+  async acceptEvent(input: NewEvent): Promise<AcceptResult> {
+    const { event: e, deliveries } = input;
+    const leaseUntil = input.leaseOwner ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString() : null;
+    const [row] = await this.rows(
+      `WITH e AS (
+         INSERT INTO events (id, source_id, idempotency_key, body, headers, received_at, test)
+         VALUES ($1,$2,$3,$4,$5,$6,$7)
+         ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id
+       ), d AS (
+         INSERT INTO deliveries (id, event_id, integration_id, source_id, status, attempt_count, max_attempts,
+                                 next_attempt_at, created_at, updated_at, lease_owner, lease_until)
+         SELECT x.id, e.id, x.integration_id, $2, 'pending', 0, x.max_attempts, x.next_attempt_at, $6, $6, $8, $9
+         FROM e, json_to_recordset($10::json) AS x(id text, integration_id text, max_attempts int, next_attempt_at timestamptz)
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM e)::int AS inserted`,
+      [e.id, e.sourceId, e.idempotencyKey, e.body, JSON.stringify(e.headers), e.receivedAt, e.test,
+        input.leaseOwner ?? null, leaseUntil,
+        JSON.stringify(deliveries.map((d) => ({
+          id: d.id, integration_id: d.integrationId, max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt,
+        })))],
+    );
+    if (row?.inserted === 1) return { duplicate: false, event: e, deliveries };
+    const [existing] = await this.rows('SELECT * FROM events WHERE source_id = $1 AND idempotency_key = $2', [
+      e.sourceId, e.idempotencyKey,
+    ]);
+    if (!existing) throw new Error('event was neither stored nor found');
+    return { duplicate: true, event: toEvent(existing), deliveries: [] };
+  }
+
+  async getEvent(id: string): Promise<EventRecord | null> {
+    const [row] = await this.rows('SELECT * FROM events WHERE id = $1', [id]);
+    return row ? toEvent(row) : null;
+  }
+  async listEvents(q: EventQuery): Promise<Page<EventRecord>> {
+    const where = new Where().add('source_id', q.sourceId).add('id', q.before, '<');
+    return this.page('events', where, q.limit, toEvent);
+  }
+
+  private async page<T extends { id: string }>(
+    table: string, where: Where, limit: number | undefined, map: (r: Record<string, unknown>) => T,
+  ): Promise<Page<T>> {
+    const n = pageLimit(limit);
+    const rows = await this.rows(`SELECT * FROM ${table} ${where.sql()} ORDER BY id DESC LIMIT ${n + 1}`, where.params);
+    const items = rows.slice(0, n).map(map);
+    return { items, next: rows.length > n ? (items[items.length - 1]?.id ?? null) : null };
+  }
+
+  // ---- delivery work ----
+
+  async claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const rows = await this.rows(
+      `UPDATE deliveries d SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::double precision / 1000)
+       FROM (SELECT id FROM deliveries
+             WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+       WHERE d.id = due.id
+       RETURNING d.*`,
+      [owner, leaseMs, limit],
+    );
+    if (rows.length === 0) return [];
+    const deliveries = rows.map(toDelivery);
+    const events = await this.rows('SELECT * FROM events WHERE id = ANY($1)', [deliveries.map((d) => d.eventId)]);
+    const byId = new Map(events.map((r) => [r.id as string, toEvent(r)]));
+    return deliveries.flatMap((delivery) => {
+      const event = byId.get(delivery.eventId);
+      return event ? [{ delivery, event }] : [];
+    });
+  }
+
+  async recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
+    await this.pool.query(
+      `WITH a AS (
+         INSERT INTO attempts (id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
+                               response_status, response_headers, response_body, error, outcome, worker)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+         ON CONFLICT (delivery_id, number) DO NOTHING
+       )
+       UPDATE deliveries SET status = $15, next_attempt_at = $16, last_status = $17, last_error = $18,
+              attempt_count = GREATEST(attempt_count, $5), lease_owner = NULL, lease_until = NULL, updated_at = now()
+       WHERE id = $2 AND (lease_owner = $14 OR lease_owner IS NULL)`,
+      [a.id, a.deliveryId, a.integrationId, a.eventId, a.number, a.startedAt, a.durationMs,
+        a.request ? JSON.stringify(a.request) : null, a.responseStatus,
+        a.responseHeaders ? JSON.stringify(a.responseHeaders) : null, a.responseBody, a.error, a.outcome, a.worker,
+        u.status, u.nextAttemptAt, u.lastStatus, u.lastError],
+    );
+  }
+
+  async getDelivery(id: string): Promise<Delivery | null> {
+    const [row] = await this.rows('SELECT * FROM deliveries WHERE id = $1', [id]);
+    return row ? toDelivery(row) : null;
+  }
+  async listDeliveries(q: DeliveryQuery): Promise<Page<Delivery>> {
+    return this.page('deliveries', deliveryWhere(q).add('id', q.before, '<'), q.limit, toDelivery);
+  }
+  async listAttempts(q: AttemptQuery): Promise<Page<Attempt>> {
+    const where = new Where()
+      .add('delivery_id', q.deliveryId).add('integration_id', q.integrationId).add('event_id', q.eventId)
+      .add('outcome', q.outcome).add('id', q.before, '<');
+    return this.page('attempts', where, q.limit, toAttempt);
+  }
+
+  async retryDeliveries(filter: DeliveryFilter, extraAttempts: number, limit: number): Promise<string[]> {
+    const where = deliveryWhere(filter);
+    where.clauses.push(`status <> 'pending'`);
+    const extra = where.param(extraAttempts);
+    const max = where.param(limit);
+    const rows = await this.rows(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), max_attempts = attempt_count + ${extra},
+              lease_owner = NULL, lease_until = NULL, updated_at = now()
+       WHERE id IN (SELECT id FROM deliveries ${where.sql()} ORDER BY id LIMIT ${max} FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      where.params,
+    );
+    return rows.map((r) => r.id as string);
+  }
+
+  async cancelPending(integrationId: string, reason: string): Promise<number> {
+    const result = await this.pool.query(
+      `UPDATE deliveries SET status = 'cancelled', last_error = $2, updated_at = now()
+       WHERE integration_id = $1 AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())`,
+      [integrationId, reason],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  /** Drop the whole schema (tests). */
+  async dropSchema(): Promise<void> {
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+}
+
+function deliveryWhere(f: DeliveryFilter): Where {
+  const where = new Where();
+  if (f.ids && f.ids.length === 0) where.clauses.push('false'); // an empty id list matches nothing
+  return where
+    .add('status', f.status).add('source_id', f.sourceId).add('integration_id', f.integrationId)
+    .add('event_id', f.eventId).add('id', f.ids && f.ids.length ? f.ids : undefined, 'any');
+}
