@@ -1,0 +1,110 @@
+import { compare, equals, truthy } from '../evaluate/operators.js';
+import { step } from '../evaluate/paths.js';
+import type { ExprNode, PathNode } from '../syntax/ast.js';
+import { compileFilter } from './filter-call.js';
+import { compileJsonPath } from './jsonpath.js';
+import { explainMiss } from './miss.js';
+import type { CompileEnv, Evaluator, Scope } from './env.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export function compileExpr(node: ExprNode, env: CompileEnv): Evaluator {
+  switch (node.type) {
+    case 'literal': {
+      const value = node.value;
+      return () => value;
+    }
+    case 'path':
+      return compilePath(node, env);
+    case 'jsonpath':
+      return compileJsonPath(node, env);
+    case 'not': {
+      const operand = compileExpr(node.operand, env);
+      return (s, st) => !truthy(operand(s, st));
+    }
+    case 'conditional': {
+      const test = compileExpr(node.test, env);
+      const yes = compileExpr(node.consequent, env);
+      const no = compileExpr(node.alternate, env);
+      return (s, st) => (truthy(test(s, st)) ? yes(s, st) : no(s, st));
+    }
+    case 'binary':
+      return compileBinary(node.operator, compileExpr(node.left, env), compileExpr(node.right, env));
+    case 'filter':
+      return compileFilter(node, compileExpr(node.input, env), node.args.map((a) => compileExpr(a, env)), env);
+  }
+}
+
+function compileBinary(op: string, left: Evaluator, right: Evaluator): Evaluator {
+  switch (op) {
+    case '??':
+      return (s, st) => {
+        const l = left(s, st);
+        return l === undefined || l === null ? right(s, st) : l;
+      };
+    case '||':
+      return (s, st) => {
+        const l = left(s, st);
+        return truthy(l) ? l : right(s, st);
+      };
+    case '&&':
+      return (s, st) => {
+        const l = left(s, st);
+        return truthy(l) ? right(s, st) : l;
+      };
+    case '==':
+      return (s, st) => equals(left(s, st), right(s, st));
+    case '!=':
+      return (s, st) => !equals(left(s, st), right(s, st));
+    default: {
+      const cmp = op as '<' | '<=' | '>' | '>=';
+      return (s, st) => compare(cmp, left(s, st), right(s, st));
+    }
+  }
+}
+
+/** Finds how many scopes up a bound name lives, or -1 when it reads the context. */
+function bindingDistance(env: CompileEnv, name: string): number {
+  for (let i = env.frames.length - 1; i >= 0; i--) {
+    if ((env.frames[i] as string[]).includes(name)) return env.frames.length - 1 - i;
+  }
+  return -1;
+}
+
+function compilePath(node: PathNode, env: CompileEnv): Evaluator {
+  const distance = bindingDistance(env, node.root);
+  if (distance < 0) env.references.add(node.text);
+  const root = node.root;
+  const segments = node.segments;
+  const n = segments.length;
+  const readRoot =
+    distance < 0
+      ? (s: Scope) => (hasOwn.call(s.ctx, root) ? s.ctx[root] : undefined)
+      : (s: Scope) => {
+          let scope = s;
+          for (let i = 0; i < distance; i++) scope = scope.parent as Scope;
+          return (scope.vars as Record<string, unknown>)[root];
+        };
+  const miss = (s: Scope, st: Parameters<Evaluator>[1]): undefined => {
+    if (st.pending) st.pending.push(explainMiss(node, readRoot(s), st.diagnostics !== null));
+    return undefined;
+  };
+  if (n === 0) {
+    return (s, st) => {
+      const v = readRoot(s);
+      return v === undefined ? miss(s, st) : v;
+    };
+  }
+  return (s, st) => {
+    let v = readRoot(s);
+    for (let i = 0; i < n && v !== undefined; i++) {
+      const key = segments[i] as string | number;
+      if (typeof key === 'string' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        v = hasOwn.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+      } else {
+        v = step(v, key);
+      }
+    }
+    return v === undefined ? miss(s, st) : v;
+  };
+}

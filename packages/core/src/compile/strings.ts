@@ -1,0 +1,160 @@
+import { Codes } from '../codes.js';
+import { RenderError, TemplateError } from '../errors.js';
+import type { RenderState } from '../evaluate/state.js';
+import { toText } from '../evaluate/text.js';
+import { mayContainPlaceholder, scan, type ExprSegment, type Segment } from '../syntax/scan.js';
+import { parseExpression } from '../syntax/parser.js';
+import { compileExpr } from './expression.js';
+import { OMIT, type CompileEnv, type Evaluator, type RenderNode, type Scope } from './env.js';
+
+/** A compiled placeholder: its evaluator plus what is needed to report on it. */
+interface Placeholder {
+  evaluate: Evaluator;
+  segment: ExprSegment;
+}
+
+/**
+ * Compiles one template string (value or key). SPEC §3: exactly one placeholder is a whole
+ * value and keeps its type; otherwise placeholders are interpolated as text.
+ */
+export function compileString(text: string, env: CompileEnv): RenderNode {
+  const compiled = compileText(text, env);
+  return typeof compiled === 'string' ? () => compiled : compiled;
+}
+
+/** Like compileString, but a string without placeholders comes back as its literal text. */
+export function compileText(text: string, env: CompileEnv): string | RenderNode {
+  if (!mayContainPlaceholder(text, env.mode)) return text;
+  const segments = scanOrRecord(text, env);
+  if (!segments) return text;
+  const parts = segments.map((seg) => (seg.kind === 'text' ? seg.value : compilePlaceholder(seg, { ...env, source: text })));
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined && typeof only !== 'string' && !env.key) return wholeValue(only, env.pointer);
+  if (parts.every((p) => typeof p === 'string')) return (parts as string[]).join('');
+  return interpolation(parts as (string | Placeholder)[], env.pointer);
+}
+
+/**
+ * Compiles a string that must be a single expression (the `$if` / `$each` operand), giving
+ * its raw value with no missing policy: unresolved stays `undefined`.
+ */
+export function compileOperand(text: string, env: CompileEnv): Evaluator | null {
+  if (!mayContainPlaceholder(text, env.mode)) return null;
+  const segments = scanOrRecord(text, env);
+  if (!segments || segments.length !== 1 || segments[0]?.kind !== 'expr') return null;
+  const p = compilePlaceholder(segments[0], { ...env, source: text });
+  return (s, st) => {
+    const v = p.evaluate(s, st);
+    if (st.pending) st.pending.length = 0;
+    return v;
+  };
+}
+
+function scanOrRecord(text: string, env: CompileEnv): Segment[] | null {
+  try {
+    return scan(text, env.mode);
+  } catch (e) {
+    if (env.errors && e instanceof TemplateError) {
+      env.errors.push(locate(e, env).toDiagnostic());
+      return null;
+    }
+    throw e instanceof TemplateError ? locate(e, env) : e;
+  }
+}
+
+function compilePlaceholder(segment: ExprSegment, env: CompileEnv): Placeholder {
+  try {
+    const ast = parseExpression(segment.source, segment.exprStart, env.limits.maxDepth);
+    return { evaluate: compileExpr(ast, env), segment };
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    locate(e, env);
+    if (!env.errors) throw e;
+    env.errors.push(e.toDiagnostic());
+    return { evaluate: () => undefined, segment };
+  }
+}
+
+function locate(e: TemplateError, env: CompileEnv): TemplateError {
+  e.path = env.pointer;
+  if (env.key) e.key = true;
+  return e;
+}
+
+/** Runs a placeholder and turns its pending misses into diagnostics (or an error). */
+function run(p: Placeholder, pointer: string, s: Scope, st: RenderState): unknown {
+  if (st.pending === null) return p.evaluate(s, st);
+  st.pending.length = 0;
+  const value = p.evaluate(s, st);
+  if (value !== undefined && st.pending.length === 0) return value;
+  flush(p, pointer, value, st);
+  return value;
+}
+
+function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState): void {
+  const misses = st.pending ?? [];
+  const unresolved = value === undefined;
+  if (unresolved && st.missing === 'error') {
+    const first = misses[0];
+    const ref = first?.reference ?? p.segment.source.trim();
+    const err = new RenderError(
+      Codes.UNRESOLVED,
+      `${ref} did not resolve${first?.message ? ` (${first.message})` : ''}` + (pointer ? ` at ${pointer}` : '') + '.',
+      { path: pointer, start: first?.start ?? p.segment.start, end: first?.end ?? p.segment.end },
+    );
+    err.reference = ref;
+    throw err;
+  }
+  if (!st.diagnostics) return;
+  if (unresolved && misses.length === 0) {
+    st.report({ severity: 'warning', code: Codes.UNRESOLVED, message: `${p.segment.source.trim()} produced no value.`, path: pointer, start: p.segment.start, end: p.segment.end, reference: p.segment.source.trim() });
+  }
+  for (const m of misses) {
+    st.report({
+      severity: unresolved ? 'warning' : 'info',
+      code: Codes.UNRESOLVED,
+      message: `${m.reference} did not resolve${m.message ? `: ${m.message}` : ''}` + (unresolved ? '' : ' (a fallback was used)'),
+      path: pointer,
+      start: m.start,
+      end: m.end,
+      reference: m.reference,
+      ...(m.suggestion ? { suggestion: m.suggestion } : {}),
+    });
+  }
+}
+
+function wholeValue(p: Placeholder, pointer: string): RenderNode {
+  const raw = p.segment.raw;
+  return (s, st) => {
+    let v = run(p, pointer, s, st);
+    if (v === undefined) {
+      if (st.missing === 'omit') return OMIT;
+      v = st.missing === 'keep' ? raw : null;
+    }
+    if (v !== OMIT) st.addValue(v);
+    return v;
+  };
+}
+
+function interpolation(parts: (string | Placeholder)[], pointer: string): RenderNode {
+  return (s, st) => {
+    let out = '';
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const v = run(part, pointer, s, st);
+      if (v === undefined) {
+        if (st.missing === 'omit') return OMIT;
+        if (st.missing === 'keep') out += part.segment.raw;
+        continue;
+      }
+      if (v === OMIT) return OMIT;
+      if (typeof v === 'object' && v !== null) st.measure(v);
+      out += toText(v);
+    }
+    st.addOutput(out.length + 2);
+    return out;
+  };
+}

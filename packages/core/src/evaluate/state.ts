@@ -1,0 +1,98 @@
+import { Codes } from '../codes.js';
+import { RenderError } from '../errors.js';
+import type { Diagnostic, Limits, MissingPolicy } from '../types.js';
+
+/** An unresolved path met while evaluating one placeholder. */
+export interface Unresolved {
+  reference: string;
+  start: number;
+  end: number;
+  message: string;
+  suggestion?: string;
+}
+
+/** Everything one render call mutates: counters for the limits, diagnostics, pending misses. */
+export class RenderState {
+  iterations = 0;
+  output = 0;
+  /** Pending unresolved references of the placeholder being evaluated, or null when nobody listens. */
+  pending: Unresolved[] | null;
+  private sizes: Map<object, number> | null = null;
+
+  constructor(
+    readonly limits: Limits,
+    readonly missing: MissingPolicy,
+    readonly diagnostics: Diagnostic[] | null,
+  ) {
+    this.pending = diagnostics || missing === 'error' ? [] : null;
+  }
+
+  addOutput(bytes: number): void {
+    if ((this.output += bytes) > this.limits.maxOutputBytes) {
+      throw limitError(
+        Codes.OUTPUT_LIMIT,
+        'maxOutputBytes',
+        `Output is larger than the limit maxOutputBytes (${this.limits.maxOutputBytes} bytes). ` +
+          'Check for loops that repeat large values, or raise the limit.',
+      );
+    }
+  }
+
+  countIteration(): void {
+    if (++this.iterations > this.limits.maxIterations) {
+      throw limitError(
+        Codes.ITERATION_LIMIT,
+        'maxIterations',
+        `More than the limit maxIterations (${this.limits.maxIterations}) $each iterations in one render. ` +
+          'Loop over less data, or raise the limit.',
+      );
+    }
+  }
+
+  /** Adds a value's JSON size to the output count, checking its depth on the way. */
+  addValue(value: unknown): void {
+    if (typeof value === 'string') this.addOutput(value.length + 2);
+    else if (typeof value === 'object' && value !== null) this.addOutput(this.measure(value));
+    else this.addOutput(5);
+  }
+
+  /** Approximate JSON size of a value; throws when it nests deeper than maxPayloadDepth. */
+  measure(value: object): number {
+    const sizes = (this.sizes ??= new Map());
+    return measureValue(value, 0, this.limits.maxPayloadDepth, sizes);
+  }
+
+  report(d: Diagnostic): void {
+    this.diagnostics?.push(d);
+  }
+}
+
+function measureValue(value: unknown, depth: number, max: number, sizes: Map<object, number>): number {
+  if (typeof value === 'string') return value.length + 2;
+  if (typeof value !== 'object' || value === null) return 5;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  if (depth >= max) {
+    throw limitError(
+      Codes.PAYLOAD_TOO_DEEP,
+      'maxPayloadDepth',
+      `A value nests deeper than the limit maxPayloadDepth (${max}). The payload is too deep to render safely.`,
+    );
+  }
+  let size = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) size += measureValue(item, depth + 1, max, sizes) + 1;
+  } else {
+    for (const key of Object.keys(value)) {
+      size += key.length + 4 + measureValue((value as Record<string, unknown>)[key], depth + 1, max, sizes);
+    }
+  }
+  sizes.set(value, size);
+  return size;
+}
+
+export function limitError(code: string, limit: string, message: string): RenderError {
+  const err = new RenderError(code, message);
+  err.limit = limit;
+  return err;
+}

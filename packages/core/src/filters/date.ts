@@ -1,0 +1,144 @@
+import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
+
+/** Epoch numbers below 1e11 are seconds (until year 5138), larger ones milliseconds. */
+export function toEpochMs(v: unknown, name: string): number {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (/^-?\d+(\.\d+)?$/.test(s)) return toEpochMs(Number(s), name);
+    const ms = Date.parse(s);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  throw new FilterTypeError(`${name} expects a date (ISO text, epoch seconds or milliseconds), got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 30)}"` : ''}`);
+}
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  weekday: number;
+  offsetMinutes: number;
+  zone: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        weekday: 'short',
+      });
+    } catch {
+      throw new FilterTypeError(`date: unknown time zone "${zone}" (use an IANA name such as "Europe/Paris")`);
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function partsIn(ms: number, zone: string): Parts {
+  const d = new Date(ms);
+  if (zone === 'UTC' || zone === 'Etc/UTC') {
+    return {
+      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
+      offsetMinutes: 0, zone: 'UTC',
+    };
+  }
+  const p: Record<string, string> = {};
+  for (const { type, value } of zoneFormatter(zone).formatToParts(d)) p[type] = value;
+  const year = Number(p.year), month = Number(p.month), day = Number(p.day);
+  const hour = Number(p.hour), minute = Number(p.minute), second = Number(p.second);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offsetMinutes = Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60000);
+  return { year, month, day, hour, minute, second, ms: ((ms % 1000) + 1000) % 1000, weekday: WEEKDAYS.indexOf(p.weekday ?? ''), offsetMinutes, zone };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function offset(minutes: number, colon: boolean): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const m = Math.abs(minutes);
+  return sign + pad(Math.floor(m / 60)) + (colon ? ':' : '') + pad(m % 60);
+}
+
+function dayOfYear(p: Parts): number {
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1;
+}
+
+function directive(c: string, p: Parts, ms: number): string {
+  switch (c) {
+    case 'Y': return String(p.year);
+    case 'y': return pad(p.year % 100);
+    case 'm': return pad(p.month);
+    case 'd': return pad(p.day);
+    case 'e': return String(p.day).padStart(2, ' ');
+    case 'H': return pad(p.hour);
+    case 'I': return pad(p.hour % 12 || 12);
+    case 'M': return pad(p.minute);
+    case 'S': return pad(p.second);
+    case 'L': return pad(p.ms, 3);
+    case 'p': return p.hour < 12 ? 'AM' : 'PM';
+    case 'b': return MONTHS[p.month - 1]!.slice(0, 3);
+    case 'B': return MONTHS[p.month - 1]!;
+    case 'a': return DAYS[p.weekday]!.slice(0, 3);
+    case 'A': return DAYS[p.weekday]!;
+    case 'j': return pad(dayOfYear(p), 3);
+    case 'z': return offset(p.offsetMinutes, false);
+    case 'Z': return p.zone;
+    case 's': return String(Math.floor(ms / 1000));
+    case 'F': return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+    case 'T': return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+    case '%': return '%';
+    default: return '%' + c;
+  }
+}
+
+/** strftime: %Y %y %m %d %e %H %I %M %S %L %p %b %B %a %A %j %z %Z %s %F %T %%, in an IANA zone (UTC by default). */
+function date(v: unknown, format: unknown, zone: unknown = 'UTC'): string {
+  const ms = toEpochMs(v, 'date');
+  const fmt = expectText('date', format);
+  const p = partsIn(ms, zone === null ? 'UTC' : expectText('date', zone));
+  let out = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i] as string;
+    if (ch === '%' && i + 1 < fmt.length) out += directive(fmt[++i] as string, p, ms);
+    else out += ch;
+  }
+  return out;
+}
+function iso(v: unknown): string {
+  return new Date(toEpochMs(v, 'iso')).toISOString();
+}
+function unix(v: unknown): number {
+  return Math.floor(toEpochMs(v, 'unix') / 1000);
+}
+function unixMs(v: unknown): number {
+  return Math.round(toEpochMs(v, 'unix_ms'));
+}
+
+export const dateFilters: Record<string, FilterDef> = {
+  date: def(date, 1, 2, 'date: "%Y-%m-%d %H:%M", zone = "UTC"', 'Format a date with strftime in an IANA time zone.'),
+  iso: def(iso, 0, 0, 'iso', 'ISO 8601 UTC text, e.g. 2025-07-31T12:00:00.000Z.'),
+  unix: def(unix, 0, 0, 'unix', 'Epoch seconds.'),
+  unix_ms: def(unixMs, 0, 0, 'unix_ms', 'Epoch milliseconds.'),
+};

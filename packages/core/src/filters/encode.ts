@@ -1,0 +1,23 @@
+import { def, expectText, type FilterDef } from './types.js';
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function urlEncode(v: unknown): string {
+  return encodeURIComponent(expectText('url_encode', v));
+}
+/** UTF-8 bytes, standard base64 alphabet with padding. */
+function base64(v: unknown): string {
+  const bytes = new TextEncoder().encode(expectText('base64', v));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+function htmlEscape(v: unknown): string {
+  return expectText('html_escape', v).replace(/[&<>"']/g, (c) => HTML[c] as string);
+}
+
+export const encodeFilters: Record<string, FilterDef> = {
+  url_encode: def(urlEncode, 0, 0, 'url_encode', 'Percent-encode for a URL component.'),
+  base64: def(base64, 0, 0, 'base64', 'Base64 of the UTF-8 text.'),
+  html_escape: def(htmlEscape, 0, 0, 'html_escape', 'Escape & < > " \' for HTML.'),
+};

@@ -1,0 +1,59 @@
+import { setOwn } from '../evaluate/paths.js';
+import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function expectObject(name: string, v: unknown): Record<string, unknown> {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+  throw new FilterTypeError(`${name} expects an object, got ${typeName(v)}`);
+}
+function keys(v: unknown): string[] {
+  return Object.keys(expectObject('keys', v));
+}
+function values(v: unknown): unknown[] {
+  const o = expectObject('values', v);
+  return Object.keys(o).map((k) => o[k]);
+}
+function pick(v: unknown, ...names: unknown[]): Record<string, unknown> {
+  const o = expectObject('pick', v);
+  const out: Record<string, unknown> = {};
+  for (const n of names) {
+    const key = expectText('pick', n);
+    if (hasOwn.call(o, key)) setOwn(out, key, o[key]);
+  }
+  return out;
+}
+function omit(v: unknown, ...names: unknown[]): Record<string, unknown> {
+  const o = expectObject('omit', v);
+  const drop = new Set(names.map((n) => expectText('omit', n)));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) if (!drop.has(key)) setOwn(out, key, o[key]);
+  return out;
+}
+/** Fallback for null, unresolved and empty text (false and 0 are kept). */
+function fallback(v: unknown, value: unknown): unknown {
+  return v === undefined || v === null || v === '' ? value : v;
+}
+function json(v: unknown): string {
+  return JSON.stringify(v);
+}
+function parseJson(v: unknown): unknown {
+  if (typeof v !== 'string') throw new FilterTypeError(`parse_json expects text, got ${typeName(v)}`);
+  try {
+    return JSON.parse(v);
+  } catch (e) {
+    throw new FilterTypeError(`parse_json: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export const objectFilters: Record<string, FilterDef> = {
+  keys: def(keys, 0, 0, 'keys', 'Keys of an object.'),
+  values: def(values, 0, 0, 'values', 'Values of an object.'),
+  pick: def(pick, 1, 64, 'pick: "key", ...', 'Object with only the named keys.'),
+  omit: def(omit, 1, 64, 'omit: "key", ...', 'Object without the named keys.'),
+  default: def(fallback, 1, 1, 'default: value', 'Value to use when null, unresolved or "".', { acceptsMissing: true, acceptsNull: true }),
+  json: def(json, 0, 0, 'json', 'Compact JSON text of a value.', { acceptsNull: true }),
+  parse_json: def(parseJson, 0, 0, 'parse_json', 'Parse JSON text into a value.'),
+};
+
+export { expectObject };

@@ -1,0 +1,40 @@
+// Public API of @hookmap/core (SPEC §1). Explicit exports only.
+export { compile, render, validate } from './template.js';
+export { renderRequest, serializeBody } from './request/render-request.js';
+export { integrationSchema, validateIntegration } from './request/integration.js';
+export { TemplateError, RenderError, RequestError, HookmapError } from './errors.js';
+export { Codes } from './codes.js';
+export type { Code, CodeName } from './codes.js';
+export { filters, filterRegistry } from './filters/index.js';
+export { FilterTypeError } from './filters/types.js';
+export type { FilterDef } from './filters/types.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export { lineColumn } from './lines.js';
+export { scan } from './syntax/scan.js';
+export type { Segment, ExprSegment, TextSegment } from './syntax/scan.js';
+export { parseExpression } from './syntax/parser.js';
+export type { ExprNode, PathNode } from './syntax/ast.js';
+export type {
+  JsonValue,
+  JsonObject,
+  JsonPrimitive,
+  DelimiterMode,
+  MissingPolicy,
+  Severity,
+  Limits,
+  FilterFn,
+  CompileOptions,
+  RenderOptions,
+  Diagnostic,
+  RenderResult,
+  CompiledTemplate,
+  HttpMethod,
+  IntegrationBody,
+  Integration,
+  RenderedRequest,
+  RenderRequestOptions,
+  ProviderSample,
+  ProviderSection,
+  HeaderBag,
+  Provider,
+} from './types.js';

@@ -1,0 +1,82 @@
+import { Codes } from '../codes.js';
+import { RequestError } from '../errors.js';
+import { setOwn } from '../evaluate/paths.js';
+import { toText } from '../evaluate/text.js';
+import { compile } from '../template.js';
+import type { CompiledTemplate, Diagnostic, IntegrationBody, JsonValue, Provider, RenderOptions } from '../types.js';
+import { compileHandlebars, type HandlebarsRender } from './handlebars.js';
+
+export interface PreparedBody {
+  contentType: string;
+  render(payload: unknown, context: Record<string, unknown>, options: RenderOptions, diagnostics: Diagnostic[]): JsonValue | string;
+}
+
+const JSON_TYPE = 'application/json';
+
+/** Prepares a body once per integration: compiled templates are reused across renders. */
+export function prepareBody(body: IntegrationBody | undefined, provider: Provider | undefined): PreparedBody | null {
+  if (!body) return null;
+  switch (body.mode) {
+    case 'auto':
+      return prepareAuto(body.sections, provider);
+    case 'template': {
+      const compiled = withPointer(() => compile(body.template), '/body/template');
+      return { contentType: JSON_TYPE, render: (_p, ctx, opts, diags) => renderTemplate(compiled, ctx, opts, diags) };
+    }
+    case 'text': {
+      const contentType = body.contentType ?? 'text/plain; charset=utf-8';
+      if (body.engine === 'handlebars') {
+        const hb: HandlebarsRender = compileHandlebars(body.template, /\b(html|xml)\b/i.test(contentType));
+        return { contentType, render: (_p, ctx) => hb(ctx) };
+      }
+      const compiled = withPointer(() => compile(body.template), '/body/template');
+      return { contentType, render: (_p, ctx, opts, diags) => toText(renderTemplate(compiled, ctx, opts, diags)) };
+    }
+  }
+}
+
+function withPointer<T>(fn: () => T, prefix: string): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RequestError || !(e instanceof Error) || !('path' in e)) throw e;
+    (e as { path: string }).path = prefix + (e as { path: string }).path;
+    throw e;
+  }
+}
+
+function renderTemplate(compiled: CompiledTemplate, ctx: Record<string, unknown>, opts: RenderOptions, diags: Diagnostic[]): JsonValue {
+  const { value, diagnostics } = withPointer(() => compiled.renderWithDiagnostics(ctx, opts), '/body/template');
+  for (const d of diagnostics) diags.push({ ...d, path: '/body/template' + d.path });
+  return value;
+}
+
+/** Auto mode: one flat object from the enabled sections, in the provider's order; empty sections are left out. */
+function prepareAuto(sections: string[], provider: Provider | undefined): PreparedBody {
+  if (!provider) {
+    throw new RequestError(Codes.NO_PROVIDER, 'Auto body mode needs a provider (to know its sections): pass { provider } or use a template body.', { path: '/body' });
+  }
+  const known = new Set(provider.sections.map((s) => s.id));
+  sections.forEach((id, i) => {
+    if (!known.has(id)) {
+      throw new RequestError(
+        Codes.UNKNOWN_SECTION,
+        `Unknown section "${id}" for ${provider.name}: use ${[...known].join(', ')}.`,
+        { path: `/body/sections/${i}` },
+      );
+    }
+  });
+  const enabled = provider.sections.filter((s) => sections.includes(s.id));
+  return {
+    contentType: JSON_TYPE,
+    render(payload) {
+      const out: Record<string, JsonValue> = {};
+      for (const section of enabled) {
+        const fields = section.build(payload);
+        if (!fields) continue;
+        for (const k of Object.keys(fields)) setOwn(out, k, fields[k]);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { Codes } from '../codes.js';
+import { RequestError } from '../errors.js';
+import { toText } from '../evaluate/text.js';
+import { compile } from '../template.js';
+import type { Diagnostic } from '../types.js';
+
+/** Renders header values as text templates; CR or LF in a result is refused, never sent. */
+export function renderHeaders(
+  headers: Record<string, string> | undefined,
+  context: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, template] of Object.entries(headers ?? {})) {
+    const pointer = `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const { value, diagnostics: found } = compile(template).renderWithDiagnostics(context);
+    for (const d of found) diagnostics.push(retarget(d, pointer));
+    const text = toText(value);
+    if (/[\r\n]/.test(text)) {
+      throw new RequestError(
+        Codes.HEADER_INJECTION,
+        `Header "${name}" contains a line break after rendering; it is refused (header injection). Remove CR/LF from the values it uses.`,
+        { path: pointer },
+      );
+    }
+    out[name] = text;
+  }
+  return out;
+}
+
+function retarget(d: Diagnostic, pointer: string): Diagnostic {
+  const ref = d.reference ?? '';
+  if (d.code === Codes.UNRESOLVED && ref.startsWith('secrets.')) {
+    const name = ref.slice('secrets.'.length);
+    return { ...d, code: Codes.MISSING_SECRET, message: `Secret ${name} is not set: pass it in the secrets (never in the payload).`, path: pointer };
+  }
+  return { ...d, path: pointer };
+}
+
+/** Sets a header, replacing any spelling of the same name. */
+export function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
+  headers[name] = value;
+}

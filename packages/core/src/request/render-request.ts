@@ -1,0 +1,72 @@
+import { Codes } from '../codes.js';
+import { RequestError } from '../errors.js';
+import type { Diagnostic, HttpMethod, Integration, Provider, RenderedRequest, RenderRequestOptions } from '../types.js';
+import { prepareBody, type PreparedBody } from './body.js';
+import { renderHeaders, setHeader } from './headers.js';
+import { validateIntegration } from './integration.js';
+import { renderUrl } from './url.js';
+
+interface Prepared {
+  provider: Provider | undefined;
+  body: PreparedBody | null;
+}
+
+/** Compiled bodies per integration document (and provider), so services render without recompiling. */
+const prepared = new WeakMap<Integration, Prepared>();
+
+function prepare(integration: Integration, provider: Provider | undefined): Prepared {
+  const hit = prepared.get(integration);
+  if (hit && hit.provider === provider) return hit;
+  const problems = validateIntegration(integration);
+  if (problems.length) {
+    const first = problems[0] as Diagnostic;
+    const err = new RequestError(
+      Codes.INVALID_INTEGRATION,
+      `Invalid integration: ${problems.map((p) => `${p.path || '/'}: ${p.message}`).join(' ')}`,
+      { path: first.path },
+    );
+    throw err;
+  }
+  const entry = { provider, body: prepareBody(integration.body, provider) };
+  prepared.set(integration, entry);
+  return entry;
+}
+
+/** The provider's expression context, with `secrets` taken only from the options. */
+function buildContext(payload: unknown, provider: Provider | undefined, secrets: Record<string, string>): Record<string, unknown> {
+  const base =
+    provider ? provider.buildContext(payload) : typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? { ...payload } : {};
+  return { ...base, payload: provider ? (base.payload ?? payload) : payload, secrets: { ...secrets } };
+}
+
+/** SPEC §6: renders the full request — method, URL, headers, body — for one payload. */
+export function renderRequest(integration: Integration, payload: unknown, options: RenderRequestOptions = {}): RenderedRequest {
+  const { provider } = options;
+  const { body } = prepare(integration, provider);
+  const diagnostics: Diagnostic[] = [];
+  const context = buildContext(payload, provider, options.secrets ?? {});
+  const method: HttpMethod = integration.method ?? 'POST';
+  const scopeValue = provider?.urlScope ? context[provider.urlScope] : undefined;
+  const scope = typeof scopeValue === 'object' && scopeValue !== null ? (scopeValue as Record<string, unknown>) : null;
+  const url = renderUrl(integration.url, scope, context, diagnostics);
+  const headers = renderHeaders(integration.headers, context, diagnostics);
+  const request: RenderedRequest = { method, url, headers, diagnostics };
+  if (method === 'GET' || method === 'DELETE' || !body) {
+    if (method === 'GET' || method === 'DELETE') {
+      for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+    }
+    return request;
+  }
+  const renderOptions = { ...(options.missing ? { missing: options.missing } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+  request.body = body.render(payload, context, renderOptions, diagnostics);
+  setHeader(headers, 'Content-Type', body.contentType);
+  return request;
+}
+
+/** The bytes to send: JSON text for JSON bodies, the string for text bodies, undefined without a body. */
+export function serializeBody(request: Pick<RenderedRequest, 'body' | 'headers'>): string | undefined {
+  if (request.body === undefined) return undefined;
+  const type = Object.entries(request.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (typeof request.body === 'string' && !/json/i.test(type)) return request.body;
+  return JSON.stringify(request.body);
+}

@@ -1,0 +1,92 @@
+import { Codes } from '../codes.js';
+import { TemplateError } from '../errors.js';
+import { toText } from '../evaluate/text.js';
+import { scan } from '../syntax/scan.js';
+import { compileExpressionAt } from '../template.js';
+import type { Diagnostic } from '../types.js';
+
+/**
+ * SPEC §6 URLs: each placeholder resolves against the provider's URL scope first, then the
+ * whole context; unresolved placeholders stay exactly as written; substituted values are
+ * percent-encoded — except a placeholder that opens the URL, which supplies the base URL
+ * (e.g. `{{secrets.SALESFORCE_INSTANCE_URL}}/services/...`) and is inserted as is.
+ */
+export function renderUrl(
+  url: string,
+  scope: Record<string, unknown> | null,
+  context: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): string {
+  let segments;
+  try {
+    segments = scan(url);
+  } catch (e) {
+    if (e instanceof TemplateError) e.path = '/url';
+    throw e;
+  }
+  let out = '';
+  for (const seg of segments) {
+    if (seg.kind === 'text') {
+      out += seg.value;
+      continue;
+    }
+    const evaluate = compileUrlExpression(seg.source, seg.exprStart);
+    let value = scope ? evaluate(scope) : undefined;
+    if (value === undefined || value === null) value = evaluate(context);
+    if (value === undefined || value === null) {
+      out += seg.raw;
+      diagnostics.push({
+        severity: 'warning',
+        code: Codes.UNRESOLVED,
+        message: `URL placeholder ${seg.raw} did not resolve and is left as written.`,
+        path: '/url',
+        start: seg.start,
+        end: seg.end,
+        reference: seg.source.trim(),
+      });
+      continue;
+    }
+    const text = toText(value);
+    out += seg.start === 0 ? text : encodeURIComponent(text);
+  }
+  checkUrl(out, diagnostics);
+  return out;
+}
+
+const cache = new Map<string, (ctx: Record<string, unknown>) => unknown>();
+
+function compileUrlExpression(source: string, offset: number): (ctx: Record<string, unknown>) => unknown {
+  const key = `${offset}:${source}`;
+  let fn = cache.get(key);
+  if (!fn) {
+    try {
+      fn = compileExpressionAt(source, offset, '/url');
+    } catch (e) {
+      if (e instanceof TemplateError) e.path = '/url';
+      throw e;
+    }
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, fn);
+  }
+  return fn;
+}
+
+function checkUrl(url: string, diagnostics: Diagnostic[]): void {
+  let ok = false;
+  try {
+    const u = new URL(url);
+    ok = u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    diagnostics.push({
+      severity: 'error',
+      code: Codes.INVALID_URL,
+      message: `The rendered URL "${url.slice(0, 200)}" is not an http(s) URL; check the "url" template and its placeholders.`,
+      path: '/url',
+      start: 0,
+      end: url.length,
+    });
+  }
+}

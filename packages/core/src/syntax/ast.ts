@@ -1,0 +1,59 @@
+/** Expression AST. Every node carries `start`/`end` offsets in its template string. */
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export type PathSegment = string | number;
+
+export interface LiteralNode extends Span {
+  type: 'literal';
+  value: string | number | boolean | null;
+}
+
+/** `a.b[0]["x y"]`: `root` is the first name, `segments` what follows. */
+export interface PathNode extends Span {
+  type: 'path';
+  root: string;
+  segments: PathSegment[];
+  /** The path as written, normalised: `a.b[0]`. */
+  text: string;
+}
+
+export interface JsonPathNode extends Span {
+  type: 'jsonpath';
+  query: string;
+}
+
+export interface UnaryNode extends Span {
+  type: 'not';
+  operand: ExprNode;
+}
+
+export type BinaryOperator = '??' | '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=';
+
+export interface BinaryNode extends Span {
+  type: 'binary';
+  operator: BinaryOperator;
+  left: ExprNode;
+  right: ExprNode;
+}
+
+export interface ConditionalNode extends Span {
+  type: 'conditional';
+  test: ExprNode;
+  consequent: ExprNode;
+  alternate: ExprNode;
+}
+
+export interface FilterNode extends Span {
+  type: 'filter';
+  input: ExprNode;
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  args: ExprNode[];
+}
+
+export type ExprNode = LiteralNode | PathNode | JsonPathNode | UnaryNode | BinaryNode | ConditionalNode | FilterNode;

@@ -1,0 +1,189 @@
+import { Codes } from '../codes.js';
+import { TemplateError } from '../errors.js';
+import type { BinaryOperator, ExprNode, FilterNode, PathNode, PathSegment } from './ast.js';
+import { tokenize, type Token } from './lexer.js';
+
+/**
+ * Precedence, lowest first: `?:`, `??`, `||`, `&&`, `== !=`, `< <= > >=`, `!`, then a primary
+ * with its filter chain. Filters bind tighter than operators (as in Jinja/Nunjucks):
+ * `a | upper ?? "x"` is `(a | upper) ?? "x"`; write `(a ?? b) | upper` to filter a fallback.
+ */
+const LEVELS: BinaryOperator[][] = [['??'], ['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>=']];
+
+export function parseExpression(src: string, base = 0, maxDepth = 64): ExprNode {
+  return new Parser(tokenize(src, base), maxDepth).parseAll();
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly maxDepth: number,
+  ) {}
+
+  parseAll(): ExprNode {
+    const node = this.conditional();
+    const t = this.peek();
+    if (t.type !== 'eof') this.fail(t, 'Expected the end of the expression, or an operator or "|" before it');
+    return node;
+  }
+
+  private conditional(): ExprNode {
+    this.enter();
+    const test = this.binary(0);
+    let node = test;
+    if (this.isPunct('?')) {
+      this.pos++;
+      const consequent = this.conditional();
+      this.expectPunct(':', 'the ":" of a conditional (cond ? a : b)');
+      const alternate = this.conditional();
+      node = { type: 'conditional', test, consequent, alternate, start: test.start, end: alternate.end };
+    }
+    this.depth--;
+    return node;
+  }
+
+  private binary(level: number): ExprNode {
+    const ops = LEVELS[level];
+    if (!ops) return this.unary();
+    let left = this.binary(level + 1);
+    for (;;) {
+      const t = this.peek();
+      if (t.type !== 'punct' || !ops.includes(t.value as BinaryOperator)) return left;
+      this.pos++;
+      const right = this.binary(level + 1);
+      left = { type: 'binary', operator: t.value as BinaryOperator, left, right, start: left.start, end: right.end };
+    }
+  }
+
+  private unary(): ExprNode {
+    const t = this.peek();
+    if (t.type === 'punct' && t.value === '!') {
+      this.pos++;
+      this.enter();
+      const operand = this.unary();
+      this.depth--;
+      return { type: 'not', operand, start: t.start, end: operand.end };
+    }
+    return this.filtered();
+  }
+
+  private filtered(): ExprNode {
+    let node = this.primary();
+    while (this.isPunct('|')) {
+      this.pos++;
+      node = this.filter(node);
+    }
+    return node;
+  }
+
+  private filter(input: ExprNode): FilterNode {
+    const name = this.next();
+    if (name.type !== 'ident') this.fail(name, 'Expected a filter name after "|"');
+    const args: ExprNode[] = [];
+    let end = name.end;
+    if (this.isPunct(':')) {
+      this.pos++;
+      do {
+        const arg = this.unary();
+        args.push(arg);
+        end = arg.end;
+      } while (this.isPunct(',') && ++this.pos);
+    }
+    return { type: 'filter', input, name: name.value, nameStart: name.start, nameEnd: name.end, args, start: input.start, end };
+  }
+
+  private primary(): ExprNode {
+    const t = this.next();
+    switch (t.type) {
+      case 'number':
+      case 'string':
+        return { type: 'literal', value: t.literal as string | number, start: t.start, end: t.end };
+      case 'jsonpath':
+        return { type: 'jsonpath', query: t.value, start: t.start, end: t.end };
+      case 'ident':
+        if (t.value === 'true' || t.value === 'false') return { type: 'literal', value: t.value === 'true', start: t.start, end: t.end };
+        if (t.value === 'null') return { type: 'literal', value: null, start: t.start, end: t.end };
+        return this.path(t);
+      case 'punct':
+        if (t.value === '(') {
+          const inner = this.conditional();
+          this.expectPunct(')', 'a closing ")"');
+          return inner;
+        }
+        break;
+    }
+    return this.fail(t, t.type === 'eof' ? 'The expression ends too early' : `Unexpected "${t.value}"`);
+  }
+
+  private path(first: Token): PathNode {
+    const segments: PathSegment[] = [];
+    let text = first.value;
+    let end = first.end;
+    for (;;) {
+      if (this.isPunct('.')) {
+        this.pos++;
+        const key = this.next();
+        if (key.type === 'ident') segments.push(key.value);
+        else if (key.type === 'number' && /^\d+$/.test(key.value)) segments.push(Number(key.value));
+        else this.fail(key, 'Expected a property name after "."');
+        text += '.' + key.value;
+        end = key.end;
+      } else if (this.isPunct('[')) {
+        this.pos++;
+        const key = this.next();
+        if (key.type === 'number' && Number.isInteger(key.literal)) {
+          segments.push(key.literal as number);
+          text += `[${key.value}]`;
+        } else if (key.type === 'string') {
+          segments.push(key.literal as string);
+          text += `[${JSON.stringify(key.literal)}]`;
+        } else {
+          this.fail(key, 'Expected an index or a quoted key inside [ ], e.g. a[0] or a["key"]');
+        }
+        end = this.expectPunct(']', 'a closing "]"').end;
+      } else {
+        return { type: 'path', root: first.value, segments, text, start: first.start, end };
+      }
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > this.maxDepth) {
+      const t = this.peek();
+      throw new TemplateError(
+        Codes.TEMPLATE_TOO_DEEP,
+        `Expression nests deeper than the limit maxDepth (${this.maxDepth}). Simplify it.`,
+        { start: t.start, end: t.end },
+      );
+    }
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos] as Token;
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.pos] as Token;
+    if (t.type !== 'eof') this.pos++;
+    return t;
+  }
+
+  private isPunct(value: string): boolean {
+    const t = this.peek();
+    return t.type === 'punct' && t.value === value;
+  }
+
+  private expectPunct(value: string, what: string): Token {
+    const t = this.next();
+    if (t.type !== 'punct' || t.value !== value) this.fail(t, `Expected ${what}`);
+    return t;
+  }
+
+  private fail(t: Token, message: string): never {
+    const found = t.type === 'eof' ? '' : ` (found "${t.value}")`;
+    throw new TemplateError(Codes.UNEXPECTED_TOKEN, `${message}${found}.`, { start: t.start, end: Math.max(t.end, t.start + 1) });
+  }
+}
