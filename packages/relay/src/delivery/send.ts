@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { BlockList } from 'node:net';
-import { checkLiteralHost, guardedLookup } from './address.js';
+import { checkLiteralHost, DestinationRefused, guardedLookup } from './address.js';
 
 export interface SendOptions {
   timeoutMs: number;
@@ -25,6 +25,8 @@ export interface SendResult {
   headers: Record<string, string> | null;
   body: string | null;
   error: string | null;
+  /** The failure will not go away by trying again (refused destination, unusable URL). */
+  permanent?: boolean;
   durationMs: number;
 }
 
@@ -38,15 +40,28 @@ export async function send(request: OutboundRequest, options: SendOptions): Prom
     const { status, headers, body } = await exchange(request, options);
     return { status, headers, body, error: null, durationMs: elapsed() };
   } catch (error) {
-    return { status: null, headers: null, body: null, error: describe(error), durationMs: elapsed() };
+    const permanent = error instanceof DestinationRefused || error instanceof UnusableUrl;
+    return { status: null, headers: null, body: null, error: describe(error), permanent, durationMs: elapsed() };
   }
 }
 
-function exchange(request: OutboundRequest, options: SendOptions) {
-  const url = new URL(request.url);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`unsupported URL scheme "${url.protocol}" (only http and https)`);
+class UnusableUrl extends Error {}
+
+function parseUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UnusableUrl(`not a valid URL: ${text}`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UnusableUrl(`unsupported URL scheme "${url.protocol}" (only http and https)`);
+  }
+  return url;
+}
+
+function exchange(request: OutboundRequest, options: SendOptions) {
+  const url = parseUrl(request.url);
   checkLiteralHost(url.hostname, options.allow);
   const secure = url.protocol === 'https:';
   const body = request.body === null ? undefined : Buffer.from(request.body, 'utf8');

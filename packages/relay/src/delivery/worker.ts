@@ -142,7 +142,7 @@ export class DeliveryWorker {
       this.o.log.warn('integration disabled after 410 Gone', { integrationId: integration.id, deliveryId: delivery.id });
       return this.finish(delivery, number, startedAt, request, { ...result, error: reason }, 'failed', null);
     }
-    if (isRetryable(status) && number < delivery.maxAttempts) {
+    if (!result.permanent && isRetryable(status) && number < delivery.maxAttempts) {
       const delay = nextDelay(number, result.headers?.['retry-after'], this.o.policy);
       return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now() + delay);
     }
