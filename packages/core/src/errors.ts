@@ -78,3 +78,10 @@ export class RequestError extends HookmapError {
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** A template limit was exceeded: the error names the limit (SPEC §8). */
+export function templateLimitError(code: string, limit: string, message: string, loc: Location = {}): TemplateError {
+  const err = new TemplateError(code, message, loc);
+  err.limit = limit;
+  return err;
+}

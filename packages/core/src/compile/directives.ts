@@ -9,7 +9,7 @@ import { compileNode } from './template.js';
 
 /** Each directive and the companion keys it allows. */
 const DIRECTIVES: Record<string, { required: string[]; optional: string[] }> = {
-  $if: { required: [], optional: ['then', 'else'] },
+  $if: { required: ['then'], optional: ['else'] },
   $each: { required: ['do'], optional: ['as'] },
   $merge: { required: [], optional: [] },
   $let: { required: ['in'], optional: [] },
@@ -70,7 +70,7 @@ function operand(value: unknown, env: CompileEnv, depth: number): Evaluator {
 
 function compileIf(obj: Record<string, unknown>, env: CompileEnv, depth: number, at: At): RenderNode {
   const test = operand(obj.$if, at('$if'), depth + 1);
-  const yes = 'then' in obj ? compileNode(obj.then, at('then'), depth + 1) : () => OMIT;
+  const yes = compileNode(obj.then, at('then'), depth + 1);
   const no = 'else' in obj ? compileNode(obj.else, at('else'), depth + 1) : () => OMIT;
   return (s, st) => (truthy(test(s, st)) ? yes(s, st) : no(s, st));
 }
@@ -100,6 +100,9 @@ function compileEach(obj: Record<string, unknown>, env: CompileEnv, depth: numbe
 }
 
 function compileMerge(obj: Record<string, unknown>, env: CompileEnv, depth: number, at: At): RenderNode {
+  if (!Array.isArray(obj.$merge) && typeof obj.$merge !== 'string') {
+    throw new TemplateError(Codes.INVALID_DIRECTIVE, '$merge takes a list of objects to merge, e.g. {"$merge": [{"a": 1}, "{{ extra }}"]}.', { path: `${env.pointer}/$merge` });
+  }
   const parts = operand(obj.$merge, at('$merge'), depth + 1);
   const pointer = `${env.pointer}/$merge`;
   return (s, st) => {

@@ -1,5 +1,5 @@
 import { Codes } from '../codes.js';
-import { escapePointer, TemplateError } from '../errors.js';
+import { escapePointer, TemplateError, templateLimitError } from '../errors.js';
 import { setOwn } from '../evaluate/paths.js';
 import { compileDirective, directiveKeyOf } from './directives.js';
 import { compileString, compileText } from './strings.js';
@@ -8,8 +8,9 @@ import { childEnv, OMIT, type CompileEnv, type RenderNode } from './env.js';
 /** Walks a JSON template once and prepares a render node for every value. */
 export function compileNode(value: unknown, env: CompileEnv, depth: number): RenderNode {
   if (depth > env.limits.maxDepth) {
-    throw new TemplateError(
+    throw templateLimitError(
       Codes.TEMPLATE_TOO_DEEP,
+      'maxDepth',
       `Template nests deeper than the limit maxDepth (${env.limits.maxDepth}). Flatten it, or raise the limit.`,
       { path: env.pointer },
     );
@@ -46,8 +47,9 @@ function compileChild(value: unknown, env: CompileEnv, depth: number): RenderNod
 export function grow(env: CompileEnv, bytes: number): void {
   env.size += bytes;
   if (env.size > env.limits.maxTemplateBytes) {
-    throw new TemplateError(
+    throw templateLimitError(
       Codes.TEMPLATE_TOO_LARGE,
+      'maxTemplateBytes',
       `Template is larger than the limit maxTemplateBytes (${env.limits.maxTemplateBytes} bytes). Split it, or raise the limit.`,
       { path: env.pointer },
     );

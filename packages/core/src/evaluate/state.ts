@@ -72,13 +72,7 @@ function measureValue(value: unknown, depth: number, max: number, sizes: Map<obj
   if (typeof value !== 'object' || value === null) return 5;
   const known = sizes.get(value);
   if (known !== undefined) return known;
-  if (depth >= max) {
-    throw limitError(
-      Codes.PAYLOAD_TOO_DEEP,
-      'maxPayloadDepth',
-      `A value nests deeper than the limit maxPayloadDepth (${max}). The payload is too deep to render safely.`,
-    );
-  }
+  if (depth >= max) throw tooDeep(max);
   let size = 2;
   if (Array.isArray(value)) {
     for (const item of value) size += measureValue(item, depth + 1, max, sizes) + 1;
@@ -95,4 +89,38 @@ export function limitError(code: string, limit: string, message: string): Render
   const err = new RenderError(code, message);
   err.limit = limit;
   return err;
+}
+
+/** Heights of already-checked payload objects, so a payload is walked once, not on every render. */
+const heights = new WeakMap<object, number>();
+
+/** SPEC §8 payload depth: throws H306 when the context nests deeper than `max`. */
+export function checkPayloadDepth(value: object, max: number): void {
+  if (height(value, 0, max) > max) throw tooDeep(max);
+}
+
+function height(value: unknown, depth: number, max: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  const known = heights.get(value);
+  if (known !== undefined) {
+    if (depth + known > max) throw tooDeep(max);
+    return known;
+  }
+  if (depth >= max) throw tooDeep(max);
+  let h = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) h = Math.max(h, height(item, depth + 1, max));
+  } else {
+    for (const key of Object.keys(value)) h = Math.max(h, height((value as Record<string, unknown>)[key], depth + 1, max));
+  }
+  heights.set(value, h + 1);
+  return h + 1;
+}
+
+function tooDeep(max: number): RenderError {
+  return limitError(
+    Codes.PAYLOAD_TOO_DEEP,
+    'maxPayloadDepth',
+    `The payload nests deeper than the limit maxPayloadDepth (${max}). It is too deep to render safely.`,
+  );
 }

@@ -23,7 +23,7 @@ function truncate(v: unknown, length: unknown, ellipsis: unknown = '...'): strin
   return s.slice(0, Math.max(0, length - tail.length)) + tail;
 }
 /** Replaces every occurrence of a literal string (never a regular expression). */
-function replace(v: unknown, search: unknown, replacement: unknown = ''): string {
+function replace(v: unknown, search: unknown, replacement: unknown): string {
   const s = expectText('replace', v);
   const find = expectText('replace', search);
   if (find === '') return s;
@@ -64,7 +64,7 @@ export const stringFilters: Record<string, FilterDef> = {
   capitalize: def(capitalize, 0, 0, 'capitalize', 'First character upper case, the rest lower case.'),
   trim: def(trim, 0, 0, 'trim', 'Remove leading and trailing white space.'),
   truncate: def(truncate, 1, 2, 'truncate: length, ellipsis = "..."', 'At most `length` characters, ellipsis included.'),
-  replace: def(replace, 1, 2, 'replace: search, replacement', 'Replace every occurrence of a literal string.'),
+  replace: def(replace, 2, 2, 'replace: search, replacement', 'Replace every occurrence of a literal string.'),
   split: def(split, 1, 1, 'split: separator', 'Split text into an array.'),
   string: def(string, 0, 0, 'string', 'Text form of a value; objects and arrays as compact JSON.'),
   e164: def(e164, 0, 1, 'e164: country_code?', 'Phone number in E.164 form, e.g. +12345678900.'),

@@ -1,12 +1,14 @@
 import { Codes } from '../codes.js';
-import { TemplateError } from '../errors.js';
+import { TemplateError, templateLimitError } from '../errors.js';
 import type { BinaryOperator, ExprNode, FilterNode, PathNode, PathSegment } from './ast.js';
 import { tokenize, type Token } from './lexer.js';
 
 /**
- * Precedence, lowest first: `?:`, `??`, `||`, `&&`, `== !=`, `< <= > >=`, `!`, then a primary
- * with its filter chain. Filters bind tighter than operators (as in Jinja/Nunjucks):
- * `a | upper ?? "x"` is `(a | upper) ?? "x"`; write `(a ?? b) | upper` to filter a fallback.
+ * Precedence, lowest first: the filter chain `expr | name: args`, `?:`, `??`, `||`, `&&`,
+ * `== !=`, `< <= > >=`, `!`, then primaries. As SPEC §4 writes it (`expr | name`) and as in
+ * Liquid, a filter applies to the whole expression before it: `a ?? b | upper` is
+ * `(a ?? b) | upper`. Filter arguments are single values (a literal, a path, `!x`, or a
+ * parenthesised expression), so `a | default: "x" | upper` chains.
  */
 const LEVELS: BinaryOperator[][] = [['??'], ['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>=']];
 
@@ -24,7 +26,7 @@ class Parser {
   ) {}
 
   parseAll(): ExprNode {
-    const node = this.conditional();
+    const node = this.pipeline();
     const t = this.peek();
     if (t.type !== 'eof') this.fail(t, 'Expected the end of the expression, or an operator or "|" before it');
     return node;
@@ -67,16 +69,29 @@ class Parser {
       this.depth--;
       return { type: 'not', operand, start: t.start, end: operand.end };
     }
-    return this.filtered();
+    return this.primary();
   }
 
-  private filtered(): ExprNode {
-    let node = this.primary();
+  private pipeline(): ExprNode {
+    let node = this.conditional();
     while (this.isPunct('|')) {
       this.pos++;
       node = this.filter(node);
     }
     return node;
+  }
+
+  /** A filter argument: one value, never a pipe or a binary operator unless parenthesised. */
+  private argument(): ExprNode {
+    const t = this.peek();
+    if (t.type === 'punct' && t.value === '!') {
+      this.pos++;
+      this.enter();
+      const operand = this.argument();
+      this.depth--;
+      return { type: 'not', operand, start: t.start, end: operand.end };
+    }
+    return this.primary();
   }
 
   private filter(input: ExprNode): FilterNode {
@@ -87,7 +102,7 @@ class Parser {
     if (this.isPunct(':')) {
       this.pos++;
       do {
-        const arg = this.unary();
+        const arg = this.argument();
         args.push(arg);
         end = arg.end;
       } while (this.isPunct(',') && ++this.pos);
@@ -109,7 +124,9 @@ class Parser {
         return this.path(t);
       case 'punct':
         if (t.value === '(') {
-          const inner = this.conditional();
+          this.enter();
+          const inner = this.pipeline();
+          this.depth--;
           this.expectPunct(')', 'a closing ")"');
           return inner;
         }
@@ -139,7 +156,7 @@ class Parser {
           text += `[${key.value}]`;
         } else if (key.type === 'string') {
           segments.push(key.literal as string);
-          text += `[${JSON.stringify(key.literal)}]`;
+          text += `[${key.value}]`;
         } else {
           this.fail(key, 'Expected an index or a quoted key inside [ ], e.g. a[0] or a["key"]');
         }
@@ -153,8 +170,9 @@ class Parser {
   private enter(): void {
     if (++this.depth > this.maxDepth) {
       const t = this.peek();
-      throw new TemplateError(
-        Codes.TEMPLATE_TOO_DEEP,
+      throw templateLimitError(
+      Codes.TEMPLATE_TOO_DEEP,
+      'maxDepth',
         `Expression nests deeper than the limit maxDepth (${this.maxDepth}). Simplify it.`,
         { start: t.start, end: t.end },
       );
