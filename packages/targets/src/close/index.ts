@@ -3,8 +3,10 @@ import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { callSchema, noteSchema } from './schema.js';
 
-const HEADERS = { Authorization: 'Basic {{secrets.CLOSE_API_KEY | append: \':\' | base64}}' };
-const NOTES = ['Auth: HTTP Basic with the API key as user name and an empty password.'];
+const HEADERS = { Authorization: 'Basic {{secrets.CLOSE_API_KEY_BASE64}}' };
+const NOTES = [
+  'Auth: HTTP Basic with the API key as user name and an empty password. CLOSE_API_KEY_BASE64 holds base64("<api key>:"), e.g. printf "%s:" "$KEY" | base64 (the template language has no string concatenation filter).',
+];
 const DOCS = ['https://developer.close.com/resources/activities/call/', 'https://developer.close.com/resources/activities/note/'];
 
 export const closeCall: TargetDefinition = {
@@ -14,7 +16,7 @@ export const closeCall: TargetDefinition = {
   method: 'POST',
   url: 'https://api.close.com/api/v1/activity/call/',
   headers: HEADERS,
-  secrets: ['CLOSE_API_KEY'],
+  secrets: ['CLOSE_API_KEY_BASE64'],
   schema: callSchema,
   docs: DOCS,
   notes: [
@@ -48,7 +50,7 @@ export const closeNote: TargetDefinition = {
   method: 'POST',
   url: 'https://api.close.com/api/v1/activity/note/',
   headers: HEADERS,
-  secrets: ['CLOSE_API_KEY'],
+  secrets: ['CLOSE_API_KEY_BASE64'],
   schema: noteSchema,
   docs: DOCS,
   notes: ['lead_id is required, with note (plain text) or note_html.', ...NOTES],

@@ -4,10 +4,11 @@ import { templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { activitySchema, noteSchema } from './schema.js';
 
-const BASE = 'https://{{secrets.PIPEDRIVE_COMPANY_DOMAIN}}.pipedrive.com';
+const BASE = '{{secrets.PIPEDRIVE_API_DOMAIN}}';
 const HEADERS = { Authorization: 'Bearer {{secrets.PIPEDRIVE_ACCESS_TOKEN}}' };
-const SECRETS = ['PIPEDRIVE_COMPANY_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'];
-const AUTH_NOTE = 'Auth: OAuth "Authorization: Bearer <token>" (shown here) or an api_token query parameter.';
+const SECRETS = ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'];
+const AUTH_NOTE =
+  'Auth: OAuth "Authorization: Bearer <token>" (shown here) or an api_token query parameter. PIPEDRIVE_API_DOMAIN is the api_domain of the OAuth token, e.g. https://acme.pipedrive.com.';
 
 function activity(recordId: string): { [key: string]: JsonValue } {
   return {
