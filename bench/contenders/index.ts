@@ -1,5 +1,6 @@
 import { handContender } from './hand.js';
 import { handlebarsFields, handlebarsJson } from './handlebars.js';
+import { hookmapContender } from './hookmap.js';
 import { jsonataContender } from './jsonata.js';
 import { jsoneContender } from './jsone.js';
 import { liquidJson } from './liquid.js';
@@ -11,6 +12,7 @@ export type { Contender, Prepared } from './types.js';
 
 /** Every contender timed against the hand-written function, hookmap first. */
 export const contenders: Contender[] = [
+  hookmapContender,
   handlebarsFields,
   handlebarsJson,
   mustacheJson,

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Integration } from '@hookmap/core';
+
+/** One directory of examples/: an integration, a payload and the request it must render to. */
+export interface Example {
+  name: string;
+  integration: Integration;
+  payload: unknown;
+  expected: Record<string, unknown>;
+  /** secrets.json beside the example, when it has one; without it only the body is compared. */
+  secrets: Record<string, string> | null;
+}
+
+export const examplesRoot = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+}
+
+/** Every complete example under `root`, sorted by name (loaded at run time, never hard-coded). */
+export function loadExamples(root = examplesRoot): Example[] {
+  if (!existsSync(root)) return [];
+  const names = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const files = ['integration.json', 'payload.json', 'expected.json'];
+  return names
+    .filter((name) => files.every((file) => existsSync(join(root, name, file))))
+    .map((name) => {
+      const secretsFile = join(root, name, 'secrets.json');
+      return {
+        name,
+        integration: readJson(join(root, name, 'integration.json')) as Integration,
+        payload: readJson(join(root, name, 'payload.json')),
+        expected: readJson(join(root, name, 'expected.json')) as Record<string, unknown>,
+        secrets: existsSync(secretsFile) ? (readJson(secretsFile) as Record<string, string>) : null,
+      };
+    });
+}
