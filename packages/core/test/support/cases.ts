@@ -28,7 +28,7 @@ export interface Case {
   options?: { compile?: CompileOptions; render?: RenderOptions };
   result?: JsonValue;
   error?: ExpectedError;
-  /** Subset match against renderWithDiagnostics; an empty array means "no diagnostics at all". */
+  /** Subset match against renderWithDiagnostics; an empty array means "no warnings or errors". */
   diagnostics?: ExpectedDiagnostic[];
   references?: string[];
 }
