@@ -1,5 +1,5 @@
 import type { JsonValue } from '@hookmap/core';
-import { ACTION_ITEMS_TEXT, TITLE, WHEN_ISO } from '../starters/fragments.js';
+import { ACTION_ITEMS_TEXT, TITLE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { noteSchema } from './schema.js';
@@ -15,7 +15,7 @@ function note(recordId: string): JsonValue {
         $let: { actions: ACTION_ITEMS_TEXT },
         in: "## Summary\n{{ common.summary ?? '' }}{{ actions }}{{ common.url ? '\\n\\n[Open in ' : '' }}{{ common.url ? common.provider : '' }}{{ common.url ? '](' : '' }}{{ common.url }}{{ common.url ? ')' : '' }}",
       },
-      created_at: WHEN_ISO,
+      created_at: '{{ (common.ended_at ?? common.started_at) | iso | optional }}',
     },
   };
 }

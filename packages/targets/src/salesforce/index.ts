@@ -32,7 +32,7 @@ const otterTask: JsonValue = {
     },
     in: "{{ data.abstract_summary }}\n\nAction items:\n{{ items | join: '\\n' }}\n\nOtter notes: {{ data.url }}",
   },
-  WhoId: '{{ common.fields.crm_id }}',
+  WhoId: '{{ common.fields.crm_id | optional }}',
   ActivityDate: "{{ data.created_at | date: '%Y-%m-%d', 'UTC' }}",
   Status: 'Completed',
   Priority: 'Normal',

@@ -8,8 +8,8 @@ import type { JsonValue } from '@hookmap/core';
 /** Activity time: when the call/meeting ended, else when it started, as ISO-8601 UTC. */
 export const WHEN_ISO = '{{ (common.ended_at ?? common.started_at) | iso }}';
 
-/** Calendar date (YYYY-MM-DD, UTC) of the call/meeting. */
-export const WHEN_DATE = "{{ (common.started_at ?? common.ended_at) | date: '%Y-%m-%d', 'UTC' }}";
+/** Calendar date (YYYY-MM-DD, UTC) of the call/meeting; omitted when the provider sends no time. */
+export const WHEN_DATE = "{{ (common.started_at ?? common.ended_at) | date: '%Y-%m-%d', 'UTC' | optional }}";
 
 /** Title with a fallback naming the provider. */
 export const TITLE = "{{ common.title ?? 'Call' }}";

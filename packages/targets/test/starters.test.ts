@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { renderRequest, validateIntegration } from '@hookmap/core';
+import type { JsonValue } from '@hookmap/core';
+import { getProvider, providers } from '@hookmap/providers';
+import { describe, expect, it } from 'vitest';
+import { providerStarterIds, recordIdExpression, starterIntegration, targets, validateBody } from '../src/index.js';
+
+const secrets = JSON.parse(readFileSync(new URL('../../../examples/secrets.json', import.meta.url), 'utf8')) as Record<string, string>;
+
+/** A valid record id per CRM, and where a missing one is reported in each target's body. */
+const RECORD: Record<string, { id: string; pointer: string | null }> = {
+  'hubspot.note': { id: '101', pointer: '/associations/0/to/id' },
+  'hubspot.call': { id: '101', pointer: '/associations/0/to/id' },
+  'hubspot.call.update': { id: '58219374012', pointer: null },
+  'salesforce.task': { id: '003XXXXXXXXXXXXXXX', pointer: '/WhoId' },
+  'pipedrive.activity': { id: '146680', pointer: '/participants/0/person_id' },
+  'pipedrive.note': { id: '146680', pointer: '/person_id' },
+  'zoho.note': { id: '4150868000001234567', pointer: '/data/0/Parent_Id/id' },
+  'zoho.call': { id: '4150868000001234567', pointer: '/data/0/Who_Id/id' },
+  'close.call': { id: 'lead_abc123', pointer: '/lead_id' },
+  'close.note': { id: 'lead_abc123', pointer: '/lead_id' },
+  'attio.note': { id: '891dcbfc-9141-415d-9b2a-2238a6cc012d', pointer: '/data/parent_record_id' },
+  'slack.message': { id: '', pointer: null },
+};
+
+function render(targetId: string, providerId: string, payload: JsonValue) {
+  const provider = getProvider(providerId);
+  return renderRequest(starterIntegration(targetId, providerId), payload, { provider, secrets });
+}
+
+function docSample(providerId: string): JsonValue {
+  const sample = getProvider(providerId)?.samples[0];
+  if (!sample) throw new Error(`no samples for ${providerId}`);
+  return structuredClone(sample.payload);
+}
+
+describe('starterIntegration', () => {
+  it('covers every target for no provider and for every provider, as valid integrations', () => {
+    for (const target of targets) {
+      for (const providerId of [undefined, ...providers.map((p) => p.id)]) {
+        const integration = starterIntegration(target.id, providerId);
+        expect(validateIntegration(integration), `${target.id} ${providerId}`).toEqual([]);
+        expect(integration).toMatchObject({ target: target.id, method: target.method });
+        expect(integration.provider).toBe(providerId);
+      }
+    }
+  });
+
+  it('renders every sample of every provider without errors', () => {
+    for (const target of targets) {
+      for (const provider of providers) {
+        for (const sample of provider.samples) {
+          const request = render(target.id, provider.id, sample.payload);
+          const errors = request.diagnostics.filter((d) => d.severity === 'error');
+          expect(errors, `${target.id} ${provider.id}/${sample.id}`).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('gives a body the CRM accepts once the record id is there (Otoni Stark input variable)', () => {
+    for (const target of targets) {
+      const payload = docSample('otonistark') as { input_variables: Record<string, JsonValue> };
+      payload.input_variables.crm_id = RECORD[target.id]?.id ?? '';
+      const request = render(target.id, 'otonistark', payload);
+      expect(validateBody(target.id, request.body), target.id).toEqual([]);
+      expect(request.url).not.toContain('{{');
+    }
+  });
+
+  it('reports exactly the missing record id, saying what to map, when the provider has none (Otter)', () => {
+    expect(recordIdExpression('otter')).toBe('common.fields.crm_id');
+    for (const target of targets) {
+      if (target.id === 'salesforce.task') continue; // Otter has its own Salesforce starter
+      const request = render(target.id, 'otter', docSample('otter'));
+      const diagnostics = validateBody(target.id, request.body);
+      const pointer = RECORD[target.id]?.pointer;
+      expect(diagnostics.map((d) => d.path), target.id).toEqual(pointer ? [pointer] : []);
+      if (pointer) expect(diagnostics[0]?.message, target.id).toMatch(/Map|id/);
+    }
+  });
+
+  it('uses provider-specific starters where the provider has better data', () => {
+    expect(providerStarterIds('salesforce.task')).toContain('otter');
+    const task = render('salesforce.task', 'otter', docSample('otter'));
+    expect(validateBody('salesforce.task', task.body)).toEqual([]);
+    expect((task.body as { Description: string }).Description).toContain('[x] Follow up with the sales team');
+
+    expect(providerStarterIds('zoho.note')).toContain('osvi');
+    const payload = docSample('osvi') as { call_trigger_data: Record<string, JsonValue> };
+    payload.call_trigger_data.crm_id = '4150868000001234567';
+    const note = render('zoho.note', 'osvi', payload);
+    expect(validateBody('zoho.note', note.body)).toEqual([]);
+  });
+
+  it('throws on an unknown target, naming the known ones', () => {
+    expect(() => starterIntegration('hubspot.deal')).toThrow(/hubspot\.note/);
+  });
+});
