@@ -11,6 +11,7 @@ import { DeliveryWorker } from './delivery/worker.js';
 import { parseAllowList } from './delivery/address.js';
 import { createLogger } from './log.js';
 import { buildApp } from './http/app.js';
+import type { RouteInfo } from './http/app.js';
 
 export interface RunningRelay {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -19,6 +20,8 @@ export interface RunningRelay {
   store: Store;
   worker: DeliveryWorker;
   app: FastifyInstance;
+  /** Every route the server answers (method and URL pattern). */
+  routes: RouteInfo[];
 }
 
 export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'dataDir'>): Store {
@@ -37,7 +40,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     send: { timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes, allow: parseAllowList(o.allowPrivate) },
     concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs,
   });
-  const app = buildApp({
+  const { app, routes } = buildApp({
     store, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
     leaseMs: o.leaseMs, corsOrigins: o.corsOrigins,
   });
@@ -53,7 +56,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   log.info('relay listening', { url: address, store: store.kind, worker: worker.id });
   let closing: Promise<void> | null = null;
   return {
-    url: address, store, worker, app,
+    url: address, store, worker, app, routes,
     close: () => (closing ??= (async () => {
       await app.close();
       await worker.stop();

@@ -30,8 +30,17 @@ export interface AppDeps {
 
 const ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
 
-export function buildApp(deps: AppDeps): FastifyInstance {
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteInfo[] } {
   const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: true });
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   app.decorateRequest('rawBody', '');
 
   const parseJson = (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
@@ -43,6 +52,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       done(new HttpError(400, 'malformed_json', `body is not valid JSON: ${(error as Error).message}`), undefined);
     }
   };
+  app.removeAllContentTypeParsers(); // JSON only: text/plain and forms are answered with 415
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   app.addContentTypeParser(/^application\/[\w.+-]*\+json$/, { parseAs: 'string' }, parseJson);
 
@@ -65,5 +75,5 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerLogRoutes(app, {
     store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),
   });
-  return app;
+  return { app, routes };
 }
