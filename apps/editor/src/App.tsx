@@ -1,0 +1,92 @@
+/** The three panes: sample | settings + mapping/template | preview (and logs). */
+import { lazy, Suspense, useEffect } from 'react';
+import { TemplateEditor } from './editor/TemplateEditor.js';
+import { MappingPanel } from './mapper/MappingPanel.js';
+import { PreviewPanel } from './preview/PreviewPanel.js';
+import { SamplePanel } from './samples/SamplePanel.js';
+import { SettingsPanel } from './settings/SettingsPanel.js';
+import { getStore, useStore } from './store.js';
+import { Splitter } from './ui/Splitter.js';
+import { Toolbar } from './ui/Toolbar.js';
+
+const LogsPanel = lazy(() => import('./logs/index.js').then((m) => ({ default: m.LogsPanel })));
+
+const RELAY_URL = (import.meta.env.VITE_RELAY_URL as string | undefined) ?? 'http://127.0.0.1:8787';
+const RELAY_TOKEN = (import.meta.env.VITE_RELAY_TOKEN as string | undefined) ?? '';
+
+function Toast() {
+  const toast = useStore((s) => s.ui.toast);
+  useEffect(() => {
+    if (toast === null) return;
+    const timer = setTimeout(() => getStore().updateUi({ toast: null }), 4000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return toast ? (
+    <div className="toast" role="status" data-testid="toast">
+      {toast}
+    </div>
+  ) : null;
+}
+
+function clampWidths(left: number, right: number): { leftWidth: number; rightWidth: number } {
+  return { leftWidth: Math.min(Math.max(left, 200), 640), rightWidth: Math.min(Math.max(right, 280), 900) };
+}
+
+export function App() {
+  const ui = useStore((s) => s.ui);
+  const bodyMode = useStore((s) => s.doc.bodyMode);
+  const store = getStore();
+  const tab = ui.centerTab;
+  useEffect(() => {
+    document.documentElement.dataset.theme = ui.theme;
+  }, [ui.theme]);
+  return (
+    <div className="app" style={{ gridTemplateColumns: `${ui.leftWidth}px 5px minmax(360px, 1fr) 5px ${ui.rightWidth}px` }}>
+      <Toolbar />
+      <SamplePanel />
+      <Splitter label="Resize the sample panel" onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth + dx, ui.rightWidth))} />
+      <main className="panel center">
+        <SettingsPanel />
+        <div className="tabs" role="tablist">
+          <button role="tab" aria-selected={tab === 'mapping'} onClick={() => store.updateUi({ centerTab: 'mapping' })} data-testid="tab-mapping">
+            Mapping
+          </button>
+          <button role="tab" aria-selected={tab === 'template'} onClick={() => store.updateUi({ centerTab: 'template' })} data-testid="tab-template">
+            {bodyMode === 'text' ? 'Text template' : bodyMode === 'auto' ? 'Template (Auto mode)' : 'Template'}
+          </button>
+        </div>
+        <div className="tab-body" hidden={tab !== 'mapping'}>
+          <MappingPanel />
+        </div>
+        <div className="tab-body editor-body" hidden={tab !== 'template'}>
+          {bodyMode === 'auto' ? (
+            <div className="empty">Auto mode builds the body from the provider's sections — pick them above. Switch to JSON template to write your own.</div>
+          ) : (
+            <TemplateEditor />
+          )}
+        </div>
+      </main>
+      <Splitter label="Resize the preview panel" onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth, ui.rightWidth - dx))} />
+      <section className="panel right" aria-label="Preview">
+        <div className="tabs" role="tablist">
+          <button role="tab" aria-selected={ui.rightTab === 'preview'} onClick={() => store.updateUi({ rightTab: 'preview' })}>
+            Request preview
+          </button>
+          <button role="tab" aria-selected={ui.rightTab === 'logs'} onClick={() => store.updateUi({ rightTab: 'logs' })} data-testid="tab-logs">
+            Logs
+          </button>
+        </div>
+        <div className="panel-body">
+          {ui.rightTab === 'preview' ? (
+            <PreviewPanel />
+          ) : (
+            <Suspense fallback={<div className="muted">Loading logs…</div>}>
+              <LogsPanel relayUrl={RELAY_URL} token={RELAY_TOKEN} />
+            </Suspense>
+          )}
+        </div>
+      </section>
+      <Toast />
+    </div>
+  );
+}

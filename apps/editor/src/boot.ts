@@ -1,0 +1,40 @@
+/** The first state: the shared link in the URL hash, else the autosaved work, else OSVI → HubSpot call. */
+import { defaultTargetId, findProvider, starterFor } from './catalog.js';
+import { emptyDoc, integrationToDoc } from './integration.js';
+import { decodeShareHash, loadSavedDoc, loadSavedUi } from './persist.js';
+import { defaultUi, type EditorDoc, type EditorState } from './store.js';
+
+export function starterDoc(): EditorDoc {
+  const providerId = 'osvi';
+  const sampleId = findProvider(providerId)?.samples[0]?.id ?? null;
+  const base: EditorDoc = { ...emptyDoc, providerId, sampleId };
+  const targetId = defaultTargetId();
+  if (targetId === null) return base;
+  try {
+    return { ...integrationToDoc(starterFor(targetId, providerId), base), targetId, providerId, sampleId };
+  } catch {
+    return { ...base, targetId };
+  }
+}
+
+/** Keeps only a saved doc whose provider and sample still exist. */
+function sanitize(doc: EditorDoc): EditorDoc {
+  const provider = findProvider(doc.providerId);
+  if (!provider) return starterDoc();
+  if (doc.sampleId !== null && !provider.samples.some((s) => s.id === doc.sampleId)) {
+    return { ...doc, sampleId: provider.samples[0]?.id ?? null };
+  }
+  return doc;
+}
+
+export function initialState(hash: string): EditorState {
+  const shared = decodeShareHash(hash);
+  const saved = shared ?? loadSavedDoc();
+  const ui = { ...defaultUi, ...(loadSavedUi() ?? {}) };
+  let doc = saved ? sanitize({ ...emptyDoc, ...saved }) : starterDoc();
+  if (doc.sampleId === null && ui.customPayloadText === null) {
+    doc = { ...doc, sampleId: findProvider(doc.providerId)?.samples[0]?.id ?? null };
+  }
+  if (window.matchMedia?.('(prefers-color-scheme: dark)').matches && loadSavedUi() === null) ui.theme = 'dark';
+  return { doc, ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview' }, past: [], future: [] };
+}

@@ -1,0 +1,68 @@
+/** The Monaco template editor, wrapped once: model per body mode, markers from the render worker. */
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
+import { monaco } from '../monaco/env.js';
+import { applyMarkers, templateMarkers } from '../monaco/markers.js';
+import { JSON_LANGUAGE, TEXT_LANGUAGE } from '../monaco/language.js';
+import { getStore, useStore } from '../store.js';
+import { usePreview } from '../worker/client.js';
+import { attachEditor } from './bridge.js';
+
+export function TemplateEditor() {
+  const mode = useStore((s) => s.doc.bodyMode);
+  const json = mode !== 'text';
+  const value = useStore((s) => (json ? s.doc.templateText : s.doc.textTemplate));
+  const theme = useStore((s) => s.ui.theme);
+  const reply = usePreview((p) => p.reply);
+  const replyDoc = usePreview((p) => p.doc);
+  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+
+  const onMount: OnMount = (instance) => {
+    editorRef.current = instance;
+    attachEditor(instance);
+    instance.onDidDispose(() => attachEditor(null));
+  };
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const text = model.getValue();
+    const sourceText = json ? replyDoc?.templateText : replyDoc?.textTemplate;
+    // Offsets in the reply refer to the text it was rendered from; wait for a fresh reply otherwise.
+    if (text !== sourceText) {
+      const syntax = json ? templateMarkers(text, [], true) : [];
+      if (syntax.length > 0) applyMarkers(monaco, model, syntax);
+      return;
+    }
+    applyMarkers(monaco, model, templateMarkers(text, reply?.diagnostics ?? [], json));
+  }, [reply, replyDoc, json, value]);
+
+  return (
+    <div className="template-editor" data-testid="template-editor">
+      <Editor
+        path={json ? 'inmemory://hookmap/template.json' : 'inmemory://hookmap/template.txt'}
+        language={json ? JSON_LANGUAGE : TEXT_LANGUAGE}
+        value={value}
+        theme={theme === 'dark' ? 'hookmap-dark' : 'hookmap-light'}
+        onMount={onMount}
+        onChange={(next) => {
+          const text = next ?? '';
+          getStore().updateDoc(json ? { templateText: text } : { textTemplate: text }, json ? 'type-template' : 'type-text');
+        }}
+        options={{
+          minimap: { enabled: false },
+          fontSize: 13,
+          tabSize: 2,
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+          wordWrap: json ? 'off' : 'on',
+          quickSuggestions: { strings: true, other: true, comments: false },
+          suggestOnTriggerCharacters: true,
+          fixedOverflowWidgets: true,
+          renderValidationDecorations: 'on',
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/** Completion and hover for placeholders, fed by the current sample's context and the provider schema. */
+import { compile, filterRegistry } from '@hookmap/core';
+import type { languages, editor, Position, IRange } from 'monaco-editor/esm/vs/editor/editor.api.js';
+import { completionRequestAt, filterCompletions, pathCompletions, type CompletionItem } from '../editor/completion.js';
+import { previewValue } from '../editor/values.js';
+import { findPlaceholders } from '../mapper/expressions.js';
+import type { Monaco } from './env.js';
+import { JSON_LANGUAGE, TEXT_LANGUAGE } from './language.js';
+
+export interface IntelligenceSource {
+  context(): Record<string, unknown>;
+  schema(): object | undefined;
+}
+
+/** JSON-escaped text of a template string line, read as the template language sees it. */
+function unescapeJsonLine(text: string, languageId: string): string {
+  return languageId === JSON_LANGUAGE ? text.replace(/\\"/g, '"').replace(/\\\\/g, '\\') : text;
+}
+
+function kindOf(monaco: Monaco, item: CompletionItem): languages.CompletionItemKind {
+  const kinds = monaco.languages.CompletionItemKind;
+  switch (item.kind) {
+    case 'object':
+      return kinds.Module;
+    case 'array':
+      return kinds.Enum;
+    case 'filter':
+      return kinds.Function;
+    case 'schema':
+      return kinds.Property;
+    default:
+      return kinds.Field;
+  }
+}
+
+export function evaluateExpression(expression: string, context: Record<string, unknown>): { value: unknown; note: string | null } {
+  try {
+    const result = compile(`{{${expression}}}`).renderWithDiagnostics(context);
+    const note = result.diagnostics[0]?.message ?? null;
+    return { value: result.value, note };
+  } catch (error) {
+    return { value: undefined, note: (error as Error).message };
+  }
+}
+
+function provideCompletions(monaco: Monaco, source: IntelligenceSource, model: editor.ITextModel, position: Position) {
+  const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+  const request = completionRequestAt(unescapeJsonLine(before, model.getLanguageId()));
+  if (!request) return { suggestions: [] };
+  const word = model.getWordUntilPosition(position);
+  const range: IRange = {
+    startLineNumber: position.lineNumber,
+    endLineNumber: position.lineNumber,
+    startColumn: word.startColumn,
+    endColumn: word.endColumn,
+  };
+  const context = source.context();
+  const items =
+    request.kind === 'filter'
+      ? filterCompletions(request.partial, Object.keys(filterRegistry), filterSignatures())
+      : pathCompletions(request, context, source.schema() as Record<string, unknown> | undefined);
+  return {
+    suggestions: items.map((item, index) => ({
+      label: { label: item.label, description: item.detail },
+      kind: kindOf(monaco, item),
+      detail: item.detail,
+      insertText: item.insertText,
+      sortText: String(index).padStart(4, '0'),
+      range,
+    })),
+  };
+}
+
+function provideHover(source: IntelligenceSource, model: editor.ITextModel, position: Position): languages.Hover | null {
+  const line = model.getLineContent(position.lineNumber);
+  const offset = position.column - 1;
+  const placeholder = findPlaceholders(line).find((p) => offset >= p.start && offset <= p.end);
+  if (!placeholder) return null;
+  const expression = unescapeJsonLine(placeholder.expression, model.getLanguageId());
+  const { value, note } = evaluateExpression(expression, source.context());
+  const contents = [{ value: `**\`${expression}\`** now is:` }, { value: '```json\n' + previewValue(value) + '\n```' }];
+  if (note) contents.push({ value: `_${note}_` });
+  return {
+    range: {
+      startLineNumber: position.lineNumber,
+      endLineNumber: position.lineNumber,
+      startColumn: placeholder.start + 1,
+      endColumn: placeholder.end + 1,
+    },
+    contents,
+  };
+}
+
+let signatures: Record<string, string> | null = null;
+
+function filterSignatures(): Record<string, string> {
+  signatures ??= Object.fromEntries(Object.entries(filterRegistry).map(([name, d]) => [name, `${d.signature} — ${d.description}`]));
+  return signatures;
+}
+
+let registered = false;
+
+export function registerIntelligence(monaco: Monaco, source: IntelligenceSource): void {
+  if (registered) return;
+  registered = true;
+  for (const language of [JSON_LANGUAGE, TEXT_LANGUAGE]) {
+    monaco.languages.registerCompletionItemProvider(language, {
+      triggerCharacters: ['{', '<', '.', '|', ' ', '['],
+      provideCompletionItems: (model, position) => provideCompletions(monaco, source, model, position),
+    });
+    monaco.languages.registerHoverProvider(language, {
+      provideHover: (model, position) => provideHover(source, model, position),
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/** The full outgoing request, re-rendered off the main thread on every keystroke. */
+import { getStore, useStore } from '../store.js';
+import { usePreview } from '../worker/client.js';
+import { AllSamples } from './AllSamples.js';
+import { Problems } from './Problems.js';
+
+export function PreviewPanel() {
+  const reply = usePreview((p) => p.reply);
+  const lastGood = usePreview((p) => p.lastGood);
+  const localError = usePreview((p) => p.localError);
+  const busy = usePreview((p) => p.busy);
+  const allSamples = useStore((s) => s.ui.allSamples);
+  const request = reply?.request ?? lastGood;
+  const stale = reply?.request == null || localError !== null;
+  const failure = localError ?? reply?.failure ?? null;
+
+  return (
+    <div className="preview" data-testid="preview">
+      <div className="preview-status">
+        <label className="check" title="Render against every sample of this provider at once">
+          <input
+            type="checkbox"
+            checked={allSamples}
+            onChange={(e) => getStore().updateUi({ allSamples: e.target.checked })}
+            data-testid="all-samples-toggle"
+          />
+          All samples
+        </label>
+        <span className="muted">{busy ? 'rendering…' : reply ? `rendered in ${reply.ms.toFixed(1)} ms` : ''}</span>
+      </div>
+      {failure && (
+        <div className="error" data-testid="preview-error">
+          {failure}
+        </div>
+      )}
+      {allSamples && reply?.runs && <AllSamples runs={reply.runs} />}
+      <Problems diagnostics={reply?.diagnostics ?? []} target={reply?.targetDiagnostics ?? []} />
+      {request && (
+        <div className={`request${stale ? ' stale' : ''}`} data-testid="request">
+          <div className="request-line">
+            <span className={`method m-${request.method}`}>{request.method}</span>
+            <span className="url" data-testid="preview-url">
+              {request.url}
+            </span>
+          </div>
+          <table className="headers-table">
+            <tbody>
+              {Object.entries(request.headers).map(([name, value]) => (
+                <tr key={name}>
+                  <th>{name}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {request.bodyText === null ? (
+            <div className="muted">No body ({request.method} requests carry none).</div>
+          ) : (
+            <pre className="body" data-testid="preview-body">
+              {request.bodyText}
+              {request.truncated && `\n… ${(request.bodyChars / 1e6).toFixed(1)} M characters, cut for display`}
+            </pre>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

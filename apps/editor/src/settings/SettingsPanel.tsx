@@ -1,0 +1,167 @@
+/** Integration settings: name, method, URL, headers, body mode, active, and the target preset. */
+import type { HttpMethod } from '@hookmap/core';
+import { findProvider, starterFor, targetList } from '../catalog.js';
+import { integrationToDoc, METHODS } from '../integration.js';
+import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
+import { usePreview } from '../worker/client.js';
+
+function update(patch: Parameters<ReturnType<typeof getStore>['updateDoc']>[0], kind = 'edit'): void {
+  getStore().updateDoc(patch, kind);
+}
+
+export function loadStarter(targetId: string): void {
+  const store = getStore();
+  const { doc } = store.getState();
+  try {
+    const integration = starterFor(targetId, doc.providerId);
+    store.updateDoc({ ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId }, 'edit');
+    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping' });
+  } catch (error) {
+    store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
+  }
+}
+
+function Headers({ rows }: { rows: HeaderRow[] }) {
+  const reply = usePreview((p) => p.reply);
+  const headerErrors = reply?.diagnostics.filter((d) => d.field === 'headers') ?? [];
+  const set = (index: number, patch: Partial<HeaderRow>) =>
+    update({ headers: rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) }, `header-${index}`);
+  return (
+    <div className="headers">
+      {rows.map((row, index) => (
+        <div className="header-row" key={index}>
+          <input value={row.name} placeholder="Header" onChange={(e) => set(index, { name: e.target.value })} aria-label="Header name" />
+          <input value={row.value} placeholder="Value, e.g. Bearer {{secrets.TOKEN}}" onChange={(e) => set(index, { value: e.target.value })} aria-label="Header value" />
+          <button className="icon" title="Remove header" onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}>
+            ×
+          </button>
+        </div>
+      ))}
+      {headerErrors.map((d, i) => (
+        <div className="error small" key={i}>
+          {d.header}: {d.message} ({d.code})
+        </div>
+      ))}
+      <button className="link" onClick={() => update({ headers: [...rows, { name: '', value: '' }] })}>
+        + add header
+      </button>
+    </div>
+  );
+}
+
+function BodyOptions() {
+  const doc = useStore((s) => s.doc);
+  const provider = findProvider(doc.providerId);
+  if (doc.bodyMode === 'auto') {
+    return (
+      <div className="sections" role="group" aria-label="Auto sections">
+        {provider?.sections.map((section) => (
+          <label key={section.id} title={section.description} className="check">
+            <input
+              type="checkbox"
+              checked={doc.sections.includes(section.id)}
+              onChange={(e) =>
+                update({ sections: e.target.checked ? [...doc.sections, section.id] : doc.sections.filter((id) => id !== section.id) })
+              }
+            />
+            {section.name}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  if (doc.bodyMode === 'text') {
+    return (
+      <div className="row">
+        <label>
+          Engine
+          <select value={doc.engine} onChange={(e) => update({ engine: e.target.value as 'hookmap' | 'handlebars' })}>
+            <option value="hookmap">hookmap</option>
+            <option value="handlebars">Handlebars</option>
+          </select>
+        </label>
+        <label className="grow">
+          Content-Type
+          <input value={doc.contentType} onChange={(e) => update({ contentType: e.target.value }, 'content-type')} />
+        </label>
+      </div>
+    );
+  }
+  return null;
+}
+
+export function SettingsPanel() {
+  const doc = useStore((s) => s.doc);
+  const reply = usePreview((p) => p.reply);
+  const urlErrors = reply?.diagnostics.filter((d) => d.field === 'url') ?? [];
+  const setMode = (mode: BodyMode) => {
+    const provider = findProvider(doc.providerId);
+    const sections = doc.sections.length > 0 ? doc.sections : (provider?.sections.map((s) => s.id) ?? []);
+    update({ bodyMode: mode, sections });
+  };
+  return (
+    <section className="settings" aria-label="Integration settings">
+      <div className="row">
+        <label className="grow">
+          Name
+          <input value={doc.name} onChange={(e) => update({ name: e.target.value }, 'name')} data-testid="name-input" />
+        </label>
+        <label>
+          Target
+          <select
+            value={doc.targetId ?? ''}
+            onChange={(e) => {
+              if (e.target.value === '') update({ targetId: null });
+              else loadStarter(e.target.value);
+            }}
+            data-testid="target-select"
+            title="Choosing a target loads its starter template"
+          >
+            <option value="">None</option>
+            {targetList().map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {doc.targetId !== null && (
+          <button className="small" onClick={() => loadStarter(doc.targetId as string)} title="Replace the integration with the target's starter">
+            Reset to starter
+          </button>
+        )}
+        <label className="check" title="Inactive integrations are kept but not sent">
+          <input type="checkbox" checked={doc.active} onChange={(e) => update({ active: e.target.checked })} />
+          Active
+        </label>
+      </div>
+      <div className="row">
+        <select value={doc.method} onChange={(e) => update({ method: e.target.value as HttpMethod })} aria-label="HTTP method" className="method">
+          {METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <input className="grow url" value={doc.url} onChange={(e) => update({ url: e.target.value }, 'url')} aria-label="URL" spellCheck={false} />
+      </div>
+      {urlErrors.map((d, i) => (
+        <div className="error small" key={i}>
+          URL: {d.message} ({d.code})
+        </div>
+      ))}
+      <details>
+        <summary>Headers ({doc.headers.length})</summary>
+        <Headers rows={doc.headers} />
+      </details>
+      <div className="row body-mode">
+        <span className="label">Body</span>
+        {(['auto', 'template', 'text'] as const).map((mode) => (
+          <label key={mode} className="radio">
+            <input type="radio" name="body-mode" checked={doc.bodyMode === mode} onChange={() => setMode(mode)} />
+            {mode === 'auto' ? 'Auto' : mode === 'template' ? 'JSON template' : 'Text'}
+          </label>
+        ))}
+      </div>
+      <BodyOptions />
+    </section>
+  );
+}

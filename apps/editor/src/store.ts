@@ -1,0 +1,146 @@
+/**
+ * The editor's single store. `doc` is the user's work (saved, shared, undoable); `ui` is how
+ * the screen looks. Components read slices with `useStore(selector)`.
+ */
+import { useSyncExternalStore } from 'react';
+import type { HttpMethod } from '@hookmap/core';
+
+export type BodyMode = 'auto' | 'template' | 'text';
+
+export interface HeaderRow {
+  name: string;
+  value: string;
+}
+
+export interface EditorDoc {
+  name: string;
+  method: HttpMethod;
+  url: string;
+  headers: HeaderRow[];
+  bodyMode: BodyMode;
+  sections: string[];
+  /** JSON text of the template body (template mode). */
+  templateText: string;
+  /** Text body template (text mode). */
+  textTemplate: string;
+  contentType: string;
+  engine: 'hookmap' | 'handlebars';
+  active: boolean;
+  providerId: string;
+  /** Sample id, or null when the payload was pasted / dropped. */
+  sampleId: string | null;
+  targetId: string | null;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface EditorUi {
+  theme: Theme;
+  allSamples: boolean;
+  centerTab: 'mapping' | 'template';
+  rightTab: 'preview' | 'logs';
+  leftWidth: number;
+  rightWidth: number;
+  /** Text of a pasted or dropped payload (used when doc.sampleId is null). */
+  customPayloadText: string | null;
+  customPayloadName: string | null;
+  /** Target field pointer picked in the mapping view, waiting for a payload field click. */
+  pendingTarget: string | null;
+  /** Payload path picked in the tree, waiting for a target field click. */
+  pendingSource: string | null;
+  toast: string | null;
+}
+
+export interface EditorState {
+  doc: EditorDoc;
+  ui: EditorUi;
+  past: EditorDoc[];
+  future: EditorDoc[];
+}
+
+type Listener = () => void;
+
+const HISTORY_LIMIT = 200;
+/** Edits of the same kind closer than this merge into one undo step (typing). */
+const COALESCE_MS = 800;
+
+export function createStore(initial: EditorState) {
+  let state = initial;
+  let lastEdit = { kind: '', at: 0 };
+  const listeners = new Set<Listener>();
+  const emit = (): void => listeners.forEach((listener) => listener());
+
+  const set = (next: EditorState): void => {
+    state = next;
+    emit();
+  };
+
+  return {
+    getState: (): EditorState => state,
+    subscribe(listener: Listener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Changes the doc; `kind` groups quick successive edits (e.g. typing) into one undo step. */
+    updateDoc(patch: Partial<EditorDoc>, kind = 'edit'): void {
+      const now = Date.now();
+      const merge = kind === lastEdit.kind && now - lastEdit.at < COALESCE_MS && kind !== 'edit';
+      lastEdit = { kind, at: now };
+      const past = merge ? state.past : [...state.past, state.doc].slice(-HISTORY_LIMIT);
+      set({ ...state, doc: { ...state.doc, ...patch }, past, future: [] });
+    },
+    /** Replaces the doc without recording history (loading a saved or shared state). */
+    replaceDoc(doc: EditorDoc): void {
+      set({ ...state, doc, past: [], future: [] });
+    },
+    updateUi(patch: Partial<EditorUi>): void {
+      set({ ...state, ui: { ...state.ui, ...patch } });
+    },
+    undo(): boolean {
+      const previous = state.past[state.past.length - 1];
+      if (!previous) return false;
+      lastEdit = { kind: '', at: 0 };
+      set({ ...state, doc: previous, past: state.past.slice(0, -1), future: [state.doc, ...state.future] });
+      return true;
+    },
+    redo(): boolean {
+      const next = state.future[0];
+      if (!next) return false;
+      lastEdit = { kind: '', at: 0 };
+      set({ ...state, doc: next, past: [...state.past, state.doc], future: state.future.slice(1) });
+      return true;
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export const defaultUi: EditorUi = {
+  theme: 'light',
+  allSamples: false,
+  centerTab: 'mapping',
+  rightTab: 'preview',
+  leftWidth: 300,
+  rightWidth: 440,
+  customPayloadText: null,
+  customPayloadName: null,
+  pendingTarget: null,
+  pendingSource: null,
+  toast: null,
+};
+
+let appStore: Store | null = null;
+
+export function setAppStore(store: Store): void {
+  appStore = store;
+}
+
+export function getStore(): Store {
+  if (!appStore) throw new Error('store used before it was created');
+  return appStore;
+}
+
+export function useStore<T>(selector: (state: EditorState) => T): T {
+  const store = getStore();
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+}

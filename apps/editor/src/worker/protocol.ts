@@ -1,0 +1,65 @@
+/** Messages between the editor and its render worker. */
+import type { Diagnostic, Integration } from '@hookmap/core';
+
+export type PayloadSource = { kind: 'sample'; providerId: string; sampleId: string } | { kind: 'custom'; key: string };
+
+export interface SetPayloadMessage {
+  type: 'payload';
+  key: string;
+  text: string;
+}
+
+export interface RenderJob {
+  type: 'render';
+  id: number;
+  integration: Integration;
+  providerId: string;
+  payload: PayloadSource;
+  targetId: string | null;
+  allSamples: boolean;
+}
+
+export type WorkerRequest = SetPayloadMessage | RenderJob;
+
+export interface PreviewRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Pretty JSON (or the text body), cut to a displayable size; null when there is no body. */
+  bodyText: string | null;
+  bodyIsJson: boolean;
+  bodyChars: number;
+  truncated: boolean;
+}
+
+export interface SampleRun {
+  sampleId: string;
+  name: string;
+  event: string;
+  errors: string[];
+  nulls: string[];
+  targetErrors: number;
+}
+
+/** Which part of the integration a diagnostic belongs to. */
+export type DiagnosticField = 'body' | 'url' | 'headers' | 'request';
+
+export interface FieldDiagnostic extends Diagnostic {
+  field: DiagnosticField;
+  /** Header name, for `field: 'headers'`. */
+  header?: string;
+}
+
+export interface RenderReply {
+  type: 'result';
+  id: number;
+  ms: number;
+  request: PreviewRequest | null;
+  /** A failure that stopped rendering (e.g. the payload is not JSON). */
+  failure: string | null;
+  /** Syntax problems (validate) and render problems (unresolved references...). */
+  diagnostics: FieldDiagnostic[];
+  /** The rendered body checked against the target's schema; paths point into the body. */
+  targetDiagnostics: FieldDiagnostic[];
+  runs: SampleRun[] | null;
+}
