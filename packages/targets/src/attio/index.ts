@@ -12,8 +12,11 @@ function note(recordId: string): JsonValue {
       title: TITLE,
       format: 'markdown',
       content: {
-        $let: { actions: ACTION_ITEMS_TEXT },
-        in: "## Summary\n{{ common.summary ?? '' }}{{ actions }}{{ common.url ? '\\n\\n[Open in ' : '' }}{{ common.url ? common.provider : '' }}{{ common.url ? '](' : '' }}{{ common.url }}{{ common.url ? ')' : '' }}",
+        $let: {
+          actions: ACTION_ITEMS_TEXT,
+          link: { $if: '{{ common.url }}', then: '\n\n[Open in {{ common.provider }}]({{ common.url }})', else: '' },
+        },
+        in: "## Summary\n{{ common.summary ?? '' }}{{ actions }}{{ link }}",
       },
       created_at: '{{ (common.ended_at ?? common.started_at) | iso | optional }}',
     },

@@ -3,13 +3,24 @@ import { templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { messageSchema } from './schema.js';
 
+const actionItems: JsonValue = {
+  $let: { items: { $each: '{{ common.action_items }}', as: 'item', do: "{{ item.done ? ':white_check_mark:' : ':white_square:' }} {{ item.text }}" } },
+  in: "*Action items*\n{{ items | join: '\\n' | truncate: 2900 }}",
+};
+
 const message: JsonValue = {
-  text: "{{ common.title ?? 'Call' }} finished ({{ common.provider }})",
+  text: "{{ common.title ?? 'Call finished' }}",
   blocks: [
-    { type: 'header', text: { type: 'plain_text', text: "{{ common.title ?? 'Call' | truncate: 150 }}" } },
+    { type: 'header', text: { type: 'plain_text', text: "{{ common.title ?? 'Call finished' | truncate: 150 }}" } },
+    { $if: '{{ common.summary }}', then: { type: 'section', text: { type: 'mrkdwn', text: '{{ common.summary | truncate: 3000 }}' } } },
+    { $if: '{{ common.action_items | size }}', then: { type: 'section', text: { type: 'mrkdwn', text: actionItems } } },
     {
-      type: 'section',
-      text: { type: 'mrkdwn', text: "*Summary*\n{{ common.summary ?? 'No summary.' | truncate: 2990 }}" },
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: 'Source: {{ common.provider }} {{ common.event }}' },
+        { $if: '{{ common.recording_url }}', then: { type: 'mrkdwn', text: '<{{ common.recording_url }}|Recording>' } },
+        { $if: '{{ common.url }}', then: { type: 'mrkdwn', text: '<{{ common.url }}|Open>' } },
+      ],
     },
   ],
 };
