@@ -38,7 +38,7 @@ function attendeeSample(key: string): string {
 
 async function postRaw(sourceId: string, raw: string, headers: Record<string, string>) {
   const res = await fetch(`${relay.url}/hooks/${sourceId}`, { method: 'POST', headers, body: raw });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { status?: string; message?: string; eventId?: string } };
 }
 
 describe('inbound signatures', () => {
@@ -107,7 +107,7 @@ describe('inbound bodies and duplicates', () => {
     expect(malformed).toMatchObject({ status: 400, body: { error: 'malformed_json' } });
     const text = await fetch(`${relay.url}/hooks/${id}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
     expect(text.status).toBe(415);
-    expect((await text.json()).message).toMatch(/application\/json/);
+    expect(((await text.json()) as { message: string }).message).toMatch(/application\/json/);
     expect((await relay.hook(id, [1, 2])).status).toBe(400);
     expect((await relay.hook(id, '')).status).toBe(400);
     expect((await relay.hook('no-such-source', { a: 1 })).status).toBe(404);
