@@ -141,6 +141,25 @@ export function runProviderContract(provider: HookmapProvider): void {
       expect(new Set(provider.sections.map((section) => section.id)).size).toBe(provider.sections.length);
     });
 
+    it('never throws on payloads that are not its own, and still gives a well-shaped common view', () => {
+      const foreign = [
+        null,
+        undefined,
+        42,
+        'text',
+        [],
+        {},
+        ...allSamples.map(({ sample }) => sample.payload),
+      ];
+      for (const payload of foreign) {
+        const context = provider.buildContext(payload);
+        expect(commonShapeProblems(context.common)).toEqual([]);
+        for (const section of provider.sections) section.build(payload);
+        const key = provider.idempotencyKey(payload);
+        expect(key === null || typeof key === 'string').toBe(true);
+      }
+    });
+
     it('gives every sample an idempotency key, distinct across its samples', () => {
       const keys = provider.samples.map((sample) => provider.idempotencyKey(sample.payload));
       for (const [i, key] of keys.entries()) expect(typeof key, provider.samples[i]?.id).toBe('string');

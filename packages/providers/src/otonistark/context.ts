@@ -1,5 +1,5 @@
 import { emptyCommon, idText, person, type CommonView } from '../common.js';
-import { field, finiteNumber, isRecord, list, record, text, type JsonRecord } from '../values.js';
+import { field, finiteNumber, isRecord, list, pickPresent, record, text } from '../values.js';
 
 /** The call's own scalar facts, flat, in the vendor's order (the `call` source and Call Info section). */
 export const CALL_KEYS = [
@@ -37,13 +37,8 @@ export function transcriptText(payload: unknown): string | null {
 
 /** Named sources: `call` (flat call facts), `campaign` (lead.campaign), `transcript_text`. */
 export function otonistarkSources(payload: unknown): Record<string, unknown> {
-  const call: JsonRecord = {};
-  for (const key of CALL_KEYS) {
-    const value = field(payload, key);
-    if (value !== undefined) call[key] = value;
-  }
   return {
-    call,
+    call: pickPresent(payload, CALL_KEYS),
     campaign: field(field(payload, 'lead'), 'campaign') ?? null,
     transcript_text: transcriptText(payload),
   };
