@@ -8,6 +8,7 @@ import { caseTable, examplesTable, targetsTable } from './harness/format.js';
 import { gcAvailable } from './harness/gc.js';
 import { machine } from './harness/machine.js';
 import { runCase } from './harness/run-case.js';
+import { settleCallSites } from './harness/slices.js';
 import { checkTargets } from './harness/targets.js';
 import type { CaseReport, ExampleReport } from './harness/report-types.js';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   }
   const args = parseArgs(process.argv.slice(2), fileURLToPath(new URL('./results.json', import.meta.url)));
   if (!gcAvailable) log('warning: run node with --expose-gc; slices will not start from a collected heap');
+  await settleCallSites();
   const started = performance.now();
   const reports: CaseReport[] = [];
   const list = contenders.filter((contender) => wanted(args.only, contender.id));

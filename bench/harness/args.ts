@@ -23,21 +23,29 @@ function valuesOf(argv: string[], flag: string): string[] {
 
 export function parseArgs(argv: string[], defaultOut: string): Args {
   const quick = argv.includes('--quick');
+  const copies = Number(valuesOf(argv, '--copies')[0] ?? Number.NaN);
+  const base = quick ? quickSettings : fullSettings;
   return {
     quick,
-    settings: quick ? quickSettings : fullSettings,
+    settings: isPowerOfTwo(copies) ? { ...base, contextCopies: copies } : base,
     cases: valuesOf(argv, '--case'),
     only: valuesOf(argv, '--only'),
     out: argv.includes('--no-write') ? null : (valuesOf(argv, '--out')[0] ?? defaultOut),
   };
 }
 
+function isPowerOfTwo(value: number): boolean {
+  return Number.isInteger(value) && value > 0 && (value & (value - 1)) === 0;
+}
+
 export function wanted(selection: string[], id: string): boolean {
   return selection.length === 0 || selection.some((prefix) => id.startsWith(prefix));
 }
 
-export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--out file | --no-write]
+export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--copies n] [--out file | --no-write]
   --quick     ~20 s run (3 repeats of 4 short slices)
   --case      run only cases whose id starts with these (a-osvi, b-otter, c-examples)
   --only      time only these contenders (the hand-written baseline always runs)
+  --copies    separate context copies to rotate through (power of two; default 16, quick 8;
+              --copies 1 shows how much V8 folds a single constant input)
   --out       results file (default bench/results.json)`;

@@ -1,6 +1,6 @@
 import { median } from './stats.js';
-import { calibrate, timeSlice } from './slices.js';
-import type { Timed } from './slices.js';
+import { calibrate, timeSlice, timeSliceBoth } from './slices.js';
+import type { SliceTime, Timed } from './slices.js';
 import type { Settings } from './settings.js';
 
 export interface PairResult {
@@ -10,6 +10,13 @@ export interface PairResult {
   /** Median over repeats of (contender ops/s ÷ baseline ops/s), each ratio from the same repeat. */
   ratio: number;
   ratios: number[];
+  /** The same ratio from process CPU time instead of wall-clock time (less sensitive to other load). */
+  cpuRatio: number;
+}
+
+function add(total: SliceTime, slice: SliceTime): void {
+  total.wall += slice.wall;
+  total.cpu += slice.cpu;
 }
 
 /**
@@ -22,25 +29,30 @@ export async function timePair(contender: Timed, baseline: Timed, contexts: obje
   const opsA: number[] = [];
   const opsB: number[] = [];
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let repeat = 0; repeat < settings.repeats; repeat++) {
-    let timeA = 0;
-    let timeB = 0;
+    const timeA = { wall: 0, cpu: 0 };
+    const timeB = { wall: 0, cpu: 0 };
     for (let slice = 0; slice < settings.slices; slice++) {
-      if ((repeat + slice) % 2 === 0) {
-        timeA += await timeSlice(contender, contexts, countA);
-        timeB += await timeSlice(baseline, contexts, countB);
-      } else {
-        timeB += await timeSlice(baseline, contexts, countB);
-        timeA += await timeSlice(contender, contexts, countA);
-      }
+      const aFirst = (repeat + slice) % 2 === 0;
+      if (aFirst) add(timeA, await timeSliceBoth(contender, contexts, countA));
+      add(timeB, await timeSliceBoth(baseline, contexts, countB));
+      if (!aFirst) add(timeA, await timeSliceBoth(contender, contexts, countA));
     }
-    const a = (countA * settings.slices * 1000) / timeA;
-    const b = (countB * settings.slices * 1000) / timeB;
+    const a = (countA * settings.slices * 1000) / timeA.wall;
+    const b = (countB * settings.slices * 1000) / timeB.wall;
     opsA.push(a);
     opsB.push(b);
     ratios.push(a / b);
+    cpuRatios.push((countA * timeB.cpu) / (countB * timeA.cpu));
   }
-  return { opsPerSec: median(opsA), baselineOpsPerSec: median(opsB), ratio: median(ratios), ratios };
+  return {
+    opsPerSec: median(opsA),
+    baselineOpsPerSec: median(opsB),
+    ratio: median(ratios),
+    ratios,
+    cpuRatio: median(cpuRatios),
+  };
 }
 
 /** Ops/s of one function alone (median over repeats), for cases without a baseline. */

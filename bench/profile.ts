@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import { cases } from './cases/index.js';
+import { hookmapContender } from './contenders/hookmap.js';
+import { hotSpots, profile } from './harness/cpu-profile.js';
+import { sourceFor } from './harness/equivalence.js';
+import { settleCallSites } from './harness/slices.js';
+
+/**
+ * Profiles hookmap alone on one case: `node --expose-gc --conditions=@hookmap/source --import tsx bench/profile.ts
+ * [--case a|b] [--mode render|body|compile] [--seconds 4]`. Prints self-time hot spots and writes the
+ * .cpuprofile (open it in Chrome DevTools > Performance).
+ */
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return (at >= 0 ? process.argv[at + 1] : undefined) ?? fallback;
+}
+
+const caseId = option('case', 'a');
+const mode = option('mode', 'render');
+const seconds = Number(option('seconds', '4'));
+const benchCase = cases.find((entry) => entry.id.startsWith(caseId));
+if (!benchCase) throw new Error(`no case ${caseId}`);
+const source = sourceFor(benchCase, hookmapContender);
+const prepared = hookmapContender.compile(source);
+const contexts = benchCase.contexts(16);
+const compileOp = () => hookmapContender.compile(source);
+const op = mode === 'compile' ? compileOp : mode === 'body' ? prepared.body : prepared.render;
+
+const sink: unknown[] = new Array(16);
+/** No GC between batches here: collection cost is part of what the profile should show. */
+function spin(milliseconds: number): void {
+  const end = performance.now() + milliseconds;
+  for (let i = 0; performance.now() < end; i++) {
+    for (let j = 0; j < 64; j++) sink[j & 15] = op(contexts[(i + j) & 15] as object);
+  }
+}
+
+await settleCallSites();
+spin(300);
+const result = await profile(() => spin(seconds * 1000));
+const file = `/tmp/hookmap-${benchCase.id}-${mode}.cpuprofile`;
+writeFileSync(file, JSON.stringify(result));
+console.log(`hookmap ${mode}, ${benchCase.title}: self time by function (profile: ${file})\n`);
+for (const spot of hotSpots(result)) {
+  console.log(`${spot.selfPercent.toFixed(1).padStart(5)}%  ${spot.name}  ${spot.where}`);
+}
