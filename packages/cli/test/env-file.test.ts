@@ -36,6 +36,8 @@ describe('parseEnvFile', () => {
 
 describe('secretsFromEnv', () => {
   it('takes HOOKMAP_SECRET_<NAME> variables only', () => {
-    expect(secretsFromEnv({ HOOKMAP_SECRET_TOKEN: 't', HOOKMAP_SECRET_: 'x', PATH: '/bin' })).toEqual({ TOKEN: 't' });
+    expect(secretsFromEnv({ HOOKMAP_SECRET_TOKEN: 't', HOOKMAP_SECRET_: 'x', PATH: '/bin' })).toEqual({
+      TOKEN: 't',
+    });
   });
 });

@@ -37,7 +37,9 @@ describe('parseJsonWithLocation', () => {
   });
 
   it('adds a line offset for NDJSON lines', () => {
-    expect(() => parseJsonWithLocation('{"a":}', 'in.ndjson', { lineOffset: 41 })).toThrow(/^in\.ndjson:42:6: /);
+    expect(() => parseJsonWithLocation('{"a":}', 'in.ndjson', { lineOffset: 41 })).toThrow(
+      /^in\.ndjson:42:6: /,
+    );
   });
 });
 
@@ -57,7 +59,8 @@ describe('findJsonSyntaxError', () => {
 });
 
 describe('locatePointer', () => {
-  const text = '{\n  "url": "https://x/{{id}}",\n  "headers": {"a/b": "v", "x~y": "w"},\n  "list": [1, {"k": "z"}]\n}';
+  const text =
+    '{\n  "url": "https://x/{{id}}",\n  "headers": {"a/b": "v", "x~y": "w"},\n  "list": [1, {"k": "z"}]\n}';
 
   it('finds values, keys, escaped pointer segments and array items', () => {
     const url = locatePointer(text, '/url');

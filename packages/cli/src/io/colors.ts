@@ -10,7 +10,11 @@ export interface Colors {
   bold(s: string): string;
 }
 
-export function colorsEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, disabled = false): boolean {
+export function colorsEnabled(
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv,
+  disabled = false,
+): boolean {
   if (disabled) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
@@ -18,7 +22,8 @@ export function colorsEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEn
 }
 
 export function createColors(enabled: boolean): Colors {
-  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  const wrap = (open: number, close: number) => (s: string) =>
+    enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s;
   return {
     enabled,
     red: wrap(31, 39),

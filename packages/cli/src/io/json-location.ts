@@ -12,7 +12,11 @@ export interface JsonLocationOptions {
  * JSON.parse, but a syntax error becomes a CliError saying `file:line:column` with a code frame.
  * V8 reports "at position N" for most errors; for the rest our own scanner finds the offset.
  */
-export function parseJsonWithLocation(text: string, file: string, options: JsonLocationOptions = {}): unknown {
+export function parseJsonWithLocation(
+  text: string,
+  file: string,
+  options: JsonLocationOptions = {},
+): unknown {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(source);

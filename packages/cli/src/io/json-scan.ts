@@ -167,7 +167,8 @@ class Scanner {
       if (ch === '\\') {
         const next = this.text[this.pos + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail('Bad Unicode escape');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6)))
+            this.fail('Bad Unicode escape');
           this.pos += 6;
           continue;
         }
@@ -181,7 +182,9 @@ class Scanner {
   }
 
   private number(): void {
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(
+      this.text.slice(this.pos, this.pos + 400),
+    );
     if (!match) this.fail('No number after minus sign');
     this.pos += match[0].length;
   }
@@ -193,7 +196,8 @@ class Scanner {
   }
 
   private expect(ch: string, message: string): void {
-    if (this.text[this.pos] !== ch) this.fail(this.pos >= this.text.length ? 'Unexpected end of JSON input' : message);
+    if (this.text[this.pos] !== ch)
+      this.fail(this.pos >= this.text.length ? 'Unexpected end of JSON input' : message);
     this.pos++;
   }
 

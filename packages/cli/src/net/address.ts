@@ -38,7 +38,11 @@ const V6_RANGES: Array<[string, number, string]> = [
   ['ff00::', 8, 'multicast'],
 ];
 
-const v4Ranges: Range[] = V4_RANGES.map(([ip, bits, name]) => ({ base: BigInt(parseIPv4(ip) ?? 0), bits, name }));
+const v4Ranges: Range[] = V4_RANGES.map(([ip, bits, name]) => ({
+  base: BigInt(parseIPv4(ip) ?? 0),
+  bits,
+  name,
+}));
 const v6Ranges: Range[] = V6_RANGES.map(([ip, bits, name]) => ({ base: parseIPv6(ip) ?? 0n, bits, name }));
 
 export interface AddressVerdict {
@@ -69,7 +73,9 @@ export function isPrivateAddress(address: string): boolean {
 
 function checkV4(v4: number): AddressVerdict {
   const hit = v4Ranges.find((r) => inRange(BigInt(v4), r, 32));
-  return hit ? { blocked: true, reason: `${formatIPv4(Number(hit.base))}/${hit.bits} ${hit.name}` } : { blocked: false };
+  return hit
+    ? { blocked: true, reason: `${formatIPv4(Number(hit.base))}/${hit.bits} ${hit.name}` }
+    : { blocked: false };
 }
 
 function inRange(value: bigint, range: Range, width: number): boolean {
@@ -104,7 +110,8 @@ export function parseIPv6(input: string): bigint | null {
   if (!/^[0-9a-fA-F:.]+$/.test(ip)) return null;
   const halves = ip.split('::');
   if (halves.length > 2) return null;
-  const groups = halves.length === 1 ? expandTrailingIPv4(splitGroups(ip)) : joinHalves(halves[0] ?? '', halves[1] ?? '');
+  const groups =
+    halves.length === 1 ? expandTrailingIPv4(splitGroups(ip)) : joinHalves(halves[0] ?? '', halves[1] ?? '');
   if (groups === null || groups.length !== 8) return null;
   let value = 0n;
   for (const group of groups) {
@@ -143,7 +150,8 @@ function formatIPv4(value: number): string {
 
 function formatRange6(range: Range): string {
   const groups: string[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(((range.base >> shift) & 0xffffn).toString(16));
+  for (let shift = 112n; shift >= 0n; shift -= 16n)
+    groups.push(((range.base >> shift) & 0xffffn).toString(16));
   const text = groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
   return `${text}/${range.bits}`;
 }

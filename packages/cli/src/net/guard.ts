@@ -18,13 +18,19 @@ export class BlockedAddressError extends Error {
   }
 }
 
-type LookupAll = (hostname: string, callback: (error: Error | null, addresses: LookupAddress[]) => void) => void;
+type LookupAll = (
+  hostname: string,
+  callback: (error: Error | null, addresses: LookupAddress[]) => void,
+) => void;
 
 const systemLookupAll: LookupAll = (hostname, callback) =>
   dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => callback(error, addresses ?? []));
 
 /** Resolve `url`'s host (every address, v4 and v6) and throw BlockedAddressError if any is private. */
-export async function assertPublicDestination(url: URL, lookupAll: LookupAll = systemLookupAll): Promise<string[]> {
+export async function assertPublicDestination(
+  url: URL,
+  lookupAll: LookupAll = systemLookupAll,
+): Promise<string[]> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host) ? [host] : await resolveAll(host, lookupAll);
   for (const address of addresses) {
@@ -43,7 +49,11 @@ function resolveAll(host: string, lookupAll: LookupAll): Promise<string[]> {
   });
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for net/tls.connect that checks every resolved address at connect time, so a DNS
@@ -57,10 +67,12 @@ export function guardedLookup(lookupAll: LookupAll = systemLookupAll) {
       const usable = family === 0 ? addresses : addresses.filter((a) => a.family === family);
       for (const { address } of usable) {
         const verdict = checkAddress(address);
-        if (verdict.blocked) return callback(new BlockedAddressError(hostname, address, verdict.reason ?? 'private'), []);
+        if (verdict.blocked)
+          return callback(new BlockedAddressError(hostname, address, verdict.reason ?? 'private'), []);
       }
       const first = usable[0];
-      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+      if (!first)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
       if (options.all) callback(null, usable);
       else callback(null, first.address, first.family);
     });

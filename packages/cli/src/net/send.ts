@@ -86,7 +86,8 @@ function toCliError(error: unknown, url: URL, timeoutMs: number): CliError {
     return new CliError(`request to ${url.host} timed out after ${formatMs(timeoutMs)}`, { cause: error });
   }
   const code = (root as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CliError(`cannot resolve host ${url.hostname}`, { cause: error });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new CliError(`cannot resolve host ${url.hostname}`, { cause: error });
   if (code === 'ECONNREFUSED') return new CliError(`connection refused by ${url.host}`, { cause: error });
   const message = root instanceof Error ? root.message : String(root);
   return new CliError(`request to ${url.host} failed: ${message}`, { cause: error });

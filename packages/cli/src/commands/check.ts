@@ -1,0 +1,174 @@
+import {
+  renderRequest,
+  validate,
+  type Diagnostic,
+  type Integration,
+  type JsonValue,
+  type Provider,
+} from '@hookmap/core';
+import { CliError } from '../io/errors.js';
+import { readJsonInput } from '../io/read-input.js';
+import { chooseProvider, providerById } from '../lib/catalog.js';
+import { targetById, validateBody } from '../lib/targets.js';
+import {
+  formatProblem,
+  placeDiagnostic,
+  summarize,
+  valueAtPointer,
+  type Problem,
+  type SourceDocument,
+} from '../lib/diagnostics.js';
+import { readIntegration, type LoadedIntegration } from '../lib/integration.js';
+import { hookmapErrorDiagnostic, placeIn } from '../lib/render.js';
+import { loadSecrets } from '../lib/secrets.js';
+import type { Ui } from '../lib/ui.js';
+
+export interface CheckOptions {
+  payload?: string;
+  target?: string;
+  provider?: string;
+  secrets?: string;
+  json?: boolean;
+}
+
+/**
+ * hookmap check <integration>: every problem at once — the document, each template, then (with a
+ * payload) what rendering meets, then (with a target) the schema problems of the rendered body.
+ * Sets exit code 1 when any problem is an error.
+ */
+export async function checkCommand(integrationSpec: string, options: CheckOptions, ui: Ui): Promise<number> {
+  const read = await readIntegration(integrationSpec, ui);
+  const { source } = read;
+  const templates = isObject(source.value) ? templateProblems(source, ui) : [];
+  // validateIntegration may report template syntax too: keep each problem once.
+  const problems = dedupe([...read.problems, ...templates]);
+  if (noErrors(problems) && (options.payload !== undefined || options.target !== undefined)) {
+    problems.push(
+      ...(await renderProblems({ integration: source.value as Integration, source }, options, ui)),
+    );
+  }
+  printProblems(problems, source, options.json === true, ui);
+  return noErrors(problems) ? 0 : 1;
+}
+
+function templateProblems(source: SourceDocument, ui: Ui): Problem[] {
+  const doc = source.value as Record<string, unknown>;
+  const found: Problem[] = [];
+  const add = (template: JsonValue, pointer: string) => {
+    for (const d of validate(template)) found.push(placeDiagnostic(d, source, pointer, ui.colors));
+  };
+  if (typeof doc.url === 'string') add(doc.url, '/url');
+  if (isObject(doc.headers)) {
+    for (const [name, value] of Object.entries(doc.headers)) {
+      if (typeof value === 'string') add(value, `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  }
+  const body = doc.body;
+  if (isObject(body) && body.mode === 'template' && body.template !== undefined)
+    add(body.template as JsonValue, '/body/template');
+  if (
+    isObject(body) &&
+    body.mode === 'text' &&
+    body.engine !== 'handlebars' &&
+    typeof body.template === 'string'
+  )
+    add(body.template, '/body/template');
+  return found;
+}
+
+async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, ui: Ui): Promise<Problem[]> {
+  const hint = loaded.integration.provider;
+  const payloadInput =
+    options.payload === undefined ? undefined : await readJsonInput(options.payload, { mark: ui.colors.red });
+  const providerId = options.provider ?? hint;
+  const provider = payloadInput
+    ? chooseProvider(options.provider, hint, payloadInput.value)
+    : providerId === undefined
+      ? undefined
+      : providerById(providerId);
+  const payload = payloadInput?.value ?? firstSample(provider);
+  if (payload === undefined) {
+    throw new CliError(
+      '--target needs a payload: pass --payload, or --provider to check against its first sample',
+    );
+  }
+  let body: JsonValue | string | undefined;
+  const problems: Problem[] = [];
+  try {
+    const request = renderRequest(loaded.integration, payload, {
+      ...(provider ? { provider } : {}),
+      secrets: await loadSecrets(options.secrets, ui.env),
+    });
+    body = request.body;
+    for (const d of request.diagnostics) problems.push(placeIn(loaded, d, ui));
+  } catch (error) {
+    const diagnostic = hookmapErrorDiagnostic(error);
+    if (!diagnostic) throw error;
+    return [placeIn(loaded, diagnostic, ui)];
+  }
+  if (options.target !== undefined) {
+    const target = targetById(options.target);
+    for (const d of validateBody(target.id, body)) problems.push(bodyProblem(loaded, body, d));
+  }
+  return problems;
+}
+
+function firstSample(provider: Provider | undefined): unknown {
+  return provider?.samples[0]?.payload;
+}
+
+/** Schema problems are about the rendered body, not the file: show the offending value. */
+function bodyProblem(loaded: LoadedIntegration, body: unknown, diagnostic: Diagnostic): Problem {
+  const problem: Problem = {
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    file: loaded.source.file,
+    pointer: diagnostic.path,
+    scope: 'rendered-body',
+  };
+  const value = diagnostic.path === '' ? undefined : valueAtPointer(body, diagnostic.path);
+  if (value !== undefined) problem.frame = `rendered value: ${truncate(JSON.stringify(value), 120)}`;
+  return problem;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function printProblems(problems: Problem[], source: SourceDocument, json: boolean, ui: Ui): void {
+  if (json)
+    return ui.out(
+      JSON.stringify(
+        problems.map(({ frame: _frame, ...rest }) => rest),
+        null,
+        2,
+      ),
+    );
+  for (const problem of problems) ui.err(formatProblem(problem, ui.colors));
+  const { errors, warnings } = summarize(problems);
+  if (problems.length === 0) ui.err(`${ui.colors.green('ok')} ${source.file}: no problems`);
+  else ui.err(`${source.file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.pointer}|${p.line}|${p.column}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function noErrors(problems: Problem[]): boolean {
+  return !problems.some((p) => p.severity === 'error');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

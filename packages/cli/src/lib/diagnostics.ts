@@ -1,0 +1,122 @@
+import type { Diagnostic } from '@hookmap/core';
+import type { Colors } from '../io/colors.js';
+import { codeFrame, offsetToLineColumn, stringFrame } from '../io/code-frame.js';
+import { locatePointer, stringIndexToOffset } from '../io/json-scan.js';
+
+/** A diagnostic placed in a file: what `check --json` prints and what the text report shows. */
+export interface Problem {
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+  file: string;
+  /** JSON Pointer into the file's document. */
+  pointer: string;
+  line?: number;
+  column?: number;
+  suggestion?: string;
+  frame?: string;
+  /** Set when the pointer is into the rendered body (target schema problems), not into the file. */
+  scope?: 'rendered-body';
+}
+
+export interface SourceDocument {
+  file: string;
+  text: string;
+  value: unknown;
+}
+
+/**
+ * Place a diagnostic whose `path` is relative to the template at `basePointer` in the file:
+ * find that string literal by a position-tracking JSON walk, map the offsets through escapes and
+ * frame it. When the literal cannot be found, frame the string value itself.
+ */
+export function placeDiagnostic(
+  diagnostic: Diagnostic,
+  source: SourceDocument,
+  basePointer: string,
+  colors: Colors,
+): Problem {
+  const pointer = basePointer + diagnostic.path;
+  const problem: Problem = {
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    file: source.file,
+    pointer,
+  };
+  if (diagnostic.suggestion !== undefined) problem.suggestion = diagnostic.suggestion;
+  const range = sourceRange(diagnostic, source.text, pointer);
+  if (range) {
+    Object.assign(problem, offsetToLineColumn(source.text, range.start));
+    problem.frame = codeFrame(source.text, range.start, range.end, { mark: colors.red });
+    return problem;
+  }
+  const value = valueAtPointer(source.value, pointer);
+  if (typeof value === 'string')
+    problem.frame = stringFrame(value, diagnostic.start, diagnostic.end, { mark: colors.red });
+  return problem;
+}
+
+function sourceRange(
+  diagnostic: Diagnostic,
+  text: string,
+  pointer: string,
+): { start: number; end: number } | null {
+  const location = locatePointer(text, pointer);
+  if (!location) return null;
+  const literalStart = diagnostic.key ? location.keyStart : location.start;
+  if (literalStart === undefined) return null;
+  if (text[literalStart] !== '"') return { start: literalStart, end: literalStart + 1 };
+  const start = stringIndexToOffset(text, literalStart, diagnostic.start);
+  const end = stringIndexToOffset(text, literalStart, Math.max(diagnostic.end, diagnostic.start + 1));
+  return { start, end: Math.max(end, start + 1) };
+}
+
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** "error H201 file:5:23 /body/template/name: message (did you mean x?)" plus the frame. */
+export function formatProblem(problem: Problem, colors: Colors): string {
+  const label =
+    problem.severity === 'error'
+      ? colors.red('error')
+      : problem.severity === 'warning'
+        ? colors.yellow('warning')
+        : colors.cyan('info');
+  const where =
+    problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
+  const pointer =
+    problem.scope === 'rendered-body'
+      ? ` ${colors.dim(`rendered body ${problem.pointer || '/'}`)}`
+      : problem.pointer === ''
+        ? ''
+        : ` ${colors.dim(problem.pointer)}`;
+  const hint =
+    problem.suggestion !== undefined && !problem.message.includes(problem.suggestion)
+      ? ` (did you mean "${problem.suggestion}"?)`
+      : '';
+  const head = `${label} ${colors.bold(problem.code)} ${where}${pointer}: ${problem.message}${hint}`;
+  return problem.frame ? `${head}\n${indent(problem.frame)}` : head;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+export function summarize(problems: Problem[]): { errors: number; warnings: number } {
+  return {
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+  };
+}

@@ -1,0 +1,113 @@
+import {
+  RenderError,
+  RequestError,
+  TemplateError,
+  renderRequest,
+  type Diagnostic,
+  type JsonValue,
+  type MissingPolicy,
+  type Provider,
+  type RenderedRequest,
+} from '@hookmap/core';
+import { CliError } from '../io/errors.js';
+import { chooseProvider } from './catalog.js';
+import { formatProblem, placeDiagnostic, type Problem } from './diagnostics.js';
+import type { LoadedIntegration } from './integration.js';
+import { loadSecrets } from './secrets.js';
+import type { Ui } from './ui.js';
+
+export interface RenderFlags {
+  provider?: string;
+  secrets?: string;
+  missing?: MissingPolicy;
+}
+
+export interface RenderSetup {
+  provider: Provider | undefined;
+  secrets: Record<string, string>;
+  missing: MissingPolicy | undefined;
+}
+
+export async function setupRender(
+  loaded: LoadedIntegration,
+  payload: unknown,
+  flags: RenderFlags,
+  ui: Ui,
+): Promise<RenderSetup> {
+  return {
+    provider: chooseProvider(flags.provider, loaded.integration.provider, payload),
+    secrets: await loadSecrets(flags.secrets, ui.env),
+    missing: flags.missing,
+  };
+}
+
+/** renderRequest, with template/render/request errors turned into a CliError framed in the integration file. */
+export function renderOrExplain(
+  loaded: LoadedIntegration,
+  payload: unknown,
+  setup: RenderSetup,
+  ui: Ui,
+  provider = setup.provider,
+): RenderedRequest {
+  try {
+    return renderRequest(loaded.integration, payload, {
+      ...(provider ? { provider } : {}),
+      secrets: setup.secrets,
+      ...(setup.missing ? { missing: setup.missing } : {}),
+    });
+  } catch (error) {
+    const diagnostic = hookmapErrorDiagnostic(error);
+    if (!diagnostic) throw error;
+    const [head = '', ...frame] = formatProblem(placeIn(loaded, diagnostic, ui), ui.colors).split('\n');
+    throw new CliError(head.replace(/^\S*error\S* /, ''), {
+      frame: frame.join('\n') || undefined,
+      cause: error,
+    });
+  }
+}
+
+export function hookmapErrorDiagnostic(error: unknown): Diagnostic | null {
+  if (!(error instanceof TemplateError || error instanceof RenderError || error instanceof RequestError))
+    return null;
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    code: error.code,
+    message: error.message,
+    path: error.path,
+    start: error.start,
+    end: error.end,
+  };
+  if (error.key) diagnostic.key = true;
+  return diagnostic;
+}
+
+/** Diagnostics from renderRequest carry JSON Pointers into the integration document. */
+export function placeIn(loaded: LoadedIntegration, diagnostic: Diagnostic, ui: Ui): Problem {
+  return placeDiagnostic(diagnostic, loaded.source, '', ui.colors);
+}
+
+/** The request as printed: everything but the diagnostics, which go to stderr. */
+export function printableRequest(request: RenderedRequest): {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: JsonValue | string;
+} {
+  const printable: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: JsonValue | string;
+  } = {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+  };
+  if (request.body !== undefined) printable.body = request.body;
+  return printable;
+}
+
+export function reportRenderDiagnostics(loaded: LoadedIntegration, request: RenderedRequest, ui: Ui): void {
+  for (const diagnostic of request.diagnostics)
+    ui.err(formatProblem(placeIn(loaded, diagnostic, ui), ui.colors));
+}
