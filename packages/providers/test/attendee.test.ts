@@ -56,6 +56,15 @@ describe('attendee', () => {
     expect(attendee.urlScope).toBe('metadata');
   });
 
+  it('adds no trigger source for unknown or inherited trigger names', () => {
+    for (const trigger of ['constructor', '__proto__', 'bot.unknown']) {
+      const payload = { ...(completed as Record<string, unknown>), trigger };
+      expect(Object.keys(attendee.buildContext(payload)).sort()).toEqual(
+        [...Object.keys(payload), 'metadata', 'payload', 'common'].sort(),
+      );
+    }
+  });
+
   it('gives back every non-null envelope field with all sections on', () => {
     const all = attendee.sections.map((section) => section.id);
     expect(autoBody(attendee, completed, all)).toEqual(completed);

@@ -1,7 +1,7 @@
 import { emptyCommon, person, type CommonView } from '../common.js';
 import { dig, field, finiteNumber, record, text, type JsonRecord } from '../values.js';
 
-/** The named source that holds `data` for each trigger (data holds one object of that kind). */
+/** Attendee's eight triggers, each with the named source that holds its `data` (one object of that kind). */
 export const DATA_SOURCE_BY_TRIGGER: Record<string, string> = {
   'bot.state_change': 'state_change',
   'transcript.update': 'utterance',
@@ -20,8 +20,10 @@ export function attendeeMetadata(payload: unknown): JsonRecord | null {
 
 export function attendeeSources(payload: unknown): Record<string, unknown> {
   const sources: Record<string, unknown> = { metadata: attendeeMetadata(payload) };
-  const sourceName = DATA_SOURCE_BY_TRIGGER[text(field(payload, 'trigger')) ?? ''];
-  if (sourceName !== undefined) sources[sourceName] = field(payload, 'data') ?? null;
+  const trigger = text(field(payload, 'trigger'));
+  if (trigger !== null && Object.hasOwn(DATA_SOURCE_BY_TRIGGER, trigger)) {
+    sources[DATA_SOURCE_BY_TRIGGER[trigger] as string] = field(payload, 'data') ?? null;
+  }
   return sources;
 }
 

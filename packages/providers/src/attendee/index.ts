@@ -7,20 +7,9 @@ import {
   type SampleInfo,
 } from '../provider.js';
 import { field, isRecord, text } from '../values.js';
-import { attendeeCommon, attendeeSources } from './context.js';
+import { attendeeCommon, attendeeSources, DATA_SOURCE_BY_TRIGGER } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { attendeeSections } from './sections.js';
-
-const TRIGGERS = [
-  'bot.state_change',
-  'transcript.update',
-  'chat_messages.update',
-  'participant_events.join_leave',
-  'participant_events.speech_start_stop',
-  'calendar.events_update',
-  'calendar.state_change',
-  'bot_logs.update',
-];
 
 /** Attendee's envelope: an idempotency_key, a trigger, and a bot_id or calendar_id. */
 function detect(payload: unknown): boolean {
@@ -95,7 +84,7 @@ const SAMPLES: SampleInfo[] = [
 export const attendee: HookmapProvider = {
   id: 'attendee',
   name: 'Attendee meeting bots',
-  events: TRIGGERS,
+  events: Object.keys(DATA_SOURCE_BY_TRIGGER),
   samples: attachPayloads(samplePayloads, SAMPLES),
   schema: combinedSchema('attendee', 'Attendee webhook', eventSchemas),
   schemas: eventSchemas,
