@@ -34,6 +34,14 @@ function docSample(providerId: string): JsonValue {
   return structuredClone(sample.payload);
 }
 
+/** The provider's doc sample with a CRM record id where the provider carries one. */
+function withRecordId(providerId: string, id: string): JsonValue {
+  const payload = docSample(providerId) as Record<string, Record<string, JsonValue>>;
+  const [holder, key] = recordIdExpression(providerId).split('.') as [string, string];
+  if (holder !== 'common') payload[holder] = { ...payload[holder], [key]: id };
+  return payload as JsonValue;
+}
+
 describe('starterIntegration', () => {
   it('covers every target for no provider and for every provider, as valid integrations', () => {
     for (const target of targets) {
@@ -80,17 +88,20 @@ describe('starterIntegration', () => {
     }
   });
 
-  it('uses provider-specific starters where the provider has better data', () => {
-    expect(providerStarterIds('salesforce.task')).toContain('otter');
+  it('has provider-specific starters that give bodies the CRM accepts (record id aside where the provider has none)', () => {
+    const specific = targets.flatMap((t) => providerStarterIds(t.id).map((providerId) => [t.id, providerId] as const));
+    expect(specific.length).toBeGreaterThanOrEqual(8);
+    for (const [targetId, providerId] of specific) {
+      const payload = withRecordId(providerId, RECORD[targetId]?.id ?? '');
+      const request = render(targetId, providerId, payload);
+      const paths = validateBody(targetId, request.body).map((d) => d.path);
+      const carriesId = recordIdExpression(providerId) !== 'common.fields.crm_id';
+      const pointer = RECORD[targetId]?.pointer;
+      if (carriesId) expect(paths, `${targetId} ${providerId}`).toEqual([]);
+      else expect(paths.filter((path) => path !== pointer), `${targetId} ${providerId}`).toEqual([]);
+    }
     const task = render('salesforce.task', 'otter', docSample('otter'));
-    expect(validateBody('salesforce.task', task.body)).toEqual([]);
     expect((task.body as { Description: string }).Description).toContain('[x] Follow up with the sales team');
-
-    expect(providerStarterIds('zoho.note')).toContain('osvi');
-    const payload = docSample('osvi') as { call_trigger_data: Record<string, JsonValue> };
-    payload.call_trigger_data.crm_id = '4150868000001234567';
-    const note = render('zoho.note', 'osvi', payload);
-    expect(validateBody('zoho.note', note.body)).toEqual([]);
   });
 
   it('throws on an unknown target, naming the known ones', () => {

@@ -2,6 +2,7 @@ import type { JsonValue } from '@hookmap/core';
 import { ACTION_ITEMS_TEXT, TITLE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
+import { quilNote } from './providers.js';
 import { noteSchema } from './schema.js';
 
 function note(recordId: string): JsonValue {
@@ -39,5 +40,5 @@ export const attioNote: TargetDefinition = {
     'Optional created_at and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read.',
   ],
   starter: (context: StarterContext) => templateIntegration(attioNote, note(context.recordId), context),
-  providerStarters: {},
+  providerStarters: { quil: () => quilNote(attioNote) },
 };

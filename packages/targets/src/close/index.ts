@@ -1,6 +1,7 @@
 import { DESCRIPTION_TEXT, NOTE_HTML } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
+import { attendeeCall, osviNote } from './providers.js';
 import { callSchema, noteSchema } from './schema.js';
 
 const HEADERS = { Authorization: 'Basic {{secrets.CLOSE_API_KEY_BASE64}}' };
@@ -40,7 +41,7 @@ export const closeCall: TargetDefinition = {
       },
       context,
     ),
-  providerStarters: {},
+  providerStarters: { attendee: () => attendeeCall(closeCall) },
 };
 
 export const closeNote: TargetDefinition = {
@@ -56,5 +57,5 @@ export const closeNote: TargetDefinition = {
   notes: ['lead_id is required, with note (plain text) or note_html.', ...NOTES],
   starter: (context: StarterContext) =>
     templateIntegration(closeNote, { lead_id: placeholder(context.recordId), note: DESCRIPTION_TEXT }, context),
-  providerStarters: {},
+  providerStarters: { osvi: () => osviNote(closeNote) },
 };

@@ -2,6 +2,7 @@ import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, NOTE_HTML, TITLE, WHEN_ISO } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
+import { osviCallUpdate, otonistarkCall, otterNote } from './providers.js';
 import { callSchema, callUpdateSchema, noteSchema } from './schema.js';
 
 const HEADERS = { Authorization: 'Bearer {{secrets.HUBSPOT_TOKEN}}' };
@@ -49,7 +50,7 @@ export const hubspotNote: TargetDefinition = {
       },
       context,
     ),
-  providerStarters: {},
+  providerStarters: { otter: () => otterNote(hubspotNote) },
 };
 
 export const hubspotCall: TargetDefinition = {
@@ -75,7 +76,7 @@ export const hubspotCall: TargetDefinition = {
       { properties: CALL_PROPERTIES, associations: association(context.recordId, 194) },
       context,
     ),
-  providerStarters: {},
+  providerStarters: { otonistark: () => otonistarkCall(hubspotCall) },
 };
 
 export const hubspotCallUpdate: TargetDefinition = {
@@ -98,5 +99,5 @@ export const hubspotCallUpdate: TargetDefinition = {
     const url = `https://api.hubapi.com/crm/v3/objects/calls/${placeholder(context.recordId)}`;
     return templateIntegration(hubspotCallUpdate, { properties }, { ...context, url });
   },
-  providerStarters: {},
+  providerStarters: { osvi: () => osviCallUpdate(hubspotCallUpdate) },
 };

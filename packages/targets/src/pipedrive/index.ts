@@ -2,6 +2,7 @@ import type { JsonValue } from '@hookmap/core';
 import { NOTE_HTML, TITLE } from '../starters/fragments.js';
 import { templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
+import { otonistarkActivity } from './providers.js';
 import { activitySchema, noteSchema } from './schema.js';
 
 const BASE = '{{secrets.PIPEDRIVE_API_DOMAIN}}';
@@ -40,7 +41,7 @@ export const pipedriveActivity: TargetDefinition = {
     AUTH_NOTE,
   ],
   starter: (context: StarterContext) => templateIntegration(pipedriveActivity, activity(context.recordId), context),
-  providerStarters: {},
+  providerStarters: { otonistark: () => otonistarkActivity(pipedriveActivity) },
 };
 
 export const pipedriveNote: TargetDefinition = {

@@ -49,3 +49,15 @@ export const DESCRIPTION_TEXT: JsonValue = {
   $let: { actions: ACTION_ITEMS_TEXT },
   in: "{{ common.summary ?? '' }}{{ actions }}{{ common.url ? '\\n\\nLink: ' : '' }}{{ common.url }}",
 };
+
+/**
+ * One rendered line per key of an object (e.g. OSVI `data_capture`, Otoni Stark `extracted_variables`), with
+ * `key` and `value` in scope: `{{ obj | pick: key | values | first }}` reads the value without dynamic indexing.
+ */
+export function fieldLines(objectExpression: string, line: string): JsonValue {
+  return {
+    $each: `{{ ${objectExpression} | keys }}`,
+    as: 'key',
+    do: { $let: { value: `{{ ${objectExpression} | pick: key | values | first }}` }, in: line },
+  };
+}

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@hookmap/core';
-import { DESCRIPTION_TEXT, TITLE } from '../starters/fragments.js';
+import { DESCRIPTION_TEXT, TITLE, fieldLines } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { callSchema, noteSchema } from './schema.js';
@@ -23,14 +23,30 @@ function call(recordId: string): JsonValue {
   };
 }
 
-/** OSVI: the AI summary plus Data Extraction fields (names from the OSVI docs' example agent; adapt to yours). */
+/** OSVI: the AI summary plus every Data Extraction field as "name: value" lines. */
 const osviNote: JsonValue = {
   data: [
     {
-      Note_Title: "Call with {{ data_capture.customer_name ?? call_trigger_data.person_name ?? call_info.phone_number }}",
-      Note_Content:
-        "{{ call_summary }}\n\nAppointment confirmed: {{ data_capture.appointment_confirmed ? 'yes' : 'no' }}\nPreferred time: {{ data_capture.preferred_time ?? 'not given' }}",
+      Note_Title: 'Call with {{ call_trigger_data.person_name ?? call_info.phone_number }}',
+      Note_Content: {
+        $let: { lines: fieldLines('data_capture', '{{ key }}: {{ value }}') },
+        in: "{{ call_summary }}\n\n{{ lines | join: '\\n' }}",
+      },
       Parent_Id: { module: { api_name: 'Leads' }, id: '{{ call_trigger_data.crm_id }}' },
+    },
+  ],
+};
+
+/** Otoni Stark: start, exact mm:ss duration and the extracted summary, with the contact from the input variables. */
+const otonistarkCall: JsonValue = {
+  data: [
+    {
+      Subject: 'AI call: {{ input_variables.customer_name ?? customer_phone }}',
+      Call_Type: "{{ lead ? 'Outbound' : 'Inbound' }}",
+      Call_Start_Time: "{{ created_at | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}",
+      Call_Duration: "{{ duration | date: '%M:%S', 'UTC' }}",
+      Description: '{{ extracted_variables.summary }}',
+      Who_Id: { id: '{{ input_variables.crm_id }}' },
     },
   ],
 };
@@ -88,5 +104,7 @@ export const zohoCall: TargetDefinition = {
     DC_NOTE,
   ],
   starter: (context: StarterContext) => templateIntegration(zohoCall, call(context.recordId), context),
-  providerStarters: {},
+  providerStarters: {
+    otonistark: () => templateIntegration(zohoCall, otonistarkCall, { providerId: 'otonistark', name: 'Otoni Stark call to a Zoho CRM call' }),
+  },
 };
