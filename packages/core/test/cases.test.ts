@@ -27,6 +27,20 @@ describe('case files', () => {
   });
 });
 
+const SPEC_FILTERS = (
+  'upper lower capitalize trim truncate replace split join first last size slice map where compact uniq sort ' +
+  'sort_by keys values pick omit default json parse_json string number integer boolean round floor ceil abs plus ' +
+  'minus times divided_by date iso unix unix_ms url_encode base64 html_escape e164 optional required'
+).split(' ');
+
+describe('coverage of SPEC §4', () => {
+  const filterCases = files.filter((f) => f.id.startsWith('filters/')).flatMap((f) => f.cases);
+  it.each(SPEC_FILTERS)('filter %s has at least three cases', (name) => {
+    const uses = new RegExp(`\\|\\s*${name}(?![\\w])`);
+    expect(filterCases.filter((c) => uses.test(JSON.stringify(c.template))).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 for (const file of files) {
   describe(file.id, () => {
     for (const c of file.cases) it(c.name, () => runCase(c));
