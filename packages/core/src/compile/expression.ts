@@ -1,6 +1,7 @@
 import { compare, equals, truthy } from '../evaluate/operators.js';
 import { step } from '../evaluate/paths.js';
-import type { ExprNode, PathNode } from '../syntax/ast.js';
+import type { RenderState } from '../evaluate/state.js';
+import type { ExprNode, PathNode, PathSegment } from '../syntax/ast.js';
 import { compileFilter } from './filter-call.js';
 import { compileJsonPath } from './jsonpath.js';
 import { explainMiss } from './miss.js';
@@ -75,8 +76,6 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
   const distance = bindingDistance(env, node.root);
   if (distance < 0) env.references.add(node.text);
   const root = node.root;
-  const segments = node.segments;
-  const n = segments.length;
   const readRoot =
     distance < 0
       ? (s: Scope) => (hasOwn.call(s.ctx, root) ? s.ctx[root] : undefined)
@@ -85,26 +84,60 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
           for (let i = 0; i < distance; i++) scope = scope.parent as Scope;
           return (scope.vars as Record<string, unknown>)[root];
         };
-  const miss = (s: Scope, st: Parameters<Evaluator>[1]): undefined => {
+  const miss = (s: Scope, st: RenderState): undefined => {
     if (st.pending) st.pending.push(explainMiss(node, readRoot(s), st.diagnostics !== null));
     return undefined;
   };
-  if (n === 0) {
-    return (s, st) => {
-      const v = readRoot(s);
-      return v === undefined ? miss(s, st) : v;
-    };
+  const segments = node.segments;
+  if (distance < 0 && segments.every((k) => typeof k === 'string')) {
+    return contextPath(root, segments as string[], miss);
   }
+  const n = segments.length;
   return (s, st) => {
     let v = readRoot(s);
-    for (let i = 0; i < n && v !== undefined; i++) {
-      const key = segments[i] as string | number;
-      if (typeof key === 'string' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
-        v = hasOwn.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
-      } else {
-        v = step(v, key);
-      }
-    }
+    for (let i = 0; i < n && v !== undefined; i++) v = step(v, segments[i] as PathSegment);
     return v === undefined ? miss(s, st) : v;
   };
+}
+
+/** Own property of a plain object (not an array), or undefined. */
+function own(v: unknown, key: string): unknown {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && hasOwn.call(v, key)
+    ? (v as Record<string, unknown>)[key]
+    : undefined;
+}
+
+type Miss = (s: Scope, st: RenderState) => undefined;
+
+/** The common case, `a.b.c` read from the context: unrolled for short paths (the hot path of render). */
+function contextPath(root: string, keys: string[], miss: Miss): Evaluator {
+  const [k0, k1, k2] = keys as [string, string, string];
+  switch (keys.length) {
+    case 0:
+      return (s, st) => {
+        const v = own(s.ctx, root);
+        return v === undefined ? miss(s, st) : v;
+      };
+    case 1:
+      return (s, st) => {
+        const v = own(own(s.ctx, root), k0);
+        return v === undefined ? miss(s, st) : v;
+      };
+    case 2:
+      return (s, st) => {
+        const v = own(own(own(s.ctx, root), k0), k1);
+        return v === undefined ? miss(s, st) : v;
+      };
+    case 3:
+      return (s, st) => {
+        const v = own(own(own(own(s.ctx, root), k0), k1), k2);
+        return v === undefined ? miss(s, st) : v;
+      };
+    default:
+      return (s, st) => {
+        let v = own(s.ctx, root);
+        for (let i = 0; i < keys.length && v !== undefined; i++) v = own(v, keys[i] as string);
+        return v === undefined ? miss(s, st) : v;
+      };
+  }
 }

@@ -1,5 +1,6 @@
 import { Codes } from '../codes.js';
-import { RenderError, TemplateError } from '../errors.js';
+import { HookmapError, RenderError, TemplateError } from '../errors.js';
+import type { RenderState } from '../evaluate/state.js';
 import { filterRegistry } from '../filters/index.js';
 import { FilterTypeError, type FilterDef } from '../filters/types.js';
 import { didYouMean } from '../suggest.js';
@@ -12,19 +13,19 @@ export function compileFilter(node: FilterNode, input: Evaluator, args: Evaluato
   checkArity(node, def);
   if (def === filterRegistry.optional) return compileOptional(input);
   if (def === filterRegistry.required) return compileRequired(node, input, env);
-  const { fn } = def;
+  const fn = def.fn;
   const pointer = env.pointer;
-  const fail = (e: unknown, st: Parameters<Evaluator>[1]): null => {
-    if (!(e instanceof FilterTypeError)) throw e;
-    st.report({
-      severity: 'warning',
-      code: Codes.FILTER_TYPE,
-      message: `${e.message}; the value is null.`,
-      path: pointer,
-      start: node.nameStart,
-      end: node.nameEnd,
-    });
+  const name = node.name;
+  /** A filter that fails, or returns what JSON cannot hold, yields null and a H302 warning. */
+  const fail = (e: unknown, st: RenderState): null => {
+    if (e instanceof HookmapError) throw e;
+    const reason = e instanceof FilterTypeError ? e.message : `${name} failed: ${e instanceof Error ? e.message : String(e)}`;
+    st.report({ severity: 'warning', code: Codes.FILTER_TYPE, message: `${reason}; the value is null.`, path: pointer, start: node.nameStart, end: node.nameEnd });
     return null;
+  };
+  const check = (v: unknown, st: RenderState): unknown => {
+    if (typeof v === 'number' ? Number.isFinite(v) : typeof v !== 'function' && typeof v !== 'symbol' && typeof v !== 'bigint') return v;
+    return fail(new FilterTypeError(`${name} gave ${typeof v === 'number' ? String(v) : `a ${typeof v}`}, which is not a JSON value`), st);
   };
   const skip = (v: unknown): boolean =>
     v === undefined ? !def.acceptsMissing : v === null ? !def.acceptsNull : v === OMIT;
@@ -33,7 +34,7 @@ export function compileFilter(node: FilterNode, input: Evaluator, args: Evaluato
       const v = input(s, st);
       if (skip(v)) return v;
       try {
-        return fn(v);
+        return check(fn(v), st);
       } catch (e) {
         return fail(e, st);
       }
@@ -45,7 +46,7 @@ export function compileFilter(node: FilterNode, input: Evaluator, args: Evaluato
       const v = input(s, st);
       if (skip(v)) return v;
       try {
-        return fn(v, a0(s, st));
+        return check(fn(v, a0(s, st)), st);
       } catch (e) {
         return fail(e, st);
       }
@@ -55,7 +56,7 @@ export function compileFilter(node: FilterNode, input: Evaluator, args: Evaluato
     const v = input(s, st);
     if (skip(v)) return v;
     try {
-      return fn(v, ...args.map((a) => a(s, st)));
+      return check(fn(v, ...args.map((a) => a(s, st))), st);
     } catch (e) {
       return fail(e, st);
     }

@@ -1,6 +1,7 @@
 import { Codes } from '../codes.js';
 import { RenderError, TemplateError } from '../errors.js';
 import type { RenderState } from '../evaluate/state.js';
+import type { Diagnostic } from '../types.js';
 import { toText } from '../evaluate/text.js';
 import { mayContainPlaceholder, scan, type ExprSegment, type Segment } from '../syntax/scan.js';
 import { parseExpression } from '../syntax/parser.js';
@@ -31,7 +32,7 @@ export function compileText(text: string, env: CompileEnv): string | RenderNode 
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only !== undefined && typeof only !== 'string' && !env.key) return wholeValue(only, env.pointer);
   if (parts.every((p) => typeof p === 'string')) return (parts as string[]).join('');
-  return interpolation(parts as (string | Placeholder)[], env.pointer);
+  return interpolation(parts as (string | Placeholder)[], env.pointer, env.key);
 }
 
 /**
@@ -82,12 +83,14 @@ function locate(e: TemplateError, env: CompileEnv): TemplateError {
 }
 
 /** Runs a placeholder and turns its pending misses into diagnostics (or an error). */
-function run(p: Placeholder, pointer: string, s: Scope, st: RenderState): unknown {
+function run(p: Placeholder, pointer: string, s: Scope, st: RenderState, key = false): unknown {
   if (st.pending === null) return p.evaluate(s, st);
   st.pending.length = 0;
   const value = p.evaluate(s, st);
   if (value !== undefined && st.pending.length === 0) return value;
+  const before = st.diagnostics?.length ?? 0;
   flush(p, pointer, value, st);
+  if (key && st.diagnostics) for (let i = before; i < st.diagnostics.length; i++) (st.diagnostics[i] as Diagnostic).key = true;
   return value;
 }
 
@@ -125,18 +128,21 @@ function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState)
 
 function wholeValue(p: Placeholder, pointer: string): RenderNode {
   const raw = p.segment.raw;
+  const evaluate = p.evaluate;
   return (s, st) => {
-    let v = run(p, pointer, s, st);
+    let v = st.pending === null ? evaluate(s, st) : run(p, pointer, s, st);
     if (v === undefined) {
       if (st.missing === 'omit') return OMIT;
       v = st.missing === 'keep' ? raw : null;
     }
-    if (v !== OMIT) st.addValue(v);
+    if (typeof v === 'string') st.addOutput(v.length + 2);
+    else if (typeof v === 'object' && v !== null) st.addValue(v);
+    else if (v !== OMIT) st.output += 5;
     return v;
   };
 }
 
-function interpolation(parts: (string | Placeholder)[], pointer: string): RenderNode {
+function interpolation(parts: (string | Placeholder)[], pointer: string, key: boolean): RenderNode {
   return (s, st) => {
     let out = '';
     for (const part of parts) {
@@ -144,7 +150,7 @@ function interpolation(parts: (string | Placeholder)[], pointer: string): Render
         out += part;
         continue;
       }
-      const v = run(part, pointer, s, st);
+      const v = run(part, pointer, s, st, key);
       if (v === undefined) {
         if (st.missing === 'omit') return OMIT;
         if (st.missing === 'keep') out += part.segment.raw;

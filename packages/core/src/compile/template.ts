@@ -69,6 +69,7 @@ function compileArray(items: unknown[], env: CompileEnv, depth: number): RenderN
   };
 }
 
+/** An object member: a literal key (checked once for `__proto__`) or a templated one. */
 interface Entry {
   key: string | RenderNode;
   value: RenderNode;
@@ -85,6 +86,9 @@ function compileObject(obj: Record<string, unknown>, env: CompileEnv, depth: num
     const key = compileText(name, { ...childEnv(env, pointer), key: true });
     entries.push({ key, value: compileChild(obj[rawKey], childEnv(env, pointer), depth + 1) });
   }
+  if (entries.every((e) => typeof e.key === 'string' && e.key !== '__proto__')) {
+    return staticObject(entries.map((e) => e.key as string), entries.map((e) => e.value), overhead);
+  }
   return (s, st) => {
     const out: Record<string, unknown> = {};
     for (const entry of entries) {
@@ -93,6 +97,20 @@ function compileObject(obj: Record<string, unknown>, env: CompileEnv, depth: num
       const k = typeof entry.key === 'string' ? entry.key : entry.key(s, st);
       if (k === OMIT) continue;
       setOwn(out, k as string, v);
+    }
+    st.addOutput(overhead);
+    return out;
+  };
+}
+
+/** Literal, safe keys: plain stores, no per-key checks. */
+function staticObject(keys: string[], values: RenderNode[], overhead: number): RenderNode {
+  const n = keys.length;
+  return (s, st) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const v = (values[i] as RenderNode)(s, st);
+      if (v !== OMIT) out[keys[i] as string] = v;
     }
     st.addOutput(overhead);
     return out;

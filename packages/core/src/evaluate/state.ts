@@ -17,7 +17,6 @@ export class RenderState {
   output = 0;
   /** Pending unresolved references of the placeholder being evaluated, or null when nobody listens. */
   pending: Unresolved[] | null;
-  private sizes: Map<object, number> | null = null;
 
   constructor(
     readonly limits: Limits,
@@ -58,8 +57,7 @@ export class RenderState {
 
   /** Approximate JSON size of a value; throws when it nests deeper than maxPayloadDepth. */
   measure(value: object): number {
-    const sizes = (this.sizes ??= new Map());
-    return measureValue(value, 0, this.limits.maxPayloadDepth, sizes);
+    return measureValue(value, 0, this.limits.maxPayloadDepth);
   }
 
   report(d: Diagnostic): void {
@@ -67,7 +65,13 @@ export class RenderState {
   }
 }
 
-function measureValue(value: unknown, depth: number, max: number, sizes: Map<object, number>): number {
+/**
+ * Approximate JSON sizes of values already measured. Output values are payload values passed by
+ * reference, so a payload object is measured once, not on every render.
+ */
+const sizes = new WeakMap<object, number>();
+
+function measureValue(value: unknown, depth: number, max: number): number {
   if (typeof value === 'string') return value.length + 2;
   if (typeof value !== 'object' || value === null) return 5;
   const known = sizes.get(value);
@@ -75,10 +79,10 @@ function measureValue(value: unknown, depth: number, max: number, sizes: Map<obj
   if (depth >= max) throw tooDeep(max);
   let size = 2;
   if (Array.isArray(value)) {
-    for (const item of value) size += measureValue(item, depth + 1, max, sizes) + 1;
+    for (const item of value) size += measureValue(item, depth + 1, max) + 1;
   } else {
     for (const key of Object.keys(value)) {
-      size += key.length + 4 + measureValue((value as Record<string, unknown>)[key], depth + 1, max, sizes);
+      size += key.length + 4 + measureValue((value as Record<string, unknown>)[key], depth + 1, max);
     }
   }
   sizes.set(value, size);

@@ -1,3 +1,6 @@
+import { Codes } from '../codes.js';
+import { limitError } from './state.js';
+
 /**
  * SPEC §3 rule 2: how a value reads inside a longer string. Strings as they are, numbers as
  * `String(n)`, booleans `true`/`false`, objects and arrays as compact JSON, null and
@@ -11,8 +14,20 @@ export function toText(value: unknown): string {
     case 'boolean':
       return String(value);
     case 'object':
-      return value === null ? '' : JSON.stringify(value);
+      return value === null ? '' : stringify(value);
     default:
       return '';
+  }
+}
+
+/** JSON.stringify that turns a stack overflow on absurdly deep values into the payload-depth limit error. */
+export function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw limitError(Codes.PAYLOAD_TOO_DEEP, 'maxPayloadDepth', 'A value nests too deep to turn into JSON text (limit maxPayloadDepth).');
+    }
+    throw e;
   }
 }

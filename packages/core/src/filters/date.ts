@@ -2,11 +2,17 @@ import { def, expectText, FilterTypeError, typeName, type FilterDef } from './ty
 
 /** Epoch numbers below 1e11 are seconds (until year 5138), larger ones milliseconds. */
 export function toEpochMs(v: unknown, name: string): number {
+  const ms = readEpochMs(v, name);
+  if (Number.isNaN(new Date(ms).getTime())) throw new FilterTypeError(`${name}: ${String(v)} is outside the range of dates`);
+  return ms;
+}
+
+function readEpochMs(v: unknown, name: string): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
   if (typeof v === 'string') {
     const s = v.trim();
-    if (/^-?\d+(\.\d+)?$/.test(s)) return toEpochMs(Number(s), name);
+    if (/^-?\d+(\.\d+)?$/.test(s)) return readEpochMs(Number(s), name);
     const ms = Date.parse(s);
     if (!Number.isNaN(ms)) return ms;
   }

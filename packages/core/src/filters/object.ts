@@ -1,4 +1,5 @@
 import { setOwn } from '../evaluate/paths.js';
+import { stringify } from '../evaluate/text.js';
 import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -35,15 +36,21 @@ function fallback(v: unknown, value: unknown): unknown {
   return v === undefined || v === null || v === '' ? value : v;
 }
 function json(v: unknown): string {
-  return JSON.stringify(v);
+  return stringify(v);
 }
 function parseJson(v: unknown): unknown {
   if (typeof v !== 'string') throw new FilterTypeError(`parse_json expects text, got ${typeName(v)}`);
+  let value: unknown;
   try {
-    return JSON.parse(v);
+    value = JSON.parse(v, (_key, x: unknown) => {
+      if (typeof x === 'number' && !Number.isFinite(x)) throw new FilterTypeError('parse_json: a number is too large for JSON');
+      return x;
+    });
   } catch (e) {
+    if (e instanceof FilterTypeError) throw e;
     throw new FilterTypeError(`parse_json: not valid JSON (${(e as Error).message})`);
   }
+  return value;
 }
 
 export const objectFilters: Record<string, FilterDef> = {

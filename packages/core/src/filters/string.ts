@@ -1,3 +1,4 @@
+import { stringify } from '../evaluate/text.js';
 import { def, expectText, FilterTypeError, type FilterDef } from './types.js';
 
 function upper(v: unknown): string {
@@ -34,8 +35,9 @@ function split(v: unknown, separator: unknown): string[] {
   return v.split(expectText('split', separator));
 }
 function string(v: unknown): string {
+  if (v === null) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null) return JSON.stringify(v);
+  if (typeof v === 'object' && v !== null) return stringify(v);
   return String(v);
 }
 
@@ -66,6 +68,6 @@ export const stringFilters: Record<string, FilterDef> = {
   truncate: def(truncate, 1, 2, 'truncate: length, ellipsis = "..."', 'At most `length` characters, ellipsis included.'),
   replace: def(replace, 2, 2, 'replace: search, replacement', 'Replace every occurrence of a literal string.'),
   split: def(split, 1, 1, 'split: separator', 'Split text into an array.'),
-  string: def(string, 0, 0, 'string', 'Text form of a value; objects and arrays as compact JSON.'),
+  string: def(string, 0, 0, 'string', 'Text form of a value; objects and arrays as compact JSON; null is "".', { acceptsNull: true }),
   e164: def(e164, 0, 1, 'e164: country_code?', 'Phone number in E.164 form, e.g. +12345678900.'),
 };

@@ -51,9 +51,10 @@ class Parser {
     const ops = LEVELS[level];
     if (!ops) return this.unary();
     let left = this.binary(level + 1);
-    for (;;) {
+    for (let chain = 1; ; chain++) {
       const t = this.peek();
       if (t.type !== 'punct' || !ops.includes(t.value as BinaryOperator)) return left;
+      this.chainLimit(chain, t);
       this.pos++;
       const right = this.binary(level + 1);
       left = { type: 'binary', operator: t.value as BinaryOperator, left, right, start: left.start, end: right.end };
@@ -74,7 +75,8 @@ class Parser {
 
   private pipeline(): ExprNode {
     let node = this.conditional();
-    while (this.isPunct('|')) {
+    for (let chain = 1; this.isPunct('|'); chain++) {
+      this.chainLimit(chain, this.peek());
       this.pos++;
       node = this.filter(node);
     }
@@ -164,6 +166,18 @@ class Parser {
       } else {
         return { type: 'path', root: first.value, segments, text, start: first.start, end };
       }
+    }
+  }
+
+  /** A chain `a ?? b ?? c …` or `x | f | g …` nests one level per link in the AST. */
+  private chainLimit(chain: number, t: Token): void {
+    if (chain > this.maxDepth) {
+      throw templateLimitError(
+        Codes.TEMPLATE_TOO_DEEP,
+        'maxDepth',
+        `Expression chains more than the limit maxDepth (${this.maxDepth}) operators or filters. Split it with $let.`,
+        { start: t.start, end: t.end },
+      );
     }
   }
 
