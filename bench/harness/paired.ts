@@ -1,3 +1,4 @@
+import { fullGc } from './gc.js';
 import { median } from './stats.js';
 import { calibrate, timeSlice, timeSliceBoth } from './slices.js';
 import type { SliceTime, Timed } from './slices.js';
@@ -20,7 +21,8 @@ function add(total: SliceTime, slice: SliceTime): void {
 }
 
 /**
- * Times `contender` against `baseline` in short interleaved slices (GC before each, order alternating),
+ * Times `contender` against `baseline` in short interleaved slices (order alternating; a full GC before
+ * each repeat, a young-generation GC before each slice),
  * so drift on a noisy machine hits both alike; the ratio is taken per repeat, then the median.
  */
 export async function timePair(contender: Timed, baseline: Timed, contexts: object[], settings: Settings): Promise<PairResult> {
@@ -31,6 +33,7 @@ export async function timePair(contender: Timed, baseline: Timed, contexts: obje
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
   for (let repeat = 0; repeat < settings.repeats; repeat++) {
+    fullGc();
     const timeA = { wall: 0, cpu: 0 };
     const timeB = { wall: 0, cpu: 0 };
     for (let slice = 0; slice < settings.slices; slice++) {
@@ -60,6 +63,7 @@ export async function timeSolo(timed: Timed, contexts: object[], settings: Setti
   const count = await calibrate(timed, contexts, settings.sliceMs, settings.warmupMs);
   const ops: number[] = [];
   for (let repeat = 0; repeat < settings.repeats; repeat++) {
+    fullGc();
     let time = 0;
     for (let slice = 0; slice < settings.slices; slice++) time += await timeSlice(timed, contexts, count);
     ops.push((count * settings.slices * 1000) / time);
