@@ -42,16 +42,15 @@ export function jsonErrorOffset(text: string, v8Message: string): { offset: numb
   if (/Unexpected end of JSON input/.test(v8Message)) {
     return { offset: text.length, message: 'Unexpected end of JSON input' };
   }
+  // No position from V8: our scanner's offset, with its own message so the two agree.
   const scanned = findJsonSyntaxError(text);
-  return {
-    offset: scanned?.offset ?? text.length,
-    message: cleanV8Message(v8Message) || scanned?.message || 'invalid JSON',
-  };
+  if (scanned) return scanned;
+  return { offset: text.length, message: cleanV8Message(v8Message) || 'invalid JSON' };
 }
 
 function cleanV8Message(message: string): string {
   return message
-    .replace(/\s*in JSON at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/\s*(?:in JSON )?at position \d+.*$/s, '')
+    .replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '')
     .trim();
 }

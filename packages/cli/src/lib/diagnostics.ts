@@ -63,13 +63,41 @@ function sourceRange(
   pointer: string,
 ): { start: number; end: number } | null {
   const location = locatePointer(text, pointer);
-  if (!location) return null;
+  if (!location) return nearestAncestor(text, pointer);
   const literalStart = diagnostic.key ? location.keyStart : location.start;
   if (literalStart === undefined) return null;
-  if (text[literalStart] !== '"') return { start: literalStart, end: literalStart + 1 };
+  // No offsets (document-level problems): underline the whole value, or its first line.
+  if (diagnostic.end <= diagnostic.start || text[literalStart] !== '"') {
+    return {
+      start: literalStart,
+      end: Math.max(literalStart + 1, firstLineEnd(text, literalStart, location.end)),
+    };
+  }
   const start = stringIndexToOffset(text, literalStart, diagnostic.start);
-  const end = stringIndexToOffset(text, literalStart, Math.max(diagnostic.end, diagnostic.start + 1));
+  const end = stringIndexToOffset(text, literalStart, diagnostic.end);
   return { start, end: Math.max(end, start + 1) };
+}
+
+/** A missing member ("Missing url"): point at the closest object that should hold it. */
+function nearestAncestor(text: string, pointer: string): { start: number; end: number } | null {
+  for (let p = parentPointer(pointer); p !== null; p = parentPointer(p)) {
+    const location = locatePointer(text, p);
+    if (location) {
+      const start = location.keyStart ?? location.start;
+      return { start, end: start + 1 };
+    }
+  }
+  return null;
+}
+
+function parentPointer(pointer: string): string | null {
+  if (pointer === '') return null;
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline === -1 || newline > end ? end : newline;
 }
 
 export function valueAtPointer(root: unknown, pointer: string): unknown {
