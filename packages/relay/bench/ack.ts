@@ -1,0 +1,84 @@
+/**
+ * Load benchmark: accepted webhooks per second and acknowledgement latency (p50/p99), with the
+ * embedded store and with PostgreSQL, then the time until every accepted webhook is delivered.
+ * The relay runs in its own process; autocannon and the destination sink run here, all on loopback.
+ *
+ *   pnpm bench:relay              (BENCH_SECONDS=10 BENCH_CONNECTIONS=50 to change the load)
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { adminCall, spawnRelay } from '../test/helpers/child.js';
+import { startSink } from '../test/helpers/sink.js';
+import { DATABASE_URL, dropSchema, uniqueSchema } from '../test/helpers/pg.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DRAIN_LIMIT_MS = 120_000;
+const TOKEN = 'bench-token';
+
+interface Row {
+  store: string;
+  accepted: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  delivered: number;
+  drainMs: number;
+}
+
+async function runOne(store: string, env: Record<string, string>): Promise<Row> {
+  const sink = await startSink(() => ({ status: 200 }));
+  const relay = await spawnRelay({
+    ...env, HOOKMAP_ADMIN_TOKEN: TOKEN, HOOKMAP_ALLOW_PRIVATE: '127.0.0.1', HOOKMAP_CONCURRENCY: '64', HOOKMAP_POLL_MS: '50',
+  });
+  try {
+    await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' });
+    await adminCall(relay.url, TOKEN, 'POST', '/api/integrations', {
+      sourceId: 'bench', doc: { url: `${sink.url}/calls/{{crm_id}}`, body: { mode: 'auto', sections: ['call_info', 'call_summary'] } },
+    });
+    const payload = JSON.stringify({
+      call_log_id: 'bench', phone_number: '+919876543210', call_status: 'picked', call_summary: 'x'.repeat(400),
+      call_trigger_data: { crm_id: 'lead_42' },
+    });
+    let n = 0;
+    const result = await autocannon({
+      url: `${relay.url}/hooks/bench`, method: 'POST', connections: CONNECTIONS, duration: SECONDS,
+      // a fresh idempotency key per request, so nothing is dropped as a duplicate
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json' }, body: payload.replace('"bench"', `"bench-${n++}"`) }) }],
+    });
+    const accepted = result['2xx'];
+    const started = Date.now();
+    while (sink.requests.length < accepted && Date.now() - started < DRAIN_LIMIT_MS) await new Promise((r) => setTimeout(r, 100));
+    return {
+      store, accepted, perSecond: Math.round(accepted / SECONDS), p50: result.latency.p50, p99: result.latency.p99,
+      errors: result.errors + result.non2xx + result.timeouts, delivered: sink.requests.length, drainMs: Date.now() - started,
+    };
+  } finally {
+    await relay.stop();
+    await sink.close();
+  }
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'hookmap-bench-'));
+const schema = uniqueSchema('bench');
+const rows: Row[] = [];
+try {
+  rows.push(await runOne('embedded', { HOOKMAP_DATA_DIR: dataDir }));
+  rows.push(await runOne('postgres', { DATABASE_URL, HOOKMAP_PG_SCHEMA: schema }));
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+  await dropSchema(schema).catch(() => undefined);
+}
+
+console.log(`\nrelay ack benchmark — ${SECONDS}s, ${CONNECTIONS} connections, loopback, target ≥ 1000 accepted/s, p99 < 50 ms\n`);
+console.log('store     accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  target');
+for (const r of rows) {
+  const ok = r.perSecond >= 1000 && r.p99 < 50 && r.delivered >= r.accepted;
+  console.log(
+    `${r.store.padEnd(9)} ${String(r.accepted).padStart(8)}  ${String(r.perSecond).padStart(10)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ` +
+    `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${ok ? 'met' : 'NOT met'}`,
+  );
+}
