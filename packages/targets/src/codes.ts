@@ -17,6 +17,8 @@ export const TargetCodes = {
   NOT_JSON: 'T011',
   SCHEMA: 'T012',
   NO_BODY: 'T013',
+  METHOD: 'T014',
+  URL: 'T015',
 } as const;
 
 export type TargetCode = (typeof TargetCodes)[keyof typeof TargetCodes];

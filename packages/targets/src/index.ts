@@ -1,7 +1,8 @@
-import type { Diagnostic, Integration } from '@hookmap/core';
+import type { Diagnostic, Integration, RenderedRequest } from '@hookmap/core';
 import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
 import { getTarget, targetIds } from './registry.js';
+import { validateTargetRequest } from './request.js';
 import { recordIdExpression } from './starters/record-id.js';
 import { validateTargetBody } from './validate.js';
 
@@ -9,6 +10,7 @@ export { TargetCodes } from './codes.js';
 export type { TargetCode } from './codes.js';
 export { flattenSchema } from './fields.js';
 export { getTarget, targetIds, targets } from './registry.js';
+export { urlPattern } from './request.js';
 export { recordIdExpression } from './starters/record-id.js';
 export type { JsonSchema, StarterContext, Target, TargetDefinition, TargetField } from './types.js';
 
@@ -23,6 +25,15 @@ function unknownTarget(targetId: string): Diagnostic {
 export function validateBody(targetId: string, body: unknown): Diagnostic[] {
   const target = getTarget(targetId);
   return target ? validateTargetBody(target, body) : [unknownTarget(targetId)];
+}
+
+/**
+ * Validates a whole rendered request: method and URL against the preset (warnings, T014/T015) and the body
+ * (as `validateBody`, with paths under `/body`). Paths are JSON Pointers into the request.
+ */
+export function validateRequest(targetId: string, request: Pick<RenderedRequest, 'method' | 'url' | 'body'>): Diagnostic[] {
+  const target = getTarget(targetId);
+  return target ? validateTargetRequest(target, request) : [unknownTarget(targetId)];
 }
 
 /**

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderRequest, validateIntegration } from '@hookmap/core';
-import type { Integration } from '@hookmap/core';
+import type { Integration, RenderedRequest } from '@hookmap/core';
 import { getProvider } from '@hookmap/providers';
 import { describe, expect, it } from 'vitest';
-import { getTarget, targets, validateBody } from '../src/index.js';
+import { getTarget, targets, validateBody, validateRequest } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const secrets = JSON.parse(readFileSync(join(root, 'secrets.json'), 'utf8')) as Record<string, string>;
@@ -50,11 +50,10 @@ describe('examples/', () => {
     });
 
     it("expected.json is a request the target's API accepts (method, URL, schema)", () => {
-      const target = getTarget(integration.target ?? '');
-      const request = expected as { method: string; url: string; body: unknown };
-      expect(target).toBeDefined();
-      expect(request.method).toBe(integration.method ?? target?.method);
-      expect(validateBody(target?.id ?? '', request.body)).toEqual([]);
+      const request = expected as RenderedRequest;
+      expect(getTarget(integration.target ?? '')).toBeDefined();
+      expect(validateRequest(integration.target ?? '', request)).toEqual([]);
+      expect(validateBody(integration.target ?? '', request.body)).toEqual([]);
     });
   });
 });
