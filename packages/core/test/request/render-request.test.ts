@@ -25,10 +25,29 @@ const provider: Provider = {
   samples: [],
   schema: {},
   detect: () => true,
-  buildContext: (p) => ({ ...(p as object), payload: p, call_info: { phone_number: (p as typeof payload).phone_number } }),
+  buildContext: (p) => ({
+    ...(p as object),
+    payload: p,
+    call_info: { phone_number: (p as typeof payload).phone_number },
+  }),
   sections: [
-    { id: 'info', name: 'Info', description: '', fields: ['call_log_id'], build: (p) => ({ call_log_id: (p as typeof payload).call_log_id }) },
-    { id: 'summary', name: 'Summary', description: '', fields: ['call_summary'], build: (p) => ((p as { call_summary?: string }).call_summary ? { call_summary: (p as typeof payload).call_summary } : null) },
+    {
+      id: 'info',
+      name: 'Info',
+      description: '',
+      fields: ['call_log_id'],
+      build: (p) => ({ call_log_id: (p as typeof payload).call_log_id }),
+    },
+    {
+      id: 'summary',
+      name: 'Summary',
+      description: '',
+      fields: ['call_summary'],
+      build: (p) =>
+        (p as { call_summary?: string }).call_summary
+          ? { call_summary: (p as typeof payload).call_summary }
+          : null,
+    },
   ],
   urlScope: 'call_trigger_data',
   idempotencyKey: (p) => (p as typeof payload).call_log_id,
@@ -45,7 +64,10 @@ const errorOf = (fn: () => unknown): RequestError => {
 
 describe('renderRequest: method and body presence', () => {
   it('defaults to POST with a JSON body and Content-Type', () => {
-    const r = renderRequest({ url: 'https://x.test/a', body: { mode: 'template', template: { s: '{{ call_summary }}' } } }, payload);
+    const r = renderRequest(
+      { url: 'https://x.test/a', body: { mode: 'template', template: { s: '{{ call_summary }}' } } },
+      payload,
+    );
     expect(r.method).toBe('POST');
     expect(r.body).toEqual({ s: payload.call_summary });
     expect(r.headers['Content-Type']).toBe('application/json');
@@ -53,7 +75,12 @@ describe('renderRequest: method and body presence', () => {
 
   it.each(['GET', 'DELETE'] as const)('%s carries no body and no Content-Type', (method) => {
     const r = renderRequest(
-      { method, url: 'https://x.test/a', headers: { 'content-type': 'application/json' }, body: { mode: 'template', template: { a: 1 } } },
+      {
+        method,
+        url: 'https://x.test/a',
+        headers: { 'content-type': 'application/json' },
+        body: { mode: 'template', template: { a: 1 } },
+      },
       payload,
     );
     expect(r.body).toBeUndefined();
@@ -63,7 +90,11 @@ describe('renderRequest: method and body presence', () => {
 
   it('JSON bodies always carry application/json, replacing a user spelling', () => {
     const r = renderRequest(
-      { url: 'https://x.test', headers: { 'content-type': 'text/plain' }, body: { mode: 'template', template: { a: 1 } } },
+      {
+        url: 'https://x.test',
+        headers: { 'content-type': 'text/plain' },
+        body: { mode: 'template', template: { a: 1 } },
+      },
       payload,
     );
     expect(r.headers).toEqual({ 'Content-Type': 'application/json' });
@@ -73,24 +104,35 @@ describe('renderRequest: method and body presence', () => {
 
 describe('renderRequest: URL', () => {
   it('resolves in the provider URL scope first, then the context, percent-encoding values', () => {
-    const r = renderRequest({ url: 'https://x.test/leads/{{crm_id}}/calls?p={{ phone_number }}&id={{call_log_id}}' }, payload, { provider });
+    const r = renderRequest(
+      { url: 'https://x.test/leads/{{crm_id}}/calls?p={{ phone_number }}&id={{call_log_id}}' },
+      payload,
+      { provider },
+    );
     expect(r.url).toBe('https://x.test/leads/lead%2042%2Fx/calls?p=%2B1&id=c-1');
   });
 
   it('leaves unresolved placeholders exactly as written and reports them', () => {
     const r = renderRequest({ url: 'https://x.test/{{ nope }}/{{crm_id}}' }, payload);
     expect(r.url).toBe('https://x.test/{{ nope }}/{{crm_id}}');
-    expect(r.diagnostics.filter((d) => d.code === Codes.UNRESOLVED).map((d) => d.reference)).toEqual(['nope', 'crm_id']);
+    expect(r.diagnostics.filter((d) => d.code === Codes.UNRESOLVED).map((d) => d.reference)).toEqual([
+      'nope',
+      'crm_id',
+    ]);
   });
 
   it('inserts a leading placeholder as the base URL, unencoded', () => {
-    const r = renderRequest({ url: '{{secrets.BASE}}/services/data/v61.0/sobjects/Task/' }, payload, { secrets: { BASE: 'https://acme.my.salesforce.com' } });
+    const r = renderRequest({ url: '{{secrets.BASE}}/services/data/v61.0/sobjects/Task/' }, payload, {
+      secrets: { BASE: 'https://acme.my.salesforce.com' },
+    });
     expect(r.url).toBe('https://acme.my.salesforce.com/services/data/v61.0/sobjects/Task/');
     expect(r.diagnostics).toEqual([]);
   });
 
   it('flags a URL that is not http(s)', () => {
-    const r = renderRequest({ url: '{{secrets.BASE}}/x' }, payload, { secrets: { BASE: 'javascript:alert(1)' } });
+    const r = renderRequest({ url: '{{secrets.BASE}}/x' }, payload, {
+      secrets: { BASE: 'javascript:alert(1)' },
+    });
     expect(r.diagnostics.map((d) => d.code)).toContain(Codes.INVALID_URL);
   });
 });
@@ -98,18 +140,31 @@ describe('renderRequest: URL', () => {
 describe('renderRequest: headers and secrets', () => {
   it('templates headers and takes secrets only from the options', () => {
     const hostile = { ...payload, secrets: { TOKEN: 'from-payload' } };
-    const r = renderRequest({ url: 'https://x.test', headers: { Authorization: 'Bearer {{secrets.TOKEN}}', 'X-Call': '{{call_log_id}}' } }, hostile, {
-      secrets: { TOKEN: 's3cret' },
-    });
+    const r = renderRequest(
+      {
+        url: 'https://x.test',
+        headers: { Authorization: 'Bearer {{secrets.TOKEN}}', 'X-Call': '{{call_log_id}}' },
+      },
+      hostile,
+      {
+        secrets: { TOKEN: 's3cret' },
+      },
+    );
     expect(r.headers).toEqual({ Authorization: 'Bearer s3cret', 'X-Call': 'c-1' });
-    const none = renderRequest({ url: 'https://x.test', headers: { Authorization: 'Bearer {{secrets.TOKEN}}' } }, hostile);
+    const none = renderRequest(
+      { url: 'https://x.test', headers: { Authorization: 'Bearer {{secrets.TOKEN}}' } },
+      hostile,
+    );
     expect(none.headers.Authorization).toBe('Bearer ');
     expect(none.diagnostics[0]).toMatchObject({ code: Codes.MISSING_SECRET, path: '/headers/Authorization' });
   });
 
   it('refuses a header value with CR or LF after rendering', () => {
     const err = errorOf(() =>
-      renderRequest({ url: 'https://x.test', headers: { 'X-Name': '{{ name }}' } }, { name: 'a\r\nSet-Cookie: x=1' }),
+      renderRequest(
+        { url: 'https://x.test', headers: { 'X-Name': '{{ name }}' } },
+        { name: 'a\r\nSet-Cookie: x=1' },
+      ),
     );
     expect(err).toBeInstanceOf(RequestError);
     expect(err).toMatchObject({ code: Codes.HEADER_INJECTION, path: '/headers/X-Name' });
@@ -118,24 +173,43 @@ describe('renderRequest: headers and secrets', () => {
 
 describe('renderRequest: body modes', () => {
   it('auto mode merges enabled sections in provider order and leaves out empty ones', () => {
-    const integration: Integration = { url: 'https://x.test', body: { mode: 'auto', sections: ['summary', 'info'] } };
-    expect(renderRequest(integration, payload, { provider }).body).toEqual({ call_log_id: 'c-1', call_summary: payload.call_summary });
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'auto', sections: ['summary', 'info'] },
+    };
+    expect(renderRequest(integration, payload, { provider }).body).toEqual({
+      call_log_id: 'c-1',
+      call_summary: payload.call_summary,
+    });
     const { call_summary: _drop, ...noSummary } = payload;
     expect(renderRequest(integration, noSummary, { provider }).body).toEqual({ call_log_id: 'c-1' });
   });
 
   it('auto mode names unknown sections and needs a provider', () => {
-    expect(errorOf(() => renderRequest({ url: 'https://x.test', body: { mode: 'auto', sections: ['infos'] } }, payload, { provider }))).toMatchObject({
+    expect(
+      errorOf(() =>
+        renderRequest({ url: 'https://x.test', body: { mode: 'auto', sections: ['infos'] } }, payload, {
+          provider,
+        }),
+      ),
+    ).toMatchObject({
       code: Codes.UNKNOWN_SECTION,
       path: '/body/sections/0',
     });
-    expect(errorOf(() => renderRequest({ url: 'https://x.test', body: { mode: 'auto', sections: ['info'] } }, payload))).toMatchObject({
+    expect(
+      errorOf(() =>
+        renderRequest({ url: 'https://x.test', body: { mode: 'auto', sections: ['info'] } }, payload),
+      ),
+    ).toMatchObject({
       code: Codes.NO_PROVIDER,
     });
   });
 
   it('template mode applies the missing policy and prefixes diagnostics with /body/template', () => {
-    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: { a: '{{ nope }}', b: 1 } } };
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'template', template: { a: '{{ nope }}', b: 1 } },
+    };
     const r = renderRequest(integration, payload, { missing: 'omit' });
     expect(r.body).toEqual({ b: 1 });
     expect(r.diagnostics[0]).toMatchObject({ code: Codes.UNRESOLVED, path: '/body/template/a' });
@@ -143,7 +217,14 @@ describe('renderRequest: body modes', () => {
 
   it('text mode renders a string with its content type', () => {
     const r = renderRequest(
-      { url: 'https://x.test', body: { mode: 'text', template: 'Call {{ call_log_id }}: {{ data_capture }}', contentType: 'text/markdown' } },
+      {
+        url: 'https://x.test',
+        body: {
+          mode: 'text',
+          template: 'Call {{ call_log_id }}: {{ data_capture }}',
+          contentType: 'text/markdown',
+        },
+      },
       payload,
     );
     expect(r.body).toBe('Call c-1: {"customer_name":"John Doe"}');
@@ -156,22 +237,54 @@ describe('renderRequest: body modes', () => {
       '{{upper data_capture.customer_name}}|{{#if call_summary}}{{truncate call_summary 12}}{{else}}none{{/if}}|' +
       '{{#each items}}{{@index}}:{{this}}{{#unless @last}},{{/unless}}{{/each}}|{{call_summary}}';
     const data = { ...payload, items: ['a', 'b'] };
-    const plain = renderRequest({ url: 'https://x.test', body: { mode: 'text', engine: 'handlebars', template } }, data);
+    const plain = renderRequest(
+      { url: 'https://x.test', body: { mode: 'text', engine: 'handlebars', template } },
+      data,
+    );
     expect(plain.body).toBe('JOHN DOE|Confirmed...|0:a,1:b|Confirmed <b>tomorrow</b>.');
-    const html = renderRequest({ url: 'https://x.test', body: { mode: 'text', engine: 'handlebars', template: '{{call_summary}} {{{call_summary}}}', contentType: 'text/html' } }, data);
+    const html = renderRequest(
+      {
+        url: 'https://x.test',
+        body: {
+          mode: 'text',
+          engine: 'handlebars',
+          template: '{{call_summary}} {{{call_summary}}}',
+          contentType: 'text/html',
+        },
+      },
+      data,
+    );
     expect(html.body).toBe('Confirmed &lt;b&gt;tomorrow&lt;/b&gt;. Confirmed <b>tomorrow</b>.');
   });
 
   it('handlebars partials and unknown helpers are clear errors', () => {
-    expect(errorOf(() => renderRequest({ url: 'https://x.test', body: { mode: 'text', engine: 'handlebars', template: '{{> p}}' } }, payload))).toMatchObject({
+    expect(
+      errorOf(() =>
+        renderRequest(
+          { url: 'https://x.test', body: { mode: 'text', engine: 'handlebars', template: '{{> p}}' } },
+          payload,
+        ),
+      ),
+    ).toMatchObject({
       code: Codes.HANDLEBARS_ERROR,
     });
-    const err = errorOf(() => renderRequest({ url: 'https://x.test', body: { mode: 'text', engine: 'handlebars', template: '{{shout call_summary}}' } }, payload));
+    const err = errorOf(() =>
+      renderRequest(
+        {
+          url: 'https://x.test',
+          body: { mode: 'text', engine: 'handlebars', template: '{{shout call_summary}}' },
+        },
+        payload,
+      ),
+    );
     expect(err.message).toContain('shout');
   });
 
   it('reuses the prepared integration across payloads', () => {
-    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: { id: '{{ call_log_id }}' } } };
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'template', template: { id: '{{ call_log_id }}' } },
+    };
     expect(renderRequest(integration, { call_log_id: 'a' }).body).toEqual({ id: 'a' });
     expect(renderRequest(integration, { call_log_id: 'b' }).body).toEqual({ id: 'b' });
   });
@@ -193,7 +306,12 @@ describe('invalid integrations name the field', () => {
   });
 
   it('a template syntax error points into the body template', () => {
-    const err = errorOf(() => renderRequest({ url: 'https://x.test', body: { mode: 'template', template: { a: { b: '{{ x | nope }}' } } } }, payload));
+    const err = errorOf(() =>
+      renderRequest(
+        { url: 'https://x.test', body: { mode: 'template', template: { a: { b: '{{ x | nope }}' } } } },
+        payload,
+      ),
+    );
     expect(err).toMatchObject({ code: Codes.UNKNOWN_FILTER, path: '/body/template/a/b' });
   });
 });
