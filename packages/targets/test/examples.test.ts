@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderRequest, validateIntegration } from '@hookmap/core';
 import type { Integration, RenderedRequest } from '@hookmap/core';
-import { getProvider } from '@hookmap/providers';
+import { getProvider, providers } from '@hookmap/providers';
 import { describe, expect, it } from 'vitest';
 import { getTarget, targets, validateBody, validateRequest } from '../src/index.js';
 
@@ -55,5 +55,18 @@ describe('examples/', () => {
       expect(validateRequest(integration.target ?? '', request)).toEqual([]);
       expect(validateBody(integration.target ?? '', request.body)).toEqual([]);
     });
+  });
+
+  /** Examples written only against `common` must work for every provider's every sample. */
+  it.each(['otter-to-slack-message', 'quil-to-slack-message', 'otter-to-attio-note'])('%s works for every provider', (name) => {
+    const { integration } = example(name);
+    for (const provider of providers) {
+      for (const sample of provider.samples) {
+        const request = renderRequest({ ...integration, provider: provider.id }, sample.payload, { provider, secrets });
+        const where = `${provider.id}/${sample.id}`;
+        expect(request.diagnostics.filter((d) => d.severity === 'error'), where).toEqual([]);
+        expect(validateRequest(integration.target ?? '', request), where).toEqual([]);
+      }
+    }
   });
 });
