@@ -170,3 +170,28 @@ describe('lineColumn', () => {
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
 });
+
+describe('non-JSON values in a context object (e.g. built by code, not parsed)', () => {
+  const values: Array<[string, unknown]> = [
+    ['a function', () => 1],
+    ['a symbol', Symbol('s')],
+    ['a bigint', 10n],
+    ['undefined', undefined],
+    ['a Date', new Date(0)],
+    ['a Map', new Map([['a', 1]])],
+    ['NaN', NaN],
+    ['Infinity', -Infinity],
+  ];
+  const template = {
+    whole: '{{ x }}',
+    embedded: 'x{{ x }}',
+    list: ['{{ x }}', { $each: '{{ xs }}', do: '{{ item }}' }],
+    json: '{{ x | json }}',
+    fallback: '{{ x | default: 1 }}',
+  };
+  it.each(values)('%s never reaches the output as non-JSON', (_label, x) => {
+    const out = render(template, { x, xs: [x] });
+    expect(() => toPlainJson(out)).not.toThrow();
+    expect(Object.keys(out as object)).toEqual(Object.keys(template));
+  });
+});
