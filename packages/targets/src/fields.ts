@@ -21,12 +21,13 @@ function typeOf(node: SchemaNode): string {
   return 'any';
 }
 
-function field(pointer: string, node: SchemaNode, required: boolean): TargetField {
+function field(pointer: string, node: SchemaNode, required: boolean, inParent: boolean): TargetField {
   const result: TargetField = {
     pointer,
     name: lastSegment(pointer),
     type: typeOf(node),
     required,
+    requiredInParent: inParent,
     description: typeof node.description === 'string' ? node.description : '',
   };
   if (typeof node.format === 'string') result.format = node.format;
@@ -35,7 +36,8 @@ function field(pointer: string, node: SchemaNode, required: boolean): TargetFiel
   return result;
 }
 
-function walk(node: SchemaNode, pointer: string, out: TargetField[]): void {
+/** `present`: the node must exist in every accepted body (it and all its ancestors are required). */
+function walk(node: SchemaNode, pointer: string, present: boolean, out: TargetField[]): void {
   const properties = asNode(node.properties);
   if (properties) {
     const required = Array.isArray(node.required) ? node.required : [];
@@ -43,17 +45,19 @@ function walk(node: SchemaNode, pointer: string, out: TargetField[]): void {
       const childNode = asNode(child);
       if (!childNode) continue;
       const childPointer = joinPointer(pointer, name);
-      out.push(field(childPointer, childNode, required.includes(name)));
-      walk(childNode, childPointer, out);
+      const inParent = required.includes(name);
+      out.push(field(childPointer, childNode, present && inParent, inParent));
+      walk(childNode, childPointer, present && inParent, out);
     }
   }
   const items = asNode(node.items);
-  if (items) walk(items, joinPointer(pointer, 0), out);
+  const atLeastOne = typeof node.minItems === 'number' && node.minItems > 0;
+  if (items) walk(items, joinPointer(pointer, 0), present && atLeastOne, out);
 }
 
 /** Every body field of a target schema, parents before children, in schema order. */
 export function flattenSchema(schema: JsonSchema): TargetField[] {
   const out: TargetField[] = [];
-  walk(schema, '', out);
+  walk(schema, '', true, out);
   return out;
 }

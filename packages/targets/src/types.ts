@@ -10,7 +10,10 @@ export interface TargetField {
   /** Last segment of the pointer. */
   name: string;
   type: string;
+  /** The body is rejected without it: required in its parent, and every ancestor is required too. */
   required: boolean;
+  /** Required within its parent object (it may still be absent when the parent is). */
+  requiredInParent: boolean;
   description: string;
   format?: string;
   enum?: JsonValue[];

@@ -7,7 +7,14 @@ describe('target fields', () => {
     const timestamp = fields.find((f) => f.pointer === '/properties/hs_timestamp');
     expect(timestamp).toMatchObject({ name: 'hs_timestamp', required: true, type: 'string | integer' });
     expect(timestamp?.hint).toContain('ISO-8601');
-    expect(fields.find((f) => f.pointer === '/associations/0/types/0/associationTypeId')).toMatchObject({ type: 'integer', required: true });
+    expect(fields.find((f) => f.pointer === '/associations/0/types/0/associationTypeId')).toMatchObject({
+      type: 'integer',
+      required: false,
+      requiredInParent: true,
+    });
+    const zoho = getTarget('zoho.note')?.fields ?? [];
+    expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module/api_name')).toMatchObject({ required: true });
+    expect(zoho.find((f) => f.pointer === '/data/0/Note_Title')).toMatchObject({ required: false, requiredInParent: false });
     expect(fields.find((f) => f.pointer === '/properties/hs_call_direction')?.enum).toEqual(['INBOUND', 'OUTBOUND']);
   });
 
