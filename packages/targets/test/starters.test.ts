@@ -13,6 +13,7 @@ const RECORD: Record<string, { id: string; pointer: string | null }> = {
   'hubspot.call': { id: '101', pointer: '/associations/0/to/id' },
   'hubspot.call.update': { id: '58219374012', pointer: null },
   'salesforce.task': { id: '003XXXXXXXXXXXXXXX', pointer: '/WhoId' },
+  'salesforce.tasks': { id: '003XXXXXXXXXXXXXXX', pointer: null },
   'pipedrive.activity': { id: '146680', pointer: '/participants/0/person_id' },
   'pipedrive.note': { id: '146680', pointer: '/person_id' },
   'zoho.note': { id: '4150868000001234567', pointer: '/data/0/Parent_Id/id' },
@@ -71,7 +72,8 @@ describe('starterIntegration', () => {
       const payload = docSample('otonistark') as { input_variables: Record<string, JsonValue> };
       payload.input_variables.crm_id = RECORD[target.id]?.id ?? '';
       const request = render(target.id, 'otonistark', payload);
-      expect(validateBody(target.id, request.body), target.id).toEqual([]);
+      const expected = target.id === 'salesforce.tasks' ? ['/records'] : []; // Otoni Stark has no action items
+      expect(validateBody(target.id, request.body).map((d) => d.path), target.id).toEqual(expected);
       expect(request.url).not.toContain('{{');
     }
   });
@@ -100,6 +102,10 @@ describe('starterIntegration', () => {
       if (carriesId) expect(paths, `${targetId} ${providerId}`).toEqual([]);
       else expect(paths.filter((path) => path !== pointer), `${targetId} ${providerId}`).toEqual([]);
     }
+    const tasks = render('salesforce.tasks', 'otter', docSample('otter')).body as { records: { Status: string }[] };
+    expect(tasks.records.map((r) => r.Status)).toEqual(['Completed', 'Not Started']);
+    const generic = renderRequest(starterIntegration('salesforce.tasks'), docSample('otter'), { provider: getProvider('otter') ?? undefined, secrets });
+    expect(validateBody('salesforce.tasks', generic.body)).toEqual([]);
     const task = render('salesforce.task', 'otter', docSample('otter'));
     expect((task.body as { Description: string }).Description).toContain('[x] Follow up with the sales team');
   });

@@ -2,7 +2,7 @@ import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, TITLE, WHEN_DATE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
-import { taskSchema } from './schema.js';
+import { tasksSchema, taskSchema } from './schema.js';
 
 function callTask(recordId: string): { [key: string]: JsonValue } {
   return {
@@ -61,5 +61,68 @@ export const salesforceTask: TargetDefinition = {
   starter: (context: StarterContext) => templateIntegration(salesforceTask, callTask(context.recordId), context),
   providerStarters: {
     otter: () => templateIntegration(salesforceTask, otterTask, { providerId: 'otter', name: 'Otter meeting to Salesforce Task' }),
+  },
+};
+
+const BASE = '{{secrets.SALESFORCE_INSTANCE_URL}}/services/data/v62.0';
+
+/** One Task per action item, open or completed as the provider marks it. */
+function actionItemTasks(recordId: string): JsonValue {
+  return {
+    allOrNone: false,
+    records: {
+      $each: '{{ common.action_items }}',
+      as: 'item',
+      do: {
+        attributes: { type: 'Task' },
+        Subject: '{{ item.text | truncate: 255 }}',
+        Description: "From {{ common.provider }}: {{ common.title ?? 'call' }}{{ item.assignee ? '\\nAssignee: ' : '' }}{{ item.assignee }}{{ common.url ? '\\n' : '' }}{{ common.url }}",
+        Status: "{{ item.done ? 'Completed' : 'Not Started' }}",
+        Priority: 'Normal',
+        TaskSubtype: 'Task',
+        WhoId: `{{ ${recordId} | optional }}`,
+        ActivityDate: WHEN_DATE,
+      },
+    },
+  };
+}
+
+/** Otter: every action item as a Task, with its assignee and the meeting it came from. */
+const otterActionItems: JsonValue = {
+  allOrNone: false,
+  records: {
+    $each: '{{ data.relationships.action_items }}',
+    as: 'item',
+    do: {
+      attributes: { type: 'Task' },
+      Subject: '{{ item.text | truncate: 255 }}',
+      Description: 'Action item from the Otter meeting "{{ data.title }}" ({{ data.url }}), assigned to {{ item.assignee.name }} <{{ item.assignee.email }}>.',
+      Status: "{{ item.status.completed ? 'Completed' : 'Not Started' }}",
+      Priority: 'Normal',
+      TaskSubtype: 'Task',
+      ActivityDate: "{{ data.created_at | date: '%Y-%m-%d', 'UTC' }}",
+    },
+  },
+};
+
+export const salesforceTasks: TargetDefinition = {
+  id: 'salesforce.tasks',
+  crm: 'salesforce',
+  name: 'Salesforce Tasks (one per action item)',
+  method: 'POST',
+  url: `${BASE}/composite/sobjects`,
+  headers: { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' },
+  secrets: ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'],
+  schema: tasksSchema,
+  docs: ['https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_create.htm'],
+  notes: [
+    'sObject Collections: up to 200 records in one request, each with "attributes": {"type": "Task"}.',
+    'allOrNone false (default) keeps the Tasks that succeed when one fails; the response is one {id, success, errors} per record.',
+    'An empty "records" list is rejected: a provider without action items cannot use this target.',
+    'Task fields as in salesforce.task (ActivityDate a date, Subject at most 255 characters).',
+  ],
+  starter: (context: StarterContext) => templateIntegration(salesforceTasks, actionItemTasks(context.recordId), context),
+  providerStarters: {
+    otter: () => templateIntegration(salesforceTasks, otterActionItems, { providerId: 'otter', name: 'Otter action items to Salesforce Tasks' }),
   },
 };

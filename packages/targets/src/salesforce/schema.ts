@@ -5,9 +5,7 @@ function recordId(description: string, hint: string): JsonSchema {
   return text(description, { pattern: SALESFORCE_ID, 'x-hint': `${hint} (a 15 or 18 character Salesforce id)` });
 }
 
-/** POST {instance}/services/data/vXX.X/sobjects/Task/ (a call logged as a completed Task). */
-export const taskSchema: JsonSchema = object(
-  {
+const TASK_FIELDS: { [key: string]: JsonSchema } = {
     Subject: text('Subject line shown in the activity timeline.', { maxLength: 255 }),
     Description: text('Comments (plain text).', { maxLength: 32000 }),
     WhoId: recordId('Contact (003...) or Lead (00Q...) the task is about.', 'Map the Salesforce Contact or Lead id'),
@@ -32,11 +30,43 @@ export const taskSchema: JsonSchema = object(
     CallObject: text('Id of the call in the telephony system.', { maxLength: 255 }),
     ReminderDateTime: text('Reminder time.', { format: 'date-time' }),
     IsReminderSet: { type: 'boolean', description: 'Whether a reminder is set.' },
-  },
-  [],
+};
+
+const CUSTOM_FIELDS = {
+  patternProperties: { '__c$': { type: ['string', 'number', 'boolean', 'null'] } },
+  additionalProperties: false,
+  'x-hint': 'Custom fields end in "__c"',
+};
+
+/** POST {instance}/services/data/vXX.X/sobjects/Task/ (a call logged as a completed Task). */
+export const taskSchema: JsonSchema = object(TASK_FIELDS, [], CUSTOM_FIELDS);
+
+/** One record of an sObject Collections request: the Task fields plus `attributes.type`. */
+const taskRecord: JsonSchema = object(
   {
-    patternProperties: { '__c$': { type: ['string', 'number', 'boolean', 'null'] } },
-    additionalProperties: false,
-    'x-hint': 'Custom fields end in "__c"',
+    attributes: object({ type: { const: 'Task', description: 'sObject type.' } }, ['type'], {
+      description: 'Record metadata.',
+      'x-hint': 'Each record needs "attributes": {"type": "Task"}',
+    }),
+    ...TASK_FIELDS,
   },
+  ['attributes', 'Subject'],
+  CUSTOM_FIELDS,
+);
+
+/** POST {instance}/services/data/vXX.X/composite/sobjects (up to 200 Tasks in one request). */
+export const tasksSchema: JsonSchema = object(
+  {
+    allOrNone: { type: 'boolean', description: 'Roll back every record when one fails (default false).' },
+    records: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      items: taskRecord,
+      description: 'Tasks to create (1 to 200).',
+      'x-hint': 'An empty list is rejected: guard the request or the template with $if when there may be nothing to create',
+    },
+  },
+  ['records'],
+  { additionalProperties: false },
 );
