@@ -261,6 +261,22 @@ describe('resource limits hold with default settings', () => {
     }
   });
 
+  it('output blow-up through every directive is H305', () => {
+    const xs = Array.from({ length: 20_000 }, (_, i) => i);
+    const big = { s: 'x'.repeat(1_000) };
+    for (const template of [
+      { $each: '{{ xs }}', do: { $merge: ['{{ big }}'] } },
+      { $each: '{{ xs }}', do: { $merge: '{{ bigs }}' } },
+      { $each: '{{ xs }}', do: { $let: { b: '{{ big }}' }, in: '{{ b }}' } },
+      { $each: '{{ xs }}', do: { $if: '{{ big }}', then: '{{ big }}' } },
+      { $each: '{{ xs }}', do: '{{ big | pick: "s" }}' },
+    ] as JsonValue[]) {
+      const error = thrownBy(() => render(template, { xs, big, bigs: [big] }));
+      expect(error, JSON.stringify(template)).toBeInstanceOf(RenderError);
+      expect((error as RenderError).code).toBe('H305');
+    }
+  });
+
   it('a template over 1 MiB is H204', () => {
     const error = thrownBy(() => compile({ text: 'y'.repeat(1024 * 1024 + 1) }));
     expect(error).toBeInstanceOf(TemplateError);
