@@ -1,64 +1,194 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createRelayClient } from './api.js';
+import { createRelayApi } from './api.js';
+import type { DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, ProviderInfo, SourceView } from './types.js';
+import { DeliveryTable } from './DeliveryTable.js';
+import { TestSender } from './TestSender.js';
+import { s } from './styles.js';
 
 export interface LogsPanelProps {
   relayUrl: string;
   token: string;
 }
 
-interface DeliveryRow {
-  id: string;
-  status: string;
-  integrationId: string;
-  attemptCount: number;
-  lastStatus: number | null;
-  updatedAt: string;
-}
+const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
+const PAGE = 50;
+const AUTO_REFRESH_MS = 3000;
 
-/** Integration Logs: deliveries of a relay, with their attempts and retry buttons. */
+/** Integration Logs: every delivery of a relay, its attempts (request and response), retries and "Send test". */
 export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
-  const client = useMemo(() => createRelayClient(relayUrl, token), [relayUrl, token]);
-  const [rows, setRows] = useState<DeliveryRow[]>([]);
+  const [conn, setConn] = useState({ url: relayUrl, token });
+  useEffect(() => setConn({ url: relayUrl, token }), [relayUrl, token]);
+  const api = useMemo(() => createRelayApi(conn.url, conn.token), [conn]);
+
+  const [sources, setSources] = useState<SourceView[]>([]);
+  const [integrations, setIntegrations] = useState<IntegrationView[]>([]);
+  const [providers, setProviders] = useState<ProviderInfo[]>([]);
+  const [filter, setFilter] = useState<DeliveryFilter>({});
+  const [rows, setRows] = useState<DeliveryView[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [auto, setAuto] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const loadConfig = useCallback(async () => {
+    const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]);
+    setSources(src);
+    setIntegrations(ints);
+    setProviders(provs);
+  }, [api]);
 
   const refresh = useCallback(async () => {
     try {
-      const page = await client.get<{ items: DeliveryRow[] }>('/api/deliveries?limit=50');
+      const page = await api.deliveries(filter, { limit: PAGE });
       setRows(page.items);
+      setNext(page.next);
+      setVersion((v) => v + 1);
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [client]);
+  }, [api, filter]);
 
+  useEffect(() => {
+    loadConfig().catch((e: Error) => setError(e.message));
+  }, [loadConfig]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useEffect(() => {
+    if (!auto) return;
+    const timer = setInterval(() => void refresh(), AUTO_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [auto, refresh]);
+
+  async function loadMore() {
+    if (!next) return;
+    try {
+      const page = await api.deliveries(filter, { limit: PAGE, before: next });
+      setRows((r) => [...r, ...page.items]);
+      setNext(page.next);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function run(action: () => Promise<{ count: number }>, what: string) {
+    try {
+      const { count } = await action();
+      setNotice(`${what}: ${count} deliver${count === 1 ? 'y' : 'ies'} queued`);
+      setSelected(new Set());
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const byId = useMemo(() => new Map(integrations.map((i) => [i.id, i])), [integrations]);
+  const shownIntegrations = filter.sourceId ? integrations.filter((i) => i.sourceId === filter.sourceId) : integrations;
+  const needsLogin = !conn.token || error?.startsWith('unauthorized');
 
   return (
-    <section aria-label="Integration Logs">
-      <h2>Integration Logs</h2>
-      <button type="button" onClick={() => void refresh()}>
-        Refresh
-      </button>
-      {error && <p role="alert">{error}</p>}
-      <table>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{row.status}</td>
-              <td>{row.lastStatus ?? '–'}</td>
-              <td>{row.attemptCount}</td>
-              <td>{row.updatedAt}</td>
-              <td>
-                <button type="button" onClick={() => void client.post(`/api/deliveries/${row.id}/retry`).then(refresh)}>
-                  Retry
-                </button>
-              </td>
-            </tr>
+    <section aria-label="Integration Logs" style={s.panel} data-testid="logs-panel">
+      {needsLogin && <Connection url={conn.url} token={conn.token} onChange={setConn} />}
+      <div style={s.bar}>
+        <select aria-label="Source" value={filter.sourceId ?? ''} onChange={(e) => setFilter({ ...filter, sourceId: e.target.value || undefined, integrationId: undefined })}>
+          <option value="">All sources</option>
+          {sources.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
           ))}
-        </tbody>
-      </table>
+        </select>
+        <select aria-label="Integration" value={filter.integrationId ?? ''} onChange={(e) => setFilter({ ...filter, integrationId: e.target.value || undefined })}>
+          <option value="">All integrations</option>
+          {shownIntegrations.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name ?? i.doc.url}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as DeliveryStatus | undefined })}>
+          <option value="">Any status</option>
+          {STATUSES.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void refresh()}>
+          Refresh
+        </button>
+        <label style={s.label}>
+          <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> auto
+        </label>
+      </div>
+      <div style={s.bar}>
+        <button type="button" disabled={selected.size === 0} onClick={() => void run(() => api.retryMany({ ids: [...selected] }), 'Retry selected')} data-testid="logs-retry-selected">
+          Retry selected ({selected.size})
+        </button>
+        <button type="button" onClick={() => void run(() => api.retryMany({ ...filter, status: 'failed' }), 'Retry failed')} data-testid="logs-retry-failed">
+          Retry all failed{filter.integrationId || filter.sourceId ? ' (filtered)' : ''}
+        </button>
+        {notice && <span style={s.muted}>{notice}</span>}
+      </div>
+      {error && (
+        <div role="alert" style={s.error}>
+          {error}
+        </div>
+      )}
+      <details style={s.box}>
+        <summary>Send test</summary>
+        <TestSender api={api} sources={sources} integrations={shownIntegrations} providers={providers} onSent={() => void refresh()} />
+      </details>
+      <DeliveryTable
+        api={api}
+        rows={rows}
+        integrations={byId}
+        selected={selected}
+        expanded={expanded}
+        version={version}
+        onToggleSelect={(id) =>
+          setSelected((old) => {
+            const copy = new Set(old);
+            if (!copy.delete(id)) copy.add(id);
+            return copy;
+          })
+        }
+        onExpand={setExpanded}
+        onRetry={(id) => void run(() => api.retry(id), 'Retry')}
+      />
+      {next && (
+        <button type="button" onClick={() => void loadMore()}>
+          Load older
+        </button>
+      )}
     </section>
+  );
+}
+
+/** Relay address and admin token, when the app was not configured with them (or they were refused). */
+function Connection({ url, token, onChange }: { url: string; token: string; onChange: (c: { url: string; token: string }) => void }) {
+  const [draft, setDraft] = useState({ url, token });
+  return (
+    <form
+      style={{ ...s.box, ...s.bar }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange(draft);
+      }}
+    >
+      <label style={s.label}>
+        Relay
+        <input value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} size={24} />
+      </label>
+      <label style={s.label}>
+        Admin token
+        <input type="password" value={draft.token} onChange={(e) => setDraft({ ...draft, token: e.target.value })} size={16} autoComplete="off" />
+      </label>
+      <button type="submit">Connect</button>
+    </form>
   );
 }

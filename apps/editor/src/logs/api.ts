@@ -1,9 +1,7 @@
-/** Tiny client for the relay admin API (bearer token, JSON). */
-
-export interface RelayClient {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
-}
+/** Client for the relay admin API: bearer token, JSON, one function per route the logs view uses. */
+import type {
+  DeliveryDetail, DeliveryFilter, DeliveryView, IntegrationView, Page, ProviderInfo, RetryResult, SourceView, TestResult,
+} from './types.js';
 
 export class RelayError extends Error {
   constructor(
@@ -15,26 +13,71 @@ export class RelayError extends Error {
   }
 }
 
+export interface RelayClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+}
+
 export function createRelayClient(relayUrl: string, token: string): RelayClient {
   const base = relayUrl.replace(/\/+$/, '');
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(base + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response: Response;
+    try {
+      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new RelayError(`cannot reach the relay at ${base} (is it running, and does it allow this origin?)`, 0);
+    }
     const text = await response.text();
-    const data: unknown = text ? JSON.parse(text) : null;
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
     if (!response.ok) {
       const message = (data as { message?: string } | null)?.message ?? `HTTP ${response.status}`;
-      throw new RelayError(message, response.status);
+      throw new RelayError(response.status === 401 ? `unauthorized: ${message}` : message, response.status);
     }
     return data as T;
   }
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
+  };
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface RelayApi {
+  sources(): Promise<SourceView[]>;
+  integrations(sourceId?: string): Promise<IntegrationView[]>;
+  providers(): Promise<ProviderInfo[]>;
+  deliveries(filter: DeliveryFilter, page?: { limit?: number; before?: string }): Promise<Page<DeliveryView>>;
+  delivery(id: string): Promise<DeliveryDetail>;
+  retry(id: string): Promise<RetryResult>;
+  /** Bulk: the given ids, or every delivery matching the filter (failed ones by default). */
+  retryMany(selection: DeliveryFilter & { ids?: string[] }): Promise<RetryResult>;
+  sendTest(integrationId: string, sampleId?: string): Promise<TestResult>;
+}
+
+export function createRelayApi(relayUrl: string, token: string): RelayApi {
+  const c = createRelayClient(relayUrl, token);
+  return {
+    sources: async () => (await c.get<{ items: SourceView[] }>('/api/sources')).items,
+    integrations: async (sourceId) => (await c.get<{ items: IntegrationView[] }>(`/api/integrations${query({ sourceId })}`)).items,
+    providers: async () => (await c.get<{ items: ProviderInfo[] }>('/api/providers')).items,
+    deliveries: (filter, page = {}) => c.get<Page<DeliveryView>>(`/api/deliveries${query({ ...filter, ...page })}`),
+    delivery: (id) => c.get<DeliveryDetail>(`/api/deliveries/${encodeURIComponent(id)}`),
+    retry: (id) => c.post<RetryResult>(`/api/deliveries/${encodeURIComponent(id)}/retry`),
+    retryMany: (selection) => c.post<RetryResult>('/api/deliveries/retry', selection),
+    sendTest: (integrationId, sampleId) =>
+      c.post<TestResult>(`/api/integrations/${encodeURIComponent(integrationId)}/test`, sampleId ? { sampleId } : {}),
   };
 }

@@ -1,4 +1,8 @@
 export { LogsPanel } from './LogsPanel.js';
 export type { LogsPanelProps } from './LogsPanel.js';
-export { createRelayClient, RelayError } from './api.js';
-export type { RelayClient } from './api.js';
+export { createRelayClient, createRelayApi, RelayError } from './api.js';
+export type { RelayClient, RelayApi } from './api.js';
+export type {
+  AttemptView, DeliveryDetail, DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, Page, ProviderInfo, RetryResult,
+  SourceView, TestResult,
+} from './types.js';

@@ -112,14 +112,7 @@ async function sendTest(deps: LogsDeps, integrationId: string, rawBody: unknown)
   if (!integration) throw notFound('integration');
   const source = await deps.store.getSource(integration.sourceId);
   const body = asObject(rawBody ?? {});
-  let payload = body.payload;
-  if (payload === undefined) {
-    const provider = findProvider(source?.provider ?? null);
-    if (!provider) throw badRequest('this source has no provider samples; send {"payload": {...}}');
-    const sample = body.sampleId ? provider.samples.find((s) => s.id === body.sampleId) : provider.samples[0];
-    if (!sample) throw badRequest(`provider "${provider.id}" has no sample "${String(body.sampleId)}"`);
-    payload = sample.payload;
-  }
+  const payload = body.payload !== undefined ? body.payload : await testPayload(deps.store, integration.sourceId, source?.provider ?? null, body.sampleId);
   const now = nowIso();
   const event = {
     id: newId('evt'), sourceId: integration.sourceId, idempotencyKey: null, body: JSON.stringify(payload),
@@ -132,4 +125,17 @@ async function sendTest(deps: LogsDeps, integrationId: string, rawBody: unknown)
   await deps.store.acceptEvent({ event, deliveries: [delivery], leaseOwner: deps.worker.id, leaseMs: deps.leaseMs });
   const attempt = await deps.worker.attempt({ delivery, event }, { evenIfInactive: true });
   return { eventId: event.id, deliveryId: delivery.id, attempt };
+}
+
+/** A provider sample (the first, or `sampleId`), else the source's latest received event. */
+async function testPayload(store: Store, sourceId: string, providerId: string | null, sampleId: unknown): Promise<unknown> {
+  const provider = findProvider(providerId);
+  if (provider && (sampleId !== undefined || provider.samples.length > 0)) {
+    const sample = sampleId !== undefined ? provider.samples.find((s) => s.id === sampleId) : provider.samples[0];
+    if (!sample) throw badRequest(`provider "${provider.id}" has no sample "${String(sampleId)}"`);
+    return sample.payload;
+  }
+  const latest = (await store.listEvents({ sourceId, limit: 20 })).items.find((e) => !e.test);
+  if (!latest) throw badRequest('no sample for this source yet: send {"payload": {...}} or receive one webhook first');
+  return JSON.parse(latest.body) as unknown;
 }

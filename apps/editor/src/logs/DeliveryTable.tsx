@@ -1,0 +1,78 @@
+import { Fragment } from 'react';
+import type { RelayApi } from './api.js';
+import type { DeliveryView, IntegrationView } from './types.js';
+import { DeliveryDetails } from './DeliveryDetails.js';
+import { badge, s } from './styles.js';
+import { formatTime, statusText } from './format.js';
+
+interface Props {
+  api: RelayApi;
+  rows: DeliveryView[];
+  integrations: Map<string, IntegrationView>;
+  selected: Set<string>;
+  expanded: string | null;
+  version: number;
+  onToggleSelect: (id: string) => void;
+  onExpand: (id: string | null) => void;
+  onRetry: (id: string) => void;
+}
+
+/** Deliveries, newest first: status, destination, attempts, last answer; click a row for its attempts. */
+export function DeliveryTable(p: Props) {
+  if (p.rows.length === 0) return <div style={s.muted}>No deliveries match.</div>;
+  return (
+    <table style={s.table} data-testid="logs-table">
+      <thead>
+        <tr>
+          <th style={s.th} />
+          <th style={s.th}>Status</th>
+          <th style={s.th}>Integration</th>
+          <th style={s.th}>Attempts</th>
+          <th style={s.th}>Last</th>
+          <th style={s.th}>Updated</th>
+          <th style={s.th} />
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((d) => {
+          const integration = p.integrations.get(d.integrationId);
+          const open = p.expanded === d.id;
+          return (
+            <Fragment key={d.id}>
+              <tr style={s.row} onClick={() => p.onExpand(open ? null : d.id)} data-testid="logs-row">
+                <td style={s.td} onClick={(e) => e.stopPropagation()}>
+                  <input type="checkbox" aria-label="Select delivery" checked={p.selected.has(d.id)} onChange={() => p.onToggleSelect(d.id)} />
+                </td>
+                <td style={s.td}>
+                  <span style={badge(d.status)}>{d.status}</span>
+                </td>
+                <td style={s.td} title={integration?.doc.url}>
+                  {integration?.name ?? integration?.doc.url ?? <span style={s.mono}>{d.integrationId}</span>}
+                </td>
+                <td style={s.td}>
+                  {d.attemptCount}/{d.maxAttempts}
+                </td>
+                <td style={s.td} title={d.lastError ?? undefined}>
+                  {statusText(d.lastStatus, d.lastError)}
+                </td>
+                <td style={{ ...s.td, ...s.muted }}>{formatTime(d.updatedAt)}</td>
+                <td style={s.td} onClick={(e) => e.stopPropagation()}>
+                  <button type="button" disabled={d.status === 'pending'} onClick={() => p.onRetry(d.id)} data-testid="logs-retry">
+                    Retry
+                  </button>
+                </td>
+              </tr>
+              {open && (
+                <tr>
+                  <td style={s.td} colSpan={7}>
+                    <DeliveryDetails api={p.api} id={d.id} version={p.version} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
