@@ -8,6 +8,6 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 600_000,
   },
 });

@@ -85,3 +85,15 @@ describe('expressions', () => {
     expect(expressionToPath('a | upper')).toBeNull();
   });
 });
+
+describe('expressionForField', async () => {
+  const { expressionForField } = await import('../src/mapper/actions.js');
+  it('adds a conversion filter only when the types differ', () => {
+    expect(expressionForField('a', 'text', 'string')).toBe('a');
+    expect(expressionForField('a', 12, 'string')).toBe('a | string');
+    expect(expressionForField('a', { x: 1 }, 'string')).toBe('a | json');
+    expect(expressionForField('a', '12', 'integer')).toBe('a | integer');
+    expect(expressionForField('a', '2026-06-12', 'string', 'date-time')).toBe('a | iso');
+    expect(expressionForField('a', undefined, 'string')).toBe('a');
+  });
+});

@@ -69,7 +69,7 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
       </button>
       <span className="field-type">{Array.isArray(field.type) ? field.type.join('|') : field.type}</span>
       <span className="field-source">
-        {mapping.state === 'mapped' && (
+        {mapping.state === 'mapped' && !container && (
           <button className="link expr" onClick={() => revealPointer(templateText, field.pointer)} title="Show in the template">
             ← {mapping.expressions.join(', ')}
           </button>

@@ -12,9 +12,10 @@ import { expressionToPath } from './expressions.js';
 import { applyEdit, mappingEdit } from './mapping.js';
 
 /** Adds a conversion filter when the payload value's type cannot fill the target field as is. */
-export function expressionForField(expression: string, sourceValue: unknown, fieldType: string | undefined): string {
+export function expressionForField(expression: string, sourceValue: unknown, fieldType: string | undefined, format?: string): string {
   const wanted = fieldType ?? 'any';
   const source = typeOf(sourceValue);
+  if (format === 'date-time' && (source === 'string' || source === 'number')) return `${expression} | iso`;
   if (wanted === 'any' || wanted.includes(source) || sourceValue === undefined) return expression;
   if (wanted.includes('string')) return source === 'object' || source === 'array' ? `${expression} | json` : `${expression} | string`;
   if (wanted.includes('integer') && source === 'string') return `${expression} | integer`;
@@ -34,7 +35,8 @@ export function mapField(pointer: string, expression: string): boolean {
   const path = expressionToPath(expression);
   const source = path ? resolvePath(currentPayload(state).context, path) : undefined;
   const type = Array.isArray(field?.type) ? field.type.join(' | ') : field?.type;
-  const written = `{{${expressionForField(expression, source, type)}}}`;
+  const format = (field as { format?: string } | undefined)?.format;
+  const written = `{{${expressionForField(expression, source, type, format)}}}`;
   const edit = mappingEdit(state.doc.templateText, pointer, written);
   if (!edit) {
     store.updateUi({ toast: 'The template is not valid JSON yet — fix it before mapping.' });

@@ -90,7 +90,8 @@ export function extraPointers(fields: TargetFieldInfo[], template: unknown): str
       for (const [key, child] of Object.entries(node)) visit(child, `${pointer}/${escapePointerSegment(key)}`);
       return;
     }
-    if (pointer !== '' && !known.has(pointer) && ![...known].some((k) => k.startsWith(`${pointer}/`))) {
+    const covered = [...known].some((k) => k.startsWith(`${pointer}/`) || pointer.startsWith(`${k}/`));
+    if (pointer !== '' && !known.has(pointer) && !covered && !pointer.includes('/$')) {
       out.push(pointer);
     }
   };

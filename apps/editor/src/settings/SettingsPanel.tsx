@@ -106,8 +106,8 @@ export function SettingsPanel() {
           Name
           <input value={doc.name} onChange={(e) => update({ name: e.target.value }, 'name')} data-testid="name-input" />
         </label>
-        <label>
-          Target
+        <label className="grow">
+          Target (loads a starter)
           <select
             value={doc.targetId ?? ''}
             onChange={(e) => {
@@ -126,8 +126,8 @@ export function SettingsPanel() {
           </select>
         </label>
         {doc.targetId !== null && (
-          <button className="small" onClick={() => loadStarter(doc.targetId as string)} title="Replace the integration with the target's starter">
-            Reset to starter
+          <button className="icon reset" onClick={() => loadStarter(doc.targetId as string)} title="Reset to the target's starter template">
+            ↺
           </button>
         )}
         <label className="check" title="Inactive integrations are kept but not sent">
