@@ -89,7 +89,7 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
     return undefined;
   };
   const segments = node.segments;
-  if (distance < 0 && segments.every((k) => typeof k === 'string')) {
+  if (distance < 0 && segments.every((k) => typeof k === 'string' && k !== 'length')) {
     return contextPath(root, segments as string[], miss);
   }
   const n = segments.length;
@@ -100,11 +100,12 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
   };
 }
 
-/** Own property of a plain object (not an array), or undefined. */
+/**
+ * Own property, or undefined. Named keys never match array indexes, and `length` (the one own
+ * named property of arrays) takes the generic path, so no array check is needed here.
+ */
 function own(v: unknown, key: string): unknown {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && hasOwn.call(v, key)
-    ? (v as Record<string, unknown>)[key]
-    : undefined;
+  return typeof v === 'object' && v !== null && hasOwn.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
 }
 
 type Miss = (s: Scope, st: RenderState) => undefined;
