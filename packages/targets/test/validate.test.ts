@@ -32,6 +32,8 @@ describe('validateBody', () => {
     expect(validateBody('hubspot.note', { properties: { hs_timestamp: 1753965000000 } })).toEqual([]);
     const diagnostics = validateBody('hubspot.note', { properties: { hs_timestamp: '31/07/2025' } });
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([[TargetCodes.ALTERNATIVES, '/properties/hs_timestamp']]);
+    const seconds = validateBody('hubspot.note', { properties: { hs_timestamp: 1753965000 } });
+    expect(seconds[0]?.message).toContain('epoch seconds would land in 1970');
   });
 
   it('wants hs_call_duration as milliseconds text, not a number', () => {

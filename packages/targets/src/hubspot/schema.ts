@@ -5,10 +5,11 @@ const TIMESTAMP: JsonSchema = {
   description: 'When the activity happened. Required on create.',
   anyOf: [
     { type: 'string', format: 'date-time' },
-    { type: 'string', pattern: '^[0-9]{10,13}$' },
-    { type: 'integer', minimum: 0 },
+    { type: 'string', pattern: '^[0-9]{12,13}$' },
+    { type: 'integer', minimum: 100000000000 },
   ],
-  'x-hint': 'HubSpot wants ISO-8601 UTC text ("2025-07-31T12:30:00.000Z") or epoch milliseconds, e.g. "{{ common.started_at | iso }}"',
+  'x-hint':
+    'HubSpot wants ISO-8601 UTC text ("2025-07-31T12:30:00.000Z") or epoch milliseconds (epoch seconds would land in 1970), e.g. "{{ common.started_at | iso }}" or "{{ common.started_at | unix_ms }}"',
 };
 
 const OWNER = text('HubSpot user (owner) id.', {
