@@ -108,6 +108,18 @@ describe('URL', () => {
     expect(r.url).toBe('https://x.io/leads/a%20b%2Fc%3Fd%23e?q=x%26y%3Dz');
   });
 
+  it('a lone surrogate in a substituted value does not crash the render (URIError)', () => {
+    const error = (() => {
+      try {
+        renderRequest({ url: 'https://x.io/{{ s }}' }, { s: 'a\uD800b' });
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    if (error !== undefined) expect(error, String(error)).toBeInstanceOf(RequestError);
+  });
+
   it('resolves against the payload when there is no provider', () => {
     expect(renderRequest({ url: 'https://x.io/{{ a.b }}' }, { a: { b: 7 } }).url).toBe('https://x.io/7');
   });
