@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { cases } from './cases/index.js';
 import { hookmapContender } from './contenders/hookmap.js';
+import { freshCopy } from './harness/contexts.js';
 import { hotSpots, profile } from './harness/cpu-profile.js';
 import { sourceFor } from './harness/equivalence.js';
 import { settleCallSites } from './harness/slices.js';
 
 /**
  * Profiles hookmap alone on one case: `node --expose-gc --conditions=@hookmap/source --import tsx bench/profile.ts
- * [--case a|b] [--mode render|body|compile] [--seconds 4]`. Prints self-time hot spots and writes the
+ * [--case a|b] [--mode render|body|compile] [--contexts fresh|rotate] [--seconds 4]`. Prints self-time hot spots and writes the
  * .cpuprofile (open it in Chrome DevTools > Performance).
  */
 function option(name: string, fallback: string): string {
@@ -26,12 +27,19 @@ const contexts = benchCase.contexts(16);
 const compileOp = () => hookmapContender.compile(source);
 const op = mode === 'compile' ? compileOp : mode === 'body' ? prepared.body : prepared.render;
 
+const fresh = option('contexts', 'fresh') === 'fresh';
 const sink: unknown[] = new Array(16);
-/** No GC between batches here: collection cost is part of what the profile should show. */
+/**
+ * No GC between batches here: collection cost is part of what the profile should show. With fresh
+ * contexts (default) each op gets a never-seen copy, made in the same loop (freshCopy shows in the profile).
+ */
 function spin(milliseconds: number): void {
   const end = performance.now() + milliseconds;
   for (let i = 0; performance.now() < end; i++) {
-    for (let j = 0; j < 64; j++) sink[j & 15] = op(contexts[(i + j) & 15] as object);
+    for (let j = 0; j < 64; j++) {
+      const context = contexts[(i + j) & 15] as object;
+      sink[j & 15] = op(fresh ? freshCopy(context) : context);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { fullSettings, quickSettings } from './settings.js';
+import type { ContextMode } from './contexts.js';
 import type { Settings } from './settings.js';
 
 export interface Args {
@@ -24,7 +25,9 @@ function valuesOf(argv: string[], flag: string): string[] {
 export function parseArgs(argv: string[], defaultOut: string): Args {
   const quick = argv.includes('--quick');
   const copies = Number(valuesOf(argv, '--copies')[0] ?? Number.NaN);
-  const base = quick ? quickSettings : fullSettings;
+  const mode = valuesOf(argv, '--contexts')[0] as ContextMode | undefined;
+  const preset = quick ? quickSettings : fullSettings;
+  const base = mode === 'fresh' || mode === 'rotate' ? { ...preset, contextMode: mode } : preset;
   return {
     quick,
     settings: isPowerOfTwo(copies) ? { ...base, contextCopies: copies } : base,
@@ -42,10 +45,11 @@ export function wanted(selection: string[], id: string): boolean {
   return selection.length === 0 || selection.some((prefix) => id.startsWith(prefix));
 }
 
-export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--copies n] [--out file | --no-write]
+export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--contexts fresh|rotate] [--copies n] [--out file | --no-write]
   --quick     ~20 s run (3 repeats of 4 short slices)
   --case      run only cases whose id starts with these (a-osvi, b-otter, c-examples)
   --only      time only these contenders (the hand-written baseline always runs)
+  --contexts  fresh (default: every op a never-seen payload copy) or rotate (cycle through --copies copies)
   --copies    separate context copies to rotate through (power of two; default 16, quick 8;
               --copies 1 shows how much V8 folds a single constant input)
   --out       results file (default bench/results.json)`;

@@ -3,6 +3,7 @@ import { getProvider } from '@hookmap/providers';
 import { handWrittenExamples } from '../cases/examples-hand.js';
 import { copies } from '../cases/types.js';
 import { loadExamples } from '../cases/examples.js';
+import { contextSource } from './contexts.js';
 import { jsonDifference } from './json-equal.js';
 import { timePair, timeSolo } from './paired.js';
 import type { Example } from '../cases/examples.js';
@@ -42,7 +43,7 @@ async function runExample(example: Example, settings: Settings): Promise<Example
   const scope = example.secrets ? 'full request' : 'body (no secrets.json)';
   const difference = exampleDifference(example, op);
   if (difference) return { name: example.name, equivalence: `no: ${difference}` };
-  const payloads = copies(example.payload as object, settings.contextCopies);
+  const payloads = contextSource(settings.contextMode, copies(example.payload as object, settings.contextCopies), settings.freshCap);
   const hand = handOp(example);
   if (hand && !exampleDifference(example, hand)) {
     const pair = await timePair({ op, async: false }, { op: hand, async: false }, payloads, settings);

@@ -39,6 +39,20 @@ function contenderLine(entry: ContenderRow): string {
   ]);
 }
 
+function describeMode(mode: string): string {
+  return mode === 'fresh'
+    ? 'every op gets a payload copy it has never seen (as in production)'
+    : 'ops rotate through 16 separate copies (identity caches hit after the first lap)';
+}
+
+function otherModeLine(report: CaseReport, entry: ContenderRow): string {
+  const other = entry.renderOtherMode;
+  return (
+    `- ${entry.label} render when ${describeMode(other?.mode ?? '')}: ${ratio(other?.ratio)} hand ` +
+    `(vs ${ratio(entry.render?.ratio)} in the table)`
+  );
+}
+
 /** One case as a Markdown table, hand-written row first. */
 export function caseTable(report: CaseReport): string {
   const lines = [
@@ -50,8 +64,10 @@ export function caseTable(report: CaseReport): string {
     ...report.rows.map(contenderLine),
   ];
   const notes = report.rows.filter((entry) => entry.note).map((entry) => `¹ ${entry.label}: ${entry.note}`);
+  const modes = report.rows.filter((entry) => entry.renderOtherMode).map((entry) => otherModeLine(report, entry));
   const skipped = report.skipped.map((entry) => `- ${entry.id} not run: ${entry.reason}`);
-  return [...lines, '', ...notes, ...skipped].join('\n').trimEnd();
+  const intro = `Contexts: ${describeMode(report.contextMode)}.`;
+  return [lines[0], '', intro, ...lines.slice(1), '', ...notes, ...skipped, ...modes].join('\n').trimEnd();
 }
 
 export function examplesTable(examples: ExampleReport[]): string {

@@ -2,6 +2,7 @@ import { fullGc } from './gc.js';
 import { median } from './stats.js';
 import { calibrate, timeSlice, timeSliceBoth } from './slices.js';
 import type { SliceTime, Timed } from './slices.js';
+import type { ContextSource } from './contexts.js';
 import type { Settings } from './settings.js';
 
 export interface PairResult {
@@ -25,9 +26,9 @@ function add(total: SliceTime, slice: SliceTime): void {
  * each repeat, a young-generation GC before each slice),
  * so drift on a noisy machine hits both alike; the ratio is taken per repeat, then the median.
  */
-export async function timePair(contender: Timed, baseline: Timed, contexts: object[], settings: Settings): Promise<PairResult> {
-  const countA = await calibrate(contender, contexts, settings.sliceMs, settings.warmupMs);
-  const countB = await calibrate(baseline, contexts, settings.sliceMs, settings.warmupMs);
+export async function timePair(contender: Timed, baseline: Timed, source: ContextSource, settings: Settings): Promise<PairResult> {
+  const countA = await calibrate(contender, source, settings.sliceMs, settings.warmupMs);
+  const countB = await calibrate(baseline, source, settings.sliceMs, settings.warmupMs);
   const opsA: number[] = [];
   const opsB: number[] = [];
   const ratios: number[] = [];
@@ -38,9 +39,9 @@ export async function timePair(contender: Timed, baseline: Timed, contexts: obje
     const timeB = { wall: 0, cpu: 0 };
     for (let slice = 0; slice < settings.slices; slice++) {
       const aFirst = (repeat + slice) % 2 === 0;
-      if (aFirst) add(timeA, await timeSliceBoth(contender, contexts, countA));
-      add(timeB, await timeSliceBoth(baseline, contexts, countB));
-      if (!aFirst) add(timeA, await timeSliceBoth(contender, contexts, countA));
+      if (aFirst) add(timeA, await timeSliceBoth(contender, source, countA));
+      add(timeB, await timeSliceBoth(baseline, source, countB));
+      if (!aFirst) add(timeA, await timeSliceBoth(contender, source, countA));
     }
     const a = (countA * settings.slices * 1000) / timeA.wall;
     const b = (countB * settings.slices * 1000) / timeB.wall;
@@ -59,13 +60,13 @@ export async function timePair(contender: Timed, baseline: Timed, contexts: obje
 }
 
 /** Ops/s of one function alone (median over repeats), for cases without a baseline. */
-export async function timeSolo(timed: Timed, contexts: object[], settings: Settings): Promise<number> {
-  const count = await calibrate(timed, contexts, settings.sliceMs, settings.warmupMs);
+export async function timeSolo(timed: Timed, source: ContextSource, settings: Settings): Promise<number> {
+  const count = await calibrate(timed, source, settings.sliceMs, settings.warmupMs);
   const ops: number[] = [];
   for (let repeat = 0; repeat < settings.repeats; repeat++) {
     fullGc();
     let time = 0;
-    for (let slice = 0; slice < settings.slices; slice++) time += await timeSlice(timed, contexts, count);
+    for (let slice = 0; slice < settings.slices; slice++) time += await timeSlice(timed, source, count);
     ops.push((count * settings.slices * 1000) / time);
   }
   return median(ops);

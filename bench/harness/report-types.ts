@@ -1,3 +1,4 @@
+import type { ContextMode } from './contexts.js';
 import type { PairResult } from './paired.js';
 
 export interface ContenderRow {
@@ -9,6 +10,8 @@ export interface ContenderRow {
   equivalence: string;
   render?: PairResult;
   body?: PairResult;
+  /** hookmap only: render timed with the other context mode (fresh vs rotating copies), to show identity caches. */
+  renderOtherMode?: PairResult & { mode: ContextMode };
   compileMicros?: number;
   memoryBytes?: number;
   note?: string;
@@ -17,6 +20,8 @@ export interface ContenderRow {
 export interface CaseReport {
   id: string;
   title: string;
+  /** How contexts were fed to the ops of the main table. */
+  contextMode: ContextMode;
   /** Median ops/s of the hand-written function over all pairs of the case. */
   handRenderOpsPerSec: number;
   handBodyOpsPerSec: number;

@@ -1,6 +1,7 @@
 import { handContender } from '../contenders/index.js';
 import { compileMicros, memoryPerTemplate } from './compile-cost.js';
 import { checkEquivalence, sourceFor, whyNot } from './equivalence.js';
+import { contextSource } from './contexts.js';
 import { timePair } from './paired.js';
 import { median } from './stats.js';
 import type { BenchCase } from '../cases/types.js';
@@ -21,9 +22,14 @@ async function measure(
 ): Promise<ContenderRow> {
   const source = sourceFor(benchCase, contender);
   const prepared = contender.compile(source);
-  const render = await timePair({ op: prepared.render, async: contender.async }, hand.render, contexts, settings);
-  const body = await timePair({ op: prepared.body, async: contender.async }, hand.body, contexts, settings);
+  const renderOp = { op: prepared.render, async: contender.async };
+  const main = contextSource(settings.contextMode, contexts, settings.freshCap);
+  const render = await timePair(renderOp, hand.render, main, settings);
+  const body = await timePair({ op: prepared.body, async: contender.async }, hand.body, main, settings);
+  const other = contextSource(settings.contextMode === 'fresh' ? 'rotate' : 'fresh', contexts, settings.freshCap);
+  const otherMode = contender.id === 'hookmap' ? await timePair(renderOp, hand.render, other, settings) : undefined;
   return {
+    ...(otherMode ? { renderOtherMode: { mode: other.mode, ...otherMode } } : {}),
     id: contender.id,
     label: contender.label,
     types: contender.keepsTypes ? 'kept' : 'strings only',
@@ -67,6 +73,7 @@ export async function runCase(benchCase: BenchCase, list: Contender[], settings:
   return {
     id: benchCase.id,
     title: benchCase.title,
+    contextMode: settings.contextMode,
     handRenderOpsPerSec: median(timed.map((row) => row.render?.baselineOpsPerSec ?? Number.NaN)),
     handBodyOpsPerSec: median(timed.map((row) => row.body?.baselineOpsPerSec ?? Number.NaN)),
     rows,

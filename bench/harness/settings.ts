@@ -1,5 +1,11 @@
+import type { ContextMode } from './contexts.js';
+
 /** How long the harness measures; the defaults keep `pnpm bench` near two minutes on 2 cores. */
 export interface Settings {
+  /** Where each op's context comes from (see contexts.ts); the tables use this mode. */
+  contextMode: ContextMode;
+  /** Most ops per slice with fresh contexts (each is a deep copy held until the slice ends). */
+  freshCap: number;
   /** Repeats per pair; figures are medians over repeats. */
   repeats: number;
   /** Interleaved slices per repeat (half start with the contender, half with the baseline). */
@@ -17,6 +23,8 @@ export interface Settings {
 }
 
 export const fullSettings: Settings = {
+  contextMode: 'fresh',
+  freshCap: 4000,
   repeats: 5,
   slices: 8,
   sliceMs: 12,
@@ -27,6 +35,8 @@ export const fullSettings: Settings = {
 };
 
 export const quickSettings: Settings = {
+  contextMode: 'fresh',
+  freshCap: 2000,
   repeats: 3,
   slices: 4,
   sliceMs: 5,

@@ -1,4 +1,5 @@
 import { minorGc } from './gc.js';
+import type { ContextSource } from './contexts.js';
 
 export type Op = (context: object) => unknown;
 
@@ -14,14 +15,12 @@ const sink: unknown[] = new Array(8);
 /** Where each Timed is in its rotation through the context copies. */
 const cursors = new WeakMap<Timed, number>();
 
-function runSync(op: Op, contexts: object[], count: number, start: number): void {
-  const mask = contexts.length - 1;
-  for (let i = 0; i < count; i++) sink[i & 7] = op(contexts[(start + i) & mask] as object);
+function runSync(op: Op, contexts: object[]): void {
+  for (let i = 0; i < contexts.length; i++) sink[i & 7] = op(contexts[i] as object);
 }
 
-async function runAsync(op: Op, contexts: object[], count: number, start: number): Promise<void> {
-  const mask = contexts.length - 1;
-  for (let i = 0; i < count; i++) sink[i & 7] = await op(contexts[(start + i) & mask] as object);
+async function runAsync(op: Op, contexts: object[]): Promise<void> {
+  for (let i = 0; i < contexts.length; i++) sink[i & 7] = await op(contexts[i] as object);
 }
 
 /**
@@ -30,11 +29,11 @@ async function runAsync(op: Op, contexts: object[], count: number, start: number
  */
 export async function settleCallSites(): Promise<void> {
   const ops: Op[] = [(c) => c, (c) => [c], (c) => ({ c }), (c) => String(c), (c) => typeof c];
-  const contexts = [{}, {}];
+  const contexts = Array.from({ length: 50 }, () => ({}));
   for (let round = 0; round < 200; round++) {
     for (const op of ops) {
-      runSync(op, contexts, 50, 0);
-      await runAsync(op, contexts, 1, 0);
+      runSync(op, contexts);
+      await runAsync(op, contexts.slice(0, 1));
     }
   }
 }
@@ -45,35 +44,37 @@ export interface SliceTime {
   cpu: number;
 }
 
-/** Runs `count` ops after a young-generation GC, rotating through `contexts`. */
-export async function timeSliceBoth(timed: Timed, contexts: object[], count: number): Promise<SliceTime> {
-  const start = cursors.get(timed) ?? 0;
-  cursors.set(timed, (start + count) & (contexts.length - 1));
+/** Runs `count` ops on contexts from `source` (prepared untimed), after a young-generation GC. */
+export async function timeSliceBoth(timed: Timed, source: ContextSource, count: number): Promise<SliceTime> {
+  const cursor = cursors.get(timed) ?? 0;
+  cursors.set(timed, (cursor + count) % 1_048_576);
+  const contexts = source.take(count, cursor);
   minorGc();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  if (timed.async) await runAsync(timed.op, contexts, count, start);
-  else runSync(timed.op, contexts, count, start);
+  if (timed.async) await runAsync(timed.op, contexts);
+  else runSync(timed.op, contexts);
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
 /** Wall-clock milliseconds of one slice. */
-export async function timeSlice(timed: Timed, contexts: object[], count: number): Promise<number> {
-  return (await timeSliceBoth(timed, contexts, count)).wall;
+export async function timeSlice(timed: Timed, source: ContextSource, count: number): Promise<number> {
+  return (await timeSliceBoth(timed, source, count)).wall;
 }
 
 /** Warms `timed` up for about `warmupMs` and returns the op count that fills one slice of `sliceMs`. */
-export async function calibrate(timed: Timed, contexts: object[], sliceMs: number, warmupMs: number): Promise<number> {
+export async function calibrate(timed: Timed, source: ContextSource, sliceMs: number, warmupMs: number): Promise<number> {
   let count = 1;
   let spent = 0;
   let perOp = Number.POSITIVE_INFINITY;
   while (spent < warmupMs || !Number.isFinite(perOp)) {
-    const elapsed = await timeSlice(timed, contexts, count);
+    const elapsed = await timeSlice(timed, source, count);
     spent += elapsed;
     if (elapsed > 0.5) perOp = Math.min(perOp, elapsed / count);
-    if (elapsed < sliceMs / 2) count *= 2;
+    if (elapsed < sliceMs / 2 && count < source.cap) count = Math.min(count * 2, source.cap);
+    else if (count >= source.cap) perOp = Math.min(perOp, elapsed / count);
   }
-  return Math.max(1, Math.round(sliceMs / perOp));
+  return Math.max(1, Math.min(source.cap, Math.round(sliceMs / perOp)));
 }
