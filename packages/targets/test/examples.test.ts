@@ -37,6 +37,11 @@ describe('examples/', () => {
   describe.each(names)('%s', (name) => {
     const { integration, provider, payload, expected } = example(name);
 
+    it('has a README and is listed in examples/README.md', () => {
+      expect(readFileSync(join(root, name, 'README.md'), 'utf8')).toMatch(/^# /);
+      expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`](${name}/)`);
+    });
+
     it('is named <provider>-to-<crm>-..., is a valid integration, and its payload belongs to its provider', () => {
       expect(name.startsWith(`${provider.id}-to-${getTarget(integration.target ?? '')?.crm}-`)).toBe(true);
       expect(validateIntegration(integration)).toEqual([]);
