@@ -10,7 +10,7 @@ interface JsonProblem {
   scope?: string;
 }
 
-describe('hookmap check', () => {
+describe.concurrent('hookmap check', () => {
   it('passes a good integration', async () => {
     const result = await runCli(['check', 'integration.json']);
     expect(result.code).toBe(0);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
-describe('hookmap providers / samples / targets', () => {
+describe.concurrent('hookmap providers / samples / targets', () => {
   it('lists the five providers', async () => {
     const result = await runCli(['providers', '--json']);
     expect(result.code).toBe(0);
@@ -38,7 +38,7 @@ describe('hookmap providers / samples / targets', () => {
   });
 });
 
-describe('help and colours', () => {
+describe.concurrent('help and colours', () => {
   it.each(['render', 'check', 'send', 'batch', 'providers', 'samples', 'targets', 'serve'])(
     '%s --help shows an example',
     async (command) => {

@@ -4,7 +4,7 @@ import { fixture, runCli } from './helpers/run-cli.js';
 
 const payload = JSON.parse(readFileSync(fixture('osvi-payload.json'), 'utf8')) as { call_summary: string };
 
-describe('hookmap render', () => {
+describe.concurrent('hookmap render', () => {
   it('prints the rendered request as JSON, warnings on stderr', async () => {
     const result = await runCli([
       'render',
@@ -37,6 +37,16 @@ describe('hookmap render', () => {
     expect(fromStdin.code).toBe(0);
     expect(JSON.parse(fromStdin.stdout).name).toBe('JOHN DOE');
     expect(fromAt.stdout).toBe(fromStdin.stdout);
+  });
+
+  it('detects the provider when neither --provider nor the integration names one', async () => {
+    // Auto mode needs a provider; with all five OSVI sections the OSVI payload comes back exactly (SPEC §6).
+    const result = await runCli(['render', 'auto-sections.json', 'osvi-payload.json', '--body']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(payload);
+    const unknown = await runCli(['render', 'auto-sections.json', '-'], { input: '{"hello": "world"}' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: H407 /);
   });
 
   it('takes secrets from HOOKMAP_SECRET_<NAME> variables', async () => {

@@ -106,8 +106,10 @@ async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, 
     if (!diagnostic) throw error;
     return [placeIn(loaded, diagnostic, ui)];
   }
-  if (options.target !== undefined) {
-    const target = targetById(options.target);
+  // The integration's own "target" hint applies when a payload is given.
+  const targetId = options.target ?? loaded.integration.target;
+  if (targetId !== undefined) {
+    const target = targetById(targetId);
     for (const d of validateBody(target.id, body)) problems.push(bodyProblem(loaded, body, d));
   }
   return problems;

@@ -1,4 +1,5 @@
 import {
+  Codes,
   RenderError,
   RequestError,
   TemplateError,
@@ -58,6 +59,10 @@ export function renderOrExplain(
   } catch (error) {
     const diagnostic = hookmapErrorDiagnostic(error);
     if (!diagnostic) throw error;
+    if (diagnostic.code === Codes.NO_PROVIDER) {
+      diagnostic.message +=
+        ' The payload was not recognised: name its provider with --provider <id> (see hookmap providers).';
+    }
     const [head = '', ...frame] = formatProblem(placeIn(loaded, diagnostic, ui), ui.colors).split('\n');
     throw new CliError(head.replace(/^\S*error\S* /, ''), {
       frame: frame.join('\n') || undefined,
