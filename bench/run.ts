@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cases } from './cases/index.js';
 import { contenders } from './contenders/index.js';
@@ -11,6 +11,16 @@ import { runCase } from './harness/run-case.js';
 import { settleCallSites } from './harness/slices.js';
 import { checkTargets } from './harness/targets.js';
 import type { CaseReport, ExampleReport } from './harness/report-types.js';
+
+/** The README with the text between the results markers replaced. */
+function withResults(readme: string, results: string): string {
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) return readme;
+  return `${readme.slice(0, from + start.length)}\n${results}\n${readme.slice(to)}`;
+}
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -34,7 +44,13 @@ async function main(): Promise<void> {
   const targets = checkTargets(reports);
   const tables = [...reports.map(caseTable), ...(examples.length ? [examplesTable(examples)] : []), targetsTable(targets)];
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\n${tables.join('\n\n')}\n\n${machine().summary}, ${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s`);
+  const footer = `${machine().summary}, ${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s`;
+  console.log(`\n${tables.join('\n\n')}\n\n${footer}`);
+  if (process.argv.includes('--readme')) {
+    const readme = fileURLToPath(new URL('./README.md', import.meta.url));
+    writeFileSync(readme, withResults(readFileSync(readme, 'utf8'), `${tables.join('\n\n')}\n\n${footer}`));
+    log(`updated ${readme}`);
+  }
   if (args.out) {
     const results = { machine: machine(), quick: args.quick, settings: args.settings, seconds, cases: reports, examples, targets };
     writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);

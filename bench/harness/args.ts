@@ -45,11 +45,12 @@ export function wanted(selection: string[], id: string): boolean {
   return selection.length === 0 || selection.some((prefix) => id.startsWith(prefix));
 }
 
-export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--contexts fresh|rotate] [--copies n] [--out file | --no-write]
+export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--contexts fresh|rotate] [--copies n] [--out file | --no-write] [--readme]
   --quick     ~20 s run (3 repeats of 4 short slices)
   --case      run only cases whose id starts with these (a-osvi, b-otter, c-examples)
   --only      time only these contenders (the hand-written baseline always runs)
   --contexts  fresh (default: every op a never-seen payload copy) or rotate (cycle through --copies copies)
   --copies    separate context copies to rotate through (power of two; default 16, quick 8;
               --copies 1 shows how much V8 folds a single constant input)
-  --out       results file (default bench/results.json)`;
+  --out       results file (default bench/results.json)
+  --readme    also write the tables into bench/README.md (between the results markers)`;
