@@ -33,6 +33,8 @@ export interface RelayOptions {
   leaseMs?: number;
   /** Origins allowed to call the admin API from a browser. Default `*` (the API uses bearer tokens, not cookies). */
   corsOrigins?: string[];
+  /** How long sources and integrations are cached between reads (other processes' changes show up after this). Default 1 000 ms. */
+  configCacheMs?: number;
   /** Run the delivery worker in this process. Default true. */
   deliver?: boolean;
   /** Where log lines go (default: JSON on stderr); `false` silences them. */
@@ -66,6 +68,7 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     pollMs: o.pollMs ?? 250,
     leaseMs: o.leaseMs ?? 60_000,
     corsOrigins: o.corsOrigins ?? ['*'],
+    configCacheMs: o.configCacheMs ?? 1_000,
     deliver: o.deliver ?? true,
     log: o.log,
     logLevel: o.logLevel ?? 'info',
@@ -106,6 +109,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptio
     pollMs: num(env.HOOKMAP_POLL_MS),
     leaseMs: num(env.HOOKMAP_LEASE_MS),
     corsOrigins: list(env.HOOKMAP_CORS_ORIGINS),
+    configCacheMs: num(env.HOOKMAP_CONFIG_CACHE_MS),
     workerId: env.HOOKMAP_WORKER_ID,
     logLevel: env.HOOKMAP_LOG_LEVEL as RelayOptions['logLevel'],
   });

@@ -11,6 +11,7 @@ import { DeliveryWorker } from './delivery/worker.js';
 import { parseAllowList } from './delivery/address.js';
 import { createLogger } from './log.js';
 import { buildApp } from './http/app.js';
+import { ConfigCache } from './config-cache.js';
 import type { RouteInfo } from './http/app.js';
 
 export interface RunningRelay {
@@ -34,14 +35,15 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const log = o.log === false ? createLogger(() => undefined) : createLogger(o.log, o.logLevel);
   const store = o.store ?? createStore(o);
   await store.init();
+  const cache = new ConfigCache(store, o.configCacheMs);
   const worker = new DeliveryWorker({
-    store, log, id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    store, cache, log, id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     policy: { maxAttempts: o.maxAttempts, backoffBaseMs: o.backoffBaseMs, backoffMaxMs: o.backoffMaxMs },
     send: { timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes, allow: parseAllowList(o.allowPrivate) },
     concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs,
   });
   const { app, routes } = buildApp({
-    store, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
+    store, cache, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
     leaseMs: o.leaseMs, corsOrigins: o.corsOrigins,
   });
   let address: string;

@@ -5,6 +5,7 @@
 import type { Attempt, ClaimedDelivery, Delivery, DeliveryUpdate, IntegrationRecord, Store } from '../store/types.js';
 import { newId, nowIso } from '../ids.js';
 import type { Logger } from '../log.js';
+import type { ConfigCache } from '../config-cache.js';
 import { Redactor } from '../redact.js';
 import { isRetryable, nextDelay } from './backoff.js';
 import type { RetryPolicy } from './backoff.js';
@@ -14,6 +15,7 @@ import { buildRequest } from './render.js';
 
 export interface WorkerOptions {
   store: Store;
+  cache: ConfigCache;
   log: Logger;
   id: string;
   policy: RetryPolicy;
@@ -98,7 +100,7 @@ export class DeliveryWorker {
   /** Make one attempt of a claimed delivery and record it. */
   async attempt({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean } = {}): Promise<Attempt> {
     const number = delivery.attemptCount + 1;
-    const integration = await this.o.store.getIntegration(delivery.integrationId);
+    const integration = await this.o.cache.integration(delivery.integrationId);
     const startedAt = nowIso();
     if (!integration || (!integration.active && !opts.evenIfInactive)) {
       const reason = integration ? `integration is disabled${integration.disabledReason ? `: ${integration.disabledReason}` : ''}` : 'integration was deleted';
@@ -107,7 +109,7 @@ export class DeliveryWorker {
     const redactor = new Redactor(Object.values(integration.secrets));
     let request: OutboundRequest;
     try {
-      const source = await this.o.store.getSource(delivery.sourceId);
+      const source = await this.o.cache.source(delivery.sourceId);
       request = buildRequest(integration, source, event.body, {
         'x-hookmap-delivery': delivery.id,
         'x-hookmap-attempt': String(number),
@@ -139,6 +141,7 @@ export class DeliveryWorker {
       const current = (await this.o.store.getIntegration(integration.id)) ?? integration;
       await this.o.store.putIntegration({ ...current, active: false, disabledReason: reason, updatedAt: nowIso() });
       await this.o.store.cancelPending(integration.id, reason);
+      this.o.cache.invalidate();
       this.o.log.warn('integration disabled after 410 Gone', { integrationId: integration.id, deliveryId: delivery.id });
       return this.finish(delivery, number, startedAt, request, { ...result, error: reason }, 'failed', null);
     }

@@ -2,6 +2,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
+import type { ConfigCache } from '../config-cache.js';
 import type { DeliveryWorker } from '../delivery/worker.js';
 import type { Logger } from '../log.js';
 import { checkBearer } from './auth.js';
@@ -19,6 +20,7 @@ declare module 'fastify' {
 
 export interface AppDeps {
   store: Store;
+  cache: ConfigCache;
   worker: DeliveryWorker;
   log: Logger;
   adminToken: string | undefined;
@@ -57,6 +59,11 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   app.addContentTypeParser(/^application\/[\w.+-]*\+json$/, { parseAs: 'string' }, parseJson);
 
   registerCors(app, deps.corsOrigins);
+  // Any admin write may change sources or integrations: drop the cached copies.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.url.startsWith('/api/')) deps.cache.invalidate();
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/') || request.url === '/api') checkBearer(request.headers.authorization, deps.adminToken);
   });
@@ -70,7 +77,7 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
     reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
   app.get('/healthz', async () => ({ ok: true, store: deps.store.kind }));
-  registerInbound(app, { store: deps.store, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake() });
+  registerInbound(app, { store: deps.store, cache: deps.cache, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake() });
   registerConfigRoutes(app, deps.store);
   registerLogRoutes(app, {
     store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),

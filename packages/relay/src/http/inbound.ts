@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HeaderBag } from '@hookmap/core';
 import type { Delivery, Store } from '../store/types.js';
+import type { ConfigCache } from '../config-cache.js';
 import { newId, nowIso } from '../ids.js';
 import { keptInboundHeaders } from '../redact.js';
 import { idempotencyKeyOf, verifyInbound } from '../inbound/verify.js';
@@ -9,6 +10,7 @@ import { HttpError, notFound } from './errors.js';
 
 export interface InboundDeps {
   store: Store;
+  cache: ConfigCache;
   maxAttempts: number;
   maxBodyBytes: number;
   onAccepted: () => void;
@@ -16,7 +18,7 @@ export interface InboundDeps {
 
 export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
   app.post<{ Params: { sourceId: string } }>('/hooks/:sourceId', { bodyLimit: deps.maxBodyBytes }, async (request, reply) => {
-    const source = await deps.store.getSource(request.params.sourceId);
+    const source = await deps.cache.source(request.params.sourceId);
     if (!source) throw notFound(`source "${request.params.sourceId}"`);
     const raw = request.rawBody;
     const headers = request.headers as HeaderBag;
@@ -27,7 +29,7 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
       throw new HttpError(400, 'bad_payload', 'webhook body must be a JSON object');
     }
     const now = nowIso();
-    const integrations = (await deps.store.listIntegrations(source.id)).filter((i) => i.active);
+    const integrations = await deps.cache.activeIntegrations(source.id);
     const eventId = newId('evt');
     const deliveries: Delivery[] = integrations.map((i) => ({
       id: newId('dlv'), eventId, integrationId: i.id, sourceId: source.id, status: 'pending', attemptCount: 0,

@@ -18,8 +18,8 @@ export interface ChildRelay {
   stop(): Promise<void>;
 }
 
-export async function spawnRelay(env: Record<string, string>): Promise<ChildRelay> {
-  const proc = spawn(process.execPath, ['--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'], {
+export async function spawnRelay(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRelay> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: packageDir,
     env: { ...process.env, HOOKMAP_PORT: '0', HOOKMAP_HOST: '127.0.0.1', HOOKMAP_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
