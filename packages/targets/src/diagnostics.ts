@@ -93,8 +93,11 @@ function problem(error: ErrorObject): { code: string; text: string } {
   const p = error.params as Record<string, unknown>;
   const got = describe(error.data);
   switch (error.keyword) {
-    case 'type':
-      return { code: TargetCodes.TYPE, text: `must be ${String(p.type).replace(',', ' or ')}, got ${got}` };
+    case 'type': {
+      const wanted = String(p.type).replace(',', ' or ');
+      if (error.data === null) return { code: TargetCodes.TYPE, text: `is null (did its mapped value resolve?) but must be ${wanted}` };
+      return { code: TargetCodes.TYPE, text: `must be ${wanted}, got ${got}` };
+    }
     case 'format':
       return { code: TargetCodes.FORMAT, text: `must be ${FORMAT_TEXT[String(p.format)] ?? p.format}, got ${got}` };
     case 'enum':

@@ -55,6 +55,11 @@ describe('validateBody', () => {
     ]);
   });
 
+  it('says a null value probably did not resolve', () => {
+    const [first] = validateBody('close.note', { lead_id: null, note: 'x' });
+    expect(first?.message).toMatch(/^\/lead_id is null \(did its mapped value resolve\?\) but must be string\. Map the Close lead id/);
+  });
+
   it('rejects associations on a call update, naming the field', () => {
     const diagnostics = only('hubspot.call.update', { properties: { hs_call_title: 'x' }, associations: [] });
     expect(diagnostics).toEqual([{ code: TargetCodes.UNKNOWN_FIELD, path: '/associations', severity: 'warning' }]);
