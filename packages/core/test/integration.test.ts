@@ -64,11 +64,11 @@ describe('validateIntegration', () => {
 
 describe('integrationSchema', () => {
   it('is a draft 2020-12 object schema requiring url, with the five methods', () => {
-    const schema = integrationSchema as {
+    const schema = integrationSchema as unknown as {
       $schema?: string;
       type?: string;
-      required?: string[];
-      properties?: Record<string, { enum?: string[] }>;
+      required?: readonly string[];
+      properties?: Record<string, { enum?: readonly string[] }>;
     };
     expect(schema.$schema).toContain('2020-12');
     expect(schema.type).toBe('object');
