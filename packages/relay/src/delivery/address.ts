@@ -17,10 +17,15 @@ const privateRanges = new BlockList();
 for (const [net, prefix] of PRIVATE_V4) privateRanges.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of PRIVATE_V6) privateRanges.addSubnet(net, prefix, 'ipv6');
 
-/** `::ffff:10.0.0.1` and friends are IPv4 addresses in disguise. */
+/** `::ffff:10.0.0.1` and `::ffff:a00:1` (how URL parsing writes it) are IPv4 addresses in disguise. */
 function unmapV4(address: string): string | null {
-  const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return match?.[1] ?? null;
+  const dotted = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return dotted[1] ?? null;
+  const hex = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return null;
+  const hi = parseInt(hex[1] ?? '0', 16);
+  const lo = parseInt(hex[2] ?? '0', 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 export function isPrivateAddress(address: string): boolean {
