@@ -4,6 +4,7 @@ import {
   deriveMapping,
   extraPointers,
   mappingEdit,
+  removalEdit,
   setAtPointer,
   valueAtPointer,
 } from '../src/mapper/mapping.js';
@@ -59,6 +60,13 @@ describe('writing mappings', () => {
     expect(JSON.parse(next)).toEqual({ properties: {}, associations: [{ to: { id: '{{crm_id}}' } }] });
   });
 
+  it('removes a property or an array element', () => {
+    const text = '{"a": {"b": 1, "c": 2}, "list": [1, 2, 3]}';
+    expect(JSON.parse(applyEdit(text, removalEdit(text, '/a/b')!))).toEqual({ a: { c: 2 }, list: [1, 2, 3] });
+    expect(JSON.parse(applyEdit(text, removalEdit(text, '/list/1')!))).toEqual({ a: { b: 1, c: 2 }, list: [1, 3] });
+    expect(removalEdit(text, '/nope')).toBeNull();
+  });
+
   it('refuses to edit invalid JSON', () => {
     expect(mappingEdit('{"a": ', '/a', 'x')).toBeNull();
   });
@@ -95,5 +103,7 @@ describe('expressionForField', async () => {
     expect(expressionForField('a', '12', 'integer')).toBe('a | integer');
     expect(expressionForField('a', '2026-06-12', 'string', 'date-time')).toBe('a | iso');
     expect(expressionForField('a', undefined, 'string')).toBe('a');
+    expect(expressionForField('d', '2026-06-12', 'string | integer', undefined, 'hs_timestamp')).toBe('d | iso');
+    expect(expressionForField('d', '2026-06-12', 'string', undefined, 'hs_call_title')).toBe('d');
   });
 });

@@ -6,7 +6,7 @@ import { describeValue } from '../editor/values.js';
 import { PATH_MIME } from '../samples/PayloadTree.js';
 import { useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
-import { useMapActions, mapField } from './actions.js';
+import { useMapActions, mapField, unmapField } from './actions.js';
 import { deriveMapping, extraPointers, valueAtPointer, type FieldMapping } from './mapping.js';
 
 function useTemplateValue(text: string): { value: unknown; valid: boolean } {
@@ -46,7 +46,8 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
   const now = valueAtPointer(rendered, field.pointer);
   const name = field.pointer.split('/').pop() ?? field.pointer;
   const container = field.type === 'object' || field.type === 'array';
-  const classes = ['field-row', mapping.state, mapping.missingRequired ? 'missing' : '', pendingTarget === field.pointer ? 'picked' : '', pendingSource && !container ? 'droppable' : ''];
+  const nullNow = mapping.state === 'mapped' && !container && rendered !== undefined && (!now.found || now.value === null);
+  const classes = [nullNow ? 'null-now' : '', field.required ? 'required-row' : '', 'field-row', mapping.state, mapping.missingRequired ? 'missing' : '', pendingTarget === field.pointer ? 'picked' : '', pendingSource && !container ? 'droppable' : ''];
   return (
     <li
       className={classes.join(' ')}
@@ -63,14 +64,22 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
         }
       }}
     >
-      <button className="field-name" onClick={() => pickTarget(field.pointer)} title={field.description || field.pointer}>
+      <button
+        className="field-name"
+        onClick={() => pickTarget(field.pointer)}
+        title={[field.pointer, field.description, field.hint].filter(Boolean).join('\n')}
+      >
         {name}
         {field.required && <span className="required" title="required">*</span>}
       </button>
       <span className="field-type">{Array.isArray(field.type) ? field.type.join('|') : field.type}</span>
       <span className="field-source">
         {mapping.state === 'mapped' && !container && (
-          <button className="link expr" onClick={() => revealPointer(templateText, field.pointer)} title="Show in the template">
+          <button
+            className="link expr"
+            onClick={() => revealPointer(templateText, field.pointer)}
+            title={`${mapping.expressions.join('\n')}\n(click to show in the template)`}
+          >
             ← {mapping.expressions.join(', ')}
           </button>
         )}
@@ -79,10 +88,15 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
           <span className={mapping.missingRequired ? 'warn' : 'muted'}>{mapping.missingRequired ? 'required — not mapped' : 'not mapped'}</span>
         )}
       </span>
-      {now.found && !container && mapping.state !== 'unmapped' && (
-        <span className="field-now" title="Value in the preview now">
-          {describeValue(now.value, 36)}
+      {!container && mapping.state !== 'unmapped' && rendered !== undefined && (
+        <span className={`field-now${nullNow ? ' warn' : ''}`} title={nullNow ? 'Null or left out for this sample' : 'Value in the preview now'}>
+          {now.found ? describeValue(now.value, 36) : 'left out'}
         </span>
+      )}
+      {mapping.state !== 'unmapped' && (
+        <button className="icon unmap" title={`Remove ${field.pointer} from the template`} onClick={() => unmapField(field.pointer)}>
+          ×
+        </button>
       )}
     </li>
   );
@@ -93,13 +107,20 @@ export function MappingPanel() {
   const bodyMode = useStore((s) => s.doc.bodyMode);
   const templateText = useStore((s) => s.doc.templateText);
   const pendingSource = useStore((s) => s.ui.pendingSource);
+  const pendingTarget = useStore((s) => s.ui.pendingTarget);
   const target = findTarget(targetId);
+  const picked = target?.fields.find((f) => f.pointer === pendingTarget);
   const template = useTemplateValue(templateText);
   const rendered = useRenderedBody();
   const fields = target?.fields ?? [];
   const mappings = useMemo(() => deriveMapping(fields, template.value), [fields, template.value]);
   const extras = useMemo(() => extraPointers(fields, template.value), [fields, template.value]);
   const missing = mappings.filter((m) => m.missingRequired).length;
+  const nullRequired = mappings.filter((m) => {
+    if (!m.field.required || m.state !== 'mapped' || rendered === undefined) return false;
+    const at = valueAtPointer(rendered, m.field.pointer);
+    return !at.found || at.value === null;
+  }).length;
 
   if (!target) return <div className="empty">Pick a target in the settings above to see its fields here.</div>;
   if (bodyMode !== 'template') {
@@ -110,6 +131,7 @@ export function MappingPanel() {
       <div className="mapping-head">
         <b>{target.name}</b> fields
         {missing > 0 ? <span className="warn"> · {missing} required not mapped</span> : <span className="ok"> · all required fields set</span>}
+        {nullRequired > 0 && <span className="warn"> · {nullRequired} required null for this sample</span>}
         {!template.valid && <span className="warn"> · template has a JSON error</span>}
         <div className="hint">
           {pendingSource
@@ -117,6 +139,13 @@ export function MappingPanel() {
             : 'Click a payload field on the left, then a field here (or drag it onto the field).'}
         </div>
       </div>
+      {picked && (
+        <div className="field-detail" data-testid="field-detail">
+          <code>{picked.pointer}</code> {picked.description}
+          {picked.hint && <div className="muted">{picked.hint}</div>}
+          <div className="muted">Now click a payload field on the left to map it here.</div>
+        </div>
+      )}
       <ul className="fields">
         {mappings.map((m) => (
           <FieldRow key={m.field.pointer} mapping={m} rendered={rendered} />

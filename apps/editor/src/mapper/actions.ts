@@ -9,13 +9,26 @@ import { typeOf } from '../editor/values.js';
 import { currentPayload } from '../samples/current.js';
 import { getStore } from '../store.js';
 import { expressionToPath } from './expressions.js';
-import { applyEdit, mappingEdit } from './mapping.js';
+import { applyEdit, mappingEdit, removalEdit } from './mapping.js';
 
 /** Adds a conversion filter when the payload value's type cannot fill the target field as is. */
-export function expressionForField(expression: string, sourceValue: unknown, fieldType: string | undefined, format?: string): string {
+function looksLikeTimeField(_expression: string, fieldName: string | undefined): boolean {
+  return fieldName !== undefined && /timestamp|date|time|_at$/i.test(fieldName);
+}
+
+export function expressionForField(
+  expression: string,
+  sourceValue: unknown,
+  fieldType: string | undefined,
+  format?: string,
+  fieldName?: string,
+): string {
   const wanted = fieldType ?? 'any';
   const source = typeOf(sourceValue);
   if (format === 'date-time' && (source === 'string' || source === 'number')) return `${expression} | iso`;
+  if (looksLikeTimeField(expression, fieldName) && typeof sourceValue === 'string' && /^\d{4}-\d{2}-\d{2}/.test(sourceValue)) {
+    return `${expression} | iso`;
+  }
   if (wanted === 'any' || wanted.includes(source) || sourceValue === undefined) return expression;
   if (wanted.includes('string')) return source === 'object' || source === 'array' ? `${expression} | json` : `${expression} | string`;
   if (wanted.includes('integer') && source === 'string') return `${expression} | integer`;
@@ -36,7 +49,8 @@ export function mapField(pointer: string, expression: string): boolean {
   const source = path ? resolvePath(currentPayload(state).context, path) : undefined;
   const type = Array.isArray(field?.type) ? field.type.join(' | ') : field?.type;
   const format = (field as { format?: string } | undefined)?.format;
-  const written = `{{${expressionForField(expression, source, type, format)}}}`;
+  const name = pointer.slice(pointer.lastIndexOf('/') + 1);
+  const written = `{{${expressionForField(expression, source, type, format, name)}}}`;
   const edit = mappingEdit(state.doc.templateText, pointer, written);
   if (!edit) {
     store.updateUi({ toast: 'The template is not valid JSON yet — fix it before mapping.' });
@@ -72,4 +86,12 @@ export function useMapActions() {
       store.updateUi({ pendingTarget: ui.pendingTarget === pointer ? null : pointer, toast: null });
     },
   };
+}
+
+export function unmapField(pointer: string): void {
+  const store = getStore();
+  const edit = removalEdit(store.getState().doc.templateText, pointer);
+  if (!edit) return;
+  store.updateDoc({ templateText: applyEdit(store.getState().doc.templateText, edit) }, 'edit');
+  store.updateUi({ toast: `Removed ${pointer} from the template` });
 }

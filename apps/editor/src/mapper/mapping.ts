@@ -12,6 +12,8 @@ export interface TargetFieldInfo {
   type?: string | string[];
   required?: boolean;
   description?: string;
+  /** How to fill the field (the target schema's `x-hint`). */
+  hint?: string;
 }
 
 export type MappingState = 'mapped' | 'literal' | 'unmapped';
@@ -147,4 +149,22 @@ export function applyEdit(text: string, edit: TextEdit): string {
 /** The placeholder text a payload path becomes in a template. */
 export function placeholderFor(expression: string): string {
   return `{{${expression}}}`;
+}
+
+/** The template text without the value at `pointer` (property deleted or array element removed), re-serialised. */
+export function removalEdit(text: string, pointer: string): TextEdit | null {
+  const segments = pointerSegments(pointer);
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (segments.length === 0 || !valueAtPointer(root, pointer).found) return null;
+  const parentPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  const parent = valueAtPointer(root, parentPointer).value;
+  const last = segments[segments.length - 1] as string;
+  if (Array.isArray(parent)) parent.splice(Number(last), 1);
+  else delete (parent as Record<string, unknown>)[last];
+  return { start: 0, end: text.length, text: JSON.stringify(root, null, 2) };
 }

@@ -24,6 +24,11 @@ function lineOf(d: FieldDiagnostic): string {
   return `line ${offsetToLineColumn(text, range.start).line}`;
 }
 
+/** Target messages may start with the pointer already shown beside them. */
+function withoutPointer(message: string, pointer: string): string {
+  return pointer !== '' && message.startsWith(pointer) ? message.slice(pointer.length).trimStart() : message;
+}
+
 export function Problems({ diagnostics, target }: { diagnostics: FieldDiagnostic[]; target: FieldDiagnostic[] }) {
   if (diagnostics.length === 0 && target.length === 0) return null;
   return (
@@ -55,7 +60,7 @@ export function Problems({ diagnostics, target }: { diagnostics: FieldDiagnostic
                   onClick={() => revealPointer(getStore().getState().doc.templateText, d.path)}
                   title="Show the template line that produces this value"
                 >
-                  <span className="code">{d.code}</span> <code className="pointer">{d.path || '/'}</code> {d.message}
+                  <span className="code">{d.code}</span> <code className="pointer">{d.path || '/'}</code> {withoutPointer(d.message, d.path)}
                   {d.suggestion && <i> — {d.suggestion}</i>}
                 </button>
               </li>

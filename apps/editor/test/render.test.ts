@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { getProvider } from '@hookmap/providers';
+import type { Integration, Provider } from '@hookmap/core';
+import { renderAllOrOne } from '../src/worker/job.js';
+import { locateRenderDiagnostic, previewSecrets } from '../src/worker/render.js';
+import { evaluateExpression } from '../src/monaco/intelligence.js';
+
+const osvi = getProvider('osvi') as unknown as Provider;
+const sample = osvi.samples[0]!;
+
+function job(integration: Integration, allSamples = false) {
+  return {
+    type: 'render' as const,
+    id: 1,
+    integration,
+    providerId: 'osvi',
+    payload: { kind: 'sample' as const, providerId: 'osvi', sampleId: sample.id },
+    targetId: null,
+    allSamples,
+  };
+}
+
+describe('worker render job', () => {
+  it('renders the full request and stands in for secrets', () => {
+    const integration: Integration = {
+      url: 'https://x.test/leads/{{crm_id}}',
+      headers: { Authorization: 'Bearer {{secrets.TOKEN}}' },
+      body: { mode: 'template', template: { name: '{{data_capture.customer_name}}' } },
+    };
+    expect(previewSecrets(integration)).toEqual({ TOKEN: '‹TOKEN›' });
+    const reply = renderAllOrOne(job(integration), osvi, { value: sample.payload, error: null });
+    expect(reply.failure).toBeNull();
+    expect(reply.request?.url).toBe('https://x.test/leads/lead_42');
+    expect(reply.request?.headers.Authorization).toBe('Bearer ‹TOKEN›');
+    expect(JSON.parse(reply.request!.bodyText!)).toEqual({ name: 'John Doe' });
+  });
+
+  it('returns syntax diagnostics with template pointers instead of rendering', () => {
+    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: { a: { b: 'x {{ y | nope }}' } } } };
+    const reply = renderAllOrOne(job(integration), osvi, { value: sample.payload, error: null });
+    expect(reply.request).toBeNull();
+    const d = reply.diagnostics.find((x) => x.code === 'H201');
+    expect(d).toMatchObject({ field: 'body', path: '/a/b' });
+  });
+
+  it('runs every sample of the provider and flags nulls', () => {
+    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: { s: '{{call_summary}}' } } };
+    const reply = renderAllOrOne(job(integration, true), osvi, { value: sample.payload, error: null });
+    expect(reply.runs).toHaveLength(osvi.samples.length);
+    expect(reply.runs!.every((run) => run.errors.length === 0)).toBe(true);
+  });
+
+  it('splits integration pointers into the part and the template path', () => {
+    const d = { severity: 'warning' as const, code: 'H301', message: 'm', start: 0, end: 1 };
+    expect(locateRenderDiagnostic({ ...d, path: '/body/template/a/0' })).toMatchObject({ field: 'body', path: '/a/0' });
+    expect(locateRenderDiagnostic({ ...d, path: '/url' })).toMatchObject({ field: 'url' });
+    expect(locateRenderDiagnostic({ ...d, path: '/headers/X-Y' })).toMatchObject({ field: 'headers', header: 'X-Y' });
+  });
+
+  it('evaluates hovered expressions against the context', () => {
+    const context = osvi.buildContext(sample.payload);
+    expect(evaluateExpression('data_capture.customer_name | upper', context).value).toBe('JOHN DOE');
+    expect(evaluateExpression('nope.x', context).value).toBeNull();
+  });
+});
