@@ -46,6 +46,8 @@ export interface Target {
   schema: JsonSchema;
   /** Flattened body fields for the visual mapper (derived from `schema`). */
   fields: TargetField[];
+  /** A documented body the API accepts (from the research notes); it passes `schema`. */
+  example: JsonValue;
   /** Where the facts come from. */
   docs: string[];
   /** Short facts worth knowing when mapping into this target. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TargetCodes, validateBody } from '../src/index.js';
+import { TargetCodes, targets, validateBody } from '../src/index.js';
 
 const hubspotCall = {
   properties: {
@@ -16,6 +16,19 @@ function only(targetId: string, body: unknown) {
 }
 
 describe('validateBody', () => {
+  it.each(targets.map((t) => [t.id, t] as const))('accepts the documented %s body', (_id, target) => {
+    expect(validateBody(target.id, target.example)).toEqual([]);
+  });
+
+  it('rejects the documented bodies of the other API versions, naming the fix', () => {
+    const pipedriveV1 = { subject: 'Call', type: 'call', user_id: 21844844, person_id: 146680, deal_id: 1024, done: 1 };
+    expect(validateBody('pipedrive.activity', pipedriveV1).map((d) => [d.code, d.path])).toEqual([
+      [TargetCodes.UNKNOWN_FIELD, '/user_id'],
+      [TargetCodes.READ_ONLY, '/person_id'],
+      [TargetCodes.TYPE, '/done'],
+    ]);
+  });
+
   it('accepts a correct HubSpot call', () => {
     expect(validateBody('hubspot.call', hubspotCall)).toEqual([]);
   });

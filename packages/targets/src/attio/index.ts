@@ -1,6 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { ACTION_ITEMS_TEXT, TITLE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
+import { attioNoteExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { quilNote } from './providers.js';
 import { noteSchema } from './schema.js';
@@ -33,6 +34,7 @@ export const attioNote: TargetDefinition = {
   headers: { Authorization: 'Bearer {{secrets.ATTIO_TOKEN}}' },
   secrets: ['ATTIO_TOKEN'],
   schema: noteSchema,
+  example: attioNoteExample,
   docs: ['https://docs.attio.com/rest-api/endpoint-reference/notes/create-a-note'],
   notes: [
     'The note is wrapped in "data".',

@@ -1,5 +1,6 @@
 import { DESCRIPTION_TEXT, NOTE_HTML } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
+import { closeCallExample, closeNoteExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { attendeeCall, osviNote } from './providers.js';
 import { callSchema, noteSchema } from './schema.js';
@@ -19,6 +20,7 @@ export const closeCall: TargetDefinition = {
   headers: HEADERS,
   secrets: ['CLOSE_API_KEY_BASE64'],
   schema: callSchema,
+  example: closeCallExample,
   docs: DOCS,
   notes: [
     'lead_id is required.',
@@ -53,6 +55,7 @@ export const closeNote: TargetDefinition = {
   headers: HEADERS,
   secrets: ['CLOSE_API_KEY_BASE64'],
   schema: noteSchema,
+  example: closeNoteExample,
   docs: DOCS,
   notes: ['lead_id is required, with note (plain text) or note_html.', ...NOTES],
   starter: (context: StarterContext) =>

@@ -1,6 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, NOTE_HTML, TITLE, WHEN_ISO } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
+import { hubspotCallExample, hubspotNoteExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { osviCallUpdate, otonistarkCall, otterNote } from './providers.js';
 import { callSchema, callUpdateSchema, noteSchema } from './schema.js';
@@ -26,6 +27,12 @@ const CALL_PROPERTIES: { [key: string]: JsonValue } = {
   hs_call_recording_url: '{{ common.recording_url | optional }}',
 };
 
+/** The documented call's properties as an update (no timestamp, no associations). */
+function callUpdateExample(): JsonValue {
+  const { hs_timestamp: _timestamp, ...properties } = (hubspotCallExample as { properties: Record<string, JsonValue> }).properties;
+  return { properties };
+}
+
 export const hubspotNote: TargetDefinition = {
   id: 'hubspot.note',
   crm: 'hubspot',
@@ -35,6 +42,7 @@ export const hubspotNote: TargetDefinition = {
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
   schema: noteSchema,
+  example: hubspotNoteExample,
   docs: DOCS,
   notes: [
     'properties.hs_timestamp is required: ISO-8601 UTC text or epoch milliseconds.',
@@ -62,6 +70,7 @@ export const hubspotCall: TargetDefinition = {
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
   schema: callSchema,
+  example: hubspotCallExample,
   docs: DOCS,
   notes: [
     'properties.hs_timestamp is required: ISO-8601 UTC text or epoch milliseconds.',
@@ -88,6 +97,7 @@ export const hubspotCallUpdate: TargetDefinition = {
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
   schema: callUpdateSchema,
+  example: callUpdateExample(),
   docs: DOCS,
   notes: [
     'Updates a call HubSpot already holds (e.g. one created when the call was dialled); its id goes in the URL.',

@@ -1,6 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { NOTE_HTML, TITLE } from '../starters/fragments.js';
 import { templateIntegration } from '../starters/integration.js';
+import { pipedriveActivityExample, pipedriveNoteExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { otonistarkActivity } from './providers.js';
 import { activitySchema, noteSchema } from './schema.js';
@@ -33,6 +34,7 @@ export const pipedriveActivity: TargetDefinition = {
   headers: HEADERS,
   secrets: SECRETS,
   schema: activitySchema,
+  example: pipedriveActivityExample,
   docs: ['https://developers.pipedrive.com/docs/api/v1/Activities#addActivity'],
   notes: [
     'API v2: person_id is READ-ONLY; send participants: [{person_id, primary: true}] instead.',
@@ -53,6 +55,7 @@ export const pipedriveNote: TargetDefinition = {
   headers: HEADERS,
   secrets: SECRETS,
   schema: noteSchema,
+  example: pipedriveNoteExample,
   docs: ['https://developers.pipedrive.com/docs/api/v1/Notes#addNote'],
   notes: [
     'content (HTML) is required, plus at least one of deal_id, person_id, org_id, lead_id, project_id.',

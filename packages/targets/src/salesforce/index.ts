@@ -1,6 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, TITLE, WHEN_DATE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
+import { salesforceTaskExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { tasksSchema, taskSchema } from './schema.js';
 
@@ -49,6 +50,7 @@ export const salesforceTask: TargetDefinition = {
   headers: { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' },
   secrets: ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'],
   schema: taskSchema,
+  example: salesforceTaskExample,
   docs: ['https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm'],
   notes: [
     'SALESFORCE_INSTANCE_URL is the instance_url of your OAuth token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded).',
@@ -114,6 +116,7 @@ export const salesforceTasks: TargetDefinition = {
   headers: { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' },
   secrets: ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'],
   schema: tasksSchema,
+  example: { allOrNone: false, records: [{ attributes: { type: 'Task' }, ...(salesforceTaskExample as Record<string, JsonValue>) }] },
   docs: ['https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_create.htm'],
   notes: [
     'sObject Collections: up to 200 records in one request, each with "attributes": {"type": "Task"}.',

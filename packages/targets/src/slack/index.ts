@@ -1,5 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { templateIntegration } from '../starters/integration.js';
+import { slackMessageExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { messageSchema } from './schema.js';
 
@@ -34,6 +35,7 @@ export const slackMessage: TargetDefinition = {
   headers: {},
   secrets: ['SLACK_WEBHOOK_URL'],
   schema: messageSchema,
+  example: slackMessageExample,
   docs: ['https://api.slack.com/messaging/webhooks', 'https://api.slack.com/reference/block-kit/blocks'],
   notes: [
     'No auth header: the webhook URL itself (https://hooks.slack.com/services/T.../B.../...) is the secret SLACK_WEBHOOK_URL.',

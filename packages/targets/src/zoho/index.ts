@@ -1,6 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, TITLE, fieldLines } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
+import { zohoCallExample, zohoNoteExample } from './example.js';
 import type { StarterContext, TargetDefinition } from '../types.js';
 import { callSchema, noteSchema } from './schema.js';
 
@@ -60,6 +61,7 @@ export const zohoNote: TargetDefinition = {
   headers: HEADERS,
   secrets: ['ZOHO_ACCESS_TOKEN'],
   schema: noteSchema,
+  example: zohoNoteExample,
   docs: DOCS,
   notes: [
     'Records go in {"data": [...]}.',
@@ -95,6 +97,7 @@ export const zohoCall: TargetDefinition = {
   headers: HEADERS,
   secrets: ['ZOHO_ACCESS_TOKEN'],
   schema: callSchema,
+  example: zohoCallExample,
   docs: DOCS,
   notes: [
     'Records go in {"data": [...]}.',
