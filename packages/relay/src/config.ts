@@ -50,6 +50,7 @@ export type ResolvedOptions = Required<Omit<RelayOptions, 'databaseUrl' | 'admin
   Pick<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'>;
 
 export function resolveOptions(o: RelayOptions): ResolvedOptions {
+  const timeoutMs = o.timeoutMs ?? 15_000;
   return {
     port: o.port ?? 8787,
     host: o.host ?? '127.0.0.1',
@@ -60,13 +61,14 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     maxAttempts: o.maxAttempts ?? 5,
     backoffBaseMs: o.backoffBaseMs ?? 2_000,
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
-    timeoutMs: o.timeoutMs ?? 15_000,
+    timeoutMs,
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
     maxResponseBytes: o.maxResponseBytes ?? 16 * 1024,
     allowPrivate: o.allowPrivate ?? [],
     concurrency: o.concurrency ?? 32,
     pollMs: o.pollMs ?? 250,
-    leaseMs: o.leaseMs ?? 60_000,
+    // A lease shorter than an attempt would let a second process start the same attempt.
+    leaseMs: Math.max(o.leaseMs ?? 60_000, timeoutMs + 5_000),
     corsOrigins: o.corsOrigins ?? ['*'],
     configCacheMs: o.configCacheMs ?? 1_000,
     deliver: o.deliver ?? true,

@@ -2,16 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRelay, sourceWithIntegration } from './helpers/relay.js';
 import type { TestRelay } from './helpers/relay.js';
 import { closedPort, startSink } from './helpers/sink.js';
+import { DATABASE_URL, dropSchema, uniqueSchema } from './helpers/pg.js';
 import type { Sink, SinkReply } from './helpers/sink.js';
 
-let relay: TestRelay;
 const sinks: Sink[] = [];
-
-beforeAll(async () => {
-  relay = await startTestRelay();
-});
 afterAll(async () => {
-  await relay.close();
   await Promise.all(sinks.map((s) => s.close()));
 });
 
@@ -20,6 +15,8 @@ async function sink(reply?: (req: { body: string }, i: number) => SinkReply): Pr
   sinks.push(s);
   return s;
 }
+
+let relay: TestRelay;
 
 /** Send one webhook and wait until its delivery is no longer pending. */
 async function deliverOne(url: string, payload: Record<string, unknown> = { id: 'e1', n: 1 }, extra = {}) {
@@ -34,7 +31,20 @@ async function deliverOne(url: string, payload: Record<string, unknown> = { id: 
   return { delivery, sourceId, integrationId, attempts: [...delivery.attempts].reverse() };
 }
 
-describe('delivery to local sinks', () => {
+const stores = [
+  { name: 'embedded store', options: {} },
+  { name: 'PostgreSQL store', options: { databaseUrl: DATABASE_URL, pgSchema: uniqueSchema('delivery') } },
+];
+
+describe.each(stores)('delivery to local sinks ($name)', ({ options }) => {
+  beforeAll(async () => {
+    relay = await startTestRelay(options);
+  });
+  afterAll(async () => {
+    await relay.close();
+    if (options.pgSchema) await dropSchema(options.pgSchema);
+  });
+
   it('delivers the rendered request once and logs request, status, body and duration', async () => {
     const s = await sink(() => ({ status: 201, body: '{"created":true}' }));
     const { delivery, attempts } = await deliverOne(`${s.url}/calls`, { id: 'abc', n: 7 });
