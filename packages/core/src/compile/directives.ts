@@ -56,9 +56,9 @@ export function compileDirective(key: string, obj: Record<string, unknown>, env:
 type At = (key: string, frames?: string[][]) => CompileEnv;
 
 /** A directive operand: a single placeholder gives its raw value (unresolved stays undefined). */
-function operand(value: unknown, env: CompileEnv, depth: number): Evaluator {
+function operand(value: unknown, env: CompileEnv, depth: number, strict: boolean): Evaluator {
   if (typeof value === 'string') {
-    const raw = compileOperand(value, env);
+    const raw = compileOperand(value, env, strict);
     if (raw) return raw;
   }
   const node = compileNode(value, env, depth);
@@ -69,7 +69,7 @@ function operand(value: unknown, env: CompileEnv, depth: number): Evaluator {
 }
 
 function compileIf(obj: Record<string, unknown>, env: CompileEnv, depth: number, at: At): RenderNode {
-  const test = operand(obj.$if, at('$if'), depth + 1);
+  const test = operand(obj.$if, at('$if'), depth + 1, false);
   const yes = compileNode(obj.then, at('then'), depth + 1);
   const no = 'else' in obj ? compileNode(obj.else, at('else'), depth + 1) : () => OMIT;
   return (s, st) => (truthy(test(s, st)) ? yes(s, st) : no(s, st));
@@ -80,7 +80,7 @@ function compileEach(obj: Record<string, unknown>, env: CompileEnv, depth: numbe
   if (typeof as !== 'string' || !NAME.test(as) || as === 'loop') {
     throw new TemplateError(Codes.INVALID_DIRECTIVE, `"as" must be a simple name other than "loop", e.g. "as": "item".`, { path: `${env.pointer}/as` });
   }
-  const source = operand(obj.$each, at('$each'), depth + 1);
+  const source = operand(obj.$each, at('$each'), depth + 1, true);
   const body = compileNode(obj.do, at('do', [...env.frames, [as, 'loop']]), depth + 1);
   return (s, st) => {
     const v = source(s, st);
@@ -103,7 +103,7 @@ function compileMerge(obj: Record<string, unknown>, env: CompileEnv, depth: numb
   if (!Array.isArray(obj.$merge) && typeof obj.$merge !== 'string') {
     throw new TemplateError(Codes.INVALID_DIRECTIVE, '$merge takes a list of objects to merge, e.g. {"$merge": [{"a": 1}, "{{ extra }}"]}.', { path: `${env.pointer}/$merge` });
   }
-  const parts = operand(obj.$merge, at('$merge'), depth + 1);
+  const parts = operand(obj.$merge, at('$merge'), depth + 1, true);
   const pointer = `${env.pointer}/$merge`;
   return (s, st) => {
     const list = parts(s, st);
@@ -116,7 +116,7 @@ function compileMerge(obj: Record<string, unknown>, env: CompileEnv, depth: numb
       }
       for (const k of Object.keys(part)) setOwn(out, k, part[k]);
     }
-    return out;
+    return st.outputObject(out);
   };
 }
 

@@ -1,6 +1,6 @@
 import { Codes } from '../codes.js';
 import { RenderError, TemplateError } from '../errors.js';
-import type { RenderState } from '../evaluate/state.js';
+import { toJsonValue, type RenderState } from '../evaluate/state.js';
 import type { Diagnostic } from '../types.js';
 import { toText } from '../evaluate/text.js';
 import { mayContainPlaceholder, scan, type ExprSegment, type Segment } from '../syntax/scan.js';
@@ -39,16 +39,13 @@ export function compileText(text: string, env: CompileEnv): string | RenderNode 
  * Compiles a string that must be a single expression (the `$if` / `$each` operand), giving
  * its raw value with no missing policy: unresolved stays `undefined`.
  */
-export function compileOperand(text: string, env: CompileEnv): Evaluator | null {
+export function compileOperand(text: string, env: CompileEnv, strict: boolean): Evaluator | null {
   if (!mayContainPlaceholder(text, env.mode)) return null;
   const segments = scanOrRecord(text, env);
   if (!segments || segments.length !== 1 || segments[0]?.kind !== 'expr') return null;
   const p = compilePlaceholder(segments[0], { ...env, source: text });
-  return (s, st) => {
-    const v = p.evaluate(s, st);
-    if (st.pending) st.pending.length = 0;
-    return v;
-  };
+  const pointer = env.pointer;
+  return (s, st) => (st.pending === null ? p.evaluate(s, st) : run(p, pointer, s, st, false, strict));
 }
 
 function scanOrRecord(text: string, env: CompileEnv): Segment[] | null {
@@ -83,20 +80,20 @@ function locate(e: TemplateError, env: CompileEnv): TemplateError {
 }
 
 /** Runs a placeholder and turns its pending misses into diagnostics (or an error). */
-function run(p: Placeholder, pointer: string, s: Scope, st: RenderState, key = false): unknown {
+function run(p: Placeholder, pointer: string, s: Scope, st: RenderState, key = false, strict = true): unknown {
   if (st.pending === null) return p.evaluate(s, st);
   st.pending.length = 0;
   const value = p.evaluate(s, st);
   if (value !== undefined && st.pending.length === 0) return value;
   const before = st.diagnostics?.length ?? 0;
-  flush(p, pointer, value, st);
+  flush(p, pointer, value, st, strict);
   if (key && st.diagnostics) for (let i = before; i < st.diagnostics.length; i++) (st.diagnostics[i] as Diagnostic).key = true;
   return value;
 }
 
-function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState): void {
+function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState, strict: boolean): void {
   const misses = st.pending ?? [];
-  const unresolved = value === undefined;
+  const unresolved = value === undefined && strict;
   if (unresolved && st.missing === 'error') {
     const first = misses[0];
     const ref = first?.reference ?? p.segment.source.trim();
@@ -116,7 +113,7 @@ function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState)
     st.report({
       severity: unresolved ? 'warning' : 'info',
       code: Codes.UNRESOLVED,
-      message: `${m.reference} did not resolve${m.message ? `: ${m.message}` : ''}` + (unresolved ? '' : ' (a fallback was used)'),
+      message: `${m.reference} did not resolve${m.message ? `: ${m.message}` : ''}` + (unresolved ? '' : value === undefined ? ' (treated as false)' : ' (a fallback was used)'),
       path: pointer,
       start: m.start,
       end: m.end,
@@ -131,13 +128,25 @@ function wholeValue(p: Placeholder, pointer: string): RenderNode {
   const evaluate = p.evaluate;
   return (s, st) => {
     let v = st.pending === null ? evaluate(s, st) : run(p, pointer, s, st);
+    if (typeof v === 'string') {
+      st.addOutput(v.length + 2);
+      return v;
+    }
+    if (typeof v === 'object' && v !== null) return st.outputObject(v);
+    if (typeof v === 'boolean' || v === OMIT) {
+      st.output += 5;
+      return v;
+    }
+    if (typeof v === 'number') {
+      st.output += 5;
+      return Number.isFinite(v) ? v : null;
+    }
+    if (v !== undefined) v = toJsonValue(v);
     if (v === undefined) {
       if (st.missing === 'omit') return OMIT;
       v = st.missing === 'keep' ? raw : null;
     }
-    if (typeof v === 'string') st.addOutput(v.length + 2);
-    else if (typeof v === 'object' && v !== null) st.addValue(v);
-    else if (v !== OMIT) st.output += 5;
+    st.addValue(v);
     return v;
   };
 }

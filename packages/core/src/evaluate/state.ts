@@ -55,6 +55,15 @@ export class RenderState {
     else this.addOutput(5);
   }
 
+  /**
+   * An object on its way into the output: counted, depth-checked, and returned as is when it is
+   * plain JSON (the usual case, memoised), else as its JSON form (Dates, Maps, NaN inside...).
+   */
+  outputObject(value: object): unknown {
+    this.addOutput(this.measure(value));
+    return impure.has(value) ? toJsonValue(value) : value;
+  }
+
   /** Approximate JSON size of a value; throws when it nests deeper than maxPayloadDepth. */
   measure(value: object): number {
     return measureValue(value, 0, this.limits.maxPayloadDepth);
@@ -78,15 +87,70 @@ function measureValue(value: unknown, depth: number, max: number): number {
   if (known !== undefined) return known;
   if (depth >= max) throw tooDeep(max);
   let size = 2;
+  let pure = true;
   if (Array.isArray(value)) {
-    for (const item of value) size += measureValue(item, depth + 1, max) + 1;
+    for (const item of value) {
+      size += measureValue(item, depth + 1, max) + 1;
+      pure &&= isJsonLeaf(item);
+    }
   } else {
+    const proto = Object.getPrototypeOf(value);
+    pure = proto === Object.prototype || proto === null;
     for (const key of Object.keys(value)) {
-      size += key.length + 4 + measureValue((value as Record<string, unknown>)[key], depth + 1, max);
+      const item = (value as Record<string, unknown>)[key];
+      size += key.length + 4 + measureValue(item, depth + 1, max);
+      pure &&= isJsonLeaf(item);
     }
   }
   sizes.set(value, size);
+  if (!pure) impure.add(value);
   return size;
+}
+
+/** Objects (and objects holding such) that are not plain JSON: class instances, NaN, functions... */
+const impure = new WeakSet<object>();
+
+function isJsonLeaf(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object':
+      return v === null || !impure.has(v);
+    default:
+      return false;
+  }
+}
+
+/** The JSON form of any value, as JSON.stringify would write it (undefined when it writes nothing). */
+export function toJsonValue(value: unknown): unknown {
+  switch (typeof value) {
+    case 'bigint':
+      return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      return undefined;
+    case 'object': {
+      if (value === null) return null;
+      const json = (value as { toJSON?: unknown }).toJSON;
+      if (typeof json === 'function') return toJsonValue((json as () => unknown).call(value));
+      if (Array.isArray(value)) return value.map((v) => toJsonValue(v) ?? null);
+      if (value instanceof Map || value instanceof Set) return {};
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const v = toJsonValue((value as Record<string, unknown>)[key]);
+        if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    default:
+      return value;
+  }
 }
 
 export function limitError(code: string, limit: string, message: string): RenderError {

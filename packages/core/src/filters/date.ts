@@ -1,5 +1,13 @@
 import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
+/** ISO 8601 / RFC 3339 date or date-time (a space may stand for the T). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** A date-time without an offset is read as UTC (JavaScript would read it as local time). */
+function asUtc(iso: string): string {
+  return iso.includes('T') && !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso + 'Z' : iso;
+}
+
 /** Epoch numbers below 1e11 are seconds (until year 5138), larger ones milliseconds. */
 export function toEpochMs(v: unknown, name: string): number {
   const ms = readEpochMs(v, name);
@@ -13,7 +21,7 @@ function readEpochMs(v: unknown, name: string): number {
   if (typeof v === 'string') {
     const s = v.trim();
     if (/^-?\d+(\.\d+)?$/.test(s)) return readEpochMs(Number(s), name);
-    const ms = Date.parse(s);
+    const ms = ISO_DATE.test(s) ? Date.parse(asUtc(s.replace(' ', 'T'))) : NaN;
     if (!Number.isNaN(ms)) return ms;
   }
   throw new FilterTypeError(`${name} expects a date (ISO text, epoch seconds or milliseconds), got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 30)}"` : ''}`);

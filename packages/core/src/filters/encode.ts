@@ -1,9 +1,10 @@
+import { encodeComponent } from '../evaluate/text.js';
 import { def, expectText, type FilterDef } from './types.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function urlEncode(v: unknown): string {
-  return encodeURIComponent(expectText('url_encode', v));
+  return encodeComponent(expectText('url_encode', v));
 }
 /** UTF-8 bytes, standard base64 alphabet with padding. */
 function base64(v: unknown): string {

@@ -6,10 +6,15 @@ function number(v: unknown): number {
 function integer(v: unknown): number {
   return Math.trunc(expectNumber('integer', v));
 }
+/** Half away from zero, as Liquid (Ruby) rounds; exact for decimal text like 1.005. */
 function round(v: unknown, digits: unknown = 0): number {
   const n = expectNumber('round', v);
   const d = Math.max(0, Math.min(15, Math.trunc(expectNumber('round', digits))));
-  return Number(Math.round(Number(`${n}e${d}`)) + `e-${d}`);
+  const abs = Math.abs(n);
+  if (abs >= 1e15) return n;
+  const text = String(abs);
+  const r = text.includes('e') ? Math.round(abs * 10 ** d) / 10 ** d : Number(Math.round(Number(`${text}e${d}`)) + `e-${d}`);
+  return r === 0 ? 0 : Math.sign(n) * r;
 }
 function floor(v: unknown): number {
   return Math.floor(expectNumber('floor', v));

@@ -2,6 +2,9 @@ import Handlebars from 'handlebars';
 import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
 import { step } from '../evaluate/paths.js';
+import { limitError } from '../evaluate/state.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import type { Limits } from '../types.js';
 import { toText } from '../evaluate/text.js';
 import { filterRegistry } from '../filters/index.js';
 import { FilterTypeError } from '../filters/types.js';
@@ -17,6 +20,13 @@ import { FilterTypeError } from '../filters/types.js';
 type Node = hbs.AST.Node;
 type Expr = hbs.AST.Expression;
 
+/** Output and iteration budgets of one render (SPEC §8 limits apply to text bodies too). */
+interface Budget {
+  output: number;
+  iterations: number;
+  limits: Limits;
+}
+
 interface Frame {
   value: unknown;
   data: Record<string, unknown>;
@@ -26,7 +36,7 @@ interface Frame {
 
 export type HandlebarsRender = (context: unknown) => string;
 
-export function compileHandlebars(source: string, escapeHtml: boolean): HandlebarsRender {
+export function compileHandlebars(source: string, escapeHtml: boolean, limits: Limits = DEFAULT_LIMITS): HandlebarsRender {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);
@@ -36,7 +46,8 @@ export function compileHandlebars(source: string, escapeHtml: boolean): Handleba
   check(program);
   return (context) => {
     const out: string[] = [];
-    run(program, { value: context, data: { root: context }, locals: null, parent: null }, out, escapeHtml);
+    const budget: Budget = { output: 0, iterations: 0, limits };
+    run(program, { value: context, data: { root: context }, locals: null, parent: null }, out, escapeHtml, budget);
     return out.join('');
   };
 }
@@ -59,23 +70,31 @@ function children(node: Node): Node[] {
   return out;
 }
 
-function run(program: hbs.AST.Program, frame: Frame, out: string[], escape: boolean): void {
+function run(program: hbs.AST.Program, frame: Frame, out: string[], escape: boolean, budget: Budget): void {
   for (const stmt of program.body) {
     switch (stmt.type) {
       case 'ContentStatement':
-        out.push((stmt as hbs.AST.ContentStatement).value);
+        emit((stmt as hbs.AST.ContentStatement).value, out, budget);
         break;
       case 'MustacheStatement': {
         const m = stmt as hbs.AST.MustacheStatement;
         const text = toText(call(m.path, m.params, m.hash, frame));
-        out.push(escape && m.escaped ? Handlebars.escapeExpression(text) : text);
+        emit(escape && m.escaped ? Handlebars.escapeExpression(text) : text, out, budget);
         break;
       }
       case 'BlockStatement':
-        block(stmt as hbs.AST.BlockStatement, frame, out, escape);
+        block(stmt as hbs.AST.BlockStatement, frame, out, escape, budget);
         break;
     }
   }
+}
+
+function emit(text: string, out: string[], budget: Budget): void {
+  budget.output += text.length;
+  if (budget.output > budget.limits.maxOutputBytes) {
+    throw limitError(Codes.OUTPUT_LIMIT, 'maxOutputBytes', `Text body is larger than the limit maxOutputBytes (${budget.limits.maxOutputBytes} bytes).`);
+  }
+  out.push(text);
 }
 
 function falsy(v: unknown): boolean {
@@ -88,31 +107,34 @@ function child(frame: Frame, value: unknown, data: Record<string, unknown>, para
   return { value, data: { ...frame.data, ...data }, locals, parent: frame };
 }
 
-function block(b: hbs.AST.BlockStatement, frame: Frame, out: string[], escape: boolean): void {
+function block(b: hbs.AST.BlockStatement, frame: Frame, out: string[], escape: boolean, budget: Budget): void {
   const name = (b.path as hbs.AST.PathExpression).original;
   const arg = b.params[0] ? evaluate(b.params[0], frame) : undefined;
-  const inverse = (): void => void (b.inverse && run(b.inverse, frame, out, escape));
+  const inverse = (): void => void (b.inverse && run(b.inverse, frame, out, escape, budget));
   switch (name) {
     case 'if':
-      return falsy(arg) ? inverse() : run(b.program, frame, out, escape);
+      return falsy(arg) ? inverse() : run(b.program, frame, out, escape, budget);
     case 'unless':
-      return falsy(arg) ? run(b.program, frame, out, escape) : inverse();
+      return falsy(arg) ? run(b.program, frame, out, escape, budget) : inverse();
     case 'with':
-      return falsy(arg) ? inverse() : run(b.program, child(frame, arg, {}, b.program.blockParams, [arg]), out, escape);
+      return falsy(arg) ? inverse() : run(b.program, child(frame, arg, {}, b.program.blockParams, [arg]), out, escape, budget);
     case 'each': {
       const entries: [string | number, unknown][] = Array.isArray(arg)
         ? arg.map((v, i) => [i, v])
         : arg && typeof arg === 'object' ? Object.keys(arg).map((k) => [k, (arg as Record<string, unknown>)[k]]) : [];
       if (entries.length === 0) return inverse();
       entries.forEach(([key, value], i) => {
+        if (++budget.iterations > budget.limits.maxIterations) {
+          throw limitError(Codes.ITERATION_LIMIT, 'maxIterations', `More than the limit maxIterations (${budget.limits.maxIterations}) #each iterations in one render.`);
+        }
         const data = { index: i, key, first: i === 0, last: i === entries.length - 1 };
-        run(b.program, child(frame, value, data, b.program.blockParams, [value, key]), out, escape);
+        run(b.program, child(frame, value, data, b.program.blockParams, [value, key]), out, escape, budget);
       });
       return;
     }
     default: {
       const value = call(b.path, b.params, b.hash, frame);
-      return falsy(value) ? inverse() : run(b.program, child(frame, value, {}, b.program.blockParams, [value]), out, escape);
+      return falsy(value) ? inverse() : run(b.program, child(frame, value, {}, b.program.blockParams, [value]), out, escape, budget);
     }
   }
 }

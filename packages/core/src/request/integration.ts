@@ -1,10 +1,13 @@
 import { Codes } from '../codes.js';
-import type { Diagnostic } from '../types.js';
+import { escapePointer, RequestError } from '../errors.js';
+import { validate } from '../template.js';
+import type { Diagnostic, Integration, JsonObject } from '../types.js';
+import { compileHandlebars } from './handlebars.js';
 
 export const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'] as const;
 
 /** JSON Schema (draft 2020-12) of an integration document (SPEC §6). */
-export const integrationSchema = {
+export const integrationSchema: JsonObject = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://hookmap.dev/schemas/integration.json',
   title: 'hookmap integration',
@@ -47,7 +50,7 @@ export const integrationSchema = {
     target: { type: 'string' },
   },
   additionalProperties: true,
-} as const;
+};
 
 const BODY_KEYS: Record<string, string[]> = {
   auto: ['mode', 'sections'],
@@ -55,8 +58,17 @@ const BODY_KEYS: Record<string, string[]> = {
   text: ['mode', 'template', 'contentType', 'engine'],
 };
 
-/** Checks an integration document; each problem names the field (JSON Pointer) and what to write. */
+/**
+ * Checks an integration document — its shape, then every template in it — and returns each
+ * problem with the JSON Pointer of the field (from the document root) and what to write.
+ */
 export function validateIntegration(doc: unknown): Diagnostic[] {
+  const problems = validateIntegrationShape(doc);
+  return problems.length ? problems : validateTemplates(doc as Integration);
+}
+
+/** The shape only (methods, url, headers, body mode): what renderRequest refuses with H401. */
+export function validateIntegrationShape(doc: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const bad = (path: string, message: string): void => {
     out.push({ severity: 'error', code: Codes.INVALID_INTEGRATION, message, path, start: 0, end: 0 });
@@ -84,6 +96,28 @@ export function validateIntegration(doc: unknown): Diagnostic[] {
   }
   if (d.body !== undefined) validateBody(d.body, bad);
   return out;
+}
+
+/** Syntax problems of every template in the document, with pointers from the document root. */
+function validateTemplates(doc: Integration): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const under = (prefix: string, list: Diagnostic[]): void => {
+    for (const d of list) found.push({ ...d, path: prefix + d.path });
+  };
+  under('/url', validate(doc.url));
+  for (const [name, value] of Object.entries(doc.headers ?? {})) under(`/headers/${escapePointer(name)}`, validate(value));
+  const body = doc.body;
+  if (body?.mode === 'template') under('/body/template', validate(body.template));
+  if (body?.mode === 'text' && body.engine !== 'handlebars') under('/body/template', validate(body.template));
+  if (body?.mode === 'text' && body.engine === 'handlebars') {
+    try {
+      compileHandlebars(body.template, false);
+    } catch (e) {
+      if (e instanceof RequestError) found.push(e.toDiagnostic());
+      else throw e;
+    }
+  }
+  return found;
 }
 
 function validateBody(body: unknown, bad: (path: string, message: string) => void): void {

@@ -3,7 +3,7 @@ import { RequestError } from '../errors.js';
 import type { Diagnostic, HttpMethod, Integration, Provider, RenderedRequest, RenderRequestOptions } from '../types.js';
 import { prepareBody, type PreparedBody } from './body.js';
 import { renderHeaders, setHeader } from './headers.js';
-import { validateIntegration } from './integration.js';
+import { validateIntegrationShape } from './integration.js';
 import { renderUrl } from './url.js';
 
 interface Prepared {
@@ -17,7 +17,7 @@ const prepared = new WeakMap<Integration, Prepared>();
 function prepare(integration: Integration, provider: Provider | undefined): Prepared {
   const hit = prepared.get(integration);
   if (hit && hit.provider === provider) return hit;
-  const problems = validateIntegration(integration);
+  const problems = validateIntegrationShape(integration);
   if (problems.length) {
     const first = problems[0] as Diagnostic;
     const err = new RequestError(

@@ -1,6 +1,6 @@
 import { Codes } from '../codes.js';
 import { TemplateError } from '../errors.js';
-import { toText } from '../evaluate/text.js';
+import { encodeComponent, toText } from '../evaluate/text.js';
 import { scan } from '../syntax/scan.js';
 import { compileExpressionAt } from '../template.js';
 import type { Diagnostic } from '../types.js';
@@ -31,7 +31,9 @@ export function renderUrl(
       continue;
     }
     const evaluate = compileUrlExpression(seg.source, seg.exprStart);
-    let value = scope ? evaluate(scope) : undefined;
+    // The URL scope is payload data: `secrets.*` never resolves there.
+    const fromScope = scope && !/^\s*secrets\b/.test(seg.source);
+    let value = fromScope ? evaluate(scope) : undefined;
     if (value === undefined || value === null) value = evaluate(context);
     if (value === undefined || value === null) {
       out += seg.raw;
@@ -47,7 +49,7 @@ export function renderUrl(
       continue;
     }
     const text = toText(value);
-    out += seg.start === 0 ? text : encodeURIComponent(text);
+    out += seg.start === 0 ? text : encodeComponent(text);
   }
   checkUrl(out, diagnostics);
   return out;
