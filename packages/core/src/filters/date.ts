@@ -8,7 +8,7 @@ function asUtc(iso: string): string {
   return iso.includes('T') && !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso + 'Z' : iso;
 }
 
-/** Epoch numbers below 1e11 are seconds (until year 5138), larger ones milliseconds. */
+/** Epoch numbers below 1e11 are seconds (until year 5138), larger ones milliseconds; "now" is the render time. */
 export function toEpochMs(v: unknown, name: string): number {
   const ms = readEpochMs(v, name);
   if (Number.isNaN(new Date(ms).getTime())) throw new FilterTypeError(`${name}: ${String(v)} is outside the range of dates`);
@@ -20,6 +20,7 @@ function readEpochMs(v: unknown, name: string): number {
   if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
   if (typeof v === 'string') {
     const s = v.trim();
+    if (s === 'now' || s === 'today') return Date.now();
     if (/^-?\d+(\.\d+)?$/.test(s)) return readEpochMs(Number(s), name);
     const ms = ISO_DATE.test(s) ? Date.parse(asUtc(s.replace(' ', 'T'))) : NaN;
     if (!Number.isNaN(ms)) return ms;

@@ -35,8 +35,9 @@ function omit(v: unknown, ...names: unknown[]): Record<string, unknown> {
 function fallback(v: unknown, value: unknown): unknown {
   return v === undefined || v === null || v === '' ? value : v;
 }
+/** Unresolved is `null` too, so a JSON text body never gets a hole. */
 function json(v: unknown): string {
-  return stringify(v);
+  return v === undefined ? 'null' : stringify(v);
 }
 function parseJson(v: unknown): unknown {
   if (typeof v !== 'string') throw new FilterTypeError(`parse_json expects text, got ${typeName(v)}`);
@@ -59,7 +60,7 @@ export const objectFilters: Record<string, FilterDef> = {
   pick: def(pick, 1, 64, 'pick: "key", ...', 'Object with only the named keys.'),
   omit: def(omit, 1, 64, 'omit: "key", ...', 'Object without the named keys.'),
   default: def(fallback, 1, 1, 'default: value', 'Value to use when null, unresolved or "".', { acceptsMissing: true, acceptsNull: true }),
-  json: def(json, 0, 0, 'json', 'Compact JSON text of a value.', { acceptsNull: true }),
+  json: def(json, 0, 0, 'json', 'Compact JSON text of a value (null when unresolved).', { acceptsNull: true, acceptsMissing: true }),
   parse_json: def(parseJson, 0, 0, 'parse_json', 'Parse JSON text into a value.'),
 };
 

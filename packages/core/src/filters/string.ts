@@ -30,6 +30,12 @@ function replace(v: unknown, search: unknown, replacement: unknown): string {
   if (find === '') return s;
   return s.split(find).join(replacement === null ? '' : expectText('replace', replacement));
 }
+function append(v: unknown, suffix: unknown): string {
+  return expectText('append', v) + (suffix === null || suffix === undefined ? '' : expectText('append', suffix));
+}
+function prepend(v: unknown, prefix: unknown): string {
+  return (prefix === null || prefix === undefined ? '' : expectText('prepend', prefix)) + expectText('prepend', v);
+}
 function split(v: unknown, separator: unknown): string[] {
   if (typeof v !== 'string') throw new FilterTypeError(`split expects text, got ${Array.isArray(v) ? 'array' : typeof v}`);
   return v.split(expectText('split', separator));
@@ -67,6 +73,8 @@ export const stringFilters: Record<string, FilterDef> = {
   trim: def(trim, 0, 0, 'trim', 'Remove leading and trailing white space.'),
   truncate: def(truncate, 1, 2, 'truncate: length, ellipsis = "..."', 'At most `length` characters, ellipsis included.'),
   replace: def(replace, 2, 2, 'replace: search, replacement', 'Replace every occurrence of a literal string.'),
+  append: def(append, 1, 1, 'append: text', 'Add text at the end, e.g. secrets.KEY | append: ":" | base64.'),
+  prepend: def(prepend, 1, 1, 'prepend: text', 'Add text at the start.'),
   split: def(split, 1, 1, 'split: separator', 'Split text into an array.'),
   string: def(string, 0, 0, 'string', 'Text form of a value; objects and arrays as compact JSON; null is "".', { acceptsNull: true }),
   e164: def(e164, 0, 1, 'e164: country_code?', 'Phone number in E.164 form, e.g. +12345678900.'),
