@@ -5,9 +5,9 @@ import type { StarterContext, TargetDefinition } from '../types.js';
 import { attendeeCall, osviNote } from './providers.js';
 import { callSchema, noteSchema } from './schema.js';
 
-const HEADERS = { Authorization: 'Basic {{secrets.CLOSE_API_KEY_BASE64}}' };
+const HEADERS = { Authorization: 'Basic {{ secrets.CLOSE_API_KEY | append: ":" | base64 }}' };
 const NOTES = [
-  'Auth: HTTP Basic with the API key as user name and an empty password. CLOSE_API_KEY_BASE64 holds base64("<api key>:"), e.g. printf "%s:" "$KEY" | base64 (the template language has no string concatenation filter).',
+  'Auth: HTTP Basic with the API key as user name and an empty password. The header template builds base64("<api key>:") from CLOSE_API_KEY with the append and base64 filters.',
 ];
 const DOCS = ['https://developer.close.com/resources/activities/call/', 'https://developer.close.com/resources/activities/note/'];
 
@@ -18,7 +18,7 @@ export const closeCall: TargetDefinition = {
   method: 'POST',
   url: 'https://api.close.com/api/v1/activity/call/',
   headers: HEADERS,
-  secrets: ['CLOSE_API_KEY_BASE64'],
+  secrets: ['CLOSE_API_KEY'],
   schema: callSchema,
   example: closeCallExample,
   docs: DOCS,
@@ -53,7 +53,7 @@ export const closeNote: TargetDefinition = {
   method: 'POST',
   url: 'https://api.close.com/api/v1/activity/note/',
   headers: HEADERS,
-  secrets: ['CLOSE_API_KEY_BASE64'],
+  secrets: ['CLOSE_API_KEY'],
   schema: noteSchema,
   example: closeNoteExample,
   docs: DOCS,
