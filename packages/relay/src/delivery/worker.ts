@@ -30,6 +30,8 @@ export class DeliveryWorker {
   private stopped = true;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
+  /** A wake-up that came while the loop was busy, so the next sleep is skipped. */
+  private woken = false;
 
   constructor(private readonly o: WorkerOptions) {}
 
@@ -53,7 +55,8 @@ export class DeliveryWorker {
 
   /** New work arrived: look now instead of at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.woken = true;
   }
 
   private async loop(): Promise<void> {
@@ -68,8 +71,8 @@ export class DeliveryWorker {
         }
         for (const c of claimed) this.track(this.attempt(c));
       }
-      if (claimed.length === 0 || claimed.length < free) await this.sleep(this.o.pollMs);
-      else if (this.inflight.size >= this.o.concurrency) await this.sleep(this.o.pollMs);
+      // Sleep when there was less work than room, or no room; new work and finished attempts wake us.
+      if (claimed.length < free || this.inflight.size >= this.o.concurrency) await this.sleep(this.o.pollMs);
     }
   }
 
@@ -84,6 +87,10 @@ export class DeliveryWorker {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
