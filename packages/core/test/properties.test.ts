@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compile, filters, render, TemplateError } from '../src/index.js';
+import { compile, filters, render, RenderError, TemplateError } from '../src/index.js';
 import type { JsonValue, MissingPolicy } from '../src/index.js';
 import {
   asText,
@@ -93,6 +93,26 @@ describe('random templates', () => {
     // the generator must mostly produce compilable templates, or the property says little
     expect(compiled).toBeGreaterThan(100);
     expect(compiled + rejected).toBe(400);
+  });
+
+  it('with missing: error throw only RenderError H301, never anything else', () => {
+    fc.assert(
+      fc.property(template, sampleContext, (source, context) => {
+        let t;
+        try {
+          t = compile(source);
+        } catch {
+          return;
+        }
+        try {
+          toPlainJson(t.render(context, { missing: 'error' }));
+        } catch (error) {
+          expect(error, String(error)).toBeInstanceOf(RenderError);
+          expect((error as RenderError).code).toBe('H301');
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('give the same output for the same input (render is pure)', () => {
