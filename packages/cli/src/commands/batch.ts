@@ -51,6 +51,13 @@ export async function batchCommand(
   const failures: Failure[] = [];
   const progress = createProgress(ui.stderr, source.total, source.unit);
   let consumed = 0;
+  // Ctrl-C: put the terminal back (the bar hides the cursor) and say how far we got.
+  const interrupt = () => {
+    progress.stop();
+    ui.err(`interrupted: ${counts.rendered} rendered, ${counts.failed} failed`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
   try {
     for await (const record of source.records) {
       consumed += record.bytes;
@@ -59,6 +66,7 @@ export async function batchCommand(
       progress.update(consumed, counts);
     }
   } finally {
+    process.off('SIGINT', interrupt);
     progress.stop();
     if (out !== ui.stdout) await closeOutput(out);
   }

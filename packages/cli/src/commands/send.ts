@@ -64,6 +64,7 @@ function printResponse(result: SendResult, ui: Ui): void {
   lines.push('');
   if (result.body !== '') lines.push(result.body);
   ui.out(lines.join('\n'));
+  if (result.truncated) ui.err(ui.colors.yellow('note: the response body was cut at 10 MiB'));
   if (result.location !== undefined) {
     ui.err(ui.colors.yellow(`redirect not followed: Location: ${result.location}`));
   }

@@ -18,7 +18,7 @@ export class BlockedAddressError extends Error {
   }
 }
 
-type LookupAll = (
+export type LookupAll = (
   hostname: string,
   callback: (error: Error | null, addresses: LookupAddress[]) => void,
 ) => void;

@@ -1,6 +1,6 @@
 import { Agent, fetch } from 'undici';
 import { CliError } from '../io/errors.js';
-import { BlockedAddressError, assertPublicDestination, guardedLookup } from './guard.js';
+import { BlockedAddressError, assertPublicDestination, guardedLookup, type LookupAll } from './guard.js';
 
 export interface OutgoingRequest {
   method: string;
@@ -12,13 +12,21 @@ export interface OutgoingRequest {
 export interface SendOptions {
   timeoutMs: number;
   allowPrivate: boolean;
+  /** Largest response body kept; the rest is dropped and `truncated` set. Default 10 MiB. */
+  maxBodyBytes?: number;
+  /** DNS resolver (every address of a name); the system resolver by default. For tests. */
+  lookupAll?: LookupAll;
 }
+
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface SendResult {
   status: number;
   statusText: string;
   headers: Array<[string, string]>;
   body: string;
+  /** True when the body was longer than maxBodyBytes and was cut. */
+  truncated: boolean;
   /** Set for 3xx answers: redirects are never followed, the Location is reported instead. */
   location?: string;
   durationMs: number;
@@ -30,8 +38,11 @@ export interface SendResult {
  */
 export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<SendResult> {
   const url = parseHttpUrl(request.url);
-  if (!options.allowPrivate) await assertPublicDestination(url).catch(rethrowAsCliError(url));
-  const dispatcher = new Agent(options.allowPrivate ? {} : { connect: { lookup: guardedLookup() } });
+  if (!options.allowPrivate)
+    await assertPublicDestination(url, options.lookupAll).catch(rethrowAsCliError(url));
+  const dispatcher = new Agent(
+    options.allowPrivate ? {} : { connect: { lookup: guardedLookup(options.lookupAll) } },
+  );
   const started = performance.now();
   try {
     const response = await fetch(url, {
@@ -42,12 +53,13 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
       signal: AbortSignal.timeout(options.timeoutMs),
       dispatcher,
     });
-    const body = await response.text();
+    const { text, truncated } = await readBody(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     const result: SendResult = {
       status: response.status,
       statusText: response.statusText,
       headers: [...response.headers.entries()],
-      body,
+      body: text,
+      truncated,
       durationMs: Math.round(performance.now() - started),
     };
     const location = response.headers.get('location');
@@ -58,6 +70,26 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   } finally {
     await dispatcher.close().catch(() => undefined);
   }
+}
+
+/** Read at most `max` bytes of a response body; a hostile server cannot make us buffer gigabytes. */
+async function readBody(
+  body: AsyncIterable<Uint8Array> | null,
+  max: number,
+): Promise<{ text: string; truncated: boolean }> {
+  if (body === null) return { text: '', truncated: false };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const room = max - size;
+    if (chunk.byteLength > room) {
+      chunks.push(Buffer.from(chunk.subarray(0, room)));
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+    }
+    chunks.push(Buffer.from(chunk));
+    size += chunk.byteLength;
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
 }
 
 function parseHttpUrl(text: string): URL {
