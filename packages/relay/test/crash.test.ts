@@ -41,10 +41,15 @@ it('loses no acknowledged webhook across kill -9 and restart (embedded store)', 
     });
     const ids = Array.from({ length: N }, (_, i) => `wh-${i}`);
     let target = first.url;
-    const sending = sendWebhooks(() => `${target}/hooks/crash`, ids);
-    await sink.waitFor(150, 30_000);
-    await first.crash();
+    // Kill while webhooks are still coming in and deliveries are under way.
+    let acks = 0;
+    let killed: Promise<void> | null = null;
+    const sending = sendWebhooks(() => `${target}/hooks/crash`, ids, 32, (status) => {
+      if (status === 202 && ++acks === 600) killed = sink.waitFor(50, 30_000).then(() => first.crash());
+    });
     const firstRound = await sending;
+    await killed;
+    expect(first.proc.signalCode).toBe('SIGKILL');
     const acked = ids.filter((_, i) => firstRound[i] === 202 || firstRound[i] === 200);
 
     const second = await spawnRelay(env);

@@ -60,7 +60,9 @@ export async function adminCall(url: string, token: string, method: string, path
 }
 
 /** POST webhooks with bounded concurrency; returns the status per index (0 = connection failed). */
-export async function sendWebhooks(urlFor: (i: number) => string, ids: string[], concurrency = 32): Promise<number[]> {
+export async function sendWebhooks(
+  urlFor: (i: number) => string, ids: string[], concurrency = 32, onAnswer: (status: number) => void = () => undefined,
+): Promise<number[]> {
   const statuses = new Array<number>(ids.length).fill(0);
   let next = 0;
   async function lane() {
@@ -76,6 +78,7 @@ export async function sendWebhooks(urlFor: (i: number) => string, ids: string[],
       } catch {
         statuses[i] = 0;
       }
+      onAnswer(statuses[i]!);
     }
   }
   await Promise.all(Array.from({ length: concurrency }, lane));
