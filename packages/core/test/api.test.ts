@@ -6,21 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { compile, filters, lineColumn, render, RenderError, TemplateError, validate } from '../src/index.js';
 import type { FilterFn, JsonValue } from '../src/index.js';
 import { toPlainJson } from './support/json.js';
+import { thrownBy } from './support/errors.js';
 
 const SPEC_FILTERS = (
   'upper lower capitalize trim truncate replace split join first last size slice map where compact uniq sort ' +
   'sort_by keys values pick omit default json parse_json string number integer boolean round floor ceil abs plus ' +
   'minus times divided_by date iso unix unix_ms url_encode base64 html_escape e164 optional required'
 ).split(' ');
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('filter registry', () => {
   it('holds every filter named in SPEC §4', () => {

@@ -8,6 +8,7 @@ import type { Diagnostic, JsonValue } from '../src/index.js';
 import { caseShapeProblems, loadCaseFiles } from './support/cases.js';
 import type { Case, ExpectedDiagnostic, ExpectedError } from './support/cases.js';
 import { toPlainJson } from './support/json.js';
+import { thrownBy } from './support/errors.js';
 
 const files = loadCaseFiles();
 
@@ -123,15 +124,6 @@ function checkError(c: Case, want: ExpectedError, context: Record<string, JsonVa
     expect(error).toBeInstanceOf(RenderError);
     expectErrorFields(error as RenderError, want);
   }
-}
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, none was thrown');
 }
 
 function expectErrorFields(error: TemplateError | RenderError, want: ExpectedError): void {

@@ -1,80 +1,13 @@
 /**
  * SPEC §6: renderRequest — URL scope and encoding, headers and secrets, content types, methods, body modes.
- * Uses a small OSVI-shaped provider built here from the seed-004 sample, so only core's logic is under test.
+ * Uses a small OSVI-shaped provider (support/osvi.ts) built from the seed-004 sample, so only core's logic is
+ * under test. Handlebars text bodies are in request-handlebars.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { renderRequest, RequestError, serializeBody } from '../src/index.js';
-import type { Integration, JsonValue, Provider, ProviderSection } from '../src/index.js';
-
-const sample = {
-  call_log_id: '8de63236-e013-42dd-9d99-1be5521701d4',
-  phone_number: '+919876543210',
-  agent_name: 'agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og',
-  call_status: 'picked',
-  call_type: 'outbound',
-  call_summary:
-    'The customer confirmed their appointment for tomorrow at 10 AM and asked to receive a reminder SMS an hour before.',
-  data_capture: { customer_name: 'John Doe', appointment_confirmed: true, preferred_time: '10:00 AM' },
-  structured_output: {
-    intent: 'appointment_confirmation',
-    appointment: { date: '2026-06-12', time: '10:00' },
-  },
-  call_trigger_data: {
-    phone_number: '+919876543210',
-    person_name: 'John Doe',
-    crm_id: 'lead_42',
-    campaign: 'june-renewals',
-  },
-};
-type Payload = Record<string, JsonValue>;
-const CALL_INFO = ['call_log_id', 'phone_number', 'agent_name', 'call_status', 'call_type'];
-
-function section(id: string, fields: string[]): ProviderSection {
-  return {
-    id,
-    name: id,
-    description: id,
-    fields,
-    build(payload) {
-      const p = payload as Payload;
-      const out: Record<string, JsonValue> = {};
-      for (const f of fields) if (p[f] !== undefined && p[f] !== null) out[f] = p[f] as JsonValue;
-      return Object.keys(out).length > 0 ? out : null;
-    },
-  };
-}
-
-const osvi: Provider = {
-  id: 'osvi',
-  name: 'OSVI',
-  events: ['call.analyzed'],
-  samples: [],
-  schema: {},
-  detect: () => true,
-  buildContext(payload) {
-    const p = payload as Payload;
-    const callInfo = Object.fromEntries(CALL_INFO.filter((k) => k in p).map((k) => [k, p[k]]));
-    return { ...p, call_info: callInfo, payload: p };
-  },
-  sections: [
-    section('call_info', CALL_INFO),
-    section('call_summary', ['call_summary']),
-    section('data_capture', ['data_capture']),
-    section('structured_output', ['structured_output']),
-    section('call_trigger_data', ['call_trigger_data']),
-  ],
-  urlScope: 'call_trigger_data',
-  idempotencyKey: (p) => (p as Payload)['call_log_id'] as string,
-};
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
+import type { Integration } from '../src/index.js';
+import { osvi, sample } from './support/osvi.js';
+import { errorOf, thrownBy } from './support/errors.js';
 
 const url = 'https://api.example.com/hook';
 
@@ -109,14 +42,7 @@ describe('URL', () => {
   });
 
   it('a lone surrogate in a substituted value does not crash the render (URIError)', () => {
-    const error = (() => {
-      try {
-        renderRequest({ url: 'https://x.io/{{ s }}' }, { s: 'a\uD800b' });
-        return undefined;
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = errorOf(() => renderRequest({ url: 'https://x.io/{{ s }}' }, { s: 'a\uD800b' }));
     if (error !== undefined) expect(error, String(error)).toBeInstanceOf(RequestError);
   });
 
@@ -297,55 +223,5 @@ describe('body modes', () => {
     const error = thrownBy(() => renderRequest({} as Integration, {}));
     expect(error).toBeInstanceOf(RequestError);
     expect((error as RequestError).code).toBe('H401');
-  });
-});
-
-describe('handlebars text bodies', () => {
-  const hb = (template: string, contentType?: string): Integration => ({
-    url,
-    body: { mode: 'text', engine: 'handlebars', template, ...(contentType ? { contentType } : {}) },
-  });
-
-  it('escape HTML only for HTML or XML content types', () => {
-    const context = { name: '<b>&"' };
-    expect(renderRequest(hb('{{name}}'), context).body).toBe('<b>&"');
-    expect(renderRequest(hb('{{name}}', 'text/html'), context).body).toBe('&lt;b&gt;&amp;&quot;');
-    expect(renderRequest(hb('<x>{{name}}</x>', 'application/xml'), context).body).toBe(
-      '<x>&lt;b&gt;&amp;&quot;</x>',
-    );
-    expect(renderRequest(hb('{{{name}}}', 'text/html'), context).body).toBe('<b>&"');
-  });
-
-  it('offer the core filters as helpers', () => {
-    const r = renderRequest(hb('{{upper name}} {{truncate s 5}} {{date t "%Y"}}'), {
-      name: 'ann',
-      s: 'abcdefgh',
-      t: '2025-01-01T00:00:00Z',
-    });
-    expect(r.body).toBe('ANN ab... 2025');
-  });
-
-  it('support each with @index', () => {
-    expect(renderRequest(hb('{{#each xs}}{{@index}}={{this}};{{/each}}'), { xs: ['a', 'b'] }).body).toBe(
-      '0=a;1=b;',
-    );
-  });
-
-  it('never reach inherited properties', () => {
-    const template =
-      '[{{constructor}}][{{constructor.constructor}}][{{__proto__}}][{{lookup this "constructor"}}]' +
-      '[{{#with constructor}}{{name}}{{/with}}][{{this.constructor.name}}][{{#with __proto__}}{{toString}}{{/with}}]';
-    expect(renderRequest(hb(template), { a: 1 }).body).toBe('[][][][][][][]');
-  });
-
-  it('output blow-up through nested each is a limit error (H305), not 16 MB of text', () => {
-    const xs = Array.from({ length: 400 }, (_, i) => i);
-    const error = thrownBy(() =>
-      renderRequest(hb('{{#each xs}}{{#each ../xs}}{{../../big}}{{/each}}{{/each}}'), {
-        xs,
-        big: 'y'.repeat(100),
-      }),
-    );
-    expect(['H304', 'H305']).toContain((error as { code?: string }).code);
   });
 });

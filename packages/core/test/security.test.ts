@@ -10,43 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compile, render, RenderError, TemplateError } from '../src/index.js';
 import type { JsonValue } from '../src/index.js';
 import { prototypeSnapshot, toPlainJson } from './support/json.js';
+import { errorOf } from './support/errors.js';
+import { expectClean, nested, stripComments, within } from './support/guards.js';
 
 const before = prototypeSnapshot();
-const polluted = (): unknown => ({}) as Record<string, unknown>;
-
-function expectClean(out: unknown): void {
-  expect((polluted() as Record<string, unknown>)['polluted']).toBeUndefined();
-  if (out !== null && typeof out === 'object') {
-    const proto: unknown = Object.getPrototypeOf(out);
-    expect(proto === null || proto === Object.prototype || proto === Array.prototype).toBe(true);
-    expect((out as Record<string, unknown>)['polluted']).toBeUndefined();
-  }
-}
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
-/** Builds `{a: {a: ... 1}}` without recursion. */
-function nested(depth: number, wrap: (inner: JsonValue) => JsonValue, leaf: JsonValue = 1): JsonValue {
-  let value = leaf;
-  for (let i = 0; i < depth; i++) value = wrap(value);
-  return value;
-}
-
-/** Runs fn and fails if it takes longer than `ms` (generous: catches super-linear, not slow machines). */
-function within<T>(ms: number, fn: () => T): T {
-  const started = performance.now();
-  const result = fn();
-  expect(performance.now() - started).toBeLessThan(ms);
-  return result;
-}
-
 describe('prototype pollution', () => {
   it('a templated key that renders to __proto__ does not change the output prototype', () => {
     for (const k of ['__proto__', 'constructor', 'prototype']) {
@@ -88,7 +55,7 @@ describe('prototype pollution', () => {
     ];
     for (const text of templates) {
       const template = JSON.parse(text) as JsonValue;
-      const error = thrownBy(() => compile(template));
+      const error = errorOf(() => compile(template));
       if (error !== undefined) {
         expect(error).toBeInstanceOf(TemplateError);
         continue;
@@ -149,7 +116,7 @@ describe('no native evaluation', () => {
       '{{ $.a[?(process.exit(1))] }}',
     ];
     for (const attack of attacks) {
-      const error = thrownBy(() => render(attack, { a: [{ b: 1 }] }));
+      const error = errorOf(() => render(attack, { a: [{ b: 1 }] }));
       if (error !== undefined)
         expect(error instanceof TemplateError || error instanceof RenderError).toBe(true);
       expect(g['__pwned']).toBeUndefined();
@@ -172,10 +139,6 @@ describe('no native evaluation', () => {
   });
 });
 
-function stripComments(code: string): string {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-}
-
 describe('resource limits hold with default settings', () => {
   it('a payload 10 000 levels deep is H306, not a stack overflow', () => {
     const deepObject = nested(10_000, (v) => ({ a: v }));
@@ -187,7 +150,7 @@ describe('resource limits hold with default settings', () => {
       ['{{ d | json }}', { d: deepArray }],
       [{ $each: '{{ d }}', do: '{{ item }}' }, { d: deepArray }],
     ] as Array<[JsonValue, JsonValue]>) {
-      const error = thrownBy(() => render(template, context as Record<string, JsonValue>));
+      const error = errorOf(() => render(template, context as Record<string, JsonValue>));
       expect(error).toBeInstanceOf(RenderError);
       expect((error as RenderError).code).toBe('H306');
     }
@@ -200,7 +163,7 @@ describe('resource limits hold with default settings', () => {
     '{{ s | parse_json | size }}',
   ])('values made deep by parse_json cannot overflow the stack: %s', (template) => {
     const s = '['.repeat(100_000) + ']'.repeat(100_000);
-    const error = thrownBy(() => render(template, { s }));
+    const error = errorOf(() => render(template, { s }));
     if (error !== undefined) expect(error, String(error)).toBeInstanceOf(RenderError);
   });
 
@@ -211,7 +174,7 @@ describe('resource limits hold with default settings', () => {
       nested(10_000, (v) => ({ $if: '{{ a }}', then: v })),
       nested(10_000, (v) => ({ $each: '{{ a }}', do: v })),
     ]) {
-      const error = thrownBy(() => compile(template));
+      const error = errorOf(() => compile(template));
       expect(error).toBeInstanceOf(TemplateError);
       expect((error as TemplateError).code).toBe('H205');
     }
@@ -228,13 +191,13 @@ describe('resource limits hold with default settings', () => {
     ['50 000 indexes', '{{ a' + '[0]'.repeat(50_000) + ' }}'],
     ['50 000 members', '{{ a' + '.b'.repeat(50_000) + ' }}'],
   ])('%s compile or throw TemplateError, never a RangeError', (_label, source) => {
-    const error = thrownBy(() => compile(source));
+    const error = errorOf(() => compile(source));
     if (error !== undefined) expect(error, String(error)).toBeInstanceOf(TemplateError);
   });
 
   it('a huge $each is H304', () => {
     const xs = Array.from({ length: 100_001 }, (_, i) => i);
-    const error = thrownBy(() => render({ $each: '{{ xs }}', do: '{{ item }}' }, { xs }));
+    const error = errorOf(() => render({ $each: '{{ xs }}', do: '{{ item }}' }, { xs }));
     expect(error).toBeInstanceOf(RenderError);
     expect((error as RenderError).code).toBe('H304');
   });
@@ -242,7 +205,7 @@ describe('resource limits hold with default settings', () => {
   it('nested $each blow-up is H304', () => {
     const xs = Array.from({ length: 1_000 }, (_, i) => i);
     const template = { $each: '{{ xs }}', do: { $each: '{{ xs }}', do: { $each: '{{ xs }}', do: 1 } } };
-    const error = thrownBy(() => render(template, { xs }));
+    const error = errorOf(() => render(template, { xs }));
     expect((error as RenderError).code).toBe('H304');
   });
 
@@ -255,7 +218,7 @@ describe('resource limits hold with default settings', () => {
       '{{ big }}'.repeat(20_000),
       keys,
     ] as JsonValue[]) {
-      const error = thrownBy(() => render(template, { xs, big }));
+      const error = errorOf(() => render(template, { xs, big }));
       expect(error).toBeInstanceOf(RenderError);
       expect((error as RenderError).code).toBe('H305');
     }
@@ -271,14 +234,14 @@ describe('resource limits hold with default settings', () => {
       { $each: '{{ xs }}', do: { $if: '{{ big }}', then: '{{ big }}' } },
       { $each: '{{ xs }}', do: '{{ big | pick: "s" }}' },
     ] as JsonValue[]) {
-      const error = thrownBy(() => render(template, { xs, big, bigs: [big] }));
+      const error = errorOf(() => render(template, { xs, big, bigs: [big] }));
       expect(error, JSON.stringify(template)).toBeInstanceOf(RenderError);
       expect((error as RenderError).code).toBe('H305');
     }
   });
 
   it('a template over 1 MiB is H204', () => {
-    const error = thrownBy(() => compile({ text: 'y'.repeat(1024 * 1024 + 1) }));
+    const error = errorOf(() => compile({ text: 'y'.repeat(1024 * 1024 + 1) }));
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).code).toBe('H204');
   });
@@ -322,7 +285,7 @@ describe('string work stays linear (no backtracking regular expressions)', () =>
       '}}'.repeat(100_000),
       '{{ a }}'.repeat(50_000),
     ]) {
-      within(2_000, () => thrownBy(() => compile(source)));
+      within(2_000, () => errorOf(() => compile(source)));
     }
   });
 });
