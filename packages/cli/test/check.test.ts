@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
+import { fixture, runCli } from './helpers/run-cli.js';
 
 interface JsonProblem {
   severity: string;
@@ -77,6 +78,20 @@ describe.concurrent('hookmap check', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error \S+ integration\.json rendered body \//m);
+  });
+
+  it("uses the integration's own target hint when a payload is given", async () => {
+    const result = await runCli(['check', '-', '--payload', 'osvi-payload.json', '--json'], {
+      input: readFileSync(fixture('integration.json'), 'utf8').replace(
+        '"provider": "osvi",',
+        '"provider": "osvi", "target": "hubspot.call",',
+      ),
+    });
+    expect(result.code).toBe(1);
+    const problems = JSON.parse(result.stdout) as JsonProblem[];
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', scope: 'rendered-body', pointer: '/properties' }),
+    );
   });
 
   it('rejects an unknown target', async () => {
