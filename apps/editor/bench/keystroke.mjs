@@ -104,9 +104,14 @@ async function main() {
 
     const payload = bigOtterPayload(Number(opts.mb));
     console.log(`payload: ${(payload.length / 1024 / 1024).toFixed(2)} MB Otter conversation_completed`);
-    await page.getByRole('button', { name: 'Paste JSON' }).click();
-    await page.getByLabel('Payload JSON').fill(payload);
-    await page.getByRole('button', { name: 'Use this payload' }).click();
+    // Dropped as a file, as a user would drop an export of a real webhook.
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'otter-5mb.json', { type: 'application/json' }));
+      const panel = document.querySelector('.sample-panel');
+      panel.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, payload);
+    await page.waitForFunction(() => document.querySelector('[data-testid=sample-select]')?.value === '__custom', null, { timeout: 60_000 });
     await page.getByTestId('target-select').selectOption('hubspot.call');
     await page.getByTestId('tab-template').click();
     await page.locator('.monaco-editor .view-lines').click();
@@ -121,7 +126,7 @@ async function main() {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(500);
-    await page.evaluate(() => (window.__hookmapMetrics.latencies.length = 0));
+    await page.evaluate(() => window.__hookmapMetrics.reset());
 
     const keys = Number(opts.keys);
     const text = 'Quarterly renewal call with the onboarding team and finance';
@@ -152,4 +157,9 @@ async function main() {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(`bench failed: ${String(error?.message ?? error).slice(0, 400)}`);
+  process.exitCode = 1;
+}

@@ -56,7 +56,7 @@ export function App() {
           </button>
         </div>
         <div className="tab-body" hidden={tab !== 'mapping'}>
-          <MappingPanel />
+          {tab === 'mapping' && <MappingPanel />}
         </div>
         <div className="tab-body editor-body" hidden={tab !== 'template'}>
           {bodyMode === 'auto' ? (

@@ -64,6 +64,33 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     expect(external).toEqual([]);
   });
 
+  it('maps the OSVI sample onto a HubSpot call by clicking, until the request is valid', async () => {
+    expect(await page.getByTestId('target-select').inputValue()).toBe('hubspot.call');
+    await page.getByTestId('target-problems').waitFor({ timeout: 10_000 });
+    // hs_timestamp: the appointment date, converted to ISO by the mapper.
+    await page.locator('[data-path="structured_output"] .twisty').click();
+    await page.locator('[data-path="structured_output.appointment"] .twisty').click();
+    await page.locator('[data-pointer="/properties/hs_timestamp"] .field-name').click();
+    expect(await page.getByTestId('field-detail').innerText()).toContain('/properties/hs_timestamp');
+    await page.locator('[data-path="structured_output.appointment.date"] .tree-key').click();
+    await expect.poll(async () => JSON.parse(await body()).properties.hs_timestamp, { timeout: 10_000 }).toBe('2026-06-12T00:00:00.000Z');
+    // The sample's crm_id ("lead_42") is no HubSpot id: drop the association.
+    const associations = page.locator('[data-pointer="/associations"]');
+    await associations.hover();
+    await associations.locator('.unmap').click();
+    await expect.poll(() => page.getByTestId('target-problems').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('mapping-panel').innerText()).toContain('all required fields set');
+    await shot('01b-osvi-hubspot-valid');
+  });
+
+  it('builds Auto-mode bodies from the provider sections', async () => {
+    await page.getByLabel('Auto', { exact: true }).check();
+    await expect.poll(async () => JSON.parse(await body()).call_log_id, { timeout: 10_000 }).toBe('8de63236-e013-42dd-9d99-1be5521701d4');
+    await page.getByRole('group', { name: 'Auto sections' }).getByLabel('AI Summary').uncheck();
+    await expect.poll(async () => 'call_summary' in JSON.parse(await body()), { timeout: 10_000 }).toBe(false);
+    await page.getByLabel('JSON template').check();
+  });
+
   it('picks the OSVI sample, types a template and sees the body', async () => {
     await page.getByTestId('provider-select').selectOption('osvi');
     await page.getByTestId('sample-select').selectOption('doc-example');

@@ -11,11 +11,11 @@ import { getStore } from '../store.js';
 import { expressionToPath } from './expressions.js';
 import { applyEdit, mappingEdit, removalEdit } from './mapping.js';
 
-/** Adds a conversion filter when the payload value's type cannot fill the target field as is. */
-function looksLikeTimeField(_expression: string, fieldName: string | undefined): boolean {
+function looksLikeTimeField(fieldName: string | undefined): boolean {
   return fieldName !== undefined && /timestamp|date|time|_at$/i.test(fieldName);
 }
 
+/** Adds a conversion filter when the payload value's type cannot fill the target field as is. */
 export function expressionForField(
   expression: string,
   sourceValue: unknown,
@@ -26,7 +26,7 @@ export function expressionForField(
   const wanted = fieldType ?? 'any';
   const source = typeOf(sourceValue);
   if (format === 'date-time' && (source === 'string' || source === 'number')) return `${expression} | iso`;
-  if (looksLikeTimeField(expression, fieldName) && typeof sourceValue === 'string' && /^\d{4}-\d{2}-\d{2}/.test(sourceValue)) {
+  if (looksLikeTimeField(fieldName) && typeof sourceValue === 'string' && /^\d{4}-\d{2}-\d{2}/.test(sourceValue)) {
     return `${expression} | iso`;
   }
   if (wanted === 'any' || wanted.includes(source) || sourceValue === undefined) return expression;

@@ -103,7 +103,8 @@ export function startRenderer(store: Store): () => void {
     latestId = job.id;
     sent.set(job.id, doc);
     keystrokeMetrics.sent(job.id);
-    setPreview({ busy: true, localError: null });
+    // Only touch the preview store when something visible changes: no re-render per keystroke here.
+    if (state.localError !== null) setPreview({ localError: null });
     worker.postMessage(job);
   };
   const unsubscribe = store.subscribe(onChange);

@@ -5,6 +5,8 @@
  */
 interface Metrics {
   latencies: number[];
+  /** Forgets recorded latencies and keystrokes not yet shown (the benchmark calls it before typing). */
+  reset(): void;
   keydown(): void;
   sent(id: number): void;
   rendered(id: number): void;
@@ -15,6 +17,11 @@ function createMetrics(): Metrics {
   const keysByJob = new Map<number, number[]>();
   const metrics: Metrics = {
     latencies: [],
+    reset() {
+      metrics.latencies.length = 0;
+      pendingKeys = [];
+      keysByJob.clear();
+    },
     keydown() {
       pendingKeys.push(performance.now());
     },
