@@ -3,11 +3,12 @@
  * embedded store and with PostgreSQL, then the time until every accepted webhook is delivered.
  * The relay runs in its own process; autocannon and the destination sink run here, all on loopback.
  *
- *   pnpm bench:relay              (BENCH_SECONDS=10 BENCH_CONNECTIONS=50 to change the load)
+ *   pnpm bench:relay     (BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_WARMUP=3000 to change the load)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { adminCall, spawnRelay } from '../test/helpers/child.js';
 import { startSink } from '../test/helpers/sink.js';
@@ -17,6 +18,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DRAIN_LIMIT_MS = 120_000;
 const TOKEN = 'bench-token';
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
+
+async function drained(sink: { requests: unknown[] }, count: number): Promise<void> {
+  const started = Date.now();
+  while (sink.requests.length < count && Date.now() - started < DRAIN_LIMIT_MS) await new Promise((r) => setTimeout(r, 50));
+}
 
 interface Row {
   store: string;
@@ -27,6 +34,18 @@ interface Row {
   errors: number;
   delivered: number;
   drainMs: number;
+  /** Relay process CPU per delivered webhook (accept + deliver), independent of how busy the machine is. */
+  cpuMsPerWebhook: number;
+}
+
+/** user + system CPU of a process in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function runOne(store: string, env: Record<string, string>): Promise<Row> {
@@ -44,17 +63,27 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row> 
       call_trigger_data: { crm_id: 'lead_42' },
     });
     let n = 0;
-    const result = await autocannon({
-      url: `${relay.url}/hooks/bench`, method: 'POST', connections: CONNECTIONS, duration: SECONDS,
-      // a fresh idempotency key per request, so nothing is dropped as a duplicate
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json' }, body: payload.replace('"bench"', `"bench-${n++}"`) }) }],
-    });
+    const load = (limits: { duration?: number; amount?: number }) =>
+      autocannon({
+        url: `${relay.url}/hooks/bench`, method: 'POST', connections: CONNECTIONS, ...limits,
+        // a fresh idempotency key per request, so nothing is dropped as a duplicate
+        requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json' }, body: payload.replace('"bench"', `"bench-${n++}"`) }) }],
+      });
+    // Warm-up (JIT, connection pools), not measured; then wait until it is delivered.
+    const warm = await load({ amount: WARMUP });
+    await drained(sink, warm['2xx']);
+    const baseline = sink.requests.length;
+    const cpuBefore = cpuMs(relay.proc.pid);
+    const result = await load({ duration: SECONDS });
     const accepted = result['2xx'];
     const started = Date.now();
-    while (sink.requests.length < accepted && Date.now() - started < DRAIN_LIMIT_MS) await new Promise((r) => setTimeout(r, 100));
+    await drained(sink, baseline + accepted);
+    const delivered = sink.requests.length - baseline;
+    const cpuUsed = cpuMs(relay.proc.pid) - cpuBefore;
     return {
+      cpuMsPerWebhook: Math.round((cpuUsed / Math.max(1, delivered)) * 100) / 100,
       store, accepted, perSecond: Math.round(accepted / SECONDS), p50: result.latency.p50, p99: result.latency.p99,
-      errors: result.errors + result.non2xx + result.timeouts, delivered: sink.requests.length, drainMs: Date.now() - started,
+      errors: result.errors + result.non2xx + result.timeouts, delivered, drainMs: Date.now() - started,
     };
   } finally {
     await relay.stop();
@@ -74,11 +103,12 @@ try {
 }
 
 console.log(`\nrelay ack benchmark — ${SECONDS}s, ${CONNECTIONS} connections, loopback, target ≥ 1000 accepted/s, p99 < 50 ms\n`);
-console.log('store     accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  target');
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log('store     accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  cpu ms/webhook  target');
 for (const r of rows) {
   const ok = r.perSecond >= 1000 && r.p99 < 50 && r.delivered >= r.accepted;
   console.log(
     `${r.store.padEnd(9)} ${String(r.accepted).padStart(8)}  ${String(r.perSecond).padStart(10)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ` +
-    `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${ok ? 'met' : 'NOT met'}`,
+    `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${String(r.cpuMsPerWebhook).padStart(14)}  ${ok ? 'met' : 'NOT met'}`,
   );
 }
