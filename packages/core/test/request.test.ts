@@ -98,6 +98,28 @@ describe('headers and secrets', () => {
     expect(without.url).not.toContain('evil');
   });
 
+  it.each([
+    '{{ (secrets.BASE) }}/x',
+    '{{ crm_base ?? secrets.BASE }}/x',
+    '{{ !crm_base ? secrets.BASE : crm_base }}/x',
+    '{{ $.secrets.BASE }}/x',
+    'https://x.io/?t={{ (secrets.TOKEN) }}',
+    'https://x.io/?t={{ secrets.TOKEN | default: "" }}',
+  ])('secrets in any expression form never come from the URL scope: %s', (template) => {
+    const payload = {
+      ...sample,
+      call_trigger_data: {
+        ...sample.call_trigger_data,
+        secrets: { BASE: 'https://evil.example', TOKEN: 'evil' },
+      },
+    };
+    const r = renderRequest({ url: template }, payload, {
+      provider: osvi,
+      secrets: { BASE: 'https://good.example', TOKEN: 'good' },
+    });
+    expect(r.url).not.toContain('evil');
+  });
+
   it('refuses a header value with CR or LF after rendering', () => {
     for (const v of ['a\r\nX-Evil: 1', 'a\nb', 'a\rb']) {
       const error = thrownBy(() => renderRequest({ url, headers: { 'X-Name': '{{ v }}' } }, { v }));
