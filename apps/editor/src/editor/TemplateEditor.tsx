@@ -48,6 +48,9 @@ export function TemplateEditor() {
         onMount={onMount}
         onChange={(next) => {
           const text = next ?? '';
+          const { doc } = getStore().getState();
+          // Programmatic updates (undo, mapping clicks) echo back here: they are already in the store.
+          if (text === (json ? doc.templateText : doc.textTemplate)) return;
           getStore().updateDoc(json ? { templateText: text } : { textTemplate: text }, json ? 'type-template' : 'type-text');
         }}
         options={{

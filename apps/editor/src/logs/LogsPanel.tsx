@@ -139,6 +139,13 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           {error}
         </div>
       )}
+      {shownIntegrations
+        .filter((i) => !i.active && i.disabledReason)
+        .map((i) => (
+          <div key={i.id} style={s.error} data-testid="logs-disabled">
+            “{i.name ?? i.doc.url}” is disabled: {i.disabledReason}
+          </div>
+        ))}
       <details style={s.box}>
         <summary>Send test</summary>
         <TestSender api={api} sources={sources} integrations={shownIntegrations} providers={providers} onSent={() => void refresh()} />
