@@ -66,7 +66,8 @@ export function integrationFromInput(raw: unknown, existing: IntegrationRecord |
   if (!doc) throw badRequest('"doc" (the integration document) is required');
   const problems = validateIntegration(doc).filter((d: Diagnostic) => d.severity === 'error');
   if (problems.length) throw new HttpError(422, 'invalid_integration', 'the integration document is not valid', problems);
-  const active = typeof body.active === 'boolean' ? body.active : body.doc !== undefined ? doc.active !== false : (existing?.active ?? true);
+  // An explicit `active` wins, then the document's own flag; editing a document leaves a disabled integration disabled.
+  const active = typeof body.active === 'boolean' ? body.active : typeof doc.active === 'boolean' && body.doc !== undefined ? doc.active : (existing?.active ?? true);
   const now = nowIso();
   return {
     id: existing?.id ?? newId('int'), sourceId, doc, secrets: secretsFromInput(body.secrets, existing?.secrets ?? {}),
