@@ -109,6 +109,15 @@ describe('hookmap batch', () => {
     expect(fromStdin.stderr).toContain('2 rendered, 0 failed');
   });
 
+  it('reports an output path it cannot write in one line', async () => {
+    const bad = join(dir, 'no-such-dir', 'out.ndjson');
+    const result = await runCli(['batch', fixture('integration.json'), '-', '-o', bad], {
+      input: variant(1),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`error: cannot write ${bad}: no such directory\n`);
+  });
+
   it('reports a missing input in one line', async () => {
     const result = await runCli(['batch', fixture('integration.json'), join(dir, 'absent.ndjson')]);
     expect(result.code).toBe(1);

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { MissingPolicy } from '@hookmap/core';
@@ -6,7 +6,7 @@ import { openBatchSource, type BatchRecord } from '../batch/records.js';
 import { createProgress, type Counts } from '../batch/progress.js';
 import { CliError, errorMessage } from '../io/errors.js';
 import { parseJsonWithLocation } from '../io/json-location.js';
-import { writeWithBackpressure } from '../io/output.js';
+import { BufferedWriter } from '../io/output.js';
 import { loadIntegration } from '../lib/integration.js';
 import { createBatchRenderer } from '../batch/renderer.js';
 import { loadSecrets } from '../lib/secrets.js';
@@ -46,7 +46,8 @@ export async function batchCommand(
     missing: options.missing,
   });
   const source = await openBatchSource(inputSpec);
-  const out = options.output === undefined ? ui.stdout : createWriteStream(options.output);
+  const out = options.output === undefined ? ui.stdout : await openOutput(options.output);
+  const writer = new BufferedWriter(out);
   const counts: Counts = { rendered: 0, failed: 0 };
   const failures: Failure[] = [];
   const progress = createProgress(ui.stderr, source.total, source.unit);
@@ -62,9 +63,10 @@ export async function batchCommand(
     for await (const record of source.records) {
       consumed += record.bytes;
       const line = renderRecord(record, renderer, failures, counts);
-      if (line !== undefined) await writeWithBackpressure(out, line);
+      if (line !== undefined) await writer.write(line);
       progress.update(consumed, counts);
     }
+    await writer.flush();
   } finally {
     process.off('SIGINT', interrupt);
     progress.stop();
@@ -112,6 +114,18 @@ function reportFailures(failures: Failure[], counts: Counts, ui: Ui): void {
     ui.err(`${ui.colors.red('failed')} ${message}`);
   }
   if (counts.failed > failures.length) ui.err(`… and ${counts.failed - failures.length} more failures`);
+}
+
+/** Open -o now, so a bad path is one clear line rather than a stream 'error' later. */
+async function openOutput(path: string): Promise<Writable> {
+  try {
+    return (await open(path, 'w')).createWriteStream();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such directory' : code === 'EISDIR' ? 'it is a directory' : errorMessage(error);
+    throw new CliError(`cannot write ${path}: ${reason}`, { cause: error });
+  }
 }
 
 async function closeOutput(out: Writable): Promise<void> {
