@@ -5,13 +5,12 @@ import type { Integration } from '../src/index.js';
 import { thrownBy } from './support/errors.js';
 
 const url = 'https://api.example.com/hook';
+const hb = (template: string, contentType?: string): Integration => ({
+  url,
+  body: { mode: 'text', engine: 'handlebars', template, ...(contentType ? { contentType } : {}) },
+});
 
 describe('handlebars text bodies', () => {
-  const hb = (template: string, contentType?: string): Integration => ({
-    url,
-    body: { mode: 'text', engine: 'handlebars', template, ...(contentType ? { contentType } : {}) },
-  });
-
   it('escape HTML only for HTML or XML content types', () => {
     const context = { name: '<b>&"' };
     expect(renderRequest(hb('{{name}}'), context).body).toBe('<b>&"');
@@ -53,5 +52,25 @@ describe('handlebars text bodies', () => {
       }),
     );
     expect(['H304', 'H305']).toContain((error as { code?: string }).code);
+  });
+});
+
+describe('handlebars template limits', () => {
+  it.each([
+    ['{{#if a}}', '{{/if}}'],
+    ['{{#with a}}', '{{/with}}'],
+    ['{{#each a}}', '{{/each}}'],
+  ])('%s nested 2 500 deep is refused within a second (maxDepth), not parsed for seconds', (open, close) => {
+    const template = open.repeat(2_500) + 'x' + close.repeat(2_500);
+    const started = performance.now();
+    const error = thrownBy(() => renderRequest(hb(template), { a: { a: 1 } }));
+    const ms = performance.now() - started;
+    expect(['H205', 'H405']).toContain((error as { code?: string }).code);
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('blocks nested within maxDepth still work', () => {
+    const template = '{{#if a}}'.repeat(30) + 'x' + '{{/if}}'.repeat(30);
+    expect(renderRequest(hb(template), { a: 1 }).body).toBe('x');
   });
 });
