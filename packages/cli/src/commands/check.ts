@@ -42,12 +42,16 @@ export async function checkCommand(integrationSpec: string, options: CheckOption
   const templates = isObject(source.value) ? templateProblems(source, ui) : [];
   // validateIntegration may report template syntax too: keep each problem once.
   const problems = dedupe([...read.problems, ...templates]);
-  if (noErrors(problems) && (options.payload !== undefined || options.target !== undefined)) {
+  const wantsRender = options.payload !== undefined || options.target !== undefined;
+  const canRender = noErrors(problems);
+  if (wantsRender && canRender) {
     problems.push(
       ...(await renderProblems({ integration: source.value as Integration, source }, options, ui)),
     );
   }
   printProblems(problems, source, options.json === true, ui);
+  if (wantsRender && !canRender && !options.json)
+    ui.err(ui.colors.dim('not rendered: fix the errors above first'));
   return noErrors(problems) ? 0 : 1;
 }
 
