@@ -41,18 +41,38 @@ export function App() {
     document.documentElement.dataset.theme = ui.theme;
   }, [ui.theme]);
   return (
-    <div className="app" style={{ gridTemplateColumns: `${ui.leftWidth}px 5px minmax(360px, 1fr) 5px ${ui.rightWidth}px` }}>
+    <div
+      className="app"
+      style={{ gridTemplateColumns: `${ui.leftWidth}px 5px minmax(360px, 1fr) 5px ${ui.rightWidth}px` }}
+    >
       <Toolbar />
       <SamplePanel />
-      <Splitter label="Resize the sample panel" onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth + dx, ui.rightWidth))} />
+      <Splitter
+        label="Resize the sample panel"
+        onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth + dx, ui.rightWidth))}
+      />
       <main className="panel center">
         <SettingsPanel />
         <div className="tabs" role="tablist">
-          <button role="tab" aria-selected={tab === 'mapping'} onClick={() => store.updateUi({ centerTab: 'mapping' })} data-testid="tab-mapping">
+          <button
+            role="tab"
+            aria-selected={tab === 'mapping'}
+            onClick={() => store.updateUi({ centerTab: 'mapping' })}
+            data-testid="tab-mapping"
+          >
             Mapping
           </button>
-          <button role="tab" aria-selected={tab === 'template'} onClick={() => store.updateUi({ centerTab: 'template' })} data-testid="tab-template">
-            {bodyMode === 'text' ? 'Text template' : bodyMode === 'auto' ? 'Template (Auto mode)' : 'Template'}
+          <button
+            role="tab"
+            aria-selected={tab === 'template'}
+            onClick={() => store.updateUi({ centerTab: 'template' })}
+            data-testid="tab-template"
+          >
+            {bodyMode === 'text'
+              ? 'Text template'
+              : bodyMode === 'auto'
+                ? 'Template (Auto mode)'
+                : 'Template'}
           </button>
         </div>
         <div className="tab-body" hidden={tab !== 'mapping'}>
@@ -60,19 +80,34 @@ export function App() {
         </div>
         <div className="tab-body editor-body" hidden={tab !== 'template'}>
           {bodyMode === 'auto' ? (
-            <div className="empty">Auto mode builds the body from the provider's sections — pick them above. Switch to JSON template to write your own.</div>
+            <div className="empty">
+              Auto mode builds the body from the provider's sections — pick them above. Switch to JSON
+              template to write your own.
+            </div>
           ) : (
             <TemplateEditor />
           )}
         </div>
       </main>
-      <Splitter label="Resize the preview panel" onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth, ui.rightWidth - dx))} />
+      <Splitter
+        label="Resize the preview panel"
+        onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth, ui.rightWidth - dx))}
+      />
       <section className="panel right" aria-label="Preview">
         <div className="tabs" role="tablist">
-          <button role="tab" aria-selected={ui.rightTab === 'preview'} onClick={() => store.updateUi({ rightTab: 'preview' })}>
+          <button
+            role="tab"
+            aria-selected={ui.rightTab === 'preview'}
+            onClick={() => store.updateUi({ rightTab: 'preview' })}
+          >
             Request preview
           </button>
-          <button role="tab" aria-selected={ui.rightTab === 'logs'} onClick={() => store.updateUi({ rightTab: 'logs' })} data-testid="tab-logs">
+          <button
+            role="tab"
+            aria-selected={ui.rightTab === 'logs'}
+            onClick={() => store.updateUi({ rightTab: 'logs' })}
+            data-testid="tab-logs"
+          >
             Logs
           </button>
         </div>

@@ -35,6 +35,12 @@ export function initialState(hash: string): EditorState {
   if (doc.sampleId === null && ui.customPayloadText === null) {
     doc = { ...doc, sampleId: findProvider(doc.providerId)?.samples[0]?.id ?? null };
   }
-  if (window.matchMedia?.('(prefers-color-scheme: dark)').matches && loadSavedUi() === null) ui.theme = 'dark';
-  return { doc, ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview' }, past: [], future: [] };
+  if (window.matchMedia?.('(prefers-color-scheme: dark)').matches && loadSavedUi() === null)
+    ui.theme = 'dark';
+  return {
+    doc,
+    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview' },
+    past: [],
+    future: [],
+  };
 }

@@ -26,7 +26,10 @@ export function findProvider(id: string): Provider | undefined {
   return (getProvider(id) as Provider | undefined) ?? undefined;
 }
 
-export function findSample(provider: Provider | undefined, sampleId: string | null): ProviderSample | undefined {
+export function findSample(
+  provider: Provider | undefined,
+  sampleId: string | null,
+): ProviderSample | undefined {
   if (!provider || sampleId === null) return undefined;
   return provider.samples.find((s) => s.id === sampleId);
 }

@@ -4,7 +4,8 @@ import type { EditorDoc, HeaderRow } from './store.js';
 
 export const METHODS: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
 
-export type IntegrationResult = { integration: Integration; error: null } | { integration: null; error: string };
+export type IntegrationResult =
+  { integration: Integration; error: null } | { integration: null; error: string };
 
 export function headersRecord(rows: HeaderRow[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,7 +13,9 @@ export function headersRecord(rows: HeaderRow[]): Record<string, string> {
   return out;
 }
 
-export function bodyOf(doc: EditorDoc): { body: IntegrationBody; error: null } | { body: null; error: string } {
+export function bodyOf(
+  doc: EditorDoc,
+): { body: IntegrationBody; error: null } | { body: null; error: string } {
   if (doc.bodyMode === 'auto') return { body: { mode: 'auto', sections: doc.sections }, error: null };
   if (doc.bodyMode === 'text') {
     const body: IntegrationBody = { mode: 'text', template: doc.textTemplate, engine: doc.engine };
@@ -71,10 +74,12 @@ export function integrationToDoc(integration: Integration, base: EditorDoc): Edi
 
 /** Checks an imported document has the shape of an integration; returns a message when not. */
 export function checkIntegrationShape(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'An integration is a JSON object.';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'An integration is a JSON object.';
   const doc = value as Record<string, unknown>;
   if (typeof doc.url !== 'string') return 'The integration has no "url" string.';
-  if (doc.method !== undefined && !METHODS.includes(doc.method as HttpMethod)) return `Unknown method ${String(doc.method)}.`;
+  if (doc.method !== undefined && !METHODS.includes(doc.method as HttpMethod))
+    return `Unknown method ${String(doc.method)}.`;
   const body = doc.body as { mode?: unknown } | undefined;
   if (body !== undefined && !['auto', 'template', 'text'].includes(String(body?.mode))) {
     return 'body.mode must be "auto", "template" or "text".';

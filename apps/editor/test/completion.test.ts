@@ -20,22 +20,34 @@ describe('completionRequestAt', () => {
   });
 
   it('completes members after a dot, through indexes', () => {
-    expect(completionRequestAt('"{{data_capture.cu')).toEqual({ kind: 'path', base: ['data_capture'], partial: 'cu' });
+    expect(completionRequestAt('"{{data_capture.cu')).toEqual({
+      kind: 'path',
+      base: ['data_capture'],
+      partial: 'cu',
+    });
     expect(completionRequestAt('"{{ items[0].')).toEqual({ kind: 'path', base: ['items', 0], partial: '' });
   });
 
   it('completes filters after a pipe', () => {
-    expect(completionRequestAt('"{{ call_summary | up')).toEqual({ kind: 'filter', partial: 'up', input: 'call_summary' });
+    expect(completionRequestAt('"{{ call_summary | up')).toEqual({
+      kind: 'filter',
+      partial: 'up',
+      input: 'call_summary',
+    });
   });
 
   it('does nothing outside placeholders or inside string literals', () => {
     expect(completionRequestAt('"{{a}} b.')).toBeNull();
     expect(completionRequestAt('"plain.')).toBeNull();
-    expect(completionRequestAt("\"{{ a | default: 'x.")).toBeNull();
+    expect(completionRequestAt('"{{ a | default: \'x.')).toBeNull();
   });
 
   it('treats || as an operator, not a filter pipe', () => {
-    expect(completionRequestAt('"{{ a || data_capture.')).toEqual({ kind: 'path', base: ['data_capture'], partial: '' });
+    expect(completionRequestAt('"{{ a || data_capture.')).toEqual({
+      kind: 'path',
+      base: ['data_capture'],
+      partial: '',
+    });
   });
 });
 

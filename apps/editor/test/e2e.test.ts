@@ -31,7 +31,8 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await browser.context.newPage();
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        external.push(r.url());
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     mkdirSync(SHOTS, { recursive: true });
@@ -68,12 +69,13 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     expect(await page.getByTestId('target-select').inputValue()).toBe('hubspot.call');
     await page.getByTestId('target-problems').waitFor({ timeout: 10_000 });
     // hs_timestamp: the appointment date, converted to ISO by the mapper.
-    await page.locator('[data-path="structured_output"] .twisty').click();
     await page.locator('[data-path="structured_output.appointment"] .twisty').click();
     await page.locator('[data-pointer="/properties/hs_timestamp"] .field-name').click();
     expect(await page.getByTestId('field-detail').innerText()).toContain('/properties/hs_timestamp');
     await page.locator('[data-path="structured_output.appointment.date"] .tree-key').click();
-    await expect.poll(async () => JSON.parse(await body()).properties.hs_timestamp, { timeout: 10_000 }).toBe('2026-06-12T00:00:00.000Z');
+    await expect
+      .poll(async () => JSON.parse(await body()).properties.hs_timestamp, { timeout: 10_000 })
+      .toBe('2026-06-12T00:00:00.000Z');
     // The sample's crm_id ("lead_42") is no HubSpot id: drop the association.
     const associations = page.locator('[data-pointer="/associations"]');
     await associations.hover();
@@ -85,9 +87,13 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
 
   it('builds Auto-mode bodies from the provider sections', async () => {
     await page.getByLabel('Auto', { exact: true }).check();
-    await expect.poll(async () => JSON.parse(await body()).call_log_id, { timeout: 10_000 }).toBe('8de63236-e013-42dd-9d99-1be5521701d4');
+    await expect
+      .poll(async () => JSON.parse(await body()).call_log_id, { timeout: 10_000 })
+      .toBe('8de63236-e013-42dd-9d99-1be5521701d4');
     await page.getByRole('group', { name: 'Auto sections' }).getByLabel('AI Summary').uncheck();
-    await expect.poll(async () => 'call_summary' in JSON.parse(await body()), { timeout: 10_000 }).toBe(false);
+    await expect
+      .poll(async () => 'call_summary' in JSON.parse(await body()), { timeout: 10_000 })
+      .toBe(false);
     await page.getByLabel('JSON template').check();
   });
 
@@ -95,7 +101,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.getByTestId('provider-select').selectOption('osvi');
     await page.getByTestId('sample-select').selectOption('doc-example');
     await page.getByTestId('target-select').selectOption('');
-    await setTemplate('{\n  "customer": "{{data_capture.customer_name}}",\n  "intent": "<< structured_output.intent >>"\n}');
+    await setTemplate(
+      '{\n  "customer": "{{data_capture.customer_name}}",\n  "intent": "<< structured_output.intent >>"\n}',
+    );
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
     await page.keyboard.type(', "n": "{{ call_summary | size }}"');
@@ -133,7 +141,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.getByTestId('tab-mapping').click();
     await page.locator('[data-path="data_capture.customer_name"] .tree-key').click();
     await page.locator('[data-pointer="/properties/hs_call_title"] .field-name').click();
-    await expect.poll(async () => JSON.parse(await body()).properties.hs_call_title, { timeout: 10_000 }).toBe('John Doe');
+    await expect
+      .poll(async () => JSON.parse(await body()).properties.hs_call_title, { timeout: 10_000 })
+      .toBe('John Doe');
     const row = page.locator('[data-pointer="/properties/hs_call_title"]');
     expect(await row.innerText()).toContain('data_capture.customer_name');
     await shot('05-mapped-by-click');
@@ -171,7 +181,11 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.getByLabel('Payload JSON').fill('{\n  "a": 1,\n  "b": \n}');
     expect(await page.getByTestId('paste-error').innerText()).toMatch(/Line 4, column 1/);
     await shot('08-paste-error');
-    await page.getByLabel('Payload JSON').fill(JSON.stringify({ call_log_id: 'x1', call_status: 'picked', data_capture: { customer_name: 'Ada' } }));
+    await page
+      .getByLabel('Payload JSON')
+      .fill(
+        JSON.stringify({ call_log_id: 'x1', call_status: 'picked', data_capture: { customer_name: 'Ada' } }),
+      );
     await page.getByRole('button', { name: 'Use this payload' }).click();
     await expect.poll(() => page.getByTestId('provider-select').inputValue()).toBe('osvi');
   });

@@ -63,7 +63,10 @@ describe('writing mappings', () => {
   it('removes a property or an array element', () => {
     const text = '{"a": {"b": 1, "c": 2}, "list": [1, 2, 3]}';
     expect(JSON.parse(applyEdit(text, removalEdit(text, '/a/b')!))).toEqual({ a: { c: 2 }, list: [1, 2, 3] });
-    expect(JSON.parse(applyEdit(text, removalEdit(text, '/list/1')!))).toEqual({ a: { b: 1, c: 2 }, list: [1, 3] });
+    expect(JSON.parse(applyEdit(text, removalEdit(text, '/list/1')!))).toEqual({
+      a: { b: 1, c: 2 },
+      list: [1, 3],
+    });
     expect(removalEdit(text, '/nope')).toBeNull();
   });
 
@@ -103,7 +106,9 @@ describe('expressionForField', async () => {
     expect(expressionForField('a', '12', 'integer')).toBe('a | integer');
     expect(expressionForField('a', '2026-06-12', 'string', 'date-time')).toBe('a | iso');
     expect(expressionForField('a', undefined, 'string')).toBe('a');
-    expect(expressionForField('d', '2026-06-12', 'string | integer', undefined, 'hs_timestamp')).toBe('d | iso');
+    expect(expressionForField('d', '2026-06-12', 'string | integer', undefined, 'hs_timestamp')).toBe(
+      'd | iso',
+    );
     expect(expressionForField('d', '2026-06-12', 'string', undefined, 'hs_call_title')).toBe('d');
   });
 });

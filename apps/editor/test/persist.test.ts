@@ -18,12 +18,29 @@ describe('share links', () => {
 
 describe('doc ⇄ integration', () => {
   it('converts every body mode both ways', () => {
-    const doc = { ...emptyDoc, headers: [{ name: 'X-A', value: '1' }, { name: ' ', value: 'ignored' }], templateText: '{"x": 1}' };
+    const doc = {
+      ...emptyDoc,
+      headers: [
+        { name: 'X-A', value: '1' },
+        { name: ' ', value: 'ignored' },
+      ],
+      templateText: '{"x": 1}',
+    };
     const result = docToIntegration(doc);
     expect(result.integration?.body).toEqual({ mode: 'template', template: { x: 1 } });
     expect(result.integration?.headers).toEqual({ 'X-A': '1' });
-    const text = docToIntegration({ ...doc, bodyMode: 'text', textTemplate: 'hi {{a}}', engine: 'handlebars' });
-    expect(text.integration?.body).toEqual({ mode: 'text', template: 'hi {{a}}', engine: 'handlebars', contentType: 'text/plain' });
+    const text = docToIntegration({
+      ...doc,
+      bodyMode: 'text',
+      textTemplate: 'hi {{a}}',
+      engine: 'handlebars',
+    });
+    expect(text.integration?.body).toEqual({
+      mode: 'text',
+      template: 'hi {{a}}',
+      engine: 'handlebars',
+      contentType: 'text/plain',
+    });
     const back = integrationToDoc({ url: 'u', body: { mode: 'auto', sections: ['s1'] } }, doc);
     expect(back).toMatchObject({ url: 'u', bodyMode: 'auto', sections: ['s1'], method: 'POST', headers: [] });
   });

@@ -36,7 +36,10 @@ describe('worker render job', () => {
   });
 
   it('returns syntax diagnostics with template pointers instead of rendering', () => {
-    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: { a: { b: 'x {{ y | nope }}' } } } };
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'template', template: { a: { b: 'x {{ y | nope }}' } } },
+    };
     const reply = renderAllOrOne(job(integration), osvi, { value: sample.payload, error: null });
     expect(reply.request).toBeNull();
     const d = reply.diagnostics.find((x) => x.code === 'H201');
@@ -44,7 +47,10 @@ describe('worker render job', () => {
   });
 
   it('runs every sample of the provider and flags nulls', () => {
-    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: { s: '{{call_summary}}' } } };
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'template', template: { s: '{{call_summary}}' } },
+    };
     const reply = renderAllOrOne(job(integration, true), osvi, { value: sample.payload, error: null });
     expect(reply.runs).toHaveLength(osvi.samples.length);
     expect(reply.runs!.every((run) => run.errors.length === 0)).toBe(true);
@@ -52,9 +58,15 @@ describe('worker render job', () => {
 
   it('splits integration pointers into the part and the template path', () => {
     const d = { severity: 'warning' as const, code: 'H301', message: 'm', start: 0, end: 1 };
-    expect(locateRenderDiagnostic({ ...d, path: '/body/template/a/0' })).toMatchObject({ field: 'body', path: '/a/0' });
+    expect(locateRenderDiagnostic({ ...d, path: '/body/template/a/0' })).toMatchObject({
+      field: 'body',
+      path: '/a/0',
+    });
     expect(locateRenderDiagnostic({ ...d, path: '/url' })).toMatchObject({ field: 'url' });
-    expect(locateRenderDiagnostic({ ...d, path: '/headers/X-Y' })).toMatchObject({ field: 'headers', header: 'X-Y' });
+    expect(locateRenderDiagnostic({ ...d, path: '/headers/X-Y' })).toMatchObject({
+      field: 'headers',
+      header: 'X-Y',
+    });
   });
 
   it('evaluates hovered expressions against the context', () => {

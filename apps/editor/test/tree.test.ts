@@ -25,7 +25,9 @@ describe('payload tree search', () => {
   });
 
   it('lists children with paths and types', () => {
-    expect(childrenOf(payload.items, ['items']).map((c) => [c.path, c.type])).toEqual([[['items', 0], 'object']]);
+    expect(childrenOf(payload.items, ['items']).map((c) => [c.path, c.type])).toEqual([
+      [['items', 0], 'object'],
+    ]);
     expect(childrenOf('x', [])).toEqual([]);
   });
 });

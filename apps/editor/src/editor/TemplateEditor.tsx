@@ -51,7 +51,10 @@ export function TemplateEditor() {
           const { doc } = getStore().getState();
           // Programmatic updates (undo, mapping clicks) echo back here: they are already in the store.
           if (text === (json ? doc.templateText : doc.textTemplate)) return;
-          getStore().updateDoc(json ? { templateText: text } : { textTemplate: text }, json ? 'type-template' : 'type-text');
+          getStore().updateDoc(
+            json ? { templateText: text } : { textTemplate: text },
+            json ? 'type-template' : 'type-text',
+          );
         }}
         options={{
           minimap: { enabled: false },

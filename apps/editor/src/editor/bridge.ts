@@ -22,7 +22,12 @@ export function revealOffsets(start: number, end: number): void {
     if (!current || !model) return;
     const from = model.getPositionAt(start);
     const to = model.getPositionAt(end);
-    current.setSelection({ startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column });
+    current.setSelection({
+      startLineNumber: from.lineNumber,
+      startColumn: from.column,
+      endLineNumber: to.lineNumber,
+      endColumn: to.column,
+    });
     current.revealLineInCenter(from.lineNumber);
     current.focus();
   }, 30);

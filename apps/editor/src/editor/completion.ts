@@ -6,8 +6,7 @@ import { expressionToPath, type PathSegment } from '../mapper/expressions.js';
 import { describeValue } from './values.js';
 
 export type CompletionRequest =
-  | { kind: 'path'; base: PathSegment[]; partial: string }
-  | { kind: 'filter'; partial: string; input: string };
+  { kind: 'path'; base: PathSegment[]; partial: string } | { kind: 'filter'; partial: string; input: string };
 
 export interface CompletionItem {
   label: string;
@@ -41,8 +40,7 @@ export function completionRequestAt(textBefore: string): CompletionRequest | nul
   return { kind: 'path', base, partial };
 }
 
-const TRAILING_PATH =
-  /(?:[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z0-9_$]*|\[-?\d+\]|\["[^"]*"\]|\['[^']*'\])*)?$/;
+const TRAILING_PATH = /(?:[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z0-9_$]*|\[-?\d+\]|\["[^"]*"\]|\['[^']*'\])*)?$/;
 
 function insideStringLiteral(expression: string): boolean {
   let quote: string | null = null;
@@ -87,7 +85,12 @@ export function resolvePath(root: unknown, path: PathSegment[]): unknown {
   for (const segment of path) {
     if (Array.isArray(current) && typeof segment === 'number') {
       current = current[segment < 0 ? current.length + segment : segment];
-    } else if (current !== null && typeof current === 'object' && typeof segment === 'string' && Object.hasOwn(current, segment)) {
+    } else if (
+      current !== null &&
+      typeof current === 'object' &&
+      typeof segment === 'string' &&
+      Object.hasOwn(current, segment)
+    ) {
       current = (current as Record<string, unknown>)[segment];
     } else return undefined;
   }
@@ -105,7 +108,8 @@ export function schemaAt(root: Schema | undefined, path: PathSegment[]): Schema[
     for (const schema of current.flatMap((s) => expandSchema(root, s))) {
       if (typeof segment === 'number' && isSchema(schema.items)) next.push(schema.items);
       const props = schema.properties;
-      if (typeof segment === 'string' && isSchema(props) && isSchema(props[segment])) next.push(props[segment]);
+      if (typeof segment === 'string' && isSchema(props) && isSchema(props[segment]))
+        next.push(props[segment]);
     }
     current = next;
     if (current.length === 0) return [];
@@ -128,7 +132,8 @@ function expandSchema(root: Schema, schema: Schema, depth = 0): Schema[] {
   }
   for (const key of ['anyOf', 'oneOf', 'allOf']) {
     const list = schema[key];
-    if (Array.isArray(list)) for (const s of list) if (isSchema(s)) out.push(...expandSchema(root, s, depth + 1));
+    if (Array.isArray(list))
+      for (const s of list) if (isSchema(s)) out.push(...expandSchema(root, s, depth + 1));
   }
   return out;
 }
@@ -169,10 +174,19 @@ function kindOf(value: unknown): CompletionItem['kind'] {
   return 'value';
 }
 
-export function filterCompletions(partial: string, names: string[], signatures: Record<string, string>): CompletionItem[] {
+export function filterCompletions(
+  partial: string,
+  names: string[],
+  signatures: Record<string, string>,
+): CompletionItem[] {
   const lower = partial.toLowerCase();
   return names
     .filter((name) => name.toLowerCase().startsWith(lower))
     .sort()
-    .map((name) => ({ label: name, kind: 'filter', detail: signatures[name] ?? `${name}`, insertText: name }));
+    .map((name) => ({
+      label: name,
+      kind: 'filter',
+      detail: signatures[name] ?? `${name}`,
+      insertText: name,
+    }));
 }

@@ -56,7 +56,8 @@ export function scanJson(text: string): JsonScan {
     scanner.document();
     return { locations, error: null };
   } catch (error) {
-    if (error instanceof ScanError) return { locations, error: { offset: error.offset, message: error.message } };
+    if (error instanceof ScanError)
+      return { locations, error: { offset: error.offset, message: error.message } };
     throw error;
   }
 }
@@ -269,7 +270,10 @@ export function diagnosticTextRange(
   return { start, end: Math.min(Math.max(end, start + 1), tokenEnd) };
 }
 
-export function nearestLocation(locations: Map<string, JsonLocation>, pointer: string): JsonLocation | undefined {
+export function nearestLocation(
+  locations: Map<string, JsonLocation>,
+  pointer: string,
+): JsonLocation | undefined {
   let current = pointer;
   for (;;) {
     const location = locations.get(current);

@@ -21,7 +21,8 @@ export function describeValue(value: unknown, max = 80): string {
     case 'object':
       return `object · ${Object.keys(value as object).length} keys`;
     case 'string':
-      return truncate(JSON.stringify(value), max);
+      // Slice first: a 5 MB transcript must not be escaped whole just to show 80 characters.
+      return truncate(JSON.stringify((value as string).slice(0, max + 1)), max);
     case 'null':
       return value === undefined ? 'unresolved (null)' : 'null';
     default:
@@ -32,6 +33,7 @@ export function describeValue(value: unknown, max = 80): string {
 /** A preview of a value for a hover: compact JSON, cut to `max` characters. */
 export function previewValue(value: unknown, max = 600): string {
   if (value === undefined) return 'null (unresolved)';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 2);
+  const text =
+    typeof value === 'string' ? JSON.stringify(value.slice(0, max + 1)) : JSON.stringify(value, null, 2);
   return truncate(text ?? 'null', max);
 }

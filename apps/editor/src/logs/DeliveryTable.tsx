@@ -43,7 +43,7 @@ export function DeliveryTable(p: Props) {
                 <td style={s.td} onClick={(e) => e.stopPropagation()}>
                   <input type="checkbox" aria-label="Select delivery" checked={p.selected.has(d.id)} onChange={() => p.onToggleSelect(d.id)} />
                 </td>
-                <td style={s.td}>
+                <td style={{ ...s.td, whiteSpace: 'nowrap' }}>
                   <span style={badge(d.status)}>{d.status}</span>
                 </td>
                 <td style={s.td} title={integration?.doc.url}>
@@ -55,8 +55,8 @@ export function DeliveryTable(p: Props) {
                 <td style={s.td} title={d.lastError ?? undefined}>
                   {statusText(d.lastStatus, d.lastError)}
                 </td>
-                <td style={{ ...s.td, ...s.muted }}>{formatTime(d.updatedAt)}</td>
-                <td style={s.td} onClick={(e) => e.stopPropagation()}>
+                <td style={{ ...s.td, ...s.muted, whiteSpace: 'nowrap' }}>{formatTime(d.updatedAt)}</td>
+                <td style={{ ...s.td, whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
                   <button type="button" disabled={d.status === 'pending'} onClick={() => p.onRetry(d.id)} data-testid="logs-retry">
                     Retry
                   </button>

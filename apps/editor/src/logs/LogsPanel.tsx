@@ -32,6 +32,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   const [auto, setAuto] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [showTest, setShowTest] = useState(false);
 
   const loadConfig = useCallback(async () => {
     const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]);
@@ -146,10 +147,16 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
             “{i.name ?? i.doc.url}” is disabled: {i.disabledReason}
           </div>
         ))}
-      <details style={s.box}>
-        <summary>Send test</summary>
-        <TestSender api={api} sources={sources} integrations={shownIntegrations} providers={providers} onSent={() => void refresh()} />
-      </details>
+      <div style={s.box}>
+        <button type="button" aria-expanded={showTest} onClick={() => setShowTest(!showTest)} data-testid="logs-test-toggle">
+          {showTest ? '▾' : '▸'} Send test
+        </button>
+        {showTest && (
+          <div style={{ marginTop: 6 }}>
+            <TestSender api={api} sources={sources} integrations={shownIntegrations} providers={providers} onSent={() => void refresh()} />
+          </div>
+        )}
+      </div>
       <DeliveryTable
         api={api}
         rows={rows}

@@ -1,8 +1,11 @@
 /** Small display helpers for the logs view. */
 
-export function formatTime(iso: string): string {
+/** Time of day for today, date and time otherwise. */
+export function formatTime(iso: string, now = new Date()): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { hour12: false });
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = d.toLocaleTimeString(undefined, { hour12: false });
+  return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString()} ${time}`;
 }
 
 export function formatHeaders(headers: Record<string, string> | null): string {

@@ -3,15 +3,21 @@ import type { CSSProperties } from 'react';
 import type { DeliveryStatus } from './types.js';
 
 export const s = {
-  panel: { display: 'flex', flexDirection: 'column', gap: 8, padding: 8, fontSize: 12, minHeight: 0 } as CSSProperties,
+  panel: {
+    display: 'flex', flexDirection: 'column', gap: 8, padding: 8, fontSize: 12, minHeight: 0, minWidth: 0, height: '100%',
+    overflow: 'auto', boxSizing: 'border-box',
+  } as CSSProperties,
   bar: { display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' } as CSSProperties,
-  box: { border: '1px solid var(--border, #d9dde3)', borderRadius: 6, padding: 8, background: 'var(--panel, #fff)' } as CSSProperties,
+  box: {
+    border: '1px solid var(--border, #d9dde3)', borderRadius: 6, padding: 8, background: 'var(--panel, #fff)', minWidth: 0,
+    overflow: 'hidden',
+  } as CSSProperties,
   table: { width: '100%', borderCollapse: 'collapse' } as CSSProperties,
   th: { textAlign: 'left', fontWeight: 600, padding: '3px 4px', borderBottom: '1px solid var(--border, #d9dde3)', color: 'var(--muted, #66707c)' } as CSSProperties,
-  td: { padding: '3px 4px', borderBottom: '1px solid var(--border, #eef0f3)', verticalAlign: 'top' } as CSSProperties,
+  td: { padding: '3px 4px', borderBottom: '1px solid var(--border, #eef0f3)', verticalAlign: 'top', overflowWrap: 'anywhere' } as CSSProperties,
   row: { cursor: 'pointer' } as CSSProperties,
   pre: {
-    margin: 0, padding: 6, maxHeight: 220, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all',
+    margin: 0, padding: 6, maxHeight: 220, maxWidth: '100%', boxSizing: 'border-box', overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all',
     background: 'var(--code-bg, #f3f4f6)', borderRadius: 4, fontFamily: 'var(--mono, monospace)', fontSize: 11,
   } as CSSProperties,
   muted: { color: 'var(--muted, #66707c)' } as CSSProperties,

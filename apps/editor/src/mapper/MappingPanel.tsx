@@ -46,8 +46,16 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
   const now = valueAtPointer(rendered, field.pointer);
   const name = field.pointer.split('/').pop() ?? field.pointer;
   const container = field.type === 'object' || field.type === 'array';
-  const nullNow = mapping.state === 'mapped' && !container && rendered !== undefined && (!now.found || now.value === null);
-  const classes = [nullNow ? 'null-now' : '', field.required ? 'required-row' : '', 'field-row', mapping.state, mapping.missingRequired ? 'missing' : '', pendingTarget === field.pointer ? 'picked' : '', pendingSource && !container ? 'droppable' : ''];
+  const nullNow =
+    mapping.state === 'mapped' && !container && rendered !== undefined && (!now.found || now.value === null);
+  const classes = [
+    nullNow && field.required ? 'null-now' : '',
+    'field-row',
+    mapping.state,
+    mapping.missingRequired ? 'missing' : '',
+    pendingTarget === field.pointer ? 'picked' : '',
+    pendingSource && !container ? 'droppable' : '',
+  ];
   return (
     <li
       className={classes.join(' ')}
@@ -70,7 +78,11 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
         title={[field.pointer, field.description, field.hint].filter(Boolean).join('\n')}
       >
         {name}
-        {field.required && <span className="required" title="required">*</span>}
+        {field.required && (
+          <span className="required" title="required">
+            *
+          </span>
+        )}
       </button>
       <span className="field-type">{Array.isArray(field.type) ? field.type.join('|') : field.type}</span>
       <span className="field-source">
@@ -83,18 +95,29 @@ function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unkn
             ← {mapping.expressions.join(', ')}
           </button>
         )}
-        {mapping.state === 'literal' && !container && <span className="literal">= {describeValue(mapping.value, 40)}</span>}
+        {mapping.state === 'literal' && !container && (
+          <span className="literal">= {describeValue(mapping.value, 40)}</span>
+        )}
         {mapping.state === 'unmapped' && !container && (
-          <span className={mapping.missingRequired ? 'warn' : 'muted'}>{mapping.missingRequired ? 'required — not mapped' : 'not mapped'}</span>
+          <span className={mapping.missingRequired ? 'warn' : 'muted'}>
+            {mapping.missingRequired ? 'required — not mapped' : 'not mapped'}
+          </span>
         )}
       </span>
       {!container && mapping.state !== 'unmapped' && rendered !== undefined && (
-        <span className={`field-now${nullNow ? ' warn' : ''}`} title={nullNow ? 'Null or left out for this sample' : 'Value in the preview now'}>
+        <span
+          className={`field-now${nullNow && field.required ? ' warn' : ''}`}
+          title={nullNow ? 'Null or left out for this sample' : 'Value in the preview now'}
+        >
           {now.found ? describeValue(now.value, 36) : 'left out'}
         </span>
       )}
       {mapping.state !== 'unmapped' && (
-        <button className="icon unmap" title={`Remove ${field.pointer} from the template`} onClick={() => unmapField(field.pointer)}>
+        <button
+          className="icon unmap"
+          title={`Remove ${field.pointer} from the template`}
+          onClick={() => unmapField(field.pointer)}
+        >
           ×
         </button>
       )}
@@ -122,15 +145,24 @@ export function MappingPanel() {
     return !at.found || at.value === null;
   }).length;
 
-  if (!target) return <div className="empty">Pick a target in the settings above to see its fields here.</div>;
+  if (!target)
+    return <div className="empty">Pick a target in the settings above to see its fields here.</div>;
   if (bodyMode !== 'template') {
-    return <div className="empty">The body is in {bodyMode} mode. Switch the body to <b>Template</b> to map fields visually.</div>;
+    return (
+      <div className="empty">
+        The body is in {bodyMode} mode. Switch the body to <b>Template</b> to map fields visually.
+      </div>
+    );
   }
   return (
     <div className="mapping-panel" data-testid="mapping-panel">
       <div className="mapping-head">
         <b>{target.name}</b> fields
-        {missing > 0 ? <span className="warn"> · {missing} required not mapped</span> : <span className="ok"> · all required fields set</span>}
+        {missing > 0 ? (
+          <span className="warn"> · {missing} required not mapped</span>
+        ) : (
+          <span className="ok"> · all required fields set</span>
+        )}
         {nullRequired > 0 && <span className="warn"> · {nullRequired} required null for this sample</span>}
         {!template.valid && <span className="warn"> · template has a JSON error</span>}
         <div className="hint">

@@ -26,11 +26,16 @@ export function expressionForField(
   const wanted = fieldType ?? 'any';
   const source = typeOf(sourceValue);
   if (format === 'date-time' && (source === 'string' || source === 'number')) return `${expression} | iso`;
-  if (looksLikeTimeField(fieldName) && typeof sourceValue === 'string' && /^\d{4}-\d{2}-\d{2}/.test(sourceValue)) {
+  if (
+    looksLikeTimeField(fieldName) &&
+    typeof sourceValue === 'string' &&
+    /^\d{4}-\d{2}-\d{2}/.test(sourceValue)
+  ) {
     return `${expression} | iso`;
   }
   if (wanted === 'any' || wanted.includes(source) || sourceValue === undefined) return expression;
-  if (wanted.includes('string')) return source === 'object' || source === 'array' ? `${expression} | json` : `${expression} | string`;
+  if (wanted.includes('string'))
+    return source === 'object' || source === 'array' ? `${expression} | json` : `${expression} | string`;
   if (wanted.includes('integer') && source === 'string') return `${expression} | integer`;
   if (wanted.includes('number') && source === 'string') return `${expression} | number`;
   if (wanted.includes('boolean') && source === 'string') return `${expression} | boolean`;
@@ -41,7 +46,9 @@ export function mapField(pointer: string, expression: string): boolean {
   const store = getStore();
   const state = store.getState();
   if (state.doc.bodyMode !== 'template') {
-    store.updateUi({ toast: 'Visual mapping writes into a JSON template: switch the body to Template mode.' });
+    store.updateUi({
+      toast: 'Visual mapping writes into a JSON template: switch the body to Template mode.',
+    });
     return false;
   }
   const field = findTarget(state.doc.targetId)?.fields.find((f) => f.pointer === pointer);

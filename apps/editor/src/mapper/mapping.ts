@@ -89,7 +89,8 @@ export function extraPointers(fields: TargetFieldInfo[], template: unknown): str
   const out: string[] = [];
   const visit = (node: unknown, pointer: string): void => {
     if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
-      for (const [key, child] of Object.entries(node)) visit(child, `${pointer}/${escapePointerSegment(key)}`);
+      for (const [key, child] of Object.entries(node))
+        visit(child, `${pointer}/${escapePointerSegment(key)}`);
       return;
     }
     const covered = [...known].some((k) => k.startsWith(`${pointer}/`) || pointer.startsWith(`${k}/`));
@@ -115,7 +116,8 @@ export function setAtPointer(root: unknown, pointer: string, value: Json): Json 
       copy[index] = write(copy[index] ?? (nextIsIndex ? [] : {}), depth + 1);
       return copy;
     }
-    const base = node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, Json>) : {};
+    const base =
+      node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, Json>) : {};
     const child = Object.hasOwn(base, segment) ? base[segment] : nextIsIndex ? [] : {};
     return { ...base, [segment]: write(child, depth + 1) };
   };

@@ -1,7 +1,12 @@
 /** Completion and hover for placeholders, fed by the current sample's context and the provider schema. */
 import { compile, filterRegistry } from '@hookmap/core';
 import type { languages, editor, Position, IRange } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import { completionRequestAt, filterCompletions, pathCompletions, type CompletionItem } from '../editor/completion.js';
+import {
+  completionRequestAt,
+  filterCompletions,
+  pathCompletions,
+  type CompletionItem,
+} from '../editor/completion.js';
 import { previewValue } from '../editor/values.js';
 import { findPlaceholders } from '../mapper/expressions.js';
 import type { Monaco } from './env.js';
@@ -33,7 +38,10 @@ function kindOf(monaco: Monaco, item: CompletionItem): languages.CompletionItemK
   }
 }
 
-export function evaluateExpression(expression: string, context: Record<string, unknown>): { value: unknown; note: string | null } {
+export function evaluateExpression(
+  expression: string,
+  context: Record<string, unknown>,
+): { value: unknown; note: string | null } {
   try {
     const result = compile(`{{${expression}}}`).renderWithDiagnostics(context);
     const note = result.diagnostics[0]?.message ?? null;
@@ -43,7 +51,12 @@ export function evaluateExpression(expression: string, context: Record<string, u
   }
 }
 
-function provideCompletions(monaco: Monaco, source: IntelligenceSource, model: editor.ITextModel, position: Position) {
+function provideCompletions(
+  monaco: Monaco,
+  source: IntelligenceSource,
+  model: editor.ITextModel,
+  position: Position,
+) {
   const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
   const request = completionRequestAt(unescapeJsonLine(before, model.getLanguageId()));
   if (!request) return { suggestions: [] };
@@ -71,14 +84,21 @@ function provideCompletions(monaco: Monaco, source: IntelligenceSource, model: e
   };
 }
 
-function provideHover(source: IntelligenceSource, model: editor.ITextModel, position: Position): languages.Hover | null {
+function provideHover(
+  source: IntelligenceSource,
+  model: editor.ITextModel,
+  position: Position,
+): languages.Hover | null {
   const line = model.getLineContent(position.lineNumber);
   const offset = position.column - 1;
   const placeholder = findPlaceholders(line).find((p) => offset >= p.start && offset <= p.end);
   if (!placeholder) return null;
   const expression = unescapeJsonLine(placeholder.expression, model.getLanguageId());
   const { value, note } = evaluateExpression(expression, source.context());
-  const contents = [{ value: `**\`${expression}\`** now is:` }, { value: '```json\n' + previewValue(value) + '\n```' }];
+  const contents = [
+    { value: `**\`${expression}\`** now is:` },
+    { value: '```json\n' + previewValue(value) + '\n```' },
+  ];
   if (note) contents.push({ value: `_${note}_` });
   return {
     range: {
@@ -94,7 +114,9 @@ function provideHover(source: IntelligenceSource, model: editor.ITextModel, posi
 let signatures: Record<string, string> | null = null;
 
 function filterSignatures(): Record<string, string> {
-  signatures ??= Object.fromEntries(Object.entries(filterRegistry).map(([name, d]) => [name, `${d.signature} — ${d.description}`]));
+  signatures ??= Object.fromEntries(
+    Object.entries(filterRegistry).map(([name, d]) => [name, `${d.signature} — ${d.description}`]),
+  );
   return signatures;
 }
 

@@ -25,15 +25,24 @@ export function templateMarkers(text: string, diagnostics: FieldDiagnostic[], js
   }
   for (const d of diagnostics) {
     if (d.field !== 'body') continue;
-    const range: TextRange = scan ? diagnosticTextRange(text, scan.locations, d) : { start: d.start, end: Math.max(d.end, d.start + 1) };
-    const message = d.suggestion ? `${d.message} (did you mean "${d.suggestion}"?)` : d.message;
+    const range: TextRange = scan
+      ? diagnosticTextRange(text, scan.locations, d)
+      : { start: d.start, end: Math.max(d.end, d.start + 1) };
+    const message =
+      d.suggestion && !d.message.includes(d.suggestion)
+        ? `${d.message} (did you mean "${d.suggestion}"?)`
+        : d.message;
     out.push({ start: range.start, end: range.end, message, code: d.code, severity: d.severity });
   }
   return out;
 }
 
 export function applyMarkers(monaco: Monaco, model: editor.ITextModel, markers: MarkerInput[]): void {
-  const severities = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
+  const severities = {
+    error: monaco.MarkerSeverity.Error,
+    warning: monaco.MarkerSeverity.Warning,
+    info: monaco.MarkerSeverity.Info,
+  };
   monaco.editor.setModelMarkers(
     model,
     MARKER_OWNER,

@@ -3,9 +3,11 @@ import { getStore, useStore } from '../store.js';
 import type { SampleRun } from '../worker/protocol.js';
 
 function status(run: SampleRun): { label: string; className: string } {
-  if (run.errors.length > 0) return { label: `${run.errors.length} error${run.errors.length > 1 ? 's' : ''}`, className: 'bad' };
+  if (run.errors.length > 0)
+    return { label: `${run.errors.length} error${run.errors.length > 1 ? 's' : ''}`, className: 'bad' };
   if (run.targetErrors > 0) return { label: `${run.targetErrors} schema`, className: 'bad' };
-  if (run.nulls.length > 0) return { label: `${run.nulls.length} null${run.nulls.length > 1 ? 's' : ''}`, className: 'warn' };
+  if (run.nulls.length > 0)
+    return { label: `${run.nulls.length} null${run.nulls.length > 1 ? 's' : ''}`, className: 'warn' };
   return { label: 'ok', className: 'good' };
 }
 

@@ -26,7 +26,9 @@ export function PreviewPanel() {
           />
           All samples
         </label>
-        <span className="muted">{busy ? 'rendering…' : reply ? `rendered in ${reply.ms.toFixed(1)} ms` : ''}</span>
+        <span className="muted">
+          {busy ? 'rendering…' : reply ? `rendered in ${reply.ms.toFixed(1)} ms` : ''}
+        </span>
       </div>
       {failure && (
         <div className="error" data-testid="preview-error">
@@ -58,7 +60,8 @@ export function PreviewPanel() {
           ) : (
             <pre className="body" data-testid="preview-body">
               {request.bodyText}
-              {request.truncated && `\n… ${(request.bodyChars / 1e6).toFixed(1)} M characters, cut for display`}
+              {request.truncated &&
+                `\n… ${(request.bodyChars / 1e6).toFixed(1)} M characters, cut for display`}
             </pre>
           )}
         </div>

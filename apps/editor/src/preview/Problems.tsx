@@ -29,7 +29,13 @@ function withoutPointer(message: string, pointer: string): string {
   return pointer !== '' && message.startsWith(pointer) ? message.slice(pointer.length).trimStart() : message;
 }
 
-export function Problems({ diagnostics, target }: { diagnostics: FieldDiagnostic[]; target: FieldDiagnostic[] }) {
+export function Problems({
+  diagnostics,
+  target,
+}: {
+  diagnostics: FieldDiagnostic[];
+  target: FieldDiagnostic[];
+}) {
   if (diagnostics.length === 0 && target.length === 0) return null;
   return (
     <div className="problems" data-testid="problems">
@@ -41,7 +47,9 @@ export function Problems({ diagnostics, target }: { diagnostics: FieldDiagnostic
               <li key={`d${i}`} className={`sev-${d.severity}`}>
                 <button className="problem" onClick={() => revealDiagnostic(d)} title="Show in the template">
                   <span className="code">{d.code}</span> {d.message}
-                  {d.suggestion && <i> — did you mean “{d.suggestion}”?</i>}
+                  {d.suggestion && !d.message.includes(d.suggestion) && (
+                    <i> — did you mean “{d.suggestion}”?</i>
+                  )}
                   <span className="where">{d.header ? `header ${d.header}` : lineOf(d)}</span>
                 </button>
               </li>
@@ -60,7 +68,8 @@ export function Problems({ diagnostics, target }: { diagnostics: FieldDiagnostic
                   onClick={() => revealPointer(getStore().getState().doc.templateText, d.path)}
                   title="Show the template line that produces this value"
                 >
-                  <span className="code">{d.code}</span> <code className="pointer">{d.path || '/'}</code> {withoutPointer(d.message, d.path)}
+                  <span className="code">{d.code}</span> <code className="pointer">{d.path || '/'}</code>{' '}
+                  {withoutPointer(d.message, d.path)}
                   {d.suggestion && <i> — {d.suggestion}</i>}
                 </button>
               </li>

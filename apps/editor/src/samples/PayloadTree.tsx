@@ -13,7 +13,14 @@ function Badge({ type }: { type: string }) {
   return <span className={`badge badge-${type}`}>{BADGE[type] ?? type}</span>;
 }
 
-const BADGE: Record<string, string> = { string: 'abc', number: '123', boolean: 'y/n', null: 'null', object: '{ }', array: '[ ]' };
+const BADGE: Record<string, string> = {
+  string: 'abc',
+  number: '123',
+  boolean: 'y/n',
+  null: 'null',
+  object: '{ }',
+  array: '[ ]',
+};
 
 function startDrag(event: React.DragEvent, path: PathSegment[]): void {
   const expression = pathToExpression(path);
@@ -60,7 +67,11 @@ function Node({ entry, depth }: { entry: TreeEntry; depth: number }) {
           ))}
           {children.length > shown && (
             <li>
-              <button className="link more" style={{ marginLeft: 20 + depth * 14 }} onClick={() => setShown(shown + PAGE * 4)}>
+              <button
+                className="link more"
+                style={{ marginLeft: 20 + depth * 14 }}
+                onClick={() => setShown(shown + PAGE * 4)}
+              >
                 show more ({children.length - shown} left)
               </button>
             </li>
@@ -92,7 +103,12 @@ export function PayloadTree({ root }: { root: unknown }) {
           {hits.length === 0 && <li className="muted">No field or value matches “{deferred}”.</li>}
           {hits.map((hit) => (
             <li key={hit.expression}>
-              <div className="tree-row" draggable onDragStart={(e) => startDrag(e, hit.path)} data-path={hit.expression}>
+              <div
+                className="tree-row"
+                draggable
+                onDragStart={(e) => startDrag(e, hit.path)}
+                data-path={hit.expression}
+              >
                 <button className="tree-key" onClick={() => pickSource(hit.expression)}>
                   {hit.expression}
                 </button>

@@ -94,14 +94,22 @@ export function SamplePanel() {
     >
       <header className="panel-head">
         <h2>Sample</h2>
-        <button className="small" onClick={() => setPasting(!pasting)} title="Paste a payload, or drop a .json file on this panel">
+        <button
+          className="small"
+          onClick={() => setPasting(!pasting)}
+          title="Paste a payload, or drop a .json file on this panel"
+        >
           Paste JSON
         </button>
       </header>
       <div className="pickers">
         <label>
           Provider
-          <select value={providerId} onChange={(e) => selectProvider(e.target.value)} data-testid="provider-select">
+          <select
+            value={providerId}
+            onChange={(e) => selectProvider(e.target.value)}
+            data-testid="provider-select"
+          >
             {providerList().map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -113,7 +121,12 @@ export function SamplePanel() {
           Sample
           <select
             value={sampleId ?? '__custom'}
-            onChange={(e) => getStore().updateDoc({ sampleId: e.target.value === '__custom' ? null : e.target.value }, 'edit')}
+            onChange={(e) =>
+              getStore().updateDoc(
+                { sampleId: e.target.value === '__custom' ? null : e.target.value },
+                'edit',
+              )
+            }
             data-testid="sample-select"
           >
             {provider?.samples.map((s) => (
@@ -121,7 +134,9 @@ export function SamplePanel() {
                 {s.name}
               </option>
             ))}
-            {(sampleId === null || customName !== null) && <option value="__custom">{customName ?? 'Pasted payload'}</option>}
+            {(sampleId === null || customName !== null) && (
+              <option value="__custom">{customName ?? 'Pasted payload'}</option>
+            )}
           </select>
         </label>
       </div>

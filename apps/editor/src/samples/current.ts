@@ -29,7 +29,10 @@ export function parsePayloadText(text: string): { value: unknown; error: Payload
     const scan = scanJson(text);
     const offset = scan.error?.offset ?? 0;
     const { line, column } = offsetToLineColumn(text, offset);
-    return { value: undefined, error: { message: scan.error?.message ?? (error as Error).message, line, column } };
+    return {
+      value: undefined,
+      error: { message: scan.error?.message ?? (error as Error).message, line, column },
+    };
   }
 }
 
@@ -47,7 +50,9 @@ export function buildContextSafe(provider: Provider | undefined, payload: unknow
       // fall through: show the raw payload
     }
   }
-  return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+    ? (payload as Record<string, unknown>)
+    : {};
 }
 
 export function currentPayload(state: EditorState): CurrentPayload {
@@ -60,7 +65,13 @@ export function currentPayload(state: EditorState): CurrentPayload {
   if (sampleId !== null) {
     const sample = findSample(provider, sampleId);
     const payload = sample?.payload;
-    value = { provider, payload, error: null, context: buildContextSafe(provider, payload), label: sample?.name ?? sampleId };
+    value = {
+      provider,
+      payload,
+      error: null,
+      context: buildContextSafe(provider, payload),
+      label: sample?.name ?? sampleId,
+    };
   } else if (text !== null) {
     const parsed = parsePayloadText(text);
     value = {

@@ -10,7 +10,8 @@ export interface TreeEntry {
 }
 
 export function childrenOf(value: unknown, path: PathSegment[]): TreeEntry[] {
-  if (Array.isArray(value)) return value.map((v, i) => ({ key: i, path: [...path, i], value: v, type: typeOf(v) }));
+  if (Array.isArray(value))
+    return value.map((v, i) => ({ key: i, path: [...path, i], value: v, type: typeOf(v) }));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).map(([k, v]) => ({ key: k, path: [...path, k], value: v, type: typeOf(v) }));
   }

@@ -14,7 +14,10 @@ export function loadStarter(targetId: string): void {
   const { doc } = store.getState();
   try {
     const integration = starterFor(targetId, doc.providerId);
-    store.updateDoc({ ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId }, 'edit');
+    store.updateDoc(
+      { ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId },
+      'edit',
+    );
     store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping' });
   } catch (error) {
     store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
@@ -30,9 +33,23 @@ function Headers({ rows }: { rows: HeaderRow[] }) {
     <div className="headers">
       {rows.map((row, index) => (
         <div className="header-row" key={index}>
-          <input value={row.name} placeholder="Header" onChange={(e) => set(index, { name: e.target.value })} aria-label="Header name" />
-          <input value={row.value} placeholder="Value, e.g. Bearer {{secrets.TOKEN}}" onChange={(e) => set(index, { value: e.target.value })} aria-label="Header value" />
-          <button className="icon" title="Remove header" onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}>
+          <input
+            value={row.name}
+            placeholder="Header"
+            onChange={(e) => set(index, { name: e.target.value })}
+            aria-label="Header name"
+          />
+          <input
+            value={row.value}
+            placeholder="Value, e.g. Bearer {{secrets.TOKEN}}"
+            onChange={(e) => set(index, { value: e.target.value })}
+            aria-label="Header value"
+          />
+          <button
+            className="icon"
+            title="Remove header"
+            onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}
+          >
             ×
           </button>
         </div>
@@ -61,7 +78,11 @@ function BodyOptions() {
               type="checkbox"
               checked={doc.sections.includes(section.id)}
               onChange={(e) =>
-                update({ sections: e.target.checked ? [...doc.sections, section.id] : doc.sections.filter((id) => id !== section.id) })
+                update({
+                  sections: e.target.checked
+                    ? [...doc.sections, section.id]
+                    : doc.sections.filter((id) => id !== section.id),
+                })
               }
             />
             {section.name}
@@ -75,14 +96,20 @@ function BodyOptions() {
       <div className="row">
         <label>
           Engine
-          <select value={doc.engine} onChange={(e) => update({ engine: e.target.value as 'hookmap' | 'handlebars' })}>
+          <select
+            value={doc.engine}
+            onChange={(e) => update({ engine: e.target.value as 'hookmap' | 'handlebars' })}
+          >
             <option value="hookmap">hookmap</option>
             <option value="handlebars">Handlebars</option>
           </select>
         </label>
         <label className="grow">
           Content-Type
-          <input value={doc.contentType} onChange={(e) => update({ contentType: e.target.value }, 'content-type')} />
+          <input
+            value={doc.contentType}
+            onChange={(e) => update({ contentType: e.target.value }, 'content-type')}
+          />
         </label>
       </div>
     );
@@ -104,7 +131,11 @@ export function SettingsPanel() {
       <div className="row">
         <label className="grow">
           Name
-          <input value={doc.name} onChange={(e) => update({ name: e.target.value }, 'name')} data-testid="name-input" />
+          <input
+            value={doc.name}
+            onChange={(e) => update({ name: e.target.value }, 'name')}
+            data-testid="name-input"
+          />
         </label>
         <label className="grow">
           Target (loads a starter)
@@ -126,22 +157,41 @@ export function SettingsPanel() {
           </select>
         </label>
         {doc.targetId !== null && (
-          <button className="icon reset" onClick={() => loadStarter(doc.targetId as string)} title="Reset to the target's starter template">
+          <button
+            className="icon reset"
+            onClick={() => loadStarter(doc.targetId as string)}
+            title="Reset to the target's starter template"
+          >
             ↺
           </button>
         )}
         <label className="check" title="Inactive integrations are kept but not sent">
-          <input type="checkbox" checked={doc.active} onChange={(e) => update({ active: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={doc.active}
+            onChange={(e) => update({ active: e.target.checked })}
+          />
           Active
         </label>
       </div>
       <div className="row">
-        <select value={doc.method} onChange={(e) => update({ method: e.target.value as HttpMethod })} aria-label="HTTP method" className="method">
+        <select
+          value={doc.method}
+          onChange={(e) => update({ method: e.target.value as HttpMethod })}
+          aria-label="HTTP method"
+          className="method"
+        >
           {METHODS.map((m) => (
             <option key={m}>{m}</option>
           ))}
         </select>
-        <input className="grow url" value={doc.url} onChange={(e) => update({ url: e.target.value }, 'url')} aria-label="URL" spellCheck={false} />
+        <input
+          className="grow url"
+          value={doc.url}
+          onChange={(e) => update({ url: e.target.value }, 'url')}
+          aria-label="URL"
+          spellCheck={false}
+        />
       </div>
       {urlErrors.map((d, i) => (
         <div className="error small" key={i}>
@@ -156,7 +206,12 @@ export function SettingsPanel() {
         <span className="label">Body</span>
         {(['auto', 'template', 'text'] as const).map((mode) => (
           <label key={mode} className="radio">
-            <input type="radio" name="body-mode" checked={doc.bodyMode === mode} onChange={() => setMode(mode)} />
+            <input
+              type="radio"
+              name="body-mode"
+              checked={doc.bodyMode === mode}
+              onChange={() => setMode(mode)}
+            />
             {mode === 'auto' ? 'Auto' : mode === 'template' ? 'JSON template' : 'Text'}
           </label>
         ))}

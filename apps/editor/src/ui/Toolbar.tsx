@@ -32,7 +32,10 @@ export function Toolbar() {
       <button onClick={exportIntegration} title="Download the integration JSON (Ctrl+S)">
         Export
       </button>
-      <button onClick={() => void copyShareLink()} title="Copy a link holding this integration (Ctrl+Shift+L)">
+      <button
+        onClick={() => void copyShareLink()}
+        title="Copy a link holding this integration (Ctrl+Shift+L)"
+      >
         Share link
       </button>
       <button
@@ -46,7 +49,12 @@ export function Toolbar() {
         ?
       </button>
       {help && (
-        <div className="shortcuts" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)}>
+        <div
+          className="shortcuts"
+          role="dialog"
+          aria-label="Keyboard shortcuts"
+          onClick={() => setHelp(false)}
+        >
           <table>
             <tbody>
               {SHORTCUTS.map(([keys, what]) => (

@@ -1,7 +1,8 @@
 /** Messages between the editor and its render worker. */
 import type { Diagnostic, Integration } from '@hookmap/core';
 
-export type PayloadSource = { kind: 'sample'; providerId: string; sampleId: string } | { kind: 'custom'; key: string };
+export type PayloadSource =
+  { kind: 'sample'; providerId: string; sampleId: string } | { kind: 'custom'; key: string };
 
 export interface SetPayloadMessage {
   type: 'payload';

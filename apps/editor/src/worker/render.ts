@@ -25,7 +25,8 @@ export function syntaxDiagnostics(integration: Integration): FieldDiagnostic[] {
   const out: FieldDiagnostic[] = [];
   const body = integration.body;
   if (body && body.mode === 'template') out.push(...tag(validate(body.template), 'body'));
-  if (body && body.mode === 'text' && body.engine !== 'handlebars') out.push(...tag(validate(body.template), 'body'));
+  if (body && body.mode === 'text' && body.engine !== 'handlebars')
+    out.push(...tag(validate(body.template), 'body'));
   out.push(...tag(validate(integration.url), 'url'));
   for (const [name, value] of Object.entries(integration.headers ?? {})) {
     out.push(...validate(value).map((d) => ({ ...d, field: 'headers' as const, header: name })));
@@ -55,9 +56,15 @@ export interface RenderOutcome {
   failure: string | null;
 }
 
-export function renderPreview(integration: Integration, payload: unknown, provider: Provider | undefined): RenderOutcome {
+export function renderPreview(
+  integration: Integration,
+  payload: unknown,
+  provider: Provider | undefined,
+): RenderOutcome {
   try {
-    const options = provider ? { provider, secrets: previewSecrets(integration) } : { secrets: previewSecrets(integration) };
+    const options = provider
+      ? { provider, secrets: previewSecrets(integration) }
+      : { secrets: previewSecrets(integration) };
     const rendered = renderRequest(integration, payload, options);
     return {
       request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body),
@@ -68,15 +75,28 @@ export function renderPreview(integration: Integration, payload: unknown, provid
   } catch (error) {
     const e = error as Partial<Diagnostic> & Error;
     if (typeof e.code === 'string' && typeof e.path === 'string') {
-      const d: Diagnostic = { severity: 'error', code: e.code, message: e.message, path: e.path, start: e.start ?? 0, end: e.end ?? 0 };
+      const d: Diagnostic = {
+        severity: 'error',
+        code: e.code,
+        message: e.message,
+        path: e.path,
+        start: e.start ?? 0,
+        end: e.end ?? 0,
+      };
       return { request: null, body: undefined, diagnostics: [locateRenderDiagnostic(d)], failure: e.message };
     }
     return { request: null, body: undefined, diagnostics: [], failure: e.message ?? String(error) };
   }
 }
 
-function toPreview(method: string, url: string, headers: Record<string, string>, body: JsonValue | string | undefined): PreviewRequest {
-  if (body === undefined) return { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false };
+function toPreview(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: JsonValue | string | undefined,
+): PreviewRequest {
+  if (body === undefined)
+    return { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false };
   const isJson = typeof body !== 'string';
   const full = isJson ? JSON.stringify(body, null, 2) : body;
   const truncated = full.length > MAX_BODY_CHARS;
@@ -91,7 +111,11 @@ function toPreview(method: string, url: string, headers: Record<string, string>,
   };
 }
 
-export function targetDiagnostics(targetId: string | null, integration: Integration, body: JsonValue | string | undefined): FieldDiagnostic[] {
+export function targetDiagnostics(
+  targetId: string | null,
+  integration: Integration,
+  body: JsonValue | string | undefined,
+): FieldDiagnostic[] {
   if (targetId === null || body === undefined || typeof body === 'string') return [];
   if (integration.body?.mode === 'text') return [];
   try {
@@ -101,12 +125,20 @@ export function targetDiagnostics(targetId: string | null, integration: Integrat
   }
 }
 
-export function runAllSamples(integration: Integration, provider: Provider, targetId: string | null): SampleRun[] {
+export function runAllSamples(
+  integration: Integration,
+  provider: Provider,
+  targetId: string | null,
+): SampleRun[] {
   return provider.samples.map((sample) => {
     const outcome = renderPreview(integration, sample.payload, provider);
-    const errors = outcome.diagnostics.filter((d) => d.severity === 'error' && d.code !== UNRESOLVED).map((d) => d.message);
+    const errors = outcome.diagnostics
+      .filter((d) => d.severity === 'error' && d.code !== UNRESOLVED)
+      .map((d) => d.message);
     if (outcome.failure !== null && errors.length === 0) errors.push(outcome.failure);
-    const nulls = outcome.diagnostics.filter((d) => d.code === UNRESOLVED).map((d) => d.reference ?? d.message);
+    const nulls = outcome.diagnostics
+      .filter((d) => d.code === UNRESOLVED)
+      .map((d) => d.reference ?? d.message);
     return {
       sampleId: sample.id,
       name: sample.name,

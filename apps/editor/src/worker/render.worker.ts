@@ -12,10 +12,16 @@ const customPayloads = new Map<string, { value: unknown; error: string | null }>
 let pending: RenderJob | null = null;
 let scheduled = false;
 
-function payloadFor(source: PayloadSource, provider: Provider | undefined): { value: unknown; error: string | null } {
-  if (source.kind === 'custom') return customPayloads.get(source.key) ?? { value: null, error: 'The pasted payload is not loaded yet.' };
+function payloadFor(
+  source: PayloadSource,
+  provider: Provider | undefined,
+): { value: unknown; error: string | null } {
+  if (source.kind === 'custom')
+    return customPayloads.get(source.key) ?? { value: null, error: 'The pasted payload is not loaded yet.' };
   const sample = findSample(provider ?? findProvider(source.providerId), source.sampleId);
-  return sample ? { value: sample.payload, error: null } : { value: null, error: `Unknown sample ${source.sampleId}` };
+  return sample
+    ? { value: sample.payload, error: null }
+    : { value: null, error: `Unknown sample ${source.sampleId}` };
 }
 
 function runPending(): void {
