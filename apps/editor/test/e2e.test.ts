@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await associations.locator('.unmap').click();
     await expect.poll(() => page.getByTestId('target-problems').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('mapping-panel').innerText()).toContain('all required fields set');
+    expect(await page.getByTestId('valid-request').innerText()).toContain('Valid');
     await shot('01b-osvi-hubspot-valid');
   });
 

@@ -1,4 +1,5 @@
 /** The full outgoing request, re-rendered off the main thread on every keystroke. */
+import { findTarget } from '../catalog.js';
 import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { AllSamples } from './AllSamples.js';
@@ -13,6 +14,13 @@ export function PreviewPanel() {
   const request = reply?.request ?? lastGood;
   const stale = reply?.request == null || localError !== null;
   const failure = localError ?? reply?.failure ?? null;
+  const targetId = useStore((s) => s.doc.targetId);
+  const valid =
+    targetId !== null &&
+    failure === null &&
+    reply?.request != null &&
+    reply.targetDiagnostics.length === 0 &&
+    !reply.diagnostics.some((d) => d.severity === 'error');
 
   return (
     <div className="preview" data-testid="preview">
@@ -33,6 +41,11 @@ export function PreviewPanel() {
       {failure && (
         <div className="error" data-testid="preview-error">
           {failure}
+        </div>
+      )}
+      {valid && (
+        <div className="valid" data-testid="valid-request">
+          ✓ Valid {findTarget(targetId)?.name ?? targetId} request for this sample
         </div>
       )}
       {allSamples && reply?.runs && <AllSamples runs={reply.runs} />}
