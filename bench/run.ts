@@ -22,7 +22,8 @@ function withResults(readme: string, results: string): string {
   return `${readme.slice(0, from + start.length)}\n${results}\n${readme.slice(to)}`;
 }
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const began = performance.now();
+const log = (line: string) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(1)} s] ${line}\n`);
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {

@@ -37,10 +37,23 @@ export function rotatingSource(copies: object[]): ContextSource {
   };
 }
 
+/** Objects and arrays in a JSON value. */
+export function countObjects(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countObjects(item), 1);
+  if (value !== null && typeof value === 'object') {
+    return Object.values(value).reduce((sum: number, item) => sum + countObjects(item), 1);
+  }
+  return 0;
+}
+
+/** Copies alive at once are bounded by this many objects (big payloads get fewer ops per slice). */
+const objectBudget = 60_000;
+
 export function freshSource(copies: object[], cap: number): ContextSource {
+  const perCopy = Math.max(1, countObjects(copies[0]));
   return {
     mode: 'fresh',
-    cap,
+    cap: Math.max(16, Math.min(cap, Math.floor(objectBudget / perCopy))),
     take: (count, cursor) => Array.from({ length: count }, (_, i) => freshCopy(copies[(cursor + i) % copies.length] as object)),
   };
 }

@@ -64,17 +64,18 @@ export async function timeSlice(timed: Timed, source: ContextSource, count: numb
   return (await timeSliceBoth(timed, source, count)).wall;
 }
 
-/** Warms `timed` up for about `warmupMs` and returns the op count that fills one slice of `sliceMs`. */
+/**
+ * Warms `timed` up for about `warmupMs` of wall time (context copies included) and returns the op count
+ * that fills one slice of `sliceMs`, at most `source.cap`.
+ */
 export async function calibrate(timed: Timed, source: ContextSource, sliceMs: number, warmupMs: number): Promise<number> {
+  const deadline = performance.now() + warmupMs;
   let count = 1;
-  let spent = 0;
   let perOp = Number.POSITIVE_INFINITY;
-  while (spent < warmupMs || !Number.isFinite(perOp)) {
+  for (let round = 0; round < 3 || performance.now() < deadline || !Number.isFinite(perOp); round++) {
     const elapsed = await timeSlice(timed, source, count);
-    spent += elapsed;
-    if (elapsed > 0.5) perOp = Math.min(perOp, elapsed / count);
+    if (elapsed > 0.2 || count >= source.cap) perOp = Math.min(perOp, elapsed / count);
     if (elapsed < sliceMs / 2 && count < source.cap) count = Math.min(count * 2, source.cap);
-    else if (count >= source.cap) perOp = Math.min(perOp, elapsed / count);
   }
   return Math.max(1, Math.min(source.cap, Math.round(sliceMs / perOp)));
 }
