@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { Codes } from '../codes.js';
-import { RequestError } from '../errors.js';
+import { RequestError, templateLimitError } from '../errors.js';
 import { step } from '../evaluate/paths.js';
 import { limitError } from '../evaluate/state.js';
 import { DEFAULT_LIMITS } from '../limits.js';
@@ -37,6 +37,7 @@ interface Frame {
 export type HandlebarsRender = (context: unknown) => string;
 
 export function compileHandlebars(source: string, escapeHtml: boolean, limits: Limits = DEFAULT_LIMITS): HandlebarsRender {
+  checkSize(source, limits);
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);
@@ -52,11 +53,47 @@ export function compileHandlebars(source: string, escapeHtml: boolean, limits: L
   };
 }
 
+/**
+ * SPEC §8 before parsing: Handlebars' parser takes seconds on thousands of nested blocks, so
+ * size and block depth are counted first, in one linear pass.
+ */
+function checkSize(source: string, limits: Limits): void {
+  if (source.length > limits.maxTemplateBytes) {
+    throw templateLimitError(Codes.TEMPLATE_TOO_LARGE, 'maxTemplateBytes', `Text template is larger than the limit maxTemplateBytes (${limits.maxTemplateBytes} bytes).`, { path: '/body/template' });
+  }
+  let depth = 0;
+  for (let i = source.indexOf('{{'); i >= 0; i = source.indexOf('{{', i + 2)) {
+    let j = i + 2;
+    while (source[j] === '~' || source[j] === '{' || source[j] === ' ') j++;
+    if (source[j] === '#') depth++;
+    else if (source[j] === '/' && depth > 0) depth--;
+    if (depth > limits.maxDepth) {
+      throw templateLimitError(Codes.TEMPLATE_TOO_DEEP, 'maxDepth', `Handlebars blocks nest deeper than the limit maxDepth (${limits.maxDepth}).`, { path: '/body/template', start: i, end: j + 1 });
+    }
+  }
+}
+
+const BLOCKS = new Set(['if', 'unless', 'each', 'with']);
+
+/** Refuses partials and decorators, and names unknown helpers, before any payload is rendered. */
 function check(node: Node): void {
   if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'DecoratorBlock' || node.type === 'Decorator') {
     throw new RequestError(Codes.HANDLEBARS_ERROR, `Handlebars ${node.type.replace('Statement', '').toLowerCase()}s are not supported in hookmap text bodies.`, { path: '/body/template' });
   }
+  if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') {
+    const call = node as hbs.AST.MustacheStatement;
+    const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : '';
+    const isCall = call.params.length > 0 || call.hash !== undefined || node.type === 'SubExpression';
+    if (isCall && !isHelper(name) && !(node.type === 'BlockStatement' && BLOCKS.has(name))) {
+      throw new RequestError(Codes.HANDLEBARS_ERROR, `Unknown Handlebars helper "${name}": use a hookmap filter name (upper, date, join, ...), if, unless, each, with or lookup.`, { path: '/body/template' });
+    }
+    for (const p of call.params) check(p as unknown as Node);
+  }
   for (const child of children(node)) check(child);
+}
+
+function isHelper(name: string): boolean {
+  return name === 'lookup' || Object.prototype.hasOwnProperty.call(filterRegistry, name);
 }
 
 function children(node: Node): Node[] {

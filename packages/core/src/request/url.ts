@@ -24,6 +24,8 @@ export function renderUrl(
     if (e instanceof TemplateError) e.path = '/url';
     throw e;
   }
+  // The URL scope is payload data: the real secrets are laid over it, so a payload can never supply them.
+  const scoped = scope ? { ...scope, secrets: context.secrets } : null;
   let out = '';
   for (const seg of segments) {
     if (seg.kind === 'text') {
@@ -31,9 +33,7 @@ export function renderUrl(
       continue;
     }
     const evaluate = compileUrlExpression(seg.source, seg.exprStart);
-    // The URL scope is payload data: `secrets.*` never resolves there.
-    const fromScope = scope && !/^\s*secrets\b/.test(seg.source);
-    let value = fromScope ? evaluate(scope) : undefined;
+    let value = scoped ? evaluate(scoped) : undefined;
     if (value === undefined || value === null) value = evaluate(context);
     if (value === undefined || value === null) {
       out += seg.raw;
