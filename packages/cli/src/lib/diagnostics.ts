@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@hookmap/core';
 import type { Colors } from '../io/colors.js';
+import { CliError } from '../io/errors.js';
 import { codeFrame, offsetToLineColumn, stringFrame } from '../io/code-frame.js';
 import { locatePointer, stringIndexToOffset } from '../io/json-scan.js';
 
@@ -119,6 +120,20 @@ export function formatProblem(problem: Problem, colors: Colors): string {
       : problem.severity === 'warning'
         ? colors.yellow('warning')
         : colors.cyan('info');
+  const head = `${label} ${problemHeading(problem, colors)}`;
+  return problem.frame ? `${head}\n${indent(problem.frame)}` : head;
+}
+
+/** The problem as a thrown error: its heading is the one-line message, its frame goes under it. */
+export function problemError(problem: Problem, colors: Colors, prefix = '', cause?: unknown): CliError {
+  return new CliError(prefix + problemHeading(problem, colors), {
+    ...(problem.frame ? { frame: problem.frame } : {}),
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+/** "H201 file:5:23 /pointer: message (did you mean x?)", without the severity. */
+function problemHeading(problem: Problem, colors: Colors): string {
   const where =
     problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
   const pointer =
@@ -131,8 +146,7 @@ export function formatProblem(problem: Problem, colors: Colors): string {
     problem.suggestion !== undefined && !problem.message.includes(problem.suggestion)
       ? ` (did you mean "${problem.suggestion}"?)`
       : '';
-  const head = `${label} ${colors.bold(problem.code)} ${where}${pointer}: ${problem.message}${hint}`;
-  return problem.frame ? `${head}\n${indent(problem.frame)}` : head;
+  return `${colors.bold(problem.code)} ${where}${pointer}: ${problem.message}${hint}`;
 }
 
 function indent(text: string): string {

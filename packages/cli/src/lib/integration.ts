@@ -1,7 +1,6 @@
 import { validateIntegration, type Integration } from '@hookmap/core';
-import { CliError } from '../io/errors.js';
 import { readJsonInput } from '../io/read-input.js';
-import { formatProblem, placeDiagnostic, type Problem, type SourceDocument } from './diagnostics.js';
+import { placeDiagnostic, problemError, type Problem, type SourceDocument } from './diagnostics.js';
 import type { Ui } from './ui.js';
 
 export interface LoadedIntegration {
@@ -29,14 +28,7 @@ export async function loadIntegration(spec: string, ui: Ui): Promise<LoadedInteg
   const first = errors[0];
   if (first) {
     const more = errors.length > 1 ? ` (${errors.length - 1} more; run hookmap check ${source.file})` : '';
-    const [head = '', ...frame] = formatProblem(first, ui.colors).split('\n');
-    throw new CliError(`invalid integration: ${stripLabel(head)}${more}`, {
-      frame: frame.join('\n') || undefined,
-    });
+    throw problemError({ ...first, message: first.message + more }, ui.colors, 'invalid integration: ');
   }
   return { integration: source.value as Integration, source };
-}
-
-function stripLabel(line: string): string {
-  return line.replace(/^\S*error\S* /, '');
 }

@@ -5,14 +5,12 @@ import {
   TemplateError,
   renderRequest,
   type Diagnostic,
-  type JsonValue,
   type MissingPolicy,
   type Provider,
   type RenderedRequest,
 } from '@hookmap/core';
-import { CliError } from '../io/errors.js';
 import { chooseProvider } from './catalog.js';
-import { formatProblem, placeDiagnostic, type Problem } from './diagnostics.js';
+import { formatProblem, placeDiagnostic, problemError, type Problem } from './diagnostics.js';
 import type { LoadedIntegration } from './integration.js';
 import { loadSecrets } from './secrets.js';
 import type { Ui } from './ui.js';
@@ -63,11 +61,7 @@ export function renderOrExplain(
       diagnostic.message +=
         ' The payload was not recognised: name its provider with --provider <id> (see hookmap providers).';
     }
-    const [head = '', ...frame] = formatProblem(placeIn(loaded, diagnostic, ui), ui.colors).split('\n');
-    throw new CliError(head.replace(/^\S*error\S* /, ''), {
-      frame: frame.join('\n') || undefined,
-      cause: error,
-    });
+    throw problemError(placeIn(loaded, diagnostic, ui), ui.colors, '', error);
   }
 }
 
@@ -91,23 +85,11 @@ export function placeIn(loaded: LoadedIntegration, diagnostic: Diagnostic, ui: U
   return placeDiagnostic(diagnostic, loaded.source, '', ui.colors);
 }
 
+export type PrintableRequest = Omit<RenderedRequest, 'diagnostics'>;
+
 /** The request as printed: everything but the diagnostics, which go to stderr. */
-export function printableRequest(request: RenderedRequest): {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: JsonValue | string;
-} {
-  const printable: {
-    method: string;
-    url: string;
-    headers: Record<string, string>;
-    body?: JsonValue | string;
-  } = {
-    method: request.method,
-    url: request.url,
-    headers: request.headers,
-  };
+export function printableRequest(request: RenderedRequest): PrintableRequest {
+  const printable: PrintableRequest = { method: request.method, url: request.url, headers: request.headers };
   if (request.body !== undefined) printable.body = request.body;
   return printable;
 }
