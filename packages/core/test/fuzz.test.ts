@@ -131,14 +131,14 @@ describe('parser fuzz', () => {
   it('string templates compile or throw TemplateError, quickly, and validate agrees', () => {
     fc.assert(
       fc.property(sources, (s) => checkSource(s)),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
   it('the same strings as object keys and nested values', () => {
     fc.assert(
       fc.property(sources, sources, (k, v) => checkSource({ [k]: v, list: [v, { inner: k }] })),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
@@ -146,7 +146,7 @@ describe('parser fuzz', () => {
     const query = fc.string({ unit: fragments, maxLength: 20 }).map((s) => `{{ $${s} }}`);
     fc.assert(
       fc.property(query, (s) => checkSource(s)),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
@@ -168,7 +168,7 @@ describe('parser fuzz', () => {
           }
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 600 },
     );
   });
 
@@ -185,7 +185,7 @@ describe('parser fuzz', () => {
     );
     fc.assert(
       fc.property(directive, (d) => checkSource(d as JsonValue)),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });
