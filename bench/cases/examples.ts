@@ -9,7 +9,7 @@ export interface Example {
   integration: Integration;
   payload: unknown;
   expected: Record<string, unknown>;
-  /** secrets.json beside the example, when it has one; without it only the body is compared. */
+  /** The example's own secrets.json, else examples/secrets.json; without either only the body is compared. */
   secrets: Record<string, string> | null;
 }
 
@@ -27,10 +27,12 @@ export function loadExamples(root = examplesRoot): Example[] {
     .map((entry) => entry.name)
     .sort();
   const files = ['integration.json', 'payload.json', 'expected.json'];
+  const sharedSecrets = join(root, 'secrets.json');
   return names
     .filter((name) => files.every((file) => existsSync(join(root, name, file))))
     .map((name) => {
-      const secretsFile = join(root, name, 'secrets.json');
+      const ownSecrets = join(root, name, 'secrets.json');
+      const secretsFile = existsSync(ownSecrets) ? ownSecrets : sharedSecrets;
       return {
         name,
         integration: readJson(join(root, name, 'integration.json')) as Integration,

@@ -18,7 +18,7 @@ export function requestOp(example: Example): Op {
   return (payload) => renderRequest(example.integration, payload, options);
 }
 
-/** The part of a request compared with expected.json: all of it with secrets.json, else the body. */
+/** The part of a request compared with expected.json: all of it when secrets are known, else the body. */
 function comparable(example: Example, request: unknown): unknown {
   const { method, url, headers, body } = request as Record<string, unknown>;
   return example.secrets ? { method, url, headers, body } : { body };
@@ -40,7 +40,7 @@ export function handOp(example: Example): Op | null {
 
 async function runExample(example: Example, settings: Settings): Promise<ExampleReport> {
   const op = requestOp(example);
-  const scope = example.secrets ? 'full request' : 'body (no secrets.json)';
+  const scope = example.secrets ? 'whole request' : 'body only, no secrets.json';
   const difference = exampleDifference(example, op);
   if (difference) return { name: example.name, equivalence: `no: ${difference}` };
   const payloads = contextSource(settings.contextMode, copies(example.payload as object, settings.contextCopies), settings.freshCap);
