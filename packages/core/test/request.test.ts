@@ -161,6 +161,20 @@ describe('methods and content types', () => {
     expect(serializeBody(r)).toBeUndefined();
   });
 
+  it('serializeBody sends a text body as written even with a JSON content type (no double encoding)', () => {
+    const text = '{"a": "{{ x }}"}';
+    for (const contentType of ['application/json', 'application/vnd.api+json; charset=utf-8']) {
+      const r = renderRequest({ url, body: { mode: 'text', template: text, contentType } }, { x: 1 });
+      expect(r.body).toBe('{"a": "1"}');
+      expect(serializeBody(r)).toBe('{"a": "1"}');
+    }
+  });
+
+  it('serializeBody JSON-encodes a template body that renders to a string', () => {
+    const r = renderRequest({ url, body: { mode: 'template', template: '{{ x }}' } }, { x: 'plain' });
+    expect(serializeBody(r)).toBe('"plain"');
+  });
+
   it('serializeBody writes JSON for JSON bodies and the string for text bodies', () => {
     const json = renderRequest({ url, body: { mode: 'template', template: { s: 'a"b' } } }, {});
     expect(serializeBody(json)).toBe('{"s":"a\\"b"}');
