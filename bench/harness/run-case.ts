@@ -3,6 +3,7 @@ import { compileMicros, memoryPerTemplate } from './compile-cost.js';
 import { checkEquivalence, sourceFor, whyNot } from './equivalence.js';
 import { contextSource } from './contexts.js';
 import { timePair } from './paired.js';
+import { readyToSend } from './ready-body.js';
 import { median } from './stats.js';
 import type { BenchCase } from '../cases/types.js';
 import type { Contender } from '../contenders/types.js';
@@ -25,7 +26,7 @@ async function measure(
   const renderOp = { op: prepared.render, async: contender.async };
   const main = contextSource(settings.contextMode, contexts, settings.freshCap);
   const render = await timePair(renderOp, hand.render, main, settings);
-  const body = await timePair({ op: prepared.body, async: contender.async }, hand.body, main, settings);
+  const body = await timePair(readyToSend(prepared.body, contender.async), hand.body, main, settings);
   const other = contextSource(settings.contextMode === 'fresh' ? 'rotate' : 'fresh', contexts, settings.freshCap);
   const otherMode = contender.id === 'hookmap' ? await timePair(renderOp, hand.render, other, settings) : undefined;
   return {
@@ -51,7 +52,7 @@ function rejected(contender: Contender, difference: string): ContenderRow {
 export async function runCase(benchCase: BenchCase, list: Contender[], settings: Settings, log: Log): Promise<CaseReport> {
   const contexts = benchCase.contexts(settings.contextCopies);
   const handPrepared = handContender.compile(benchCase.handWritten);
-  const hand = { render: { op: handPrepared.render, async: false }, body: { op: handPrepared.body, async: false } };
+  const hand = { render: { op: handPrepared.render, async: false }, body: readyToSend(handPrepared.body, false) };
   const rows: ContenderRow[] = [];
   const skipped: CaseReport['skipped'] = [];
   for (const contender of list) {
