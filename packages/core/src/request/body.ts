@@ -21,7 +21,9 @@ export function prepareBody(body: IntegrationBody | undefined, provider: Provide
       return prepareAuto(body.sections, provider);
     case 'template': {
       const compiled = withPointer(() => compile(body.template), '/body/template');
-      return { contentType: JSON_TYPE, render: (_p, ctx, opts, diags) => renderTemplate(compiled, ctx, opts, diags) };
+      // A JSON body that renders to a bare string is sent as that string's JSON text.
+      const asJson = (v: JsonValue): JsonValue | string => (typeof v === 'string' ? JSON.stringify(v) : v);
+      return { contentType: JSON_TYPE, render: (_p, ctx, opts, diags) => asJson(renderTemplate(compiled, ctx, opts, diags)) };
     }
     case 'text': {
       const contentType = body.contentType ?? 'text/plain; charset=utf-8';

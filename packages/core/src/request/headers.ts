@@ -1,19 +1,37 @@
 import { Codes } from '../codes.js';
-import { RequestError } from '../errors.js';
+import { escapePointer, HookmapError, RequestError } from '../errors.js';
 import { toText } from '../evaluate/text.js';
 import { compile } from '../template.js';
-import type { Diagnostic } from '../types.js';
+import type { CompiledTemplate, Diagnostic } from '../types.js';
+
+export interface PreparedHeader {
+  name: string;
+  pointer: string;
+  template: CompiledTemplate;
+}
+
+/** Compiles header values once per integration. */
+export function prepareHeaders(headers: Record<string, string> | undefined): PreparedHeader[] {
+  return Object.entries(headers ?? {}).map(([name, value]) => {
+    const pointer = `/headers/${escapePointer(name)}`;
+    try {
+      return { name, pointer, template: compile(value) };
+    } catch (e) {
+      if (e instanceof HookmapError) e.path = pointer + e.path;
+      throw e;
+    }
+  });
+}
 
 /** Renders header values as text templates; CR or LF in a result is refused, never sent. */
 export function renderHeaders(
-  headers: Record<string, string> | undefined,
+  headers: PreparedHeader[],
   context: Record<string, unknown>,
   diagnostics: Diagnostic[],
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, template] of Object.entries(headers ?? {})) {
-    const pointer = `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const { value, diagnostics: found } = compile(template).renderWithDiagnostics(context);
+  for (const { name, pointer, template } of headers) {
+    const { value, diagnostics: found } = template.renderWithDiagnostics(context);
     for (const d of found) diagnostics.push(retarget(d, pointer));
     const text = toText(value);
     if (/[\r\n]/.test(text)) {

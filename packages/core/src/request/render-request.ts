@@ -2,12 +2,13 @@ import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
 import type { Diagnostic, HttpMethod, Integration, Provider, RenderedRequest, RenderRequestOptions } from '../types.js';
 import { prepareBody, type PreparedBody } from './body.js';
-import { renderHeaders, setHeader } from './headers.js';
+import { prepareHeaders, renderHeaders, setHeader, type PreparedHeader } from './headers.js';
 import { validateIntegrationShape } from './integration.js';
 import { renderUrl } from './url.js';
 
 interface Prepared {
   provider: Provider | undefined;
+  headers: PreparedHeader[];
   body: PreparedBody | null;
 }
 
@@ -27,7 +28,7 @@ function prepare(integration: Integration, provider: Provider | undefined): Prep
     );
     throw err;
   }
-  const entry = { provider, body: prepareBody(integration.body, provider) };
+  const entry = { provider, headers: prepareHeaders(integration.headers), body: prepareBody(integration.body, provider) };
   prepared.set(integration, entry);
   return entry;
 }
@@ -42,14 +43,14 @@ function buildContext(payload: unknown, provider: Provider | undefined, secrets:
 /** SPEC §6: renders the full request — method, URL, headers, body — for one payload. */
 export function renderRequest(integration: Integration, payload: unknown, options: RenderRequestOptions = {}): RenderedRequest {
   const { provider } = options;
-  const { body } = prepare(integration, provider);
+  const { headers: preparedHeaders, body } = prepare(integration, provider);
   const diagnostics: Diagnostic[] = [];
   const context = buildContext(payload, provider, options.secrets ?? {});
   const method: HttpMethod = integration.method ?? 'POST';
   const scopeValue = provider?.urlScope ? context[provider.urlScope] : undefined;
   const scope = typeof scopeValue === 'object' && scopeValue !== null ? (scopeValue as Record<string, unknown>) : null;
   const url = renderUrl(integration.url, scope, context, diagnostics);
-  const headers = renderHeaders(integration.headers, context, diagnostics);
+  const headers = renderHeaders(preparedHeaders, context, diagnostics);
   const request: RenderedRequest = { method, url, headers, diagnostics };
   if (method === 'GET' || method === 'DELETE' || !body) {
     if (method === 'GET' || method === 'DELETE') {
@@ -63,10 +64,11 @@ export function renderRequest(integration: Integration, payload: unknown, option
   return request;
 }
 
-/** The bytes to send: JSON text for JSON bodies, the string for text bodies, undefined without a body. */
-export function serializeBody(request: Pick<RenderedRequest, 'body' | 'headers'>): string | undefined {
+/**
+ * The bytes to send: a string body as written (text bodies, whatever their content type), any
+ * other body as JSON text, undefined without a body.
+ */
+export function serializeBody(request: Pick<RenderedRequest, 'body'>): string | undefined {
   if (request.body === undefined) return undefined;
-  const type = Object.entries(request.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (typeof request.body === 'string' && !/json/i.test(type)) return request.body;
-  return JSON.stringify(request.body);
+  return typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
 }
