@@ -120,6 +120,12 @@ describe('headers and secrets', () => {
     expect(r.url).not.toContain('evil');
   });
 
+  it('refuses a NUL in a header value like CR and LF (RFC 9110 §5.5; fetch would throw when sending)', () => {
+    const error = thrownBy(() => renderRequest({ url, headers: { 'X-Name': '{{ v }}' } }, { v: 'a\u0000b' }));
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).code).toBe('H402');
+  });
+
   it('refuses a header value with CR or LF after rendering', () => {
     for (const v of ['a\r\nX-Evil: 1', 'a\nb', 'a\rb']) {
       const error = thrownBy(() => renderRequest({ url, headers: { 'X-Name': '{{ v }}' } }, { v }));
