@@ -6,7 +6,7 @@ import { formatBody, formatHeaders, formatTime, statusText } from './format.js';
 export function AttemptView({ attempt }: { attempt: Attempt }) {
   const req = attempt.request;
   return (
-    <div style={{ ...s.box, display: 'grid', gap: 6 }} data-testid="logs-attempt">
+    <div style={{ ...s.box, ...s.stack }} data-testid="logs-attempt">
       <div style={s.bar}>
         <strong>Attempt {attempt.number}</strong>
         <span style={badge(attempt.outcome)}>{attempt.outcome}</span>

@@ -21,7 +21,7 @@ export function DeliveryDetails({ api, id, version }: { api: RelayApi; id: strin
   if (error) return <div style={s.error}>{error}</div>;
   if (!detail) return <div style={s.muted}>Loading…</div>;
   return (
-    <div style={{ display: 'grid', gap: 6 }}>
+    <div style={s.stack}>
       <div style={s.muted}>
         Delivery <span style={s.mono}>{detail.id}</span> · event <span style={s.mono}>{detail.eventId}</span> ·{' '}
         {detail.attemptCount}/{detail.maxAttempts} attempts

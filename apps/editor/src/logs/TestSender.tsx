@@ -43,11 +43,11 @@ export function TestSender({ api, sources, integrations, providers, onSent }: Pr
 
   if (integrations.length === 0) return <div style={s.muted}>No integration on this relay yet.</div>;
   return (
-    <div style={{ display: 'grid', gap: 6 }}>
+    <div style={s.stack}>
       <div style={s.bar}>
         <label style={s.label}>
           Integration
-          <select value={integration?.id ?? ''} onChange={(e) => setIntegrationId(e.target.value)} data-testid="logs-test-integration">
+          <select style={s.select} value={integration?.id ?? ''} onChange={(e) => setIntegrationId(e.target.value)} data-testid="logs-test-integration">
             {integrations.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name ?? i.doc.url}
@@ -59,7 +59,7 @@ export function TestSender({ api, sources, integrations, providers, onSent }: Pr
         {samples.length > 0 && (
           <label style={s.label}>
             Sample
-            <select value={sampleId} onChange={(e) => setSampleId(e.target.value)}>
+            <select style={s.select} value={sampleId} onChange={(e) => setSampleId(e.target.value)}>
               {samples.map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.name}

@@ -4,13 +4,12 @@ import type { DeliveryStatus } from './types.js';
 
 export const s = {
   panel: {
-    display: 'flex', flexDirection: 'column', gap: 8, padding: 8, fontSize: 12, minHeight: 0, minWidth: 0, height: '100%',
+    display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'max-content', alignContent: 'start', gap: 8, padding: 8, fontSize: 12, minHeight: 0, minWidth: 0, height: '100%',
     overflow: 'auto', boxSizing: 'border-box',
   } as CSSProperties,
   bar: { display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' } as CSSProperties,
   box: {
     border: '1px solid var(--border, #d9dde3)', borderRadius: 6, padding: 8, background: 'var(--panel, #fff)', minWidth: 0,
-    overflow: 'hidden',
   } as CSSProperties,
   table: { width: '100%', borderCollapse: 'collapse' } as CSSProperties,
   th: { textAlign: 'left', fontWeight: 600, padding: '3px 4px', borderBottom: '1px solid var(--border, #d9dde3)', color: 'var(--muted, #66707c)' } as CSSProperties,
@@ -23,7 +22,9 @@ export const s = {
   muted: { color: 'var(--muted, #66707c)' } as CSSProperties,
   error: { color: 'var(--bad, #c42b2b)', background: 'var(--bad-soft, #fde8e8)', padding: '4px 6px', borderRadius: 4 } as CSSProperties,
   mono: { fontFamily: 'var(--mono, monospace)', fontSize: 11 } as CSSProperties,
-  label: { display: 'flex', gap: 4, alignItems: 'center' } as CSSProperties,
+  label: { display: 'flex', gap: 4, alignItems: 'center', minWidth: 0, maxWidth: '100%' } as CSSProperties,
+  select: { minWidth: 0, maxWidth: '100%' } as CSSProperties,
+  stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 6 } as CSSProperties,
 };
 
 const tone: Record<DeliveryStatus | 'success' | 'retry', [string, string]> = {
