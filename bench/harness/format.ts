@@ -8,7 +8,8 @@ export function ops(value: number | undefined): string {
 }
 
 export function ratio(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(value < 0.1 ? 3 : 2)}×`;
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  return `${value.toFixed(value < 0.01 ? 4 : value < 0.1 ? 3 : 2)}×`;
 }
 
 function micros(value: number | undefined): string {
