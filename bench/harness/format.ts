@@ -88,6 +88,11 @@ export function targetsTable(checks: TargetCheck[]): string {
     '',
     row(['target', 'measured', 'goal', '']),
     row(['---', '--:', '---', '---']),
-    ...checks.map((check) => row([check.name, check.unit === 'µs' ? `${micros(check.value)} µs` : ratio(check.value), check.goal, check.pass ? 'met' : 'MISSED'])),
+    ...checks.map((check) => row([check.name, check.unit === 'µs' ? `${micros(check.value)} µs` : ratio(check.value), check.goal, verdict(check)])),
   ].join('\n');
+}
+
+function verdict(check: TargetCheck): string {
+  if (!Number.isFinite(check.value)) return 'not measured';
+  return check.pass ? 'met' : 'MISSED';
 }
