@@ -1,6 +1,6 @@
 import { Codes } from './codes.js';
 import { HookmapError, RenderError, templateLimitError } from './errors.js';
-import { checkPayloadDepth, RenderState } from './evaluate/state.js';
+import { RenderState } from './evaluate/state.js';
 import { withCustomFilters } from './filters/index.js';
 import { resolveLimits } from './limits.js';
 import { compileNode } from './compile/template.js';
@@ -47,7 +47,6 @@ class Compiled implements CompiledTemplate {
       throw new RenderError(Codes.INVALID_TEMPLATE, 'render needs a context object (the payload or a provider context).');
     }
     const limits = options?.limits || this.options?.limits ? resolveLimits(this.options?.limits, options?.limits) : DEFAULTS;
-    checkPayloadDepth(context, limits.maxPayloadDepth);
     const state = new RenderState(limits, options?.missing ?? 'null', diagnostics);
     const value = this.root({ ctx: context as Record<string, unknown>, vars: null, parent: null }, state);
     return (value === OMIT ? null : value) as JsonValue;

@@ -146,7 +146,7 @@ describe('resource limits hold with default settings', () => {
     for (const [template, context] of [
       ['{{ a }}', deepObject],
       ['x {{ a }}', deepObject],
-      ['{{ x }}', { x: 1, deep: deepObject }],
+      ['{{ deep.a }}', { x: 1, deep: deepObject }],
       ['{{ d | json }}', { d: deepArray }],
       [{ $each: '{{ d }}', do: '{{ item }}' }, { d: deepArray }],
     ] as Array<[JsonValue, JsonValue]>) {

@@ -60,8 +60,9 @@ export class RenderState {
    * plain JSON (the usual case, memoised), else as its JSON form (Dates, Maps, NaN inside...).
    */
   outputObject(value: object): unknown {
+    pure = true;
     this.addOutput(this.measure(value));
-    return impure.has(value) ? toJsonValue(value) : value;
+    return pure ? value : toJsonValue(value);
   }
 
   /** Approximate JSON size of a value; throws when it nests deeper than maxPayloadDepth. */
@@ -75,53 +76,41 @@ export class RenderState {
 }
 
 /**
- * Approximate JSON sizes of values already measured. Output values are payload values passed by
- * reference, so a payload object is measured once, not on every render.
+ * Walks a value once: its approximate JSON size, with the depth bounded by `max` (so a hostile
+ * payload can never overflow the stack) and `pure` cleared when it holds anything JSON cannot
+ * (class instances, NaN, functions). No memo: payloads are usually fresh objects, and the walk
+ * costs what serialising the same value costs anyway.
  */
-const sizes = new WeakMap<object, number>();
+let pure = true;
 
 function measureValue(value: unknown, depth: number, max: number): number {
-  if (typeof value === 'string') return value.length + 2;
-  if (typeof value !== 'object' || value === null) return 5;
-  const known = sizes.get(value);
-  if (known !== undefined) return known;
+  switch (typeof value) {
+    case 'string':
+      return value.length + 2;
+    case 'number':
+      if (!Number.isFinite(value)) pure = false;
+      return 5;
+    case 'boolean':
+      return 5;
+    case 'object':
+      break;
+    default:
+      pure = false;
+      return 0;
+  }
+  if (value === null) return 4;
   if (depth >= max) throw tooDeep(max);
   let size = 2;
-  let pure = true;
   if (Array.isArray(value)) {
-    for (const item of value) {
-      size += measureValue(item, depth + 1, max) + 1;
-      pure &&= isJsonLeaf(item);
-    }
-  } else {
-    const proto = Object.getPrototypeOf(value);
-    pure = proto === Object.prototype || proto === null;
-    for (const key of Object.keys(value)) {
-      const item = (value as Record<string, unknown>)[key];
-      size += key.length + 4 + measureValue(item, depth + 1, max);
-      pure &&= isJsonLeaf(item);
-    }
+    for (let i = 0; i < value.length; i++) size += measureValue(value[i], depth + 1, max) + 1;
+    return size;
   }
-  sizes.set(value, size);
-  if (!pure) impure.add(value);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) pure = false;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) size += key.length + 4 + measureValue((value as Record<string, unknown>)[key], depth + 1, max);
+  }
   return size;
-}
-
-/** Objects (and objects holding such) that are not plain JSON: class instances, NaN, functions... */
-const impure = new WeakSet<object>();
-
-function isJsonLeaf(v: unknown): boolean {
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(v);
-    case 'object':
-      return v === null || !impure.has(v);
-    default:
-      return false;
-  }
 }
 
 /** The JSON form of any value, as JSON.stringify would write it (undefined when it writes nothing). */
@@ -157,32 +146,6 @@ export function limitError(code: string, limit: string, message: string): Render
   const err = new RenderError(code, message);
   err.limit = limit;
   return err;
-}
-
-/** Heights of already-checked payload objects, so a payload is walked once, not on every render. */
-const heights = new WeakMap<object, number>();
-
-/** SPEC §8 payload depth: throws H306 when the context nests deeper than `max`. */
-export function checkPayloadDepth(value: object, max: number): void {
-  if (height(value, 0, max) > max) throw tooDeep(max);
-}
-
-function height(value: unknown, depth: number, max: number): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  const known = heights.get(value);
-  if (known !== undefined) {
-    if (depth + known > max) throw tooDeep(max);
-    return known;
-  }
-  if (depth >= max) throw tooDeep(max);
-  let h = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) h = Math.max(h, height(item, depth + 1, max));
-  } else {
-    for (const key of Object.keys(value)) h = Math.max(h, height((value as Record<string, unknown>)[key], depth + 1, max));
-  }
-  heights.set(value, h + 1);
-  return h + 1;
 }
 
 function tooDeep(max: number): RenderError {

@@ -34,10 +34,10 @@ export function renderHeaders(
     const { value, diagnostics: found } = template.renderWithDiagnostics(context);
     for (const d of found) diagnostics.push(retarget(d, pointer));
     const text = toText(value);
-    if (/[\r\n]/.test(text)) {
+    if (/[\r\n\0]/.test(text)) {
       throw new RequestError(
         Codes.HEADER_INJECTION,
-        `Header "${name}" contains a line break after rendering; it is refused (header injection). Remove CR/LF from the values it uses.`,
+        `Header "${name}" contains a line break or NUL after rendering; it is refused (header injection). Remove CR/LF/NUL from the values it uses.`,
         { path: pointer },
       );
     }
