@@ -150,6 +150,15 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await shot('05-mapped-by-click');
   });
 
+  it('maps a payload field by dragging it onto a target field', async () => {
+    await page
+      .locator('[data-path="data_capture.preferred_time"]')
+      .dragTo(page.locator('[data-pointer="/properties/hs_call_disposition"]'));
+    await expect
+      .poll(async () => JSON.parse(await body()).properties.hs_call_disposition, { timeout: 10_000 })
+      .toBe('10:00 AM');
+  });
+
   it('lists target-schema errors with JSON Pointers that jump to the template', async () => {
     const targetProblems = page.getByTestId('target-problems');
     await targetProblems.waitFor({ timeout: 10_000 });
@@ -202,7 +211,12 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
   });
 
   it('keeps work: autosave survives a reload, and undo restores the previous doc', async () => {
+    const before = await page.getByTestId('name-input').inputValue();
     await page.getByTestId('name-input').fill('Kept name');
+    await page.getByRole('button', { name: /Undo/ }).click();
+    expect(await page.getByTestId('name-input').inputValue()).toBe(before);
+    await page.getByRole('button', { name: /Redo/ }).click();
+    expect(await page.getByTestId('name-input').inputValue()).toBe('Kept name');
     await page.waitForTimeout(600);
     await page.reload();
     await page.getByTestId('name-input').waitFor();
