@@ -41,6 +41,13 @@ export function renderHeaders(
         { path: pointer },
       );
     }
+    if (/[^\u0000-\u00ff]/.test(text)) {
+      throw new RequestError(
+        Codes.HEADER_INJECTION,
+        `Header "${name}" has characters HTTP headers cannot carry (outside Latin-1). Encode the value, e.g. {{ value | url_encode }}.`,
+        { path: pointer },
+      );
+    }
     out[name] = text;
   }
   return out;

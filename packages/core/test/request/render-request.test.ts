@@ -315,3 +315,13 @@ describe('invalid integrations name the field', () => {
     expect(err).toMatchObject({ code: Codes.UNKNOWN_FILTER, path: '/body/template/a/b' });
   });
 });
+
+describe('header values HTTP cannot carry', () => {
+  it('refuses characters outside Latin-1 with a hint to encode them', () => {
+    const err = errorOf(() => renderRequest({ url: 'https://x.test', headers: { 'X-Caller': '{{ name }}' } }, { name: '李雷' }));
+    expect(err).toMatchObject({ code: Codes.HEADER_INJECTION, path: '/headers/X-Caller' });
+    expect(err.message).toContain('url_encode');
+    const ok = renderRequest({ url: 'https://x.test', headers: { 'X-Caller': '{{ name | url_encode }}', 'X-Latin': 'café' } }, { name: '李雷' });
+    expect(ok.headers).toEqual({ 'X-Caller': '%E6%9D%8E%E9%9B%B7', 'X-Latin': 'café' });
+  });
+});
