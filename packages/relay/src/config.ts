@@ -11,6 +11,8 @@ export interface RelayOptions {
   databaseUrl?: string;
   /** Schema for the PostgreSQL tables. Default `hookmap`. */
   pgSchema?: string;
+  /** PostgreSQL connections per process. Default 20. */
+  pgPoolSize?: number;
   /** Bearer token for the admin API. Without one the admin API answers 401 to everything. */
   adminToken?: string;
   /** Attempts per delivery, the first included. Default 5. */
@@ -57,6 +59,7 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     dataDir: o.dataDir ?? './.hookmap',
     databaseUrl: o.databaseUrl || undefined,
     pgSchema: o.pgSchema ?? 'hookmap',
+    pgPoolSize: o.pgPoolSize ?? 20,
     adminToken: o.adminToken || undefined,
     maxAttempts: o.maxAttempts ?? 5,
     backoffBaseMs: o.backoffBaseMs ?? 2_000,
@@ -100,6 +103,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptio
     dataDir: env.HOOKMAP_DATA_DIR,
     databaseUrl: env.DATABASE_URL,
     pgSchema: env.HOOKMAP_PG_SCHEMA,
+    pgPoolSize: num(env.HOOKMAP_PG_POOL_SIZE),
     adminToken: env.HOOKMAP_ADMIN_TOKEN,
     maxAttempts: num(env.HOOKMAP_MAX_ATTEMPTS),
     backoffBaseMs: num(env.HOOKMAP_BACKOFF_BASE_MS),

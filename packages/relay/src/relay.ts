@@ -25,8 +25,8 @@ export interface RunningRelay {
   routes: RouteInfo[];
 }
 
-export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'dataDir'>): Store {
-  if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema });
+export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir'>): Store {
+  if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema, poolSize: o.pgPoolSize });
   return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap' });
 }
 
