@@ -27,11 +27,11 @@ describe('worker render job', () => {
       headers: { Authorization: 'Bearer {{secrets.TOKEN}}' },
       body: { mode: 'template', template: { name: '{{data_capture.customer_name}}' } },
     };
-    expect(previewSecrets(integration)).toEqual({ TOKEN: '‹TOKEN›' });
+    expect(previewSecrets(integration)).toEqual({ TOKEN: '<TOKEN>' });
     const reply = renderAllOrOne(job(integration), osvi, { value: sample.payload, error: null });
     expect(reply.failure).toBeNull();
     expect(reply.request?.url).toBe('https://x.test/leads/lead_42');
-    expect(reply.request?.headers.Authorization).toBe('Bearer ‹TOKEN›');
+    expect(reply.request?.headers.Authorization).toBe('Bearer <TOKEN>');
     expect(JSON.parse(reply.request!.bodyText!)).toEqual({ name: 'John Doe' });
   });
 

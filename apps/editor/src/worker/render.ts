@@ -16,7 +16,7 @@ export function previewSecrets(integration: Integration): Record<string, string>
   const text = JSON.stringify(integration);
   for (const match of text.matchAll(/secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
     const name = match[1] as string;
-    secrets[name] = `‹${name}›`;
+    secrets[name] = `<${name}>`;
   }
   return secrets;
 }
