@@ -158,3 +158,23 @@ describe('private destinations', () => {
     }
   });
 });
+
+describe('requests that cannot be sent', () => {
+  it('fails a request with an unsendable header at once, without retrying', async () => {
+    const r = await startTestRelay();
+    try {
+      const s = await sink();
+      const { sourceId, integrationId } = await sourceWithIntegration(r, s.url, { headers: { 'X-Name': '{{id}}' } });
+      await r.hook(sourceId, { id: 'Zoë ☃', n: 1 });
+      const done = await r.until(
+        () => r.api('GET', `/api/deliveries?integrationId=${integrationId}`),
+        (x) => x.body.items[0]?.status === 'failed',
+      );
+      expect(done.body.items[0].attemptCount).toBe(1);
+      expect(done.body.items[0].lastError).toMatch(/header/i);
+      expect(s.requests).toHaveLength(0);
+    } finally {
+      await r.close();
+    }
+  });
+});

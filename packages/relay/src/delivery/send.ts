@@ -40,12 +40,15 @@ export async function send(request: OutboundRequest, options: SendOptions): Prom
     const { status, headers, body } = await exchange(request, options);
     return { status, headers, body, error: null, durationMs: elapsed() };
   } catch (error) {
-    const permanent = error instanceof DestinationRefused || error instanceof UnusableUrl;
+    const permanent = error instanceof DestinationRefused || error instanceof UnusableUrl || UNSENDABLE.has((error as NodeJS.ErrnoException).code ?? '');
     return { status: null, headers: null, body: null, error: describe(error), permanent, durationMs: elapsed() };
   }
 }
 
 class UnusableUrl extends Error {}
+
+/** Node refuses to send these requests at all (bad header name or value, bad method): retrying cannot help. */
+const UNSENDABLE = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS']);
 
 function parseUrl(text: string): URL {
   let url: URL;
