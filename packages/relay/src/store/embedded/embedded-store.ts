@@ -13,6 +13,7 @@ import { matchesAttempt, matchesDelivery, paginate } from '../query.js';
 import { WriteAheadLog } from './wal.js';
 import type { WalOp } from './wal.js';
 import { acquireLock } from './lock.js';
+import { DueQueue } from './due-queue.js';
 import { nowIso } from '../../ids.js';
 
 interface Collections {
@@ -37,6 +38,9 @@ export class EmbeddedStore implements Store {
   };
   private readonly eventKeys = new Map<string, string>();
   private readonly pending = new Set<string>();
+  /** Pending deliveries not yet due, by due time; `ready` holds the due ones. */
+  private readonly schedule = new DueQueue();
+  private readonly ready = new Set<string>();
   private readonly leases = new Map<string, { owner: string; until: number }>();
   private readonly wal: WriteAheadLog;
   private releaseLock: (() => Promise<void>) | null = null;
@@ -128,10 +132,17 @@ export class EmbeddedStore implements Store {
   async claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const now = Date.now();
     const out: ClaimedDelivery[] = [];
-    for (const id of this.pending) {
+    for (const id of this.schedule.popDue(now)) {
+      const d = this.data.deliveries.get(id);
+      if (d?.status === 'pending' && Date.parse(d.nextAttemptAt) <= now) this.ready.add(id);
+    }
+    for (const id of this.ready) {
       if (out.length >= limit) break;
       const delivery = this.data.deliveries.get(id);
-      if (!delivery || Date.parse(delivery.nextAttemptAt) > now) continue;
+      if (!delivery || delivery.status !== 'pending') {
+        this.ready.delete(id);
+        continue;
+      }
       const lease = this.leases.get(id);
       if (lease && lease.until > now) continue;
       const event = this.data.events.get(delivery.eventId);
@@ -203,6 +214,7 @@ export class EmbeddedStore implements Store {
     if (op.op === 'del') {
       map.delete(op.id);
       this.pending.delete(op.id);
+      this.ready.delete(op.id);
       return;
     }
     map.set(op.v.id, op.v);
@@ -215,8 +227,13 @@ export class EmbeddedStore implements Store {
   }
 
   private indexDelivery(delivery: Delivery): void {
-    if (delivery.status === 'pending') this.pending.add(delivery.id);
-    else this.pending.delete(delivery.id);
+    this.ready.delete(delivery.id);
+    if (delivery.status === 'pending') {
+      this.pending.add(delivery.id);
+      this.schedule.push(delivery.id, Date.parse(delivery.nextAttemptAt));
+    } else {
+      this.pending.delete(delivery.id);
+    }
   }
 
   private maybeCompact(): void {
