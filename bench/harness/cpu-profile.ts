@@ -49,8 +49,11 @@ function location(frame: CallFrame): string {
   return `${shortUrl(frame.url)}:${line + 1}`;
 }
 
-/** Self time per function (name + file:line), as percentages of all samples, highest first. */
-export function hotSpots(cpu: CpuProfile, top = 25): HotSpot[] {
+/**
+ * Self time per function (name + file:line), as percentages of all samples, highest first. Frames for
+ * which `ignore(where)` holds (the harness's own work) are left out of the total.
+ */
+export function hotSpots(cpu: CpuProfile, top = 25, ignore: (where: string) => boolean = () => false): HotSpot[] {
   const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
   const self = new Map<string, { name: string; where: string; time: number }>();
   let total = 0;
@@ -60,8 +63,9 @@ export function hotSpots(cpu: CpuProfile, top = 25): HotSpot[] {
     const frame = byId.get(id)?.callFrame;
     const delta = cpu.timeDeltas[i] ?? 0;
     if (!frame) return;
-    total += delta;
     const where = location(frame);
+    if (ignore(where)) return;
+    total += delta;
     const key = `${frame.functionName}@${where}`;
     const entry = self.get(key) ?? { name: frame.functionName || '(anonymous)', where, time: 0 };
     entry.time += delta;
