@@ -10,6 +10,16 @@ export { FilterTypeError } from './filters/types.js';
 export type { FilterDef } from './filters/types.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { lineColumn } from './lines.js';
+export {
+  scanJson,
+  diagnosticTextRange,
+  nearestLocation,
+  decodedToTextOffset,
+  pointerSegments,
+  escapePointerSegment,
+  unescapePointerSegment,
+} from './json/locate.js';
+export type { JsonLocation, JsonScan, JsonSyntaxError, TextRange } from './json/locate.js';
 export { scan } from './syntax/scan.js';
 export type { Segment, ExprSegment, TextSegment } from './syntax/scan.js';
 export { parseExpression } from './syntax/parser.js';

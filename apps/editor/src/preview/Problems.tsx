@@ -1,6 +1,6 @@
 /** Problems: template syntax, render (unresolved, filter types) and target-schema errors, each clickable. */
 import { revealOffsets, revealPointer } from '../editor/bridge.js';
-import { diagnosticTextRange, offsetToLineColumn, scanJson } from '../editor/json-locate.js';
+import { diagnosticTextRange, lineColumn, scanJson } from '@hookmap/core';
 import { getStore } from '../store.js';
 import type { FieldDiagnostic } from '../worker/protocol.js';
 
@@ -21,7 +21,7 @@ function lineOf(d: FieldDiagnostic): string {
   if (d.field !== 'body' || doc.bodyMode !== 'template') return d.field;
   const text = doc.templateText;
   const range = diagnosticTextRange(text, scanJson(text).locations, d);
-  return `line ${offsetToLineColumn(text, range.start).line}`;
+  return `line ${lineColumn(text, range.start).line}`;
 }
 
 /** Target messages may start with the pointer already shown beside them. */

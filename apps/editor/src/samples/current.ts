@@ -4,7 +4,7 @@
  */
 import type { Provider } from '@hookmap/core';
 import { findProvider, findSample } from '../catalog.js';
-import { offsetToLineColumn, scanJson } from '../editor/json-locate.js';
+import { lineColumn, scanJson } from '@hookmap/core';
 import type { EditorState } from '../store.js';
 
 export interface PayloadError {
@@ -28,7 +28,7 @@ export function parsePayloadText(text: string): { value: unknown; error: Payload
   } catch (error) {
     const scan = scanJson(text);
     const offset = scan.error?.offset ?? 0;
-    const { line, column } = offsetToLineColumn(text, offset);
+    const { line, column } = lineColumn(text, offset);
     return {
       value: undefined,
       error: { message: scan.error?.message ?? (error as Error).message, line, column },

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodedToTextOffset,
-  diagnosticTextRange,
-  offsetToLineColumn,
-  scanJson,
-} from '../src/editor/json-locate.js';
+import { decodedToTextOffset, diagnosticTextRange, lineColumn, scanJson } from '../../src/index.js';
 
 describe('scanJson', () => {
   const text = '{\n  "a": {"b c": [1, "x{{y}}"]},\n  "k/~": true\n}';
@@ -63,7 +58,7 @@ describe('diagnostic ranges', () => {
   });
 
   it('computes 1-based lines and columns', () => {
-    expect(offsetToLineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
-    expect(offsetToLineColumn('ab', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn('ab', 0)).toEqual({ line: 1, column: 1 });
   });
 });

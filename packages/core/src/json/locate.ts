@@ -212,7 +212,7 @@ class Scanner {
         return;
       }
     }
-    this.fail(this.pos >= this.text.length ? 'Unexpected end of JSON' : 'Unexpected character');
+    this.fail(this.pos >= this.text.length ? 'Unexpected end of JSON' : `Unexpected token ${JSON.stringify(this.text[this.pos])}`);
   }
 }
 
@@ -281,18 +281,4 @@ export function nearestLocation(
     if (current === '') return undefined;
     current = current.slice(0, current.lastIndexOf('/'));
   }
-}
-
-/** 1-based line and column of a text offset. */
-export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const limit = Math.min(offset, text.length);
-  for (let i = 0; i < limit; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: limit - lineStart + 1 };
 }
