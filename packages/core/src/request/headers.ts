@@ -34,23 +34,27 @@ export function renderHeaders(
     const { value, diagnostics: found } = template.renderWithDiagnostics(context);
     for (const d of found) diagnostics.push(retarget(d, pointer));
     const text = toText(value);
-    if (/[\r\n\0]/.test(text)) {
-      throw new RequestError(
-        Codes.HEADER_INJECTION,
-        `Header "${name}" contains a line break or NUL after rendering; it is refused (header injection). Remove CR/LF/NUL from the values it uses.`,
-        { path: pointer },
-      );
-    }
-    if (/[^\u0000-\u00ff]/.test(text)) {
-      throw new RequestError(
-        Codes.HEADER_INJECTION,
-        `Header "${name}" has characters HTTP headers cannot carry (outside Latin-1). Encode the value, e.g. {{ value | url_encode }}.`,
-        { path: pointer },
-      );
+    const problem = headerValueProblem(text);
+    if (problem) {
+      throw new RequestError(Codes.HEADER_INJECTION, `Header "${name}" ${problem}`, { path: pointer });
     }
     out[name] = text;
   }
   return out;
+}
+
+/** Why a header value cannot be sent as is, or null: CR, LF and NUL (injection) and non-Latin-1 text. */
+function headerValueProblem(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0) {
+      return 'contains a line break or NUL after rendering; it is refused (header injection). Remove CR/LF/NUL from the values it uses.';
+    }
+    if (c > 0xff) {
+      return 'has characters HTTP headers cannot carry (outside Latin-1). Encode the value, e.g. {{ value | url_encode }}.';
+    }
+  }
+  return null;
 }
 
 function retarget(d: Diagnostic, pointer: string): Diagnostic {
