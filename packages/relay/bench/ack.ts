@@ -5,7 +5,7 @@
  *
  * Two measured runs per store after a warm-up: 1 000 webhooks/s offered (BENCH_RATE), and saturation.
  *
- *   pnpm bench:relay     (BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_WARMUP=3000 BENCH_RATE=1000)
+ *   pnpm bench:relay     (BENCH_SECONDS=10 BENCH_CONNECTIONS=20 BENCH_WARMUP=3000 BENCH_RATE=1000)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { startSink } from '../test/helpers/sink.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../test/helpers/pg.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DRAIN_LIMIT_MS = 120_000;
 const TOKEN = 'bench-token';
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);

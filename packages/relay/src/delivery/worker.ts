@@ -63,7 +63,8 @@ export class DeliveryWorker {
     while (!this.stopped) {
       const free = this.o.concurrency - this.inflight.size;
       let claimed: ClaimedDelivery[] = [];
-      if (free > 0) {
+      // Claim in batches: with most slots busy, wait for a quarter to free up (one query per batch, not per attempt).
+      if (free >= Math.max(1, Math.floor(this.o.concurrency / 4))) {
         try {
           claimed = await this.o.store.claimDue(this.o.id, free, this.o.leaseMs);
         } catch (error) {
@@ -71,8 +72,10 @@ export class DeliveryWorker {
         }
         for (const c of claimed) this.track(this.attempt(c));
       }
-      // Sleep when there was less work than room, or no room; new work and finished attempts wake us.
-      if (claimed.length < free || this.inflight.size >= this.o.concurrency) await this.sleep(this.o.pollMs);
+      // Sleep when there was less work than room, or too little room; new work and finished attempts wake us.
+      if (claimed.length < free || this.o.concurrency - this.inflight.size < Math.max(1, Math.floor(this.o.concurrency / 4))) {
+        await this.sleep(this.o.pollMs);
+      }
     }
   }
 
