@@ -5,8 +5,8 @@ import type { JsonValue } from '@hookmap/core';
  * Each one renders to a string (possibly empty) for every provider.
  */
 
-/** Activity time: when the call/meeting ended, else when it started, as ISO-8601 UTC. */
-export const WHEN_ISO = '{{ (common.ended_at ?? common.started_at) | iso }}';
+/** Activity time: when the call/meeting ended, else when it started, else the render time (a post-call webhook fires right after the call; OSVI sends no time at all), as ISO-8601 UTC. */
+export const WHEN_ISO = "{{ common.ended_at ?? common.started_at ?? 'now' | iso }}";
 
 /** Calendar date (YYYY-MM-DD, UTC) of the call/meeting; omitted when the provider sends no time. */
 export const WHEN_DATE = "{{ (common.started_at ?? common.ended_at) | date: '%Y-%m-%d', 'UTC' | optional }}";
