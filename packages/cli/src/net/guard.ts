@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
-import { checkAddress } from './address.js';
+import { checkAddress } from '@hookmap/relay/address';
 
 /** Thrown when a destination resolves to an address `send` refuses without --allow-private. */
 export class BlockedAddressError extends Error {

@@ -4,18 +4,14 @@
  * to 127.0.0.1 is caught too and DNS rebinding cannot slip between check and connect.
  */
 import { BlockList, isIP } from 'node:net';
+import { checkAddress } from './ranges.js';
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 
-const PRIVATE_V4 = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.168.0.0', 16], ['192.0.0.0', 24], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const;
-const PRIVATE_V6 = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const;
-
-const privateRanges = new BlockList();
-for (const [net, prefix] of PRIVATE_V4) privateRanges.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of PRIVATE_V6) privateRanges.addSubnet(net, prefix, 'ipv6');
+/** Private, loopback, link-local, reserved, or not an address at all (ranges in ./ranges.ts, shared with the CLI). */
+export function isPrivateAddress(address: string): boolean {
+  return checkAddress(address).blocked;
+}
 
 /** `::ffff:10.0.0.1` and `::ffff:a00:1` (how URL parsing writes it) are IPv4 addresses in disguise. */
 function unmapV4(address: string): string | null {
@@ -26,13 +22,6 @@ function unmapV4(address: string): string | null {
   const hi = parseInt(hex[1] ?? '0', 16);
   const lo = parseInt(hex[2] ?? '0', 16);
   return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-}
-
-export function isPrivateAddress(address: string): boolean {
-  const v4 = isIP(address) === 4 ? address : unmapV4(address);
-  if (v4) return privateRanges.check(v4, 'ipv4');
-  if (isIP(address) === 6) return privateRanges.check(address, 'ipv6');
-  return true; // not an address at all: refuse
 }
 
 /** Allow-list from CIDR strings (`127.0.0.1/32`, `10.0.0.0/8`, `::1/128`) or bare addresses. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAddress, isPrivateAddress, parseIPv6 } from '../src/net/address.js';
+import { checkAddress, isPrivateAddress, parseIPv6 } from '../src/delivery/ranges.js';
 
 describe('isPrivateAddress', () => {
   it.each([

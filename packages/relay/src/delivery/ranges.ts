@@ -1,5 +1,6 @@
 /**
- * Is an IP address one `send` must not reach without --allow-private? Pure parsing, no DNS:
+ * Is an IP address one hookmap must not reach unless allowed (the relay's allow-list, the CLI's
+ * --allow-private)? Exported as `@hookmap/relay/address` so the CLI uses it without loading the relay. Pure parsing, no DNS:
  * loopback, private, link-local, CGNAT, "this network", multicast and reserved ranges, for IPv4
  * and IPv6, including IPv4 addresses embedded in IPv6 (mapped, compatible, NAT64, 6to4).
  */
