@@ -1,4 +1,6 @@
 import { parseEnvFile, secretsFromEnv } from '../io/env-file.js';
+import { CliError } from '../io/errors.js';
+import { parseJsonWithLocation } from '../io/json-location.js';
 import { readTextInput } from '../io/read-input.js';
 
 /**
@@ -12,5 +14,17 @@ export async function loadSecrets(
   const fromEnv = secretsFromEnv(env);
   if (file === undefined) return fromEnv;
   const input = await readTextInput(file);
-  return Object.assign(fromEnv, parseEnvFile(input.text, input.name));
+  return Object.assign(fromEnv, parseSecretsFile(input.text, input.name));
+}
+
+/** A `.env` file, or a JSON object of names to strings (as `examples/secrets.json`). */
+export function parseSecretsFile(text: string, name: string): Record<string, string> {
+  if (!text.trimStart().startsWith('{')) return parseEnvFile(text, name);
+  const value = parseJsonWithLocation(text, name);
+  const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, secret] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof secret !== 'string') throw new CliError(`${name}: secret "${key}" must be text, got ${typeof secret}`);
+    secrets[key] = secret;
+  }
+  return secrets;
 }
