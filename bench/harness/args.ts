@@ -46,7 +46,7 @@ export function wanted(selection: string[], id: string): boolean {
 }
 
 export const usage = `usage: pnpm bench [--quick] [--case a,b,c] [--only hookmap,liquid] [--contexts fresh|rotate] [--copies n] [--out file | --no-write] [--readme]
-  --quick     ~20 s run (3 repeats of 4 short slices)
+  --quick     ~15 s run (3 repeats of 4 short slices)
   --case      run only cases whose id starts with these (a-osvi, b-otter, c-examples)
   --only      time only these contenders (the hand-written baseline always runs)
   --contexts  fresh (default: every op a never-seen payload copy) or rotate (cycle through --copies copies)
