@@ -52,10 +52,15 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
   async function setTemplate(text: string): Promise<void> {
     await page.getByTestId('tab-template').click();
     await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+A');
-    // Pasting, as a user would: typed text would get Monaco's auto-closing and auto-indent.
-    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await page.keyboard.press('Control+V');
+    // The whole template at once, as a paste lands (typed text would get Monaco's auto-closing and
+    // auto-indent; the OS clipboard is unreliable in headless runs), through the editor's change path.
+    await page.evaluate((t) => {
+      const handle = (globalThis as { hookmapEditor?: { setValue(v: string): void; setPosition(p: object): void; getModel(): { getLineCount(): number; getLineMaxColumn(l: number): number } | null } }).hookmapEditor;
+      if (!handle) throw new Error('editor handle missing');
+      handle.setValue(t);
+      const model = handle.getModel();
+      if (model) handle.setPosition({ lineNumber: model.getLineCount(), column: model.getLineMaxColumn(model.getLineCount()) });
+    }, text);
   }
 
   it('loads with samples and renders the starter request, without any network', async () => {

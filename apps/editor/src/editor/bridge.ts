@@ -7,6 +7,9 @@ let onReveal: (() => void) | null = null;
 
 export function attachEditor(instance: editor.IStandaloneCodeEditor | null): void {
   current = instance;
+  // A handle for devtools and the browser tests: `hookmapEditor.setValue(text)` replaces the
+  // template the way a paste does (no auto-closing), through the normal change path.
+  (globalThis as { hookmapEditor?: editor.IStandaloneCodeEditor | null }).hookmapEditor = instance;
 }
 
 /** Called before revealing, so the app can switch to the template tab. */
