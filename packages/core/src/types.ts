@@ -136,6 +136,7 @@ export interface Provider {
   /** JSON Schema (draft 2020-12) accepting every payload of the provider. */
   schema: object;
   detect(payload: unknown): boolean;
+  /** A fresh object on every call (renderRequest adds `secrets` to it in place). */
   buildContext(payload: unknown): Record<string, unknown>;
   sections: ProviderSection[];
   /** Context key whose object URL placeholders resolve against first (OSVI: "call_trigger_data"), or null. */

@@ -23,10 +23,20 @@ export function lookup(value: unknown, segments: readonly PathSegment[]): unknow
   return value;
 }
 
-/** `map: "a.b"`, `where: "a.b"`, `sort_by: "a.b"` take a dotted path into each element. */
+const dottedPaths = new Map<string, PathSegment[]>();
+
+/**
+ * `map: "a.b"`, `where: "a.b"`, `sort_by: "a.b"` take a dotted path into each element. The
+ * argument is nearly always a literal, so parsed paths are kept (a bounded cache), not re-split per render.
+ */
 export function parseDottedPath(path: string): PathSegment[] {
-  if (path === '') return [];
-  return path.split('.').map((part) => (/^-?\d+$/.test(part) ? Number(part) : part));
+  let segments = dottedPaths.get(path);
+  if (segments === undefined) {
+    segments = path === '' ? [] : path.split('.').map((part) => (/^-?\d+$/.test(part) ? Number(part) : part));
+    if (dottedPaths.size >= 1000) dottedPaths.clear();
+    dottedPaths.set(path, segments);
+  }
+  return segments;
 }
 
 function toIndex(key: string): number | undefined {

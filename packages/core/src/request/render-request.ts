@@ -1,4 +1,5 @@
 import { Codes } from '../codes.js';
+import { setOwn } from '../evaluate/paths.js';
 import { RequestError } from '../errors.js';
 import type { Diagnostic, HttpMethod, Integration, Provider, RenderedRequest, RenderRequestOptions } from '../types.js';
 import { prepareBody, type PreparedBody } from './body.js';
@@ -33,11 +34,16 @@ function prepare(integration: Integration, provider: Provider | undefined): Prep
   return entry;
 }
 
-/** The provider's expression context, with `secrets` taken only from the options. */
+/**
+ * The provider's expression context (built fresh per call, so it is extended in place rather
+ * than copied again), with `secrets` taken only from the options.
+ */
 function buildContext(payload: unknown, provider: Provider | undefined, secrets: Record<string, string>): Record<string, unknown> {
-  const base =
-    provider ? provider.buildContext(payload) : typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? { ...payload } : {};
-  return { ...base, payload: provider ? (base.payload ?? payload) : payload, secrets: { ...secrets } };
+  const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+  const context: Record<string, unknown> = provider ? provider.buildContext(payload) : isObject ? { ...payload } : {};
+  if (!provider || context.payload === undefined) setOwn(context, 'payload', payload);
+  setOwn(context, 'secrets', { ...secrets });
+  return context;
 }
 
 /** SPEC §6: renders the full request — method, URL, headers, body — for one payload. */

@@ -1,7 +1,7 @@
 import { Codes } from '../codes.js';
 import { TemplateError } from '../errors.js';
 import { encodeComponent, toText } from '../evaluate/text.js';
-import { scan } from '../syntax/scan.js';
+import { scan, type Segment } from '../syntax/scan.js';
 import { compileExpressionAt } from '../template.js';
 import type { Diagnostic } from '../types.js';
 
@@ -17,13 +17,7 @@ export function renderUrl(
   context: Record<string, unknown>,
   diagnostics: Diagnostic[],
 ): string {
-  let segments;
-  try {
-    segments = scan(url);
-  } catch (e) {
-    if (e instanceof TemplateError) e.path = '/url';
-    throw e;
-  }
+  const segments = scanUrl(url);
   // The URL scope is payload data: the real secrets are laid over it, so a payload can never supply them.
   const scoped = scope ? { ...scope, secrets: context.secrets } : null;
   let out = '';
@@ -53,6 +47,24 @@ export function renderUrl(
   }
   checkUrl(out, diagnostics);
   return out;
+}
+
+const scanned = new Map<string, Segment[]>();
+
+/** URL templates are scanned once (a bounded cache keyed by the template text). */
+function scanUrl(url: string): Segment[] {
+  let segments = scanned.get(url);
+  if (!segments) {
+    try {
+      segments = scan(url);
+    } catch (e) {
+      if (e instanceof TemplateError) e.path = '/url';
+      throw e;
+    }
+    if (scanned.size > 1000) scanned.clear();
+    scanned.set(url, segments);
+  }
+  return segments;
 }
 
 const cache = new Map<string, (ctx: Record<string, unknown>) => unknown>();
