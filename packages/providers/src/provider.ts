@@ -51,12 +51,28 @@ export function combinedSchema(
 /**
  * The expression context every provider builds: the payload's own top-level fields, then the provider's
  * named sources, then `payload` (the whole raw payload) and `common`. Later keys win on a clash.
+ * `common` is built on first read (an own, enumerable property that then holds the value), so a
+ * template that never reads it does not pay for it on every webhook.
  */
 export function assembleContext(
   payload: unknown,
   sources: Record<string, unknown>,
-  common: CommonView,
+  common: CommonView | (() => CommonView),
 ): Record<string, unknown> {
   const own = isRecord(payload) ? payload : {};
-  return { ...own, ...sources, payload, common };
+  const context: Record<string, unknown> = { ...own, ...sources, payload };
+  if (typeof common !== 'function') {
+    context.common = common;
+    return context;
+  }
+  Object.defineProperty(context, 'common', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = common();
+      Object.defineProperty(context, 'common', { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+  return context;
 }

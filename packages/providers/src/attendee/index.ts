@@ -89,7 +89,7 @@ export const attendee: HookmapProvider = {
   schema: combinedSchema('attendee', 'Attendee webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, attendeeSources(payload), attendeeCommon(payload)),
+  buildContext: (payload) => assembleContext(payload, attendeeSources(payload), () => attendeeCommon(payload)),
   buildCommon: attendeeCommon,
   sections: attendeeSections,
   urlScope: 'metadata',

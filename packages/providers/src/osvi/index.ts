@@ -52,7 +52,7 @@ export const osvi: HookmapProvider = {
   schema: combinedSchema('osvi', 'OSVI webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, osviSources(payload), osviCommon(payload)),
+  buildContext: (payload) => assembleContext(payload, osviSources(payload), () => osviCommon(payload)),
   buildCommon: osviCommon,
   sections: osviSections,
   urlScope: 'call_trigger_data',

@@ -56,7 +56,7 @@ export const otonistark: HookmapProvider = {
   schema: combinedSchema('otonistark', 'Otoni Stark webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, otonistarkSources(payload), otonistarkCommon(payload)),
+  buildContext: (payload) => assembleContext(payload, otonistarkSources(payload), () => otonistarkCommon(payload)),
   buildCommon: otonistarkCommon,
   sections: otonistarkSections,
   urlScope: 'input_variables',

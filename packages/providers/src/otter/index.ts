@@ -43,7 +43,7 @@ export const otter: HookmapProvider = {
   schema: combinedSchema('otter', 'Otter.ai webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, otterSources(payload), otterCommon(payload)),
+  buildContext: (payload) => assembleContext(payload, otterSources(payload), () => otterCommon(payload)),
   buildCommon: otterCommon,
   sections: otterSections,
   urlScope: 'conversation',

@@ -38,7 +38,7 @@ export const quil: HookmapProvider = {
   schema: combinedSchema('quil', 'Quil / CoRecruit webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, quilSources(payload), quilCommon(payload)),
+  buildContext: (payload) => assembleContext(payload, quilSources(payload), () => quilCommon(payload)),
   buildCommon: quilCommon,
   sections: quilSections,
   urlScope: 'meeting',
