@@ -23,16 +23,28 @@ export class PgStore implements Store {
   readonly kind = 'postgres' as const;
   readonly schema: string;
   private readonly pool: pg.Pool;
+  /**
+   * Delivery work (claims, attempt records) runs on its own sessions with synchronous_commit off:
+   * those commits are visible to every relay at once, only their WAL flush is deferred. A crash can
+   * lose the last few claims or attempt records; the deliveries are then claimed again when their
+   * lease runs out — a redelivery, which at-least-once already allows. Accepting a webhook keeps
+   * the synchronous commit: its 2xx promises the raw body is on disk.
+   */
+  private readonly workPool: pg.Pool;
 
   constructor(options: PgStoreOptions) {
     this.schema = options.schema ?? 'hookmap';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`invalid schema name "${this.schema}"`);
-    this.pool = new pg.Pool({
+    const size = options.poolSize ?? 10;
+    this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: size, options: `-c search_path=${this.schema}` });
+    this.workPool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      options: `-c search_path=${this.schema}`,
+      max: Math.max(2, Math.ceil(size / 4)),
+      options: `-c search_path=${this.schema} -c synchronous_commit=off`,
     });
-    this.pool.on('error', () => undefined); // an idle client lost its connection; the pool replaces it
+    // An idle client lost its connection; the pool replaces it.
+    this.pool.on('error', () => undefined);
+    this.workPool.on('error', () => undefined);
   }
 
   async init(): Promise<void> {
@@ -60,8 +72,12 @@ export class PgStore implements Store {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.workPool.end()]);
+  }
+
+  private async workRows(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return (await this.workPool.query(sql, params)).rows;
   }
 
   private async rows(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -163,7 +179,7 @@ export class PgStore implements Store {
   // ---- delivery work ----
 
   async claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const rows = await this.rows(
+    const rows = await this.workRows(
       `UPDATE deliveries d SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::double precision / 1000)
        FROM (SELECT id FROM deliveries
              WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
@@ -183,7 +199,7 @@ export class PgStore implements Store {
   }
 
   async recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
-    await this.pool.query(
+    await this.workPool.query(
       `WITH a AS (
          INSERT INTO attempts (id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
                                response_status, response_headers, response_body, error, outcome, worker)
