@@ -27,7 +27,7 @@ export const Codes = {
   ITERATION_LIMIT: 'H304',
   OUTPUT_LIMIT: 'H305',
   PAYLOAD_TOO_DEEP: 'H306',
-  FILTER_FAILED: 'H307',
+  // H307 is reserved (never used): every filter failure is H302.
   JSONPATH_FAILED: 'H308',
 
   // H4xx — request (integrations)

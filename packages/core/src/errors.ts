@@ -29,12 +29,6 @@ export class HookmapError extends Error {
     this.key = loc.key ?? false;
   }
 
-  /** json-e's add_location: prefix the pointer segment as the error unwinds the JSON walk. */
-  atSegment(segment: string): this {
-    this.path = '/' + escapePointer(segment) + this.path;
-    return this;
-  }
-
   toDiagnostic(severity: Diagnostic['severity'] = 'error'): Diagnostic {
     const d: Diagnostic = {
       severity,

@@ -5,6 +5,8 @@
  * and so mapping edits can replace one value without reformatting the whole template.
  */
 
+import { escapePointer } from '../errors.js';
+
 export interface JsonLocation {
   pointer: string;
   /** Offsets of the key token, quotes included (absent for array elements and the root). */
@@ -35,9 +37,8 @@ class ScanError extends Error {
   }
 }
 
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+/** RFC 6901 escaping of one pointer segment (the same function core's errors use). */
+export const escapePointerSegment = escapePointer;
 
 export function unescapePointerSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');

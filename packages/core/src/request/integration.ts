@@ -88,7 +88,7 @@ export function validateIntegrationShape(doc: unknown): Diagnostic[] {
     if (typeof d.headers !== 'object' || d.headers === null || Array.isArray(d.headers)) bad('/headers', '"headers" must be an object of header name to text.');
     else {
       for (const [name, value] of Object.entries(d.headers)) {
-        const at = `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const at = `/headers/${escapePointer(name)}`;
         if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) bad(at, `"${name}" is not a valid header name (letters, digits and -).`);
         if (typeof value !== 'string') bad(at, `Header "${name}" must be text.`);
       }
