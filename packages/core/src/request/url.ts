@@ -1,7 +1,7 @@
 import { Codes } from '../codes.js';
 import { TemplateError } from '../errors.js';
 import { encodeComponent, toText } from '../evaluate/text.js';
-import { scan, type Segment } from '../syntax/scan.js';
+import { scan, type ExprSegment } from '../syntax/scan.js';
 import { compileExpressionAt } from '../template.js';
 import type { Diagnostic } from '../types.js';
 
@@ -17,16 +17,16 @@ export function renderUrl(
   context: Record<string, unknown>,
   diagnostics: Diagnostic[],
 ): string {
-  const segments = scanUrl(url);
+  const parts = prepareUrl(url);
   // The URL scope is payload data: the real secrets are laid over it, so a payload can never supply them.
   const scoped = scope ? { ...scope, secrets: context.secrets } : null;
   let out = '';
-  for (const seg of segments) {
-    if (seg.kind === 'text') {
-      out += seg.value;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      out += part;
       continue;
     }
-    const evaluate = compileUrlExpression(seg.source, seg.exprStart);
+    const { segment: seg, evaluate } = part;
     let value = scoped ? evaluate(scoped) : undefined;
     if (value === undefined || value === null) value = evaluate(context);
     if (value === undefined || value === null) {
@@ -49,40 +49,30 @@ export function renderUrl(
   return out;
 }
 
-const scanned = new Map<string, Segment[]>();
-
-/** URL templates are scanned once (a bounded cache keyed by the template text). */
-function scanUrl(url: string): Segment[] {
-  let segments = scanned.get(url);
-  if (!segments) {
-    try {
-      segments = scan(url);
-    } catch (e) {
-      if (e instanceof TemplateError) e.path = '/url';
-      throw e;
-    }
-    if (scanned.size > 1000) scanned.clear();
-    scanned.set(url, segments);
-  }
-  return segments;
+/** A URL placeholder, compiled: evaluated against the URL scope, then the whole context. */
+interface UrlPlaceholder {
+  segment: ExprSegment;
+  evaluate: (ctx: Record<string, unknown>) => unknown;
 }
 
-const cache = new Map<string, (ctx: Record<string, unknown>) => unknown>();
+const prepared = new Map<string, (string | UrlPlaceholder)[]>();
 
-function compileUrlExpression(source: string, offset: number): (ctx: Record<string, unknown>) => unknown {
-  const key = `${offset}:${source}`;
-  let fn = cache.get(key);
-  if (!fn) {
+/** Scans and compiles a URL template once (a bounded cache keyed by the template text). */
+function prepareUrl(url: string): (string | UrlPlaceholder)[] {
+  let parts = prepared.get(url);
+  if (!parts) {
     try {
-      fn = compileExpressionAt(source, offset, '/url');
+      parts = scan(url).map((seg) =>
+        seg.kind === 'text' ? seg.value : { segment: seg, evaluate: compileExpressionAt(seg.source, seg.exprStart, '/url') },
+      );
     } catch (e) {
       if (e instanceof TemplateError) e.path = '/url';
       throw e;
     }
-    if (cache.size > 1000) cache.clear();
-    cache.set(key, fn);
+    if (prepared.size > 1000) prepared.clear();
+    prepared.set(url, parts);
   }
-  return fn;
+  return parts;
 }
 
 function checkUrl(url: string, diagnostics: Diagnostic[]): void {
