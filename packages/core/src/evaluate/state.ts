@@ -1,5 +1,6 @@
 import { Codes } from '../codes.js';
 import { RenderError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import type { Diagnostic, Limits, MissingPolicy } from '../types.js';
 
 /** An unresolved path met while evaluating one placeholder. */
@@ -74,6 +75,13 @@ export class RenderState {
     this.diagnostics?.push(d);
   }
 }
+
+/**
+ * Render states are short-lived, so at a major GC none may be alive; V8 then drops their hidden classes,
+ * and every optimised function that used them is deoptimised. One state kept for good (both `pending`
+ * kinds) keeps those classes, and the optimised render code, alive across collections.
+ */
+export const keepAlive = [new RenderState(DEFAULT_LIMITS, 'null', null), new RenderState(DEFAULT_LIMITS, 'error', null)];
 
 /**
  * Walks a value once: its approximate JSON size, with the depth bounded by `max` (so a hostile
