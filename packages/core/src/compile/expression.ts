@@ -5,7 +5,9 @@ import type { ExprNode, PathNode, PathSegment } from '../syntax/ast.js';
 import { compileFilter } from './filter-call.js';
 import { compileJsonPath } from './jsonpath.js';
 import { explainMiss } from './miss.js';
+import { slotPath } from './slots/index.js';
 import type { CompileEnv, Evaluator, Scope } from './env.js';
+import type { Miss } from './slots/kinds.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -90,7 +92,7 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
   };
   const segments = node.segments;
   if (distance < 0 && segments.every((k) => typeof k === 'string' && k !== 'length')) {
-    return contextPath(root, segments as string[], miss);
+    return slotPath(root, segments as string[], miss) ?? contextPath(root, segments as string[], miss);
   }
   const n = segments.length;
   return (s, st) => {
@@ -108,7 +110,6 @@ function own(v: unknown, key: string): unknown {
   return typeof v === 'object' && v !== null && hasOwn.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
 }
 
-type Miss = (s: Scope, st: RenderState) => undefined;
 
 /** The common case, `a.b.c` read from the context: unrolled for short paths (the hot path of render). */
 function contextPath(root: string, keys: string[], miss: Miss): Evaluator {

@@ -2,6 +2,7 @@ import { Codes } from '../codes.js';
 import { escapePointer, TemplateError, templateLimitError } from '../errors.js';
 import { setOwn } from '../evaluate/paths.js';
 import { compileDirective, directiveKeyOf } from './directives.js';
+import { slotObject } from './slots/index.js';
 import { compileString, compileText } from './strings.js';
 import { childEnv, OMIT, type CompileEnv, type RenderNode } from './env.js';
 
@@ -87,7 +88,9 @@ function compileObject(obj: Record<string, unknown>, env: CompileEnv, depth: num
     entries.push({ key, value: compileChild(obj[rawKey], childEnv(env, pointer), depth + 1) });
   }
   if (entries.every((e) => typeof e.key === 'string' && e.key !== '__proto__')) {
-    return staticObject(entries.map((e) => e.key as string), entries.map((e) => e.value), overhead);
+    const keys = entries.map((e) => e.key as string);
+    const values = entries.map((e) => e.value);
+    return slotObject(keys, values, overhead) ?? staticObject(keys, values, overhead);
   }
   return (s, st) => {
     const out: Record<string, unknown> = {};

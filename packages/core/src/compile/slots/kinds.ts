@@ -1,0 +1,42 @@
+import type { RenderState } from '../../evaluate/state.js';
+import { OMIT, type Evaluator, type RenderNode, type Scope } from '../env.js';
+
+export type Rec = Record<string, unknown>;
+export type Miss = (s: Scope, st: RenderState) => undefined;
+
+/** Makes the reader of one context path `root.k0.k1…` (keys: names, never `__proto__` or `length`). */
+export type PathSlot = (root: string, keys: readonly string[], miss: Miss) => Evaluator;
+/** Makes the builder of one object with literal keys (never `__proto__`), in template order. */
+export type ObjectSlot = (keys: readonly string[], values: readonly RenderNode[], overhead: number) => RenderNode;
+
+export const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Object.prototype, read to prove a found value is own without calling hasOwnProperty: when an object's
+ * `constructor` is `Object` its only prototype is Object.prototype, so a value found under a key is own
+ * unless it is the very value Object.prototype holds there (then hasOwnProperty decides). `__proto__`,
+ * the one accessor there, never reaches this check (its paths take the generic reader).
+ */
+export const OP = Object.prototype as unknown as Rec;
+
+export function done(o: Rec, st: RenderState, overhead: number): Rec {
+  st.addOutput(overhead);
+  return o;
+}
+
+/** Members past the unrolled ones: the same work in a loop. */
+export function rest(
+  o: Rec,
+  keys: readonly string[],
+  values: readonly RenderNode[],
+  from: number,
+  s: Scope,
+  st: RenderState,
+  overhead: number,
+): Rec {
+  for (let i = from; i < keys.length; i++) {
+    const v = (values[i] as RenderNode)(s, st);
+    if (v !== OMIT) o[keys[i] as string] = v;
+  }
+  return done(o, st, overhead);
+}
