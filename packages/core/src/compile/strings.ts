@@ -151,23 +151,36 @@ function wholeValue(p: Placeholder, pointer: string): RenderNode {
   };
 }
 
+/**
+ * Text around placeholders: `texts[i]` comes before placeholder i, and the last text after them all.
+ * The usual render (nobody collecting diagnostics) runs the evaluators directly.
+ */
 function interpolation(parts: (string | Placeholder)[], pointer: string, key: boolean): RenderNode {
+  const texts: string[] = [''];
+  const placeholders: Placeholder[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') texts[texts.length - 1] += part;
+    else {
+      placeholders.push(part);
+      texts.push('');
+    }
+  }
+  const evaluators = placeholders.map((p) => p.evaluate);
+  const n = placeholders.length;
   return (s, st) => {
-    let out = '';
-    for (const part of parts) {
-      if (typeof part === 'string') {
-        out += part;
-        continue;
-      }
-      const v = run(part, pointer, s, st, key);
-      if (v === undefined) {
+    let out = texts[0] as string;
+    for (let i = 0; i < n; i++) {
+      const v = st.pending === null ? (evaluators[i] as Evaluator)(s, st) : run(placeholders[i] as Placeholder, pointer, s, st, key);
+      if (typeof v === 'string') out += v;
+      else if (v === undefined) {
         if (st.missing === 'omit') return OMIT;
-        if (st.missing === 'keep') out += part.segment.raw;
-        continue;
+        if (st.missing === 'keep') out += (placeholders[i] as Placeholder).segment.raw;
+      } else if (v === OMIT) return OMIT;
+      else {
+        if (typeof v === 'object' && v !== null) st.measure(v);
+        out += toText(v);
       }
-      if (v === OMIT) return OMIT;
-      if (typeof v === 'object' && v !== null) st.measure(v);
-      out += toText(v);
+      out += texts[i + 1] as string;
     }
     st.addOutput(out.length + 2);
     return out;

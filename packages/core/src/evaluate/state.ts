@@ -90,8 +90,10 @@ export const keepAlive = [new RenderState(DEFAULT_LIMITS, 'null', null), new Ren
  * costs what serialising the same value costs anyway.
  */
 let pure = true;
+const hasOwn = Object.prototype.hasOwnProperty;
 
-function measureValue(value: unknown, depth: number, max: number): number {
+/** JSON size of a value that is not an object; clears `pure` for what JSON cannot hold. */
+function leafSize(value: unknown): number {
   switch (typeof value) {
     case 'string':
       return value.length + 2;
@@ -100,23 +102,37 @@ function measureValue(value: unknown, depth: number, max: number): number {
       return 5;
     case 'boolean':
       return 5;
-    case 'object':
-      break;
     default:
       pure = false;
       return 0;
   }
-  if (value === null) return 4;
+}
+
+/** Strings (most members) are sized inline, objects recursively, so leaves cost no call. */
+function memberSize(v: unknown, depth: number, max: number): number {
+  if (typeof v === 'string') return v.length + 2;
+  if (typeof v === 'object') return v === null ? 4 : measureValue(v, depth, max);
+  return leafSize(v);
+}
+
+function measureValue(value: object, depth: number, max: number): number {
   if (depth >= max) throw tooDeep(max);
   let size = 2;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) size += measureValue(value[i], depth + 1, max) + 1;
+    for (let i = 0; i < value.length; i++) size += memberSize(value[i], depth + 1, max) + 1;
+    return size;
+  }
+  const record = value as Record<string, unknown>;
+  if (record.constructor === Object) {
+    // A plain object: for-in yields its own keys (or, if someone made Object.prototype members
+    // enumerable, a few more, which only over-counts), so no per-key own check is needed.
+    for (const key in record) size += key.length + 4 + memberSize(record[key], depth + 1, max);
     return size;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) pure = false;
-  for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) size += key.length + 4 + measureValue((value as Record<string, unknown>)[key], depth + 1, max);
+  for (const key in record) {
+    if (hasOwn.call(record, key)) size += key.length + 4 + memberSize(record[key], depth + 1, max);
   }
   return size;
 }
