@@ -7,7 +7,7 @@ import { sourceFor } from './harness/equivalence.js';
 import { settleCallSites } from './harness/slices.js';
 
 /**
- * Profiles hookmap alone on one case: `node --expose-gc --conditions=@hookmap/source --import tsx bench/profile.ts
+ * Profiles hookmap (its built dist/) alone on one case: `node --expose-gc --import tsx bench/profile.ts
  * [--case a|b] [--mode render|body|compile] [--contexts fresh|rotate] [--seconds 4]`. Prints self-time hot spots and writes the
  * .cpuprofile (open it in Chrome DevTools > Performance).
  */
