@@ -3,8 +3,19 @@ import { lookup, parseDottedPath } from '../evaluate/paths.js';
 import { toText } from '../evaluate/text.js';
 import { def, expectArray, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A loop of `+=` (V8 joins the pieces lazily), several times faster than map(toText).join. */
 function join(v: unknown, separator: unknown = ' '): string {
-  return expectArray('join', v).map(toText).join(expectText('join', separator));
+  const list = expectArray('join', v);
+  const sep = expectText('join', separator);
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (i > 0) out += sep;
+    out += typeof x === 'string' ? x : toText(x);
+  }
+  return out;
 }
 function first(v: unknown): unknown {
   if (typeof v === 'string') return v.length ? v[0] : undefined;
@@ -36,7 +47,19 @@ function asList(name: string, v: unknown): unknown[] {
 }
 function map(v: unknown, path: unknown): unknown[] {
   const segments = parseDottedPath(expectText('map', path));
-  return asList('map', v).map((item) => lookup(item, segments) ?? null);
+  const list = asList('map', v);
+  const out: unknown[] = [];
+  const key = segments.length === 1 ? segments[0] : undefined;
+  if (typeof key === 'string') {
+    // The usual `map: "field"`: one own-property read per element, no generic path walk.
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      out.push(typeof item === 'object' && item !== null && !Array.isArray(item) && hasOwn.call(item, key) ? ((item as Record<string, unknown>)[key] ?? null) : null);
+    }
+    return out;
+  }
+  for (let i = 0; i < list.length; i++) out.push(lookup(list[i], segments) ?? null);
+  return out;
 }
 function where(v: unknown, path: unknown, ...value: unknown[]): unknown[] {
   const segments = parseDottedPath(expectText('where', path));
