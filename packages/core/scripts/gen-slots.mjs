@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PATH_SLOTS = 96;
+export const PATH_SLOTS = 80;
 export const PATH_KEYS = 4;
 export const OBJECT_SLOTS = 48;
 export const OBJECT_KEYS = 16;
@@ -20,31 +20,46 @@ const header = (what) =>
   `// Every entry is the same code, written out separately so that each gets its own inline caches.\n`;
 
 /** One own-property step (see kinds.ts): read, then prove the value is own without a call in the usual case. */
-function step(obj, key) {
-  return `x = ${obj}[${key}];\n      if (x === undefined || ((${obj}.constructor !== Object || x === OP[${key}]) && !hasOwn.call(${obj}, ${key}))) return miss(s, st);`;
+function step(obj, key, onMiss) {
+  return [
+    `x = ${obj}[${key}];`,
+    `if (x === undefined || ((${obj}.constructor !== Object || x === OP[${key}]) && !hasOwn.call(${obj}, ${key}))) return ${onMiss};`,
+  ];
+}
+
+/** The body of a path reader: each step, returning `done` (an expression of x) where the path ends. */
+function walk(indent, onMiss, done) {
+  const lines = [`let v: Rec = s.ctx;`, `let x: unknown;`, ...step('v', 'root', onMiss)];
+  for (let i = 0; i < PATH_KEYS; i++) {
+    lines.push(
+      `if (n === ${i}) return ${done};`,
+      `if (typeof x !== 'object' || x === null) return ${onMiss};`,
+      `v = x as Rec;`,
+      ...step('v', `k${i}`, onMiss),
+    );
+  }
+  lines.push(`return ${done};`);
+  return lines.map((line) => indent + line);
 }
 
 function pathSlot() {
   const names = Array.from({ length: PATH_KEYS }, (_, i) => `k${i}`);
-  const lines = [
-    `  (root, keys, miss) => {`,
+  return [
+    `  (root, keys, miss, whole) => {`,
     `    const n = keys.length;`,
-    `    const [${names.join(', ')}] = keys as [${names.map(() => 'string').join(', ')}];`,
+    ...names.map((k, i) => `    const ${k} = keys[${i}] as string;`),
+    `    if (whole !== null) {`,
+    `      const { slow, absent, finish } = whole;`,
+    `      return (s, st) => {`,
+    `        if (st.pending !== null) return slow(s, st);`,
+    ...walk('        ', 'absent(st)', `typeof x === 'string' ? (st.addOutput(x.length + 2), x) : finish(x, st)`),
+    `      };`,
+    `    }`,
     `    return (s, st) => {`,
-    `      let v: Rec = s.ctx;`,
-    `      let x: unknown;`,
-    `      ${step('v', 'root')}`,
-  ];
-  names.forEach((k, i) => {
-    lines.push(
-      `      if (n === ${i}) return x;`,
-      `      if (typeof x !== 'object' || x === null) return miss(s, st);`,
-      `      v = x as Rec;`,
-      `      ${step('v', k)}`,
-    );
-  });
-  lines.push(`      return x;`, `    };`, `  },`);
-  return lines.join('\n');
+    ...walk('      ', 'miss(s, st)', 'x'),
+    `    };`,
+    `  },`,
+  ].join('\n');
 }
 
 function objectSlot() {

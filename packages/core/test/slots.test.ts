@@ -11,6 +11,7 @@ import { compile } from '../src/index.js';
 import { OMIT, type RenderNode, type Scope } from '../src/compile/env.js';
 import { objectSlots } from '../src/compile/slots/objects.generated.js';
 import { PATH_KEYS, pathSlots } from '../src/compile/slots/paths.generated.js';
+import type { WholeHooks } from '../src/compile/slots/kinds.js';
 import { RenderState } from '../src/evaluate/state.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 
@@ -29,7 +30,7 @@ function ownPath(ctx: object, path: string[]): unknown {
 
 function readWith(slot: number, ctx: object, path: string[]): unknown {
   const [root, ...keys] = path as [string, ...string[]];
-  const read = (pathSlots[slot] as (typeof pathSlots)[number])(root, keys, () => MISSED as unknown as undefined);
+  const read = (pathSlots[slot] as (typeof pathSlots)[number])(root, keys, () => MISSED as unknown as undefined, null);
   const v = read({ ctx: ctx as Record<string, unknown>, vars: null, parent: null }, new RenderState(DEFAULT_LIMITS, 'null', null));
   return v === MISSED ? undefined : v;
 }
@@ -77,6 +78,28 @@ describe('path slots', () => {
     for (let slot = 0; slot < pathSlots.length; slot++) {
       for (const path of tricky) {
         expect(readWith(slot, ctx, path), `slot ${slot}: ${path.join('.')}`).toBe(ownPath(ctx, path));
+      }
+    }
+  });
+
+  it('every slot, as a whole-value node, finishes what the generic reader finds and applies the policy to the rest', () => {
+    const ABSENT = Symbol('absent');
+    const hooks: WholeHooks = {
+      slow: () => 'slow',
+      absent: () => ABSENT,
+      finish: (x) => ({ finished: x }),
+    };
+    for (let slot = 0; slot < pathSlots.length; slot++) {
+      for (const path of tricky) {
+        const [root, ...keys] = path as [string, ...string[]];
+        const node = (pathSlots[slot] as (typeof pathSlots)[number])(root, keys, () => undefined, hooks);
+        const state = new RenderState(DEFAULT_LIMITS, 'null', null);
+        const found = ownPath(ctx, path);
+        const expected = found === undefined ? ABSENT : typeof found === 'string' ? found : { finished: found };
+        expect(node({ ctx, vars: null, parent: null }, state), `slot ${slot}: ${path.join('.')}`).toStrictEqual(expected);
+        expect(state.output).toBe(typeof found === 'string' ? found.length + 2 : 0);
+        const collecting = new RenderState(DEFAULT_LIMITS, 'null', []);
+        expect(node({ ctx, vars: null, parent: null }, collecting)).toBe('slow');
       }
     }
   });
@@ -141,6 +164,24 @@ describe('object slots', () => {
   it('integer-like keys come out where JSON.parse would put them', () => {
     const { out } = build(0, ['b', '1', 'a', '0'], ['B', 'one', 'A', 'zero']);
     expect(JSON.stringify(out)).toBe(JSON.stringify(JSON.parse('{"b":"B","1":"one","a":"A","0":"zero"}')));
+  });
+});
+
+describe('whole values through slots, by missing policy', () => {
+  const template = { found: '{{x.y}}', gone: '{{x.z}}', num: '{{x.n}}', obj: '{{x}}', text: 'at {{x.y}}' };
+  const context = { x: { y: 'Y', n: Number.NaN } };
+  it('null, omit, keep and error', () => {
+    const compiled = compile(template);
+    expect(compiled.render(context)).toEqual({ found: 'Y', gone: null, num: null, obj: { y: 'Y', n: null }, text: 'at Y' });
+    expect(compiled.render(context, { missing: 'omit' })).toEqual({ found: 'Y', num: null, obj: { y: 'Y', n: null }, text: 'at Y' });
+    expect(compiled.render(context, { missing: 'keep' })).toMatchObject({ gone: '{{x.z}}' });
+    expect(() => compiled.render(context, { missing: 'error' })).toThrow(/x\.z did not resolve/);
+    const { diagnostics } = compiled.renderWithDiagnostics(context);
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['H301', '/gone']]);
+  });
+  it('the output limit counts what slots return', () => {
+    const big = { x: { y: 'y'.repeat(200) } };
+    expect(() => compile({ a: '{{x.y}}' }).render(big, { limits: { maxOutputBytes: 100 } })).toThrow(/maxOutputBytes/);
   });
 });
 

@@ -74,6 +74,13 @@ function bindingDistance(env: CompileEnv, name: string): number {
   return -1;
 }
 
+/** `root.k0.k1…` when the expression is a plain path of names read from the context, else null. */
+export function contextPathOf(node: ExprNode, env: CompileEnv): { root: string; keys: string[] } | null {
+  if (node.type !== 'path' || bindingDistance(env, node.root) >= 0) return null;
+  if (!node.segments.every((k) => typeof k === 'string' && k !== 'length')) return null;
+  return { root: node.root, keys: node.segments as string[] };
+}
+
 function compilePath(node: PathNode, env: CompileEnv): Evaluator {
   const distance = bindingDistance(env, node.root);
   if (distance < 0) env.references.add(node.text);

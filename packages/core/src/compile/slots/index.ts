@@ -1,6 +1,6 @@
 import type { RenderNode } from '../env.js';
 import type { Evaluator } from '../env.js';
-import type { Miss, ObjectSlot, PathSlot } from './kinds.js';
+import type { Miss, ObjectSlot, PathSlot, WholeHooks } from './kinds.js';
 import { objectSlots } from './objects.generated.js';
 import { PATH_KEYS, pathSlots } from './paths.generated.js';
 
@@ -33,9 +33,9 @@ const paths = new Pool<PathSlot>(pathSlots);
 const objects = new Pool<ObjectSlot>(objectSlots);
 
 /** A dedicated reader for `root.keys…` on the context, or undefined (too long, `__proto__`, pool used up). */
-export function slotPath(root: string, keys: readonly string[], miss: Miss): Evaluator | undefined {
+export function slotPath(root: string, keys: readonly string[], miss: Miss, whole: WholeHooks | null = null): Evaluator | undefined {
   if (keys.length > PATH_KEYS || root === '__proto__' || keys.includes('__proto__')) return undefined;
-  return paths.get([root, ...keys].join('\u0000'))?.(root, keys, miss);
+  return paths.get(keys.length === 0 ? root : `${root}\u0000${keys.join('\u0000')}`)?.(root, keys, miss, whole);
 }
 
 /**

@@ -4,8 +4,22 @@ import { OMIT, type Evaluator, type RenderNode, type Scope } from '../env.js';
 export type Rec = Record<string, unknown>;
 export type Miss = (s: Scope, st: RenderState) => undefined;
 
-/** Makes the reader of one context path `root.k0.k1…` (keys: names, never `__proto__` or `length`). */
-export type PathSlot = (root: string, keys: readonly string[], miss: Miss) => Evaluator;
+/**
+ * What a whole-value placeholder does around its path (see compile/whole.ts): `slow` is the complete
+ * generic node (used while diagnostics are collected), `absent` applies the missing policy, `finish`
+ * counts and returns any resolved value.
+ */
+export interface WholeHooks {
+  slow: RenderNode;
+  absent: (st: RenderState) => unknown;
+  finish: (x: unknown, st: RenderState) => unknown;
+}
+
+/**
+ * Makes the reader of one context path `root.k0.k1…` (keys: names, never `__proto__` or `length`):
+ * an evaluator, or with `whole`, the complete node of a whole-value placeholder.
+ */
+export type PathSlot = (root: string, keys: readonly string[], miss: Miss, whole: WholeHooks | null) => Evaluator;
 /** Makes the builder of one object with literal keys (never `__proto__`), in template order. */
 export type ObjectSlot = (keys: readonly string[], values: readonly RenderNode[], overhead: number) => RenderNode;
 
