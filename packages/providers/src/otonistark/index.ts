@@ -1,5 +1,5 @@
 import { idText } from '../common.js';
-import { attachPayloads, assembleContext, combinedSchema, type HookmapProvider } from '../provider.js';
+import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { field, isRecord } from '../values.js';
 import { otonistarkCommon, otonistarkSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
@@ -20,6 +20,8 @@ function detect(payload: unknown): boolean {
   return MARKERS.some((key) => key in payload);
 }
 
+
+const assemble = contextAssembler(otonistarkCommon);
 export const otonistark: HookmapProvider = {
   id: 'otonistark',
   name: 'Otoni Stark voice AI',
@@ -56,7 +58,7 @@ export const otonistark: HookmapProvider = {
   schema: combinedSchema('otonistark', 'Otoni Stark webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, otonistarkSources(payload), () => otonistarkCommon(payload)),
+  buildContext: (payload) => assemble(payload, otonistarkSources(payload)),
   buildCommon: otonistarkCommon,
   sections: otonistarkSections,
   urlScope: 'input_variables',

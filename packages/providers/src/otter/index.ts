@@ -1,4 +1,4 @@
-import { attachPayloads, assembleContext, combinedSchema, type HookmapProvider } from '../provider.js';
+import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { dig, isRecord, text } from '../values.js';
 import { otterCommon, otterSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
@@ -21,6 +21,8 @@ function detect(payload: unknown): boolean {
   return isRecord(dig(payload, 'meta', 'webhook')) || DATA_MARKERS.some((key) => key in data);
 }
 
+
+const assemble = contextAssembler(otterCommon);
 export const otter: HookmapProvider = {
   id: 'otter',
   name: 'Otter.ai',
@@ -43,7 +45,7 @@ export const otter: HookmapProvider = {
   schema: combinedSchema('otter', 'Otter.ai webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, otterSources(payload), () => otterCommon(payload)),
+  buildContext: (payload) => assemble(payload, otterSources(payload)),
   buildCommon: otterCommon,
   sections: otterSections,
   urlScope: 'conversation',

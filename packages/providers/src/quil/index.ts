@@ -1,4 +1,4 @@
-import { attachPayloads, assembleContext, combinedSchema, type HookmapProvider } from '../provider.js';
+import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { dig, field, isRecord, text } from '../values.js';
 import { quilCommon, quilSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
@@ -9,6 +9,8 @@ function detect(payload: unknown): boolean {
   return isRecord(payload) && text(payload.eventType) !== null && isRecord(dig(payload, 'data', 'meeting'));
 }
 
+
+const assemble = contextAssembler(quilCommon);
 export const quil: HookmapProvider = {
   id: 'quil',
   name: 'Quil / CoRecruit',
@@ -38,7 +40,7 @@ export const quil: HookmapProvider = {
   schema: combinedSchema('quil', 'Quil / CoRecruit webhook', eventSchemas),
   schemas: eventSchemas,
   detect,
-  buildContext: (payload) => assembleContext(payload, quilSources(payload), () => quilCommon(payload)),
+  buildContext: (payload) => assemble(payload, quilSources(payload)),
   buildCommon: quilCommon,
   sections: quilSections,
   urlScope: 'meeting',
