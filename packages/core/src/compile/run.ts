@@ -17,7 +17,7 @@ export interface Placeholder {
 /** Runs a placeholder and turns its pending misses into diagnostics (or an error). */
 export function run(p: Placeholder, pointer: string, s: Scope, st: RenderState, key = false, strict = true): unknown {
   if (st.pending === null) return p.evaluate(s, st);
-  st.pending.length = 0;
+  if (st.pending.length !== 0) st.pending.length = 0;
   const value = p.evaluate(s, st);
   if (value !== undefined && st.pending.length === 0) return value;
   const before = st.diagnostics?.length ?? 0;
