@@ -20,7 +20,7 @@ function newEnv(options: CompileOptions | undefined, errors: Diagnostic[] | null
     key: false,
     references: new Set(),
     errors,
-    size: 0,
+    budget: { size: 0 },
   };
 }
 

@@ -5,7 +5,7 @@ import { parseExpression } from '../syntax/parser.js';
 import { compileExpr } from './expression.js';
 import { run, type Placeholder } from './run.js';
 import { wholeValue } from './whole.js';
-import { OMIT, type CompileEnv, type Evaluator, type RenderNode } from './env.js';
+import { OMIT, withSource, type CompileEnv, type Evaluator, type RenderNode } from './env.js';
 
 /**
  * Compiles one template string (value or key). SPEC §3: exactly one placeholder is a whole
@@ -21,7 +21,7 @@ export function compileText(text: string, env: CompileEnv): string | RenderNode 
   if (!mayContainPlaceholder(text, env.mode)) return text;
   const segments = scanOrRecord(text, env);
   if (!segments) return text;
-  const parts = segments.map((seg) => (seg.kind === 'text' ? seg.value : compilePlaceholder(seg, { ...env, source: text })));
+  const parts = segments.map((seg) => (seg.kind === 'text' ? seg.value : compilePlaceholder(seg, withSource(env, text))));
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only !== undefined && typeof only !== 'string' && !env.key) return wholeValue(only, env);
   if (parts.every((p) => typeof p === 'string')) return (parts as string[]).join('');
@@ -36,7 +36,7 @@ export function compileOperand(text: string, env: CompileEnv, strict: boolean): 
   if (!mayContainPlaceholder(text, env.mode)) return null;
   const segments = scanOrRecord(text, env);
   if (!segments || segments.length !== 1 || segments[0]?.kind !== 'expr') return null;
-  const p = compilePlaceholder(segments[0], { ...env, source: text });
+  const p = compilePlaceholder(segments[0], withSource(env, text));
   const pointer = env.pointer;
   return (s, st) => (st.pending === null ? p.evaluate(s, st) : run(p, pointer, s, st, false, strict));
 }

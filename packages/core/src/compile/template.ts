@@ -46,8 +46,8 @@ function compileChild(value: unknown, env: CompileEnv, depth: number): RenderNod
 }
 
 export function grow(env: CompileEnv, bytes: number): void {
-  env.size += bytes;
-  if (env.size > env.limits.maxTemplateBytes) {
+  env.budget.size += bytes;
+  if (env.budget.size > env.limits.maxTemplateBytes) {
     throw templateLimitError(
       Codes.TEMPLATE_TOO_LARGE,
       'maxTemplateBytes',
@@ -84,7 +84,7 @@ function compileObject(obj: Record<string, unknown>, env: CompileEnv, depth: num
     const name = rawKey.startsWith('$$') ? rawKey.slice(1) : rawKey;
     grow(env, name.length + 4);
     overhead += name.length + 4;
-    const key = compileText(name, { ...childEnv(env, pointer), key: true });
+    const key = compileText(name, childEnv(env, pointer, env.frames, true));
     entries.push({ key, value: compileChild(obj[rawKey], childEnv(env, pointer), depth + 1) });
   }
   if (entries.every((e) => typeof e.key === 'string' && e.key !== '__proto__')) {
