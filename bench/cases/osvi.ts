@@ -11,11 +11,13 @@ type Payload = typeof sample;
  */
 export function osviContext(payload: Payload): Obj {
   const { call_log_id, phone_number, agent_name, call_status, call_type } = payload;
-  return {
-    ...payload,
-    call_info: { call_log_id, phone_number, agent_name, call_status, call_type },
-    payload,
-  };
+  // Plain stores, as @hookmap/providers builds contexts: `{ ...payload, more }` makes V8 give some
+  // copies their own hidden class, so "identical" rotating copies would not be identical to V8.
+  const context: Obj = {};
+  for (const key of Object.keys(payload)) context[key] = payload[key as keyof Payload];
+  context.call_info = { call_log_id, phone_number, agent_name, call_status, call_type };
+  context.payload = payload;
+  return context;
 }
 
 /** The Custom Template of seed 004, verbatim, plus an embedded-text field and a boolean. */
