@@ -215,6 +215,24 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.getByTestId('theme-toggle').click();
   });
 
+  it('underlines a Handlebars text body at the unknown helper', async () => {
+    await page.getByRole('tab', { name: 'Request preview' }).click();
+    await page.getByTestId('tab-template').click();
+    await page.getByRole('radio', { name: 'Text' }).check({ timeout: 5_000 });
+    await page.getByLabel('Engine').selectOption('handlebars', { timeout: 5_000 });
+    await setTemplate('{\n  "text": {{json common.title}},\n  "who": {{shout common.title}}\n}');
+    const problems = page.getByTestId('problems');
+    await expect.poll(() => problems.innerText(), { timeout: 10_000 }).toMatch(/H405/);
+    expect(await problems.innerText()).toMatch(/shout/);
+    expect(await problems.innerText()).toMatch(/line 3/);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    await shot('11-handlebars-error');
+    await setTemplate('{\n  "text": {{json common.title}}\n}');
+    await expect.poll(body, { timeout: 10_000 }).toContain('"text"');
+    await page.getByRole('radio', { name: 'JSON template' }).check();
+  });
+
   it('keeps work: autosave survives a reload, and undo restores the previous doc', async () => {
     const before = await page.getByTestId('name-input').inputValue();
     await page.getByTestId('name-input').fill('Kept name');

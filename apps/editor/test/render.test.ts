@@ -4,6 +4,7 @@ import type { Integration, Provider } from '@hookmap/core';
 import { renderAllOrOne } from '../src/worker/job.js';
 import { locateRenderDiagnostic, previewSecrets } from '../src/worker/render.js';
 import { evaluateExpression } from '../src/monaco/intelligence.js';
+import { templateMarkers } from '../src/monaco/markers.js';
 
 const osvi = getProvider('osvi') as unknown as Provider;
 const sample = osvi.samples[0]!;
@@ -44,6 +45,20 @@ describe('worker render job', () => {
     expect(reply.request).toBeNull();
     const d = reply.diagnostics.find((x) => x.code === 'H201');
     expect(d).toMatchObject({ field: 'body', path: '/a/b' });
+  });
+
+  it('underlines Handlebars text bodies: an unknown helper is an error at its name, and nothing renders', () => {
+    const template = '{\n  "text": {{json common.title}},\n  "who": {{shout common.title}}\n}';
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'text', engine: 'handlebars', contentType: 'application/json', template },
+    };
+    const reply = renderAllOrOne(job(integration), osvi, { value: sample.payload, error: null });
+    const errors = reply.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.field, d.code])).toEqual([['body', 'H405']]);
+    expect(template.slice(errors[0]!.start, errors[0]!.end)).toBe('shout');
+    expect(templateMarkers(template, reply.diagnostics, false).map((m) => template.slice(m.start, m.end))).toEqual(['shout']);
+    expect(reply.request).toBeNull();
   });
 
   it('runs every sample of the provider and flags nulls', () => {

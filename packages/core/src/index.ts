@@ -1,6 +1,7 @@
 // Public API of @hookmap/core (SPEC §1). Explicit exports only.
 export { compile, render, validate } from './template.js';
 export { renderRequest, serializeBody } from './request/render-request.js';
+export { validateHandlebars } from './request/handlebars.js';
 export { integrationSchema, validateIntegration } from './request/integration.js';
 export { TemplateError, RenderError, RequestError, HookmapError } from './errors.js';
 export { Codes } from './codes.js';

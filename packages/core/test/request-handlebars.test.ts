@@ -1,6 +1,6 @@
 /** SPEC §6 text bodies with `engine: "handlebars"`: escaping rules, core filters as helpers, safety and limits. */
 import { describe, expect, it } from 'vitest';
-import { renderRequest } from '../src/index.js';
+import { renderRequest, validateHandlebars } from '../src/index.js';
 import type { Integration } from '../src/index.js';
 import { thrownBy } from './support/errors.js';
 
@@ -72,5 +72,64 @@ describe('handlebars template limits', () => {
   it('blocks nested within maxDepth still work', () => {
     const template = '{{#if a}}'.repeat(30) + 'x' + '{{/if}}'.repeat(30);
     expect(renderRequest(hb(template), { a: 1 }).body).toBe('x');
+  });
+});
+
+describe('validateHandlebars: every refusal with the offsets of its culprit', () => {
+  const culprit = (source: string) => {
+    const [d, ...rest] = validateHandlebars(source);
+    expect(rest).toEqual([]);
+    expect(d?.code).toBe('H405');
+    return source.slice(d?.start, d?.end);
+  };
+
+  it('a valid template has no diagnostics', () => {
+    expect(validateHandlebars('Hi {{name}}{{#each items}} {{upper this}}{{/each}}')).toEqual([]);
+  });
+
+  it('an unknown helper is underlined by its name', () => {
+    expect(culprit('line one\n  {{shout name}} and more')).toBe('shout');
+  });
+
+  it('a partial is underlined whole', () => {
+    expect(culprit('x {{> card}} y')).toBe('{{> card}}');
+  });
+
+  it('mismatched blocks point at the closing tag', () => {
+    const source = 'a\n{{#each xs}}{{/if}}';
+    const d = validateHandlebars(source)[0];
+    expect(d?.message).toMatch(/each doesn't match if/);
+    expect(source.slice(d?.start, d?.end)).toContain('each');
+  });
+
+  it('a parse error points into the line the parser names', () => {
+    const source = 'first line\nsecond {{ name }\nthird';
+    const d = validateHandlebars(source)[0];
+    expect(d?.message).toMatch(/^Handlebars template does not parse: Parse error on line 2/);
+    expect(d?.start).toBeGreaterThanOrEqual(source.indexOf('second'));
+    expect(d?.end).toBeLessThanOrEqual(source.indexOf('third'));
+  });
+
+  it('an unclosed block at the end says so', () => {
+    const source = 'Hello {{#if a}} x';
+    const d = validateHandlebars(source)[0];
+    expect(d?.code).toBe('H405');
+    expect(d?.end).toBeLessThanOrEqual(source.length);
+    expect(d?.start).toBeGreaterThanOrEqual(0);
+  });
+
+  it('renderRequest refuses with the same offsets', () => {
+    const source = 'ok {{nope 1}}';
+    const error = thrownBy(() => renderRequest(hb(source), {})) as { code?: string; start?: number; end?: number; path?: string };
+    expect(error.code).toBe('H405');
+    expect(error.path).toBe('/body/template');
+    expect(source.slice(error.start, error.end)).toBe('nope');
+  });
+
+  it('blocks nested past the limit are located too', () => {
+    const source = '{{#if a}}'.repeat(70) + '{{/if}}'.repeat(70);
+    const [d] = validateHandlebars(source);
+    expect(d?.code).toBe('H205');
+    expect(d?.start).toBeGreaterThan(0);
   });
 });

@@ -18,8 +18,9 @@ function revealDiagnostic(d: FieldDiagnostic): void {
 
 function lineOf(d: FieldDiagnostic): string {
   const { doc } = getStore().getState();
-  if (d.field !== 'body' || doc.bodyMode !== 'template') return d.field;
+  if (d.field !== 'body' || doc.bodyMode === 'auto') return d.field;
   const text = doc.templateText;
+  if (doc.bodyMode === 'text') return `line ${lineColumn(text, d.start).line}`;
   const range = diagnosticTextRange(text, scanJson(text).locations, d);
   return `line ${lineColumn(text, range.start).line}`;
 }

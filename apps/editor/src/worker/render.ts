@@ -2,7 +2,7 @@
  * Rendering the preview: the full request for one payload, the target-schema check, and the
  * all-samples run. Pure functions over core, used by the worker (and testable in Node).
  */
-import { renderRequest, validate } from '@hookmap/core';
+import { renderRequest, validate, validateHandlebars } from '@hookmap/core';
 import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
 import { validateTargetBody } from '../catalog.js';
 import type { FieldDiagnostic, PreviewRequest, SampleRun } from './protocol.js';
@@ -25,8 +25,8 @@ export function syntaxDiagnostics(integration: Integration): FieldDiagnostic[] {
   const out: FieldDiagnostic[] = [];
   const body = integration.body;
   if (body && body.mode === 'template') out.push(...tag(validate(body.template), 'body'));
-  if (body && body.mode === 'text' && body.engine !== 'handlebars')
-    out.push(...tag(validate(body.template), 'body'));
+  if (body && body.mode === 'text')
+    out.push(...tag(body.engine === 'handlebars' ? validateHandlebars(body.template) : validate(body.template), 'body'));
   out.push(...tag(validate(integration.url), 'url'));
   for (const [name, value] of Object.entries(integration.headers ?? {})) {
     out.push(...validate(value).map((d) => ({ ...d, field: 'headers' as const, header: name })));
