@@ -76,12 +76,16 @@ export class PgStore implements Store {
     await Promise.all([this.pool.end(), this.workPool.end()]);
   }
 
-  private async workRows(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return (await this.workPool.query(sql, params)).rows;
+  /**
+   * `name` makes the statement a prepared one on each connection (parsed and planned once, not per
+   * webhook): given to the statements that run for every webhook — accept, claim, attempt records.
+   */
+  private async workRows(sql: string, params: unknown[], name?: string): Promise<Record<string, unknown>[]> {
+    return (await this.workPool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
   }
 
-  private async rows(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    return (await this.pool.query(sql, params)).rows;
+  private async rows(sql: string, params: unknown[] = [], name?: string): Promise<Record<string, unknown>[]> {
+    return (await this.pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
   }
 
   // ---- sources and integrations ----
@@ -149,6 +153,7 @@ export class PgStore implements Store {
         JSON.stringify(deliveries.map((d) => ({
           id: d.id, integration_id: d.integrationId, max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt,
         })))],
+      'hookmap_accept',
     );
     if (row?.inserted === 1) return { duplicate: false, event: e, deliveries };
     const [existing] = await this.rows('SELECT * FROM events WHERE source_id = $1 AND idempotency_key = $2', [
@@ -187,10 +192,11 @@ export class PgStore implements Store {
        WHERE d.id = due.id
        RETURNING d.*`,
       [owner, leaseMs, limit],
+      'hookmap_claim',
     );
     if (rows.length === 0) return [];
     const deliveries = rows.map(toDelivery);
-    const events = await this.rows('SELECT * FROM events WHERE id = ANY($1)', [deliveries.map((d) => d.eventId)]);
+    const events = await this.rows('SELECT * FROM events WHERE id = ANY($1)', [deliveries.map((d) => d.eventId)], 'hookmap_claim_events');
     const byId = new Map(events.map((r) => [r.id as string, toEvent(r)]));
     return deliveries.flatMap((delivery) => {
       const event = byId.get(delivery.eventId);
@@ -199,7 +205,7 @@ export class PgStore implements Store {
   }
 
   async recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
-    await this.workPool.query(
+    await this.workRows(
       `WITH a AS (
          INSERT INTO attempts (id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
                                response_status, response_headers, response_body, error, outcome, worker)
@@ -213,6 +219,7 @@ export class PgStore implements Store {
         a.request ? JSON.stringify(a.request) : null, a.responseStatus,
         a.responseHeaders ? JSON.stringify(a.responseHeaders) : null, a.responseBody, a.error, a.outcome, a.worker,
         u.status, u.nextAttemptAt, u.lastStatus, u.lastError],
+      'hookmap_attempt',
     );
   }
 
