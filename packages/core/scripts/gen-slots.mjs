@@ -63,11 +63,11 @@ function pathSlot() {
 }
 
 function objectSlot() {
-  const lines = [`  (keys, values, overhead) => {`, `    const n = keys.length;`];
+  const lines = [`  (keys, values, overhead, Shape) => {`, `    const n = keys.length;`];
   for (let i = 0; i < OBJECT_KEYS; i++) {
     lines.push(`    const k${i} = keys[${i}] as string, f${i} = values[${i}] as RenderNode;`);
   }
-  lines.push(`    return (s, st) => {`, `      const o: Rec = {};`, `      let v: unknown;`);
+  lines.push(`    return (s, st) => {`, `      const o: Rec = new Shape();`, `      let v: unknown;`);
   for (let i = 0; i < OBJECT_KEYS; i++) {
     if (i > 0) lines.push(`      if (n === ${i}) return done(o, st, overhead);`);
     lines.push(`      v = f${i}(s, st);`, `      if (v !== OMIT) o[k${i}] = v;`);

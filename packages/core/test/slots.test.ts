@@ -11,7 +11,7 @@ import { compile } from '../src/index.js';
 import { OMIT, type RenderNode, type Scope } from '../src/compile/env.js';
 import { objectSlots } from '../src/compile/slots/objects.generated.js';
 import { PATH_KEYS, pathSlots } from '../src/compile/slots/paths.generated.js';
-import type { WholeHooks } from '../src/compile/slots/kinds.js';
+import { shape, type WholeHooks } from '../src/compile/slots/kinds.js';
 import { RenderState } from '../src/evaluate/state.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 
@@ -142,7 +142,7 @@ describe('object slots', () => {
   const build = (slot: number, keys: string[], values: unknown[]) => {
     const nodes: RenderNode[] = values.map((v) => () => v);
     const state = new RenderState(DEFAULT_LIMITS, 'null', null);
-    const out = (objectSlots[slot] as (typeof objectSlots)[number])(keys, nodes, 7)(scope, state);
+    const out = (objectSlots[slot] as (typeof objectSlots)[number])(keys, nodes, 7, shape(keys))(scope, state);
     return { out: out as Record<string, unknown>, output: state.output };
   };
 
@@ -156,6 +156,8 @@ describe('object slots', () => {
         expect(Object.keys(out), `slot ${slot}, ${n} keys`).toEqual(kept);
         for (const k of kept) expect(out[k]).toBe(`${k}!`);
         expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+        expect(out.constructor).toBe(Object);
+        expect(out).toStrictEqual(Object.fromEntries(kept.map((k) => [k, `${k}!`])));
         expect(output).toBe(7);
       }
     }

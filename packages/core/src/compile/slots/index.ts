@@ -1,6 +1,6 @@
 import type { RenderNode } from '../env.js';
 import type { Evaluator } from '../env.js';
-import type { Miss, ObjectSlot, PathSlot, WholeHooks } from './kinds.js';
+import { shape, type Miss, type ObjectSlot, type PathSlot, type WholeHooks } from './kinds.js';
 import { objectSlots } from './objects.generated.js';
 import { PATH_KEYS, pathSlots } from './paths.generated.js';
 
@@ -14,10 +14,6 @@ class Pool<T> {
   private next = 0;
 
   constructor(private readonly slots: readonly T[]) {}
-
-  has(signature: string): boolean {
-    return this.taken.has(signature);
-  }
 
   get(signature: string): T | undefined {
     let slot = this.taken.get(signature);
@@ -38,23 +34,19 @@ export function slotPath(root: string, keys: readonly string[], miss: Miss, whol
   return paths.get(keys.length === 0 ? root : `${root}\u0000${keys.join('\u0000')}`)?.(root, keys, miss, whole);
 }
 
-/**
- * One object per object signature, holding the same keys in the same order: it keeps the hidden classes of
- * the rendered objects alive, so a major GC after all outputs died does not drop them (and the optimised
- * code of the builders that depends on them).
- */
-const skeletons: Record<string, unknown>[] = [];
+/** The constructor of each object signature that has a slot (see `shape`): one per signature, for good. */
+const shapes = new Map<string, new () => Record<string, unknown>>();
 
 /** A dedicated builder for an object with these literal keys, or undefined when the pool is used up. */
 export function slotObject(keys: readonly string[], values: readonly RenderNode[], overhead: number): RenderNode | undefined {
   if (keys.length === 0 || keys.includes('__proto__')) return undefined;
   const signature = keys.join('\u0000');
-  const fresh = !objects.has(signature);
   const slot = objects.get(signature);
-  if (slot && fresh) {
-    const skeleton: Record<string, unknown> = {};
-    for (const key of keys) skeleton[key] = null;
-    skeletons.push(skeleton);
+  if (!slot) return undefined;
+  let make = shapes.get(signature);
+  if (!make) {
+    make = shape(keys);
+    shapes.set(signature, make);
   }
-  return slot?.(keys, values, overhead);
+  return slot(keys, values, overhead, make);
 }

@@ -21,7 +21,7 @@ export interface WholeHooks {
  */
 export type PathSlot = (root: string, keys: readonly string[], miss: Miss, whole: WholeHooks | null) => Evaluator;
 /** Makes the builder of one object with literal keys (never `__proto__`), in template order. */
-export type ObjectSlot = (keys: readonly string[], values: readonly RenderNode[], overhead: number) => RenderNode;
+export type ObjectSlot = (keys: readonly string[], values: readonly RenderNode[], overhead: number, Shape: new () => Rec) => RenderNode;
 
 export const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -32,6 +32,25 @@ export const hasOwn = Object.prototype.hasOwnProperty;
  * the one accessor there, never reaches this check (its paths take the generic reader).
  */
 export const OP = Object.prototype as unknown as Rec;
+
+/**
+ * A constructor of plain objects for one object node: `new Shape()` is an object whose prototype is
+ * Object.prototype, as `{}` gives, but V8 sizes its instances by what was stored into the first few
+ * (slack tracking), so all the members live inside the object — no separate property array that `{}`
+ * must allocate and grow past four members. One skeleton instance, with the keys in order, is kept for
+ * good so a major GC cannot drop the hidden classes the builder's optimised code relies on.
+ */
+export function shape(keys: readonly string[]): new () => Rec {
+  function Shape(): void {}
+  Shape.prototype = Object.prototype;
+  const make = Shape as unknown as new () => Rec;
+  const skeleton = new make();
+  for (const key of keys) skeleton[key] = null;
+  skeletons.push(skeleton);
+  return make;
+}
+
+const skeletons: Rec[] = [];
 
 export function done(o: Rec, st: RenderState, overhead: number): Rec {
   st.addOutput(overhead);

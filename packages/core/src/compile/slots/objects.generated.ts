@@ -4,7 +4,7 @@ import { OMIT, type RenderNode } from '../env.js';
 import { done, rest, type ObjectSlot, type Rec } from './kinds.js';
 
 export const objectSlots: readonly ObjectSlot[] = [
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -23,7 +23,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -75,7 +75,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -94,7 +94,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -146,7 +146,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -165,7 +165,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -217,7 +217,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -236,7 +236,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -288,7 +288,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -307,7 +307,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -359,7 +359,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -378,7 +378,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -430,7 +430,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -449,7 +449,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -501,7 +501,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -520,7 +520,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -572,7 +572,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -591,7 +591,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -643,7 +643,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -662,7 +662,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -714,7 +714,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -733,7 +733,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -785,7 +785,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -804,7 +804,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -856,7 +856,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -875,7 +875,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -927,7 +927,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -946,7 +946,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -998,7 +998,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1017,7 +1017,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1069,7 +1069,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1088,7 +1088,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1140,7 +1140,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1159,7 +1159,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1211,7 +1211,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1230,7 +1230,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1282,7 +1282,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1301,7 +1301,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1353,7 +1353,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1372,7 +1372,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1424,7 +1424,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1443,7 +1443,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1495,7 +1495,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1514,7 +1514,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1566,7 +1566,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1585,7 +1585,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1637,7 +1637,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1656,7 +1656,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1708,7 +1708,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1727,7 +1727,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1779,7 +1779,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1798,7 +1798,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1850,7 +1850,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1869,7 +1869,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1921,7 +1921,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -1940,7 +1940,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -1992,7 +1992,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2011,7 +2011,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2063,7 +2063,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2082,7 +2082,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2134,7 +2134,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2153,7 +2153,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2205,7 +2205,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2224,7 +2224,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2276,7 +2276,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2295,7 +2295,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2347,7 +2347,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2366,7 +2366,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2418,7 +2418,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2437,7 +2437,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2489,7 +2489,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2508,7 +2508,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2560,7 +2560,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2579,7 +2579,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2631,7 +2631,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2650,7 +2650,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2702,7 +2702,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2721,7 +2721,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2773,7 +2773,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2792,7 +2792,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2844,7 +2844,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2863,7 +2863,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2915,7 +2915,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -2934,7 +2934,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -2986,7 +2986,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -3005,7 +3005,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -3057,7 +3057,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -3076,7 +3076,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -3128,7 +3128,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -3147,7 +3147,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -3199,7 +3199,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -3218,7 +3218,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -3270,7 +3270,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -3289,7 +3289,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
@@ -3341,7 +3341,7 @@ export const objectSlots: readonly ObjectSlot[] = [
       return rest(o, keys, values, 16, s, st, overhead);
     };
   },
-  (keys, values, overhead) => {
+  (keys, values, overhead, Shape) => {
     const n = keys.length;
     const k0 = keys[0] as string, f0 = values[0] as RenderNode;
     const k1 = keys[1] as string, f1 = values[1] as RenderNode;
@@ -3360,7 +3360,7 @@ export const objectSlots: readonly ObjectSlot[] = [
     const k14 = keys[14] as string, f14 = values[14] as RenderNode;
     const k15 = keys[15] as string, f15 = values[15] as RenderNode;
     return (s, st) => {
-      const o: Rec = {};
+      const o: Rec = new Shape();
       let v: unknown;
       v = f0(s, st);
       if (v !== OMIT) o[k0] = v;
