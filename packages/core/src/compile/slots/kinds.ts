@@ -26,10 +26,13 @@ export type ObjectSlot = (keys: readonly string[], values: readonly RenderNode[]
 export const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * Object.prototype, read to prove a found value is own without calling hasOwnProperty: when an object's
- * `constructor` is `Object` its only prototype is Object.prototype, so a value found under a key is own
- * unless it is the very value Object.prototype holds there (then hasOwnProperty decides). `__proto__`,
- * the one accessor there, never reaches this check (its paths take the generic reader).
+ * Object.prototype, read to prove a found value is own without calling hasOwnProperty. When an object's
+ * `constructor` is `Object` (every object JSON.parse or a provider makes), a value found under a key is
+ * own unless it is the very value Object.prototype holds there; then hasOwnProperty decides. So no
+ * built-in member (constructor, toString, hasOwnProperty…) and nothing polluted into Object.prototype is
+ * ever read. `__proto__`, the one accessor there, never reaches this check (its paths take the generic
+ * reader). One difference from hasOwnProperty remains, for objects a caller builds with
+ * `Object.create(plainObject)`: that plain prototype's own data reads as if it were the object's own.
  */
 export const OP = Object.prototype as unknown as Rec;
 
