@@ -37,6 +37,14 @@ export interface RelayOptions {
   corsOrigins?: string[];
   /** How long sources and integrations are cached between reads (other processes' changes show up after this). Default 1 000 ms. */
   configCacheMs?: number;
+  /**
+   * Days an event is kept once all its deliveries are finished; then it is deleted with its deliveries
+   * and attempts (and its idempotency key: a repeat after that is accepted as new). Default 7; 0 keeps
+   * everything.
+   */
+  retentionDays?: number;
+  /** How often retention runs. Default 600 000 ms (10 minutes). */
+  retentionEveryMs?: number;
   /** Run the delivery worker in this process. Default true. */
   deliver?: boolean;
   /** Where log lines go (default: JSON on stderr); `false` silences them. */
@@ -74,6 +82,8 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     leaseMs: Math.max(o.leaseMs ?? 60_000, timeoutMs + 5_000),
     corsOrigins: o.corsOrigins ?? ['*'],
     configCacheMs: o.configCacheMs ?? 1_000,
+    retentionDays: o.retentionDays ?? 7,
+    retentionEveryMs: o.retentionEveryMs ?? 600_000,
     deliver: o.deliver ?? true,
     log: o.log,
     logLevel: o.logLevel ?? 'info',
@@ -117,6 +127,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptio
     corsOrigins: list(env.HOOKMAP_CORS_ORIGINS),
     configCacheMs: num(env.HOOKMAP_CONFIG_CACHE_MS),
     workerId: env.HOOKMAP_WORKER_ID,
+    retentionDays: num(env.HOOKMAP_RETENTION_DAYS),
+    retentionEveryMs: num(env.HOOKMAP_RETENTION_EVERY_MS),
     logLevel: env.HOOKMAP_LOG_LEVEL as RelayOptions['logLevel'],
   });
 }

@@ -12,6 +12,7 @@ import { parseAllowList } from './delivery/address.js';
 import { createLogger } from './log.js';
 import { buildApp } from './http/app.js';
 import { ConfigCache } from './config-cache.js';
+import { startRetention, type Retention } from './retention.js';
 import type { RouteInfo } from './http/app.js';
 
 export interface RunningRelay {
@@ -20,6 +21,7 @@ export interface RunningRelay {
   close(): Promise<void>;
   store: Store;
   worker: DeliveryWorker;
+  retention: Retention;
   app: FastifyInstance;
   /** Every route the server answers (method and URL pattern). */
   routes: RouteInfo[];
@@ -54,13 +56,15 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     throw error;
   }
   if (o.deliver) worker.start();
+  const retention = startRetention(store, o.retentionDays, o.retentionEveryMs, log);
   if (!o.adminToken) log.warn('no admin token configured: the admin API answers 401 (set HOOKMAP_ADMIN_TOKEN)');
   log.info('relay listening', { url: address, store: store.kind, worker: worker.id });
   let closing: Promise<void> | null = null;
   return {
-    url: address, store, worker, app, routes,
+    url: address, store, worker, retention, app, routes,
     close: () => (closing ??= (async () => {
       await app.close();
+      await retention.stop();
       await worker.stop();
       await store.close();
     })()),

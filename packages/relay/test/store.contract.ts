@@ -154,5 +154,49 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(due.map((x) => x.delivery.id)).toEqual(made.filter((m) => m.d.id !== c!.delivery.id).map((m) => m.d.id));
       await store.close();
     });
+
+    it('retention deletes old finished events with their deliveries and attempts, and nothing else', async () => {
+      let store = await harness.open();
+      const s = source();
+      await store.putSource(s);
+      const i = integration(s.id);
+      await store.putIntegration(i);
+      const old = new Date(Date.now() - 10 * 86_400_000).toISOString();
+      const make = async (key: string, receivedAt: string, status: 'succeeded' | 'pending' | 'failed') => {
+        const e = event(s.id, key, { receivedAt });
+        const d = delivery(e, i.id, { status });
+        await store.acceptEvent({ event: e, deliveries: [d] });
+        const a = attemptFor(d, 1);
+        if (status !== 'pending') await store.recordAttempt(a, { status, nextAttemptAt: nowIso(), lastStatus: 500, lastError: null });
+        return { e, d, a };
+      };
+      const oldDone = await make('old-done', old, 'succeeded');
+      const oldFailed = await make('old-failed', old, 'failed');
+      const oldPending = await make('old-pending', old, 'pending');
+      const recent = await make('recent', nowIso(), 'succeeded');
+      const cutoff = new Date(Date.now() - 86_400_000).toISOString();
+      expect(await store.purgeBefore(cutoff, 1)).toBe(1);
+      expect(await store.purgeBefore(cutoff, 100)).toBe(1);
+      expect(await store.purgeBefore(cutoff, 100)).toBe(0);
+      for (const gone of [oldDone, oldFailed]) {
+        expect(await store.getEvent(gone.e.id)).toBeNull();
+        expect(await store.getDelivery(gone.d.id)).toBeNull();
+        expect((await store.listAttempts({ deliveryId: gone.d.id })).items).toEqual([]);
+      }
+      for (const kept of [oldPending, recent]) {
+        expect((await store.getEvent(kept.e.id))?.id).toBe(kept.e.id);
+        expect((await store.getDelivery(kept.d.id))?.id).toBe(kept.d.id);
+      }
+      expect((await store.listAttempts({ deliveryId: recent.d.id })).items.map((a) => a.id)).toEqual([recent.a.id]);
+      // A purged event's idempotency key is free again; a kept one still dedupes.
+      expect((await store.acceptEvent({ event: event(s.id, 'old-done'), deliveries: [] })).duplicate).toBe(false);
+      expect((await store.acceptEvent({ event: event(s.id, 'recent'), deliveries: [] })).duplicate).toBe(true);
+      store = await harness.reopen(store);
+      expect(await store.getEvent(oldFailed.e.id)).toBeNull();
+      expect((await store.getEvent(oldPending.e.id))?.id).toBe(oldPending.e.id);
+      const due = await store.claimDue('w1', 10, 1000);
+      expect(due.map((x) => x.delivery.id)).toEqual([oldPending.d.id]);
+      await store.close();
+    });
   });
 }

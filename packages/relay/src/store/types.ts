@@ -176,4 +176,10 @@ export interface Store {
   retryDeliveries(filter: DeliveryFilter, extraAttempts: number, limit: number): Promise<string[]>;
   /** Cancel pending deliveries of an integration (it was disabled or deleted). */
   cancelPending(integrationId: string, reason: string): Promise<number>;
+  /**
+   * Retention: delete up to `limit` events received before `before` (ISO time) whose deliveries are all
+   * finished (none pending), with their deliveries and attempts. Returns how many events went. Their
+   * idempotency keys go with them: a repeat of a purged webhook is accepted as new.
+   */
+  purgeBefore(before: string, limit: number): Promise<number>;
 }

@@ -37,6 +37,8 @@ export class EmbeddedStore implements Store {
     sources: new Map(), integrations: new Map(), events: new Map(), deliveries: new Map(), attempts: new Map(),
   };
   private readonly eventKeys = new Map<string, string>();
+  /** Delivery ids of each event (for retention). */
+  private readonly eventDeliveries = new Map<string, Set<string>>();
   private readonly pending = new Set<string>();
   /** Pending deliveries not yet due, by due time; `ready` holds the due ones. */
   private readonly schedule = new DueQueue();
@@ -199,6 +201,27 @@ export class EmbeddedStore implements Store {
     return ops.length;
   }
 
+  async purgeBefore(before: string, limit: number): Promise<number> {
+    const cutoff = Date.parse(before);
+    const gone = new Set<string>();
+    for (const e of this.data.events.values()) {
+      if (gone.size >= limit) break;
+      if (Date.parse(e.receivedAt) >= cutoff) continue;
+      const deliveries = this.eventDeliveries.get(e.id);
+      if (deliveries && [...deliveries].some((id) => this.pending.has(id) || this.leases.has(id))) continue;
+      gone.add(e.id);
+    }
+    if (gone.size === 0) return 0;
+    const ops: WalOp[] = [];
+    for (const a of this.data.attempts.values()) if (gone.has(a.eventId)) ops.push({ op: 'del', c: 'attempts', id: a.id });
+    for (const id of gone) {
+      for (const d of this.eventDeliveries.get(id) ?? []) ops.push({ op: 'del', c: 'deliveries', id: d });
+      ops.push({ op: 'del', c: 'events', id });
+    }
+    await this.write(ops);
+    return gone.size;
+  }
+
   // ---- log plumbing ----
 
   private async write(ops: WalOp[]): Promise<void> {
@@ -212,9 +235,12 @@ export class EmbeddedStore implements Store {
     const map = this.data[name] as Map<string, { id: string }>;
     if (!map) return;
     if (op.op === 'del') {
+      const gone = map.get(op.id);
       map.delete(op.id);
       this.pending.delete(op.id);
       this.ready.delete(op.id);
+      if (name === 'events' && gone) this.unindexEvent(gone as EventRecord);
+      if (name === 'deliveries' && gone) this.eventDeliveries.get((gone as Delivery).eventId)?.delete(op.id);
       return;
     }
     map.set(op.v.id, op.v);
@@ -226,7 +252,15 @@ export class EmbeddedStore implements Store {
     if (event.idempotencyKey) this.eventKeys.set(eventKey(event.sourceId, event.idempotencyKey), event.id);
   }
 
+  private unindexEvent(event: EventRecord): void {
+    if (event.idempotencyKey) this.eventKeys.delete(eventKey(event.sourceId, event.idempotencyKey));
+    this.eventDeliveries.delete(event.id);
+  }
+
   private indexDelivery(delivery: Delivery): void {
+    let ids = this.eventDeliveries.get(delivery.eventId);
+    if (!ids) this.eventDeliveries.set(delivery.eventId, (ids = new Set()));
+    ids.add(delivery.id);
     this.ready.delete(delivery.id);
     if (delivery.status === 'pending') {
       this.pending.add(delivery.id);

@@ -75,4 +75,12 @@ CREATE TABLE attempts (
 CREATE INDEX attempts_integration ON attempts (integration_id, id);
 `,
   },
+  {
+    version: 2,
+    // Retention (purgeBefore): the oldest events first, and their attempts by event.
+    sql: `
+CREATE INDEX events_received ON events (received_at);
+CREATE INDEX attempts_event ON attempts (event_id);
+`,
+  },
 ];

@@ -223,6 +223,24 @@ export class PgStore implements Store {
     );
   }
 
+  async purgeBefore(before: string, limit: number): Promise<number> {
+    const rows = await this.rows(
+      `WITH old AS (
+         SELECT e.id FROM events e
+         WHERE e.received_at < $1
+           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+         ORDER BY e.received_at LIMIT $2
+       ), a AS (
+         DELETE FROM attempts WHERE event_id IN (SELECT id FROM old)
+       ), d AS (
+         DELETE FROM deliveries WHERE event_id IN (SELECT id FROM old)
+       )
+       DELETE FROM events WHERE id IN (SELECT id FROM old) RETURNING id`,
+      [before, limit],
+    );
+    return rows.length;
+  }
+
   async getDelivery(id: string): Promise<Delivery | null> {
     const [row] = await this.rows('SELECT * FROM deliveries WHERE id = $1', [id]);
     return row ? toDelivery(row) : null;
