@@ -82,6 +82,11 @@ export interface Integration {
   headers?: Record<string, string>;
   body?: IntegrationBody;
   active?: boolean;
+  /**
+   * Send only for these events of the provider (its `common.event`, one of `provider.events`), e.g.
+   * `["transcript.update"]` for one Attendee trigger. Absent or empty: every event. See `handlesEvent`.
+   */
+  events?: string[];
   /** Optional hints used by tools: the provider id the integration was written for, a target preset id. */
   provider?: string;
   target?: string;

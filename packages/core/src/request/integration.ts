@@ -46,6 +46,11 @@ export const integrationSchema: JsonObject = {
       ],
     },
     active: { type: 'boolean', default: true },
+    events: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: "Send only for these events of the provider (its common.event); absent or empty: every event.",
+    },
     provider: { type: 'string' },
     target: { type: 'string' },
   },
@@ -84,6 +89,9 @@ export function validateIntegrationShape(doc: unknown): Diagnostic[] {
   }
   if (typeof d.url !== 'string' || d.url.trim() === '') bad('/url', 'Missing "url": give the endpoint to call, e.g. "https://api.example.com/leads/{{crm_id}}/calls".');
   if (d.active !== undefined && typeof d.active !== 'boolean') bad('/active', '"active" must be true or false.');
+  if (d.events !== undefined && (!Array.isArray(d.events) || d.events.some((e) => typeof e !== 'string' || e === ''))) {
+    bad('/events', '"events" must be a list of event names of the provider, e.g. ["transcript.update"]; leave it out for every event.');
+  }
   if (d.headers !== undefined) {
     if (typeof d.headers !== 'object' || d.headers === null || Array.isArray(d.headers)) bad('/headers', '"headers" must be an object of header name to text.');
     else {
