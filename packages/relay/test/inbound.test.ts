@@ -128,3 +128,33 @@ describe('inbound bodies and duplicates', () => {
     }
   });
 });
+
+describe('integration events filter', () => {
+  it('creates deliveries only for integrations that list the webhook event (or list none)', async () => {
+    const source = await relay.api('POST', '/api/sources', { name: 'Attendee', provider: 'attendee', secret: ATTENDEE_SECRET });
+    const make = async (events?: string[]) => {
+      const res = await relay.api('POST', '/api/integrations', {
+        sourceId: source.body.id,
+        doc: { url: `${sink.url}/filtered`, body: { mode: 'template', template: { t: '{{trigger}}' } }, ...(events ? { events } : {}) },
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const all = await make();
+    const transcripts = await make(['transcript.update']);
+    const badShape = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: { url: sink.url, events: 'transcript.update' } });
+    expect(badShape.status).toBe(422);
+    expect(badShape.text).toMatch(/events/);
+    const send = async (trigger: string) => {
+      const sample = attendee.samples.find((s) => (s.payload as { trigger?: string }).trigger === trigger);
+      const raw = JSON.stringify({ ...(sample!.payload as object), idempotency_key: `filter-${trigger}` });
+      const signature = await signAttendeePayload(raw, ATTENDEE_SECRET);
+      return postRaw(source.body.id, raw, { 'content-type': 'application/json', 'x-webhook-signature': signature });
+    };
+    expect(await send('bot.state_change')).toMatchObject({ status: 202, body: { deliveries: 1 } });
+    expect(await send('transcript.update')).toMatchObject({ status: 202, body: { deliveries: 2 } });
+    const of = async (id: string) => (await relay.api('GET', `/api/deliveries?integrationId=${id}`)).body.items.length;
+    expect(await of(all)).toBe(2);
+    expect(await of(transcripts)).toBe(1);
+  });
+});

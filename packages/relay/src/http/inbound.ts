@@ -1,6 +1,7 @@
 /** POST /hooks/:sourceId — verify, store durably, acknowledge; delivery happens later. */
 import type { FastifyInstance } from 'fastify';
-import type { HeaderBag } from '@hookmap/core';
+import { handlesEvent, type HeaderBag } from '@hookmap/core';
+import { findProvider } from '../delivery/render.js';
 import type { Delivery, Store } from '../store/types.js';
 import type { ConfigCache } from '../config-cache.js';
 import { newId, nowIso } from '../ids.js';
@@ -29,7 +30,11 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
       throw new HttpError(400, 'bad_payload', 'webhook body must be a JSON object');
     }
     const now = nowIso();
-    const integrations = await deps.cache.activeIntegrations(source.id);
+    // An integration that lists `events` gets only webhooks of those events (e.g. one Attendee trigger).
+    const provider = findProvider(source.provider);
+    const integrations = (await deps.cache.activeIntegrations(source.id)).filter((i) =>
+      handlesEvent(i.doc, payload, provider ?? findProvider(i.doc.provider ?? null)),
+    );
     const eventId = newId('evt');
     const deliveries: Delivery[] = integrations.map((i) => ({
       id: newId('dlv'), eventId, integrationId: i.id, sourceId: source.id, status: 'pending', attemptCount: 0,
