@@ -3,6 +3,8 @@ import { SingleBar } from 'cli-progress';
 export interface Counts {
   rendered: number;
   failed: number;
+  /** Left out by the integration's `events`. */
+  skipped: number;
 }
 
 export interface Progress {

@@ -2,6 +2,7 @@ import {
   RenderError,
   RequestError,
   TemplateError,
+  handlesEvent,
   renderRequest,
   type MissingPolicy,
   type Provider,
@@ -25,8 +26,10 @@ export function createBatchRenderer(loaded: LoadedIntegration, options: BatchRen
   const fixed: Provider | undefined = fixedId === undefined ? undefined : providerById(fixedId);
   const base = { secrets: options.secrets, ...(options.missing ? { missing: options.missing } : {}) };
   return {
+    /** The printable request, or null when the integration's `events` leave this payload out. */
     render(payload: unknown) {
       const provider = fixed ?? chooseProvider(undefined, undefined, payload);
+      if (!handlesEvent(loaded.integration, payload, provider)) return null;
       try {
         return printableRequest(
           renderRequest(loaded.integration, payload, provider ? { ...base, provider } : base),

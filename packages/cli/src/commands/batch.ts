@@ -48,7 +48,7 @@ export async function batchCommand(
   const source = await openBatchSource(inputSpec);
   const out = options.output === undefined ? ui.stdout : await openOutput(options.output);
   const writer = new BufferedWriter(out);
-  const counts: Counts = { rendered: 0, failed: 0 };
+  const counts: Counts = { rendered: 0, failed: 0, skipped: 0 };
   const failures: Failure[] = [];
   const progress = createProgress(ui.stderr, source.total, source.unit);
   let consumed = 0;
@@ -73,7 +73,8 @@ export async function batchCommand(
     if (out !== ui.stdout) await closeOutput(out);
   }
   reportFailures(failures, counts, ui);
-  ui.err(`${counts.rendered} rendered, ${counts.failed} failed`);
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped (not in the integration's "events")` : '';
+  ui.err(`${counts.rendered} rendered${skipped}, ${counts.failed} failed`);
   return counts.failed > 0 ? 1 : 0;
 }
 
@@ -85,9 +86,13 @@ function renderRecord(
 ): string | undefined {
   try {
     const payload = parseRecord(record);
-    const line = JSON.stringify(renderer.render(payload)) + '\n';
+    const request = renderer.render(payload);
+    if (request === null) {
+      counts.skipped++;
+      return undefined;
+    }
     counts.rendered++;
-    return line;
+    return JSON.stringify(request) + '\n';
   } catch (error) {
     counts.failed++;
     if (failures.length < MAX_LISTED_FAILURES)

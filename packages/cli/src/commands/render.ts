@@ -3,7 +3,7 @@ import { CliError } from '../io/errors.js';
 import { formatJson } from '../io/output.js';
 import { readJsonInput } from '../io/read-input.js';
 import { loadIntegration } from '../lib/integration.js';
-import { printableRequest, renderOrExplain, reportRenderDiagnostics, setupRender } from '../lib/render.js';
+import { eventSkip, printableRequest, renderOrExplain, reportRenderDiagnostics, setupRender } from '../lib/render.js';
 import type { Ui } from '../lib/ui.js';
 
 export interface RenderOptions {
@@ -28,6 +28,8 @@ export async function renderCommand(
   const setup = await setupRender(loaded, payload, options, ui);
   const request = renderOrExplain(loaded, payload, setup, ui);
   reportRenderDiagnostics(loaded, request, ui);
+  const skip = eventSkip(loaded.integration, payload, setup.provider);
+  if (skip) ui.err(ui.colors.yellow(`note: ${skip}; the relay and send would skip it`));
   if (!options.body) return ui.out(formatJson(printableRequest(request), options.compact));
   if (request.body === undefined) throw new CliError(`the request has no body (method ${request.method})`);
   ui.out(typeof request.body === 'string' ? request.body : formatJson(request.body, options.compact));

@@ -3,7 +3,7 @@ import { CliError } from '../io/errors.js';
 import { formatJson } from '../io/output.js';
 import { readJsonInput } from '../io/read-input.js';
 import { loadIntegration } from '../lib/integration.js';
-import { printableRequest, renderOrExplain, reportRenderDiagnostics, setupRender } from '../lib/render.js';
+import { eventSkip, printableRequest, renderOrExplain, reportRenderDiagnostics, setupRender } from '../lib/render.js';
 import type { Ui } from '../lib/ui.js';
 import { formatMs, parseDuration, sendRequest, type SendResult } from '../net/send.js';
 
@@ -36,6 +36,12 @@ export async function sendCommand(
   reportRenderDiagnostics(loaded, request, ui);
   if (loaded.integration.active === false)
     ui.err(ui.colors.yellow('note: the integration is marked inactive ("active": false)'));
+  const skip = eventSkip(loaded.integration, payload, setup.provider);
+  if (skip && !options.dryRun) {
+    ui.err(ui.colors.yellow(`skipped: ${skip}; nothing sent`));
+    return 0;
+  }
+  if (skip) ui.err(ui.colors.yellow(`note: ${skip}; a real send would skip it`));
   if (options.dryRun) {
     ui.err(ui.colors.dim('dry run: nothing sent'));
     ui.out(formatJson(printableRequest(request)));

@@ -3,8 +3,11 @@ import {
   RenderError,
   RequestError,
   TemplateError,
+  eventOf,
+  handlesEvent,
   renderRequest,
   type Diagnostic,
+  type Integration,
   type MissingPolicy,
   type Provider,
   type RenderedRequest,
@@ -38,6 +41,17 @@ export async function setupRender(
     secrets: await loadSecrets(flags.secrets, ui.env),
     missing: flags.missing,
   };
+}
+
+/**
+ * Why an integration with `events` is not meant for this payload, or null when it is (the relay would
+ * create no delivery for it).
+ */
+export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
+  if (handlesEvent(integration, payload, provider)) return null;
+  const event = eventOf(payload, provider);
+  const listed = (integration.events ?? []).join(', ');
+  return `the payload's event ${event === null ? '(unknown)' : `"${event}"`} is not in the integration's "events" (${listed})`;
 }
 
 /** renderRequest, with template/render/request errors turned into a CliError framed in the integration file. */
