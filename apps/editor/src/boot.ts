@@ -18,9 +18,11 @@ export function starterDoc(): EditorDoc {
 }
 
 /** Keeps only a saved doc whose provider and sample still exist. */
-function sanitize(doc: EditorDoc): EditorDoc {
-  const provider = findProvider(doc.providerId);
+function sanitize(input: EditorDoc): EditorDoc {
+  const provider = findProvider(input.providerId);
   if (!provider) return starterDoc();
+  // A saved or shared doc may come from an older version (no events) or be hand-made.
+  const doc = { ...input, events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [] };
   if (doc.sampleId !== null && !provider.samples.some((s) => s.id === doc.sampleId)) {
     return { ...doc, sampleId: provider.samples[0]?.id ?? null };
   }

@@ -42,6 +42,7 @@ export function docToIntegration(doc: EditorDoc): IntegrationResult {
     provider: doc.providerId,
   };
   if (doc.targetId !== null) integration.target = doc.targetId;
+  if (doc.events.length > 0) integration.events = [...doc.events];
   return { integration, error: null };
 }
 
@@ -54,6 +55,7 @@ export function integrationToDoc(integration: Integration, base: EditorDoc): Edi
     url: integration.url ?? '',
     headers: Object.entries(integration.headers ?? {}).map(([name, value]) => ({ name, value })),
     active: integration.active ?? true,
+    events: Array.isArray(integration.events) ? integration.events.filter((e) => typeof e === 'string') : [],
     providerId: integration.provider ?? base.providerId,
     targetId: integration.target ?? base.targetId,
   };
@@ -99,6 +101,7 @@ export const emptyDoc: EditorDoc = {
   contentType: 'text/plain',
   engine: 'hookmap',
   active: true,
+  events: [],
   providerId: 'osvi',
   sampleId: null,
   targetId: null,

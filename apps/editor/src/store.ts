@@ -26,6 +26,8 @@ export interface EditorDoc {
   contentType: string;
   engine: 'hookmap' | 'handlebars';
   active: boolean;
+  /** The provider events the integration is sent for (`Integration.events`); empty: every event. */
+  events: string[];
   providerId: string;
   /** Sample id, or null when the payload was pasted / dropped. */
   sampleId: string | null;

@@ -233,6 +233,21 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.getByRole('radio', { name: 'JSON template' }).check();
   });
 
+  it('sends an Attendee integration only for the events checked, and says so for the others', async () => {
+    await page.getByTestId('provider-select').selectOption('attendee');
+    await page.getByTestId('sample-select').selectOption('post_processing_completed');
+    const filter = page.getByTestId('events-filter');
+    await filter.locator('summary').click();
+    await filter.getByLabel('transcript.update').check();
+    const skipped = page.getByTestId('preview-skipped');
+    await expect.poll(() => skipped.innerText(), { timeout: 10_000 }).toContain('"bot.state_change" is not one the integration is sent for');
+    await shot('12-events-filter');
+    await page.getByTestId('sample-select').selectOption('transcript_update');
+    await expect.poll(() => skipped.count(), { timeout: 10_000 }).toBe(0);
+    await filter.getByLabel('transcript.update').uncheck();
+    await page.getByTestId('provider-select').selectOption('osvi');
+  });
+
   it('keeps work: autosave survives a reload, and undo restores the previous doc', async () => {
     const before = await page.getByTestId('name-input').inputValue();
     await page.getByTestId('name-input').fill('Kept name');

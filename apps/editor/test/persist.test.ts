@@ -45,6 +45,14 @@ describe('doc ⇄ integration', () => {
     expect(back).toMatchObject({ url: 'u', bodyMode: 'auto', sections: ['s1'], method: 'POST', headers: [] });
   });
 
+  it('carries the events filter both ways, and leaves it out when it is empty', () => {
+    expect(docToIntegration(emptyDoc).integration).not.toHaveProperty('events');
+    const filtered = docToIntegration({ ...emptyDoc, events: ['transcript.update'] }).integration;
+    expect(filtered?.events).toEqual(['transcript.update']);
+    expect(integrationToDoc({ url: 'u', events: ['bot.state_change'] }, emptyDoc).events).toEqual(['bot.state_change']);
+    expect(integrationToDoc({ url: 'u' }, { ...emptyDoc, events: ['x'] }).events).toEqual([]);
+  });
+
   it('reports an invalid JSON template instead of rendering it', () => {
     expect(docToIntegration({ ...emptyDoc, templateText: '{"x": }' }).error).toMatch(/not valid JSON/);
   });

@@ -61,6 +61,24 @@ describe('worker render job', () => {
     expect(reply.request).toBeNull();
   });
 
+  it('says when the integration\'s events leave the payload out (the relay would not send it)', () => {
+    const attendee = getProvider('attendee') as unknown as Provider;
+    const integration: Integration = {
+      url: 'https://x.test',
+      events: ['transcript.update'],
+      body: { mode: 'template', template: { t: '{{trigger}}' } },
+    };
+    const of = (trigger: string) => {
+      const payload = attendee.samples.find((s) => (s.payload as { trigger?: string }).trigger === trigger)!.payload;
+      return renderAllOrOne({ ...job(integration), providerId: 'attendee' }, attendee, { value: payload, error: null });
+    };
+    expect(of('bot.state_change').skipped).toBe(
+      'This payload\'s event "bot.state_change" is not one the integration is sent for: the relay would not send it.',
+    );
+    expect(of('bot.state_change').request).not.toBeNull();
+    expect(of('transcript.update').skipped).toBeNull();
+  });
+
   it('runs every sample of the provider and flags nulls', () => {
     const integration: Integration = {
       url: 'https://x.test',

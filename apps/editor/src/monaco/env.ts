@@ -13,5 +13,15 @@ self.MonacoEnvironment = {
 
 loader.config({ monaco });
 
+/**
+ * Monaco cancels its own pending work (hover, highlights, diffing) when a model is swapped or disposed,
+ * by rejecting a promise with an error named "Canceled" that nothing awaits any more. It is expected,
+ * not a fault, so it is not left to surface as an unhandled rejection; every other rejection is.
+ */
+globalThis.addEventListener?.('unhandledrejection', (event: PromiseRejectionEvent) => {
+  const reason = event.reason as { name?: unknown; message?: unknown } | null;
+  if (reason?.name === 'Canceled' || reason?.message === 'Canceled') event.preventDefault();
+});
+
 export { monaco };
 export type Monaco = typeof monaco;

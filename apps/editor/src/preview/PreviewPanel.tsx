@@ -43,6 +43,11 @@ export function PreviewPanel() {
           {failure}
         </div>
       )}
+      {reply?.skipped && (
+        <div className="notice" data-testid="preview-skipped">
+          {reply.skipped}
+        </div>
+      )}
       {valid && (
         <div className="valid" data-testid="valid-request">
           ✓ Valid {findTarget(targetId)?.name ?? targetId} request for this sample

@@ -7,7 +7,9 @@ import { PayloadTree } from './PayloadTree.js';
 
 function selectProvider(providerId: string): void {
   const provider = findProvider(providerId);
-  getStore().updateDoc({ providerId, sampleId: provider?.samples[0]?.id ?? null }, 'edit');
+  // Event names belong to a provider: a new provider starts with every event.
+  const events = providerId === getStore().getState().doc.providerId ? getStore().getState().doc.events : [];
+  getStore().updateDoc({ providerId, sampleId: provider?.samples[0]?.id ?? null, events }, 'edit');
 }
 
 /** Loads pasted or dropped JSON, switching to the provider `detectProvider` names. */
@@ -24,7 +26,8 @@ export function loadPayloadText(text: string, name: string): void {
         ? `Detected ${detected.name} payload`
         : 'Provider not recognised — keeping the current provider',
   });
-  store.updateDoc({ sampleId: null, ...(detected ? { providerId: detected.id } : {}) }, 'edit');
+  const switched = detected !== null && detected.id !== store.getState().doc.providerId;
+  store.updateDoc({ sampleId: null, ...(detected ? { providerId: detected.id } : {}), ...(switched ? { events: [] } : {}) }, 'edit');
 }
 
 function PasteBox({ onDone }: { onDone: () => void }) {

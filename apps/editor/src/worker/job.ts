@@ -1,5 +1,5 @@
 /** One render job: the preview for the chosen payload, plus the all-samples run when asked. */
-import type { Provider } from '@hookmap/core';
+import { eventOf, handlesEvent, type Integration, type Provider } from '@hookmap/core';
 import type { RenderJob, RenderReply } from './protocol.js';
 import { renderPreview, runAllSamples, syntaxDiagnostics, targetDiagnostics } from './render.js';
 
@@ -18,6 +18,7 @@ export function renderAllOrOne(
     diagnostics: syntax,
     targetDiagnostics: [],
     runs: job.allSamples && provider ? runAllSamples(job.integration, provider, job.targetId) : null,
+    skipped: payload.error === null ? eventSkip(job.integration, payload.value, provider) : null,
   };
   if (payload.error !== null) return { ...base, failure: payload.error };
   if (syntax.some((d) => d.severity === 'error')) {
@@ -31,4 +32,11 @@ export function renderAllOrOne(
     diagnostics: [...syntax, ...outcome.diagnostics],
     targetDiagnostics: targetDiagnostics(job.targetId, job.integration, outcome.body),
   };
+}
+
+/** Why the integration's `events` leave this payload out, or null when it is sent for it. */
+export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
+  if (handlesEvent(integration, payload, provider)) return null;
+  const event = eventOf(payload, provider);
+  return `This payload's event ${event === null ? '(unknown)' : `"${event}"`} is not one the integration is sent for: the relay would not send it.`;
 }

@@ -63,4 +63,6 @@ export interface RenderReply {
   /** The rendered body checked against the target's schema; paths point into the body. */
   targetDiagnostics: FieldDiagnostic[];
   runs: SampleRun[] | null;
+  /** Why the integration's `events` leave this payload out (the relay would not send it), or null. */
+  skipped: string | null;
 }
