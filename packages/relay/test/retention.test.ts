@@ -51,10 +51,17 @@ describe('retention', () => {
     expect((await relay.store.getEvent(eventId))?.id).toBe(eventId);
   });
 
-  it('runs on its own timer', async () => {
-    // A window of a millisecond (in days) and a fast timer: the delivered event goes without a call.
+  it('runs on its own timer, and only after the delivery is done', async () => {
+    // A window of a millisecond (in days) and a fast timer: the event goes without a call, but not
+    // before its delivery reached the sink (pending work is never purged).
     relay = await startTestRelay({ retentionDays: 1 / DAY, retentionEveryMs: 50 });
-    const { eventId } = await deliveredOne(relay);
+    sink ??= await startSink(() => ({ status: 200 }));
+    const before = sink.requests.length;
+    const { sourceId } = await sourceWithIntegration(relay, sink.url);
+    const ack = await relay.hook(sourceId, { id: 'timer' });
+    expect(ack.status).toBe(202);
+    const eventId = ack.body.eventId as string;
     await relay.until(() => relay!.store.getEvent(eventId), (e) => e === null, 5_000);
+    expect(sink.requests.length).toBe(before + 1);
   });
 });
