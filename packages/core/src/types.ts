@@ -87,6 +87,11 @@ export interface Integration {
    * `["transcript.update"]` for one Attendee trigger. Absent or empty: every event. See `handlesEvent`.
    */
   events?: string[];
+  /**
+   * Send only when this condition holds for the payload: one placeholder, e.g.
+   * `{{ data.new_state == 'ended' }}`, read against the body's context (no secrets). See `whenHolds`.
+   */
+  when?: string;
   /** Optional hints used by tools: the provider id the integration was written for, a target preset id. */
   provider?: string;
   target?: string;

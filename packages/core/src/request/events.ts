@@ -1,4 +1,12 @@
-import type { Integration, Provider } from '../types.js';
+import { truthy } from '../evaluate/operators.js';
+import { compile } from '../template.js';
+import type { CompiledTemplate, Integration, Provider } from '../types.js';
+
+/**
+ * Which payloads an integration is meant for (not in SPEC §6, which is silent on it): `events`, the
+ * provider events it is sent for, and `when`, a condition on the payload. renderRequest renders
+ * regardless; skipping is the caller's decision (the relay makes no delivery, the CLI sends nothing).
+ */
 
 /**
  * The event of a payload as its provider names it: `common.event` of the provider's context (SPEC §7),
@@ -11,13 +19,39 @@ export function eventOf(payload: unknown, provider: Provider | undefined): strin
 }
 
 /**
- * Whether the integration is meant for this payload: true when it lists no `events`, else when the
- * payload's event is one of them. Without a provider the event is unknown and the filter cannot apply,
- * so the answer is true (the relay and the CLI always know the provider of a source or an integration).
+ * True when the integration lists no `events`, or the payload's event is one of them. Without a provider
+ * the event is unknown and the filter cannot apply, so the answer is true (the relay and the CLI always
+ * know the provider of a source or an integration).
  */
 export function handlesEvent(integration: Pick<Integration, 'events'>, payload: unknown, provider: Provider | undefined): boolean {
   const events = integration.events;
   if (!events || events.length === 0 || !provider) return true;
   const event = eventOf(payload, provider);
   return event !== null && events.includes(event);
+}
+
+const conditions = new Map<string, CompiledTemplate>();
+
+/**
+ * True when the integration has no `when`, or its condition — one placeholder such as
+ * `{{ data.new_state == 'ended' }}`, read against the same context as the body (no secrets) — is
+ * truthy for this payload. Unresolved references are null, so a condition on a missing field is false.
+ */
+export function whenHolds(integration: Pick<Integration, 'when'>, payload: unknown, provider: Provider | undefined): boolean {
+  const when = integration.when;
+  if (when === undefined || when.trim() === '') return true;
+  let compiled = conditions.get(when);
+  if (!compiled) {
+    compiled = compile(when);
+    if (conditions.size >= 1000) conditions.clear();
+    conditions.set(when, compiled);
+  }
+  const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+  const context = provider ? provider.buildContext(payload) : { ...(isObject ? payload : {}), payload };
+  return truthy(compiled.render(context));
+}
+
+/** Both filters: whether the relay would send this integration for this payload. */
+export function integrationApplies(integration: Pick<Integration, 'events' | 'when'>, payload: unknown, provider: Provider | undefined): boolean {
+  return handlesEvent(integration, payload, provider) && whenHolds(integration, payload, provider);
 }

@@ -51,6 +51,10 @@ export const integrationSchema: JsonObject = {
       items: { type: 'string', minLength: 1 },
       description: "Send only for these events of the provider (its common.event); absent or empty: every event.",
     },
+    when: {
+      type: 'string',
+      description: "Send only when this condition holds for the payload, e.g. \"{{ data.new_state == 'ended' }}\".",
+    },
     provider: { type: 'string' },
     target: { type: 'string' },
   },
@@ -92,6 +96,9 @@ export function validateIntegrationShape(doc: unknown): Diagnostic[] {
   if (d.events !== undefined && (!Array.isArray(d.events) || d.events.some((e) => typeof e !== 'string' || e === ''))) {
     bad('/events', '"events" must be a list of event names of the provider, e.g. ["transcript.update"]; leave it out for every event.');
   }
+  if (d.when !== undefined && typeof d.when !== 'string') {
+    bad('/when', `"when" must be text: one condition such as "{{ data.new_state == 'ended' }}".`);
+  }
   if (d.headers !== undefined) {
     if (typeof d.headers !== 'object' || d.headers === null || Array.isArray(d.headers)) bad('/headers', '"headers" must be an object of header name to text.');
     else {
@@ -113,6 +120,7 @@ function validateTemplates(doc: Integration): Diagnostic[] {
     for (const d of list) found.push({ ...d, path: prefix + d.path });
   };
   under('/url', validate(doc.url));
+  if (doc.when !== undefined) under('/when', validate(doc.when));
   for (const [name, value] of Object.entries(doc.headers ?? {})) under(`/headers/${escapePointer(name)}`, validate(value));
   const body = doc.body;
   if (body?.mode === 'template') under('/body/template', validate(body.template));

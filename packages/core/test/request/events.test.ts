@@ -1,6 +1,6 @@
 /** The integration `events` filter: which payloads an integration is meant for. */
 import { describe, expect, it } from 'vitest';
-import { eventOf, handlesEvent, validateIntegration } from '../../src/index.js';
+import { eventOf, handlesEvent, integrationApplies, validateIntegration, whenHolds } from '../../src/index.js';
 import type { Provider } from '../../src/index.js';
 
 /** A provider whose event is the payload's `trigger` (as Attendee's is). */
@@ -49,5 +49,34 @@ describe('events filter', () => {
     expect(at('transcript.update')).toEqual([['H401', '/events']]);
     expect(at([''])).toEqual([['H401', '/events']]);
     expect(at([1])).toEqual([['H401', '/events']]);
+  });
+
+  it('when: a condition on the payload, false when what it reads is missing', () => {
+    const ended = { when: "{{ data.new_state == 'ended' }}" };
+    expect(whenHolds(ended, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBe(true);
+    expect(whenHolds(ended, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toBe(false);
+    expect(whenHolds(ended, { trigger: 'bot.state_change' }, provider)).toBe(false);
+    expect(whenHolds({ when: '<< data.n > 2 >>' }, { data: { n: 3 } }, undefined)).toBe(true);
+    expect(whenHolds({}, {}, provider)).toBe(true);
+    expect(whenHolds({ when: '  ' }, {}, provider)).toBe(true);
+  });
+
+  it('when reads the payload context; real secrets are never given to it', () => {
+    expect(whenHolds({ when: '{{ secrets.TOKEN }}' }, { secrets: { TOKEN: 'x' } }, undefined)).toBe(true);
+    expect(whenHolds({ when: '{{ secrets.TOKEN }}' }, {}, undefined)).toBe(false);
+  });
+
+  it('integrationApplies needs both the event and the condition', () => {
+    const integration = { events: ['bot.state_change'], when: "{{ data.new_state == 'ended' }}" };
+    expect(integrationApplies(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBe(true);
+    expect(integrationApplies(integration, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toBe(false);
+    expect(integrationApplies(integration, { trigger: 'transcript.update', data: { new_state: 'ended' } }, provider)).toBe(false);
+  });
+
+  it('validateIntegration checks when: text, and its syntax at /when', () => {
+    const at = (when: unknown) => validateIntegration({ url: 'https://x.io', when }).map((d) => [d.code, d.path]);
+    expect(at("{{ data.new_state == 'ended' }}")).toEqual([]);
+    expect(at(true)).toEqual([['H401', '/when']]);
+    expect(at('{{ data.new_state == }}')).toEqual([['H103', '/when']]);
   });
 });
