@@ -157,4 +157,23 @@ describe('integration events filter', () => {
     expect(await of(all)).toBe(2);
     expect(await of(transcripts)).toBe(1);
   });
+
+  it('creates a delivery only when the integration\'s "when" holds for the webhook', async () => {
+    const source = await relay.api('POST', '/api/sources', { name: 'Attendee', provider: 'attendee', secret: ATTENDEE_SECRET });
+    const made = await relay.api('POST', '/api/integrations', {
+      sourceId: source.body.id,
+      doc: { url: `${sink.url}/ended`, when: "{{ data.new_state == 'ended' }}", body: { mode: 'template', template: { s: '{{data.new_state}}' } } },
+    });
+    expect(made.status).toBe(201);
+    const broken = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: { url: sink.url, when: '{{ data.new_state == }}' } });
+    expect(broken.status).toBe(422);
+    expect(broken.text).toMatch(/\/when/);
+    const state = attendee.samples.find((x) => (x.payload as { trigger?: string }).trigger === 'bot.state_change')!.payload as { data: object };
+    const send = async (newState: string) => {
+      const raw = JSON.stringify({ ...state, data: { ...state.data, new_state: newState }, idempotency_key: `when-${newState}` });
+      return postRaw(source.body.id, raw, { 'content-type': 'application/json', 'x-webhook-signature': await signAttendeePayload(raw, ATTENDEE_SECRET) });
+    };
+    expect(await send('joining')).toMatchObject({ status: 202, body: { deliveries: 0 } });
+    expect(await send('ended')).toMatchObject({ status: 202, body: { deliveries: 1 } });
+  });
 });

@@ -1,6 +1,6 @@
 /** POST /hooks/:sourceId — verify, store durably, acknowledge; delivery happens later. */
 import type { FastifyInstance } from 'fastify';
-import { handlesEvent, type HeaderBag } from '@hookmap/core';
+import { integrationApplies, type HeaderBag } from '@hookmap/core';
 import { findProvider } from '../delivery/render.js';
 import type { Delivery, Store } from '../store/types.js';
 import type { ConfigCache } from '../config-cache.js';
@@ -30,10 +30,10 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
       throw new HttpError(400, 'bad_payload', 'webhook body must be a JSON object');
     }
     const now = nowIso();
-    // An integration that lists `events` gets only webhooks of those events (e.g. one Attendee trigger).
+    // An integration with `events` or `when` gets only the webhooks they describe (e.g. one Attendee trigger).
     const provider = findProvider(source.provider);
     const integrations = (await deps.cache.activeIntegrations(source.id)).filter((i) =>
-      handlesEvent(i.doc, payload, provider ?? findProvider(i.doc.provider ?? null)),
+      integrationApplies(i.doc, payload, provider ?? findProvider(i.doc.provider ?? null)),
     );
     const eventId = newId('evt');
     const deliveries: Delivery[] = integrations.map((i) => ({
