@@ -79,6 +79,26 @@ describe('integration events filter', () => {
       'transcript.update',
       'transcript.update',
     ]);
-    expect(result.stderr).toContain(`2 rendered, 2 skipped (not in the integration's "events"), 0 failed`);
+    expect(result.stderr).toContain(`2 rendered, 2 skipped (left out by the integration's "events" or "when"), 0 failed`);
+  });
+
+  it('send also skips when the integration\'s "when" is false, and sends when it holds', async () => {
+    received = 0;
+    const path = write('when.json', {
+      url: `${base}/ended`,
+      provider: 'attendee',
+      events: ['bot.state_change'],
+      when: "{{ data.new_state == 'ended' }}",
+      body: { mode: 'template', template: { state: '{{ data.new_state }}' } },
+    });
+    const state = sampleOf('bot.state_change') as { data: Record<string, unknown> };
+    const joining = write('joining.json', { ...state, data: { ...state.data, new_state: 'joining' } });
+    const skipped = await runCli(['send', path, joining, '--allow-private']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain(`skipped: the integration's "when" ({{ data.new_state == 'ended' }}) is false for this payload`);
+    expect(received).toBe(0);
+    const ended = write('ended.json', { ...state, data: { ...state.data, new_state: 'ended' } });
+    expect((await runCli(['send', path, ended, '--allow-private'])).code).toBe(0);
+    expect(received).toBe(1);
   });
 });

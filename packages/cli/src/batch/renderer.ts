@@ -2,7 +2,7 @@ import {
   RenderError,
   RequestError,
   TemplateError,
-  handlesEvent,
+  integrationApplies,
   renderRequest,
   type MissingPolicy,
   type Provider,
@@ -29,7 +29,7 @@ export function createBatchRenderer(loaded: LoadedIntegration, options: BatchRen
     /** The printable request, or null when the integration's `events` leave this payload out. */
     render(payload: unknown) {
       const provider = fixed ?? chooseProvider(undefined, undefined, payload);
-      if (!handlesEvent(loaded.integration, payload, provider)) return null;
+      if (!integrationApplies(loaded.integration, payload, provider)) return null;
       try {
         return printableRequest(
           renderRequest(loaded.integration, payload, provider ? { ...base, provider } : base),

@@ -6,6 +6,7 @@ import {
   eventOf,
   handlesEvent,
   renderRequest,
+  whenHolds,
   type Diagnostic,
   type Integration,
   type MissingPolicy,
@@ -48,10 +49,13 @@ export async function setupRender(
  * create no delivery for it).
  */
 export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
-  if (handlesEvent(integration, payload, provider)) return null;
-  const event = eventOf(payload, provider);
-  const listed = (integration.events ?? []).join(', ');
-  return `the payload's event ${event === null ? '(unknown)' : `"${event}"`} is not in the integration's "events" (${listed})`;
+  if (!handlesEvent(integration, payload, provider)) {
+    const event = eventOf(payload, provider);
+    const listed = (integration.events ?? []).join(', ');
+    return `the payload's event ${event === null ? '(unknown)' : `"${event}"`} is not in the integration's "events" (${listed})`;
+  }
+  if (!whenHolds(integration, payload, provider)) return `the integration's "when" (${integration.when}) is false for this payload`;
+  return null;
 }
 
 /** renderRequest, with template/render/request errors turned into a CliError framed in the integration file. */
