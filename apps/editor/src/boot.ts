@@ -22,7 +22,11 @@ function sanitize(input: EditorDoc): EditorDoc {
   const provider = findProvider(input.providerId);
   if (!provider) return starterDoc();
   // A saved or shared doc may come from an older version (no events) or be hand-made.
-  const doc = { ...input, events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [] };
+  const doc = {
+    ...input,
+    events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [],
+    when: typeof input.when === 'string' ? input.when : '',
+  };
   if (doc.sampleId !== null && !provider.samples.some((s) => s.id === doc.sampleId)) {
     return { ...doc, sampleId: provider.samples[0]?.id ?? null };
   }

@@ -43,6 +43,7 @@ export function docToIntegration(doc: EditorDoc): IntegrationResult {
   };
   if (doc.targetId !== null) integration.target = doc.targetId;
   if (doc.events.length > 0) integration.events = [...doc.events];
+  if (doc.when.trim() !== '') integration.when = doc.when.trim();
   return { integration, error: null };
 }
 
@@ -56,6 +57,7 @@ export function integrationToDoc(integration: Integration, base: EditorDoc): Edi
     headers: Object.entries(integration.headers ?? {}).map(([name, value]) => ({ name, value })),
     active: integration.active ?? true,
     events: Array.isArray(integration.events) ? integration.events.filter((e) => typeof e === 'string') : [],
+    when: typeof integration.when === 'string' ? integration.when : '',
     providerId: integration.provider ?? base.providerId,
     targetId: integration.target ?? base.targetId,
   };
@@ -102,6 +104,7 @@ export const emptyDoc: EditorDoc = {
   engine: 'hookmap',
   active: true,
   events: [],
+  when: '',
   providerId: 'osvi',
   sampleId: null,
   targetId: null,

@@ -28,6 +28,8 @@ export interface EditorDoc {
   active: boolean;
   /** The provider events the integration is sent for (`Integration.events`); empty: every event. */
   events: string[];
+  /** A condition on the payload (`Integration.when`); empty: always. */
+  when: string;
   providerId: string;
   /** Sample id, or null when the payload was pasted / dropped. */
   sampleId: string | null;

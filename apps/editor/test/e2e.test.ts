@@ -244,6 +244,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await shot('12-events-filter');
     await page.getByTestId('sample-select').selectOption('transcript_update');
     await expect.poll(() => skipped.count(), { timeout: 10_000 }).toBe(0);
+    await page.getByTestId('when-input').fill("{{ trigger == 'chat_messages.update' }}");
+    await expect.poll(() => skipped.innerText(), { timeout: 10_000 }).toContain('"Only when" is false for this payload');
+    await page.getByTestId('when-input').fill('');
     await filter.getByLabel('transcript.update').uncheck();
     await page.getByTestId('provider-select').selectOption('osvi');
   });

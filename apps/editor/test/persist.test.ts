@@ -51,6 +51,9 @@ describe('doc ⇄ integration', () => {
     expect(filtered?.events).toEqual(['transcript.update']);
     expect(integrationToDoc({ url: 'u', events: ['bot.state_change'] }, emptyDoc).events).toEqual(['bot.state_change']);
     expect(integrationToDoc({ url: 'u' }, { ...emptyDoc, events: ['x'] }).events).toEqual([]);
+    expect(docToIntegration({ ...emptyDoc, when: '  ' }).integration).not.toHaveProperty('when');
+    expect(docToIntegration({ ...emptyDoc, when: " {{ a == 'b' }} " }).integration?.when).toBe("{{ a == 'b' }}");
+    expect(integrationToDoc({ url: 'u', when: '{{ x }}' }, emptyDoc).when).toBe('{{ x }}');
   });
 
   it('reports an invalid JSON template instead of rendering it', () => {

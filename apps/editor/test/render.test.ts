@@ -77,6 +77,17 @@ describe('worker render job', () => {
     );
     expect(of('bot.state_change').request).not.toBeNull();
     expect(of('transcript.update').skipped).toBeNull();
+    const conditional = renderAllOrOne(
+      { ...job({ ...integration, events: [], when: "{{ trigger == 'chat_messages.update' }}" }), providerId: 'attendee' },
+      attendee,
+      { value: attendee.samples.find((s) => (s.payload as { trigger?: string }).trigger === 'transcript.update')!.payload, error: null },
+    );
+    expect(conditional.skipped).toBe('"Only when" is false for this payload: the relay would not send it.');
+    const broken = renderAllOrOne({ ...job({ ...integration, events: [], when: '{{ trigger == }}' }), providerId: 'attendee' }, attendee, {
+      value: {},
+      error: null,
+    });
+    expect(broken.skipped).toMatch(/^"Only when" is not a valid condition/);
   });
 
   it('runs every sample of the provider and flags nulls', () => {

@@ -1,35 +1,51 @@
 /**
- * Which of the provider's events the integration is sent for (`Integration.events`). Shown only for
- * providers with more than one event (Attendee sends every trigger to one URL); none checked means
- * every event, as in the document.
+ * Which payloads the integration is sent for: the provider's events (`Integration.events`; shown for
+ * providers with more than one, such as Attendee, which sends every trigger to one URL; none checked
+ * means every event) and an optional condition (`Integration.when`), e.g. `{{ data.new_state == 'ended' }}`.
  */
 import { findProvider } from '../catalog.js';
 import { getStore, useStore } from '../store.js';
 
-export function EventsFilter() {
+export function SendFilter() {
   const providerId = useStore((s) => s.doc.providerId);
   const events = useStore((s) => s.doc.events);
+  const when = useStore((s) => s.doc.when);
   const provider = findProvider(providerId);
-  if (!provider || provider.events.length < 2) return null;
+  const choices = provider && provider.events.length > 1 ? provider.events : [];
   const toggle = (event: string, on: boolean): void => {
     const next = on ? [...events, event] : events.filter((e) => e !== event);
     // Keep the provider's order, so the document does not depend on click order.
-    getStore().updateDoc({ events: provider.events.filter((e) => next.includes(e)) });
+    getStore().updateDoc({ events: choices.filter((e) => next.includes(e)) });
   };
+  const summary = [events.length === 0 ? 'every event' : events.join(', '), when.trim() === '' ? '' : `when ${when.trim()}`]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <details className="events-filter" data-testid="events-filter" open={events.length > 0}>
-      <summary>
-        Send for: {events.length === 0 ? 'every event' : events.join(', ')}
-      </summary>
-      <div className="sections" role="group" aria-label="Events">
-        {provider.events.map((event) => (
-          <label key={event} className="check">
-            <input type="checkbox" checked={events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} />
-            {event}
-          </label>
-        ))}
-      </div>
-      <div className="muted small">None checked: every event.</div>
+    <details className="events-filter" data-testid="events-filter" open={events.length > 0 || when.trim() !== ''}>
+      <summary>Send for: {summary}</summary>
+      {choices.length > 0 && (
+        <>
+          <div className="sections" role="group" aria-label="Events">
+            {choices.map((event) => (
+              <label key={event} className="check">
+                <input type="checkbox" checked={events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} />
+                {event}
+              </label>
+            ))}
+          </div>
+          <div className="muted small">None checked: every event.</div>
+        </>
+      )}
+      <label className="grow">
+        Only when
+        <input
+          value={when}
+          placeholder="{{ data.new_state == 'ended' }}"
+          spellCheck={false}
+          onChange={(e) => getStore().updateDoc({ when: e.target.value }, 'when')}
+          data-testid="when-input"
+        />
+      </label>
     </details>
   );
 }

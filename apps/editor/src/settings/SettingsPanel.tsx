@@ -4,7 +4,7 @@ import { findProvider, starterFor, targetList } from '../catalog.js';
 import { integrationToDoc, METHODS } from '../integration.js';
 import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
 import { usePreview } from '../worker/client.js';
-import { EventsFilter } from './EventsFilter.js';
+import { SendFilter } from './SendFilter.js';
 
 function update(patch: Parameters<ReturnType<typeof getStore>['updateDoc']>[0], kind = 'edit'): void {
   getStore().updateDoc(patch, kind);
@@ -203,7 +203,7 @@ export function SettingsPanel() {
         <summary>Headers ({doc.headers.length})</summary>
         <Headers rows={doc.headers} />
       </details>
-      <EventsFilter />
+      <SendFilter />
       <div className="row body-mode">
         <span className="label">Body</span>
         {(['auto', 'template', 'text'] as const).map((mode) => (

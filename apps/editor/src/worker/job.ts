@@ -1,5 +1,5 @@
 /** One render job: the preview for the chosen payload, plus the all-samples run when asked. */
-import { eventOf, handlesEvent, type Integration, type Provider } from '@hookmap/core';
+import { eventOf, handlesEvent, whenHolds, type Integration, type Provider } from '@hookmap/core';
 import type { RenderJob, RenderReply } from './protocol.js';
 import { renderPreview, runAllSamples, syntaxDiagnostics, targetDiagnostics } from './render.js';
 
@@ -36,7 +36,14 @@ export function renderAllOrOne(
 
 /** Why the integration's `events` leave this payload out, or null when it is sent for it. */
 export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
-  if (handlesEvent(integration, payload, provider)) return null;
-  const event = eventOf(payload, provider);
-  return `This payload's event ${event === null ? '(unknown)' : `"${event}"`} is not one the integration is sent for: the relay would not send it.`;
+  if (!handlesEvent(integration, payload, provider)) {
+    const event = eventOf(payload, provider);
+    return `This payload's event ${event === null ? '(unknown)' : `"${event}"`} is not one the integration is sent for: the relay would not send it.`;
+  }
+  try {
+    if (!whenHolds(integration, payload, provider)) return `"Only when" is false for this payload: the relay would not send it.`;
+  } catch (error) {
+    return `"Only when" is not a valid condition: ${(error as Error).message}`;
+  }
+  return null;
 }
