@@ -33,7 +33,7 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
     // An integration with `events` or `when` gets only the webhooks they describe (e.g. one Attendee trigger).
     const provider = findProvider(source.provider);
     const integrations = (await deps.cache.activeIntegrations(source.id)).filter((i) =>
-      integrationApplies(i.doc, payload, provider ?? findProvider(i.doc.provider ?? null)),
+      applies(i.doc, payload, provider ?? findProvider(i.doc.provider ?? null)),
     );
     const eventId = newId('evt');
     const deliveries: Delivery[] = integrations.map((i) => ({
@@ -51,4 +51,16 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
     if (deliveries.length) deps.onAccepted();
     return reply.code(202).send({ status: 'accepted', eventId, deliveries: deliveries.length });
   });
+}
+
+/**
+ * integrationApplies, failing open: a `when` that no longer compiles (saved documents are validated, so
+ * only data written around the admin API) must not turn webhooks away; the delivery then shows the problem.
+ */
+function applies(doc: Parameters<typeof integrationApplies>[0], payload: unknown, provider: Parameters<typeof integrationApplies>[2]): boolean {
+  try {
+    return integrationApplies(doc, payload, provider);
+  } catch {
+    return true;
+  }
 }
