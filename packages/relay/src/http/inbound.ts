@@ -55,7 +55,7 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
 
 /**
  * integrationApplies, failing open: a `when` that no longer compiles (saved documents are validated, so
- * only data written around the admin API) must not turn webhooks away; the delivery then shows the problem.
+ * only data written around the admin API) must not turn webhooks away: they are delivered as if it were absent.
  */
 function applies(doc: Parameters<typeof integrationApplies>[0], payload: unknown, provider: Parameters<typeof integrationApplies>[2]): boolean {
   try {
