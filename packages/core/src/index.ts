@@ -2,7 +2,8 @@
 export { compile, render, validate } from './template.js';
 export { renderRequest, serializeBody } from './request/render-request.js';
 export { validateHandlebars } from './request/handlebars.js';
-export { eventOf, handlesEvent, integrationApplies, whenHolds } from './request/events.js';
+export { eventOf, handlesEvent, integrationApplies, leftOutBy, whenHolds } from './request/events.js';
+export type { LeftOut } from './request/events.js';
 export { integrationSchema, validateIntegration } from './request/integration.js';
 export { TemplateError, RenderError, RequestError, HookmapError } from './errors.js';
 export { Codes } from './codes.js';

@@ -1,5 +1,5 @@
 /** One render job: the preview for the chosen payload, plus the all-samples run when asked. */
-import { eventOf, handlesEvent, whenHolds, type Integration, type Provider } from '@hookmap/core';
+import { leftOutBy, type Integration, type LeftOut, type Provider } from '@hookmap/core';
 import type { RenderJob, RenderReply } from './protocol.js';
 import { renderPreview, runAllSamples, syntaxDiagnostics, targetDiagnostics } from './render.js';
 
@@ -36,14 +36,13 @@ export function renderAllOrOne(
 
 /** Why the integration's `events` leave this payload out, or null when it is sent for it. */
 export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
-  if (!handlesEvent(integration, payload, provider)) {
-    const event = eventOf(payload, provider);
-    return `This payload's event ${event === null ? '(unknown)' : `"${event}"`} is not one the integration is sent for: the relay would not send it.`;
-  }
+  let out: LeftOut | null;
   try {
-    if (!whenHolds(integration, payload, provider)) return `"Only when" is false for this payload: the relay would not send it.`;
+    out = leftOutBy(integration, payload, provider);
   } catch (error) {
     return `"Only when" is not a valid condition: ${(error as Error).message}`;
   }
-  return null;
+  if (out === null) return null;
+  if (out.by === 'when') return `"Only when" is false for this payload: the relay would not send it.`;
+  return `This payload's event ${out.event === null ? '(unknown)' : `"${out.event}"`} is not one the integration is sent for: the relay would not send it.`;
 }

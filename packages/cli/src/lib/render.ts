@@ -3,10 +3,8 @@ import {
   RenderError,
   RequestError,
   TemplateError,
-  eventOf,
-  handlesEvent,
+  leftOutBy,
   renderRequest,
-  whenHolds,
   type Diagnostic,
   type Integration,
   type MissingPolicy,
@@ -49,13 +47,11 @@ export async function setupRender(
  * create no delivery for it).
  */
 export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
-  if (!handlesEvent(integration, payload, provider)) {
-    const event = eventOf(payload, provider);
-    const listed = (integration.events ?? []).join(', ');
-    return `the payload's event ${event === null ? '(unknown)' : `"${event}"`} is not in the integration's "events" (${listed})`;
-  }
-  if (!whenHolds(integration, payload, provider)) return `the integration's "when" (${integration.when}) is false for this payload`;
-  return null;
+  const out = leftOutBy(integration, payload, provider);
+  if (out === null) return null;
+  if (out.by === 'when') return `the integration's "when" (${integration.when}) is false for this payload`;
+  const listed = (integration.events ?? []).join(', ');
+  return `the payload's event ${out.event === null ? '(unknown)' : `"${out.event}"`} is not in the integration's "events" (${listed})`;
 }
 
 /** renderRequest, with template/render/request errors turned into a CliError framed in the integration file. */

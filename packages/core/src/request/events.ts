@@ -1,6 +1,7 @@
 import { truthy } from '../evaluate/operators.js';
 import { compile } from '../template.js';
 import type { CompiledTemplate, Integration, Provider } from '../types.js';
+import { payloadContext } from './render-request.js';
 
 /**
  * Which payloads an integration is meant for (not in SPEC §6, which is silent on it): `events`, the
@@ -34,8 +35,8 @@ const conditions = new Map<string, CompiledTemplate>();
 
 /**
  * True when the integration has no `when`, or its condition — one placeholder such as
- * `{{ data.new_state == 'ended' }}`, read against the same context as the body (no secrets) — is
- * truthy for this payload. Unresolved references are null, so a condition on a missing field is false.
+ * `{{ data.new_state == 'ended' }}`, read against the body's context without secrets — is truthy for
+ * this payload. Unresolved references are null, so a condition on a missing field is false.
  */
 export function whenHolds(integration: Pick<Integration, 'when'>, payload: unknown, provider: Provider | undefined): boolean {
   const when = integration.when;
@@ -46,12 +47,19 @@ export function whenHolds(integration: Pick<Integration, 'when'>, payload: unkno
     if (conditions.size >= 1000) conditions.clear();
     conditions.set(when, compiled);
   }
-  const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
-  const context = provider ? provider.buildContext(payload) : { ...(isObject ? payload : {}), payload };
-  return truthy(compiled.render(context));
+  return truthy(compiled.render(payloadContext(payload, provider)));
 }
 
-/** Both filters: whether the relay would send this integration for this payload. */
+/** Why the integration leaves this payload out — its `events` or its `when` — or null when it applies. */
+export type LeftOut = { by: 'events'; event: string | null } | { by: 'when' };
+
+export function leftOutBy(integration: Pick<Integration, 'events' | 'when'>, payload: unknown, provider: Provider | undefined): LeftOut | null {
+  if (!handlesEvent(integration, payload, provider)) return { by: 'events', event: eventOf(payload, provider) };
+  if (!whenHolds(integration, payload, provider)) return { by: 'when' };
+  return null;
+}
+
+/** Both filters: whether the relay sends this integration for this payload. */
 export function integrationApplies(integration: Pick<Integration, 'events' | 'when'>, payload: unknown, provider: Provider | undefined): boolean {
-  return handlesEvent(integration, payload, provider) && whenHolds(integration, payload, provider);
+  return leftOutBy(integration, payload, provider) === null;
 }

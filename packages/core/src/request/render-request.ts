@@ -35,13 +35,19 @@ function prepare(integration: Integration, provider: Provider | undefined): Prep
 }
 
 /**
- * The provider's expression context (built fresh per call, so it is extended in place rather
- * than copied again), with `secrets` taken only from the options.
+ * The expression context of a payload without secrets: the provider's (built fresh per call, so
+ * callers may extend it in place), or the payload's own fields plus `payload` without a provider.
  */
-function buildContext(payload: unknown, provider: Provider | undefined, secrets: Record<string, string>): Record<string, unknown> {
+export function payloadContext(payload: unknown, provider: Provider | undefined): Record<string, unknown> {
   const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
   const context: Record<string, unknown> = provider ? provider.buildContext(payload) : isObject ? { ...payload } : {};
   if (!provider || context.payload === undefined) setOwn(context, 'payload', payload);
+  return context;
+}
+
+/** The body's context: the payload's, with `secrets` taken only from the options. */
+function buildContext(payload: unknown, provider: Provider | undefined, secrets: Record<string, string>): Record<string, unknown> {
+  const context = payloadContext(payload, provider);
   setOwn(context, 'secrets', { ...secrets });
   return context;
 }

@@ -1,6 +1,6 @@
 /** The integration `events` filter: which payloads an integration is meant for. */
 import { describe, expect, it } from 'vitest';
-import { eventOf, handlesEvent, integrationApplies, validateIntegration, whenHolds } from '../../src/index.js';
+import { eventOf, handlesEvent, integrationApplies, leftOutBy, validateIntegration, whenHolds } from '../../src/index.js';
 import type { Provider } from '../../src/index.js';
 
 /** A provider whose event is the payload's `trigger` (as Attendee's is). */
@@ -64,6 +64,13 @@ describe('events filter', () => {
   it('when reads the payload context; real secrets are never given to it', () => {
     expect(whenHolds({ when: '{{ secrets.TOKEN }}' }, { secrets: { TOKEN: 'x' } }, undefined)).toBe(true);
     expect(whenHolds({ when: '{{ secrets.TOKEN }}' }, {}, undefined)).toBe(false);
+  });
+
+  it('leftOutBy says which filter leaves a payload out', () => {
+    const integration = { events: ['bot.state_change'], when: "{{ data.new_state == 'ended' }}" };
+    expect(leftOutBy(integration, { trigger: 'transcript.update' }, provider)).toEqual({ by: 'events', event: 'transcript.update' });
+    expect(leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toEqual({ by: 'when' });
+    expect(leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBeNull();
   });
 
   it('integrationApplies needs both the event and the condition', () => {
