@@ -77,8 +77,13 @@ function bindingDistance(env: CompileEnv, name: string): number {
 /** `root.k0.k1…` when the expression is a plain path of names read from the context, else null. */
 export function contextPathOf(node: ExprNode, env: CompileEnv): { root: string; keys: string[] } | null {
   if (node.type !== 'path' || bindingDistance(env, node.root) >= 0) return null;
-  if (!node.segments.every((k) => typeof k === 'string' && k !== 'length')) return null;
-  return { root: node.root, keys: node.segments as string[] };
+  const keys = plainKeys(node);
+  return keys ? { root: node.root, keys } : null;
+}
+
+/** The segments when all are names other than `length` (the one own named property of arrays). */
+function plainKeys(node: PathNode): string[] | null {
+  return node.segments.every((k) => typeof k === 'string' && k !== 'length') ? (node.segments as string[]) : null;
 }
 
 function compilePath(node: PathNode, env: CompileEnv): Evaluator {
@@ -97,10 +102,9 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
     if (st.pending) st.pending.push(explainMiss(node, readRoot(s), st.diagnostics !== null));
     return undefined;
   };
+  const plain = distance < 0 ? plainKeys(node) : null;
+  if (plain) return slotPath(root, plain, miss) ?? contextPath(root, plain, miss);
   const segments = node.segments;
-  if (distance < 0 && segments.every((k) => typeof k === 'string' && k !== 'length')) {
-    return slotPath(root, segments as string[], miss) ?? contextPath(root, segments as string[], miss);
-  }
   const n = segments.length;
   return (s, st) => {
     let v = readRoot(s);
@@ -116,7 +120,6 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
 function own(v: unknown, key: string): unknown {
   return typeof v === 'object' && v !== null && hasOwn.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
 }
-
 
 /** The common case, `a.b.c` read from the context: unrolled for short paths (the hot path of render). */
 function contextPath(root: string, keys: string[], miss: Miss): Evaluator {
