@@ -14,9 +14,23 @@ import { payloadContext } from './render-request.js';
  * one of `provider.events`. Null without a provider or when the provider cannot tell.
  */
 export function eventOf(payload: unknown, provider: Provider | undefined): string | null {
-  if (!provider) return null;
-  const common = provider.buildContext(payload).common as { event?: unknown } | null | undefined;
+  return provider ? eventIn(provider.buildContext(payload)) : null;
+}
+
+function eventIn(context: Record<string, unknown>): string | null {
+  const common = context.common as { event?: unknown } | null | undefined;
   return typeof common?.event === 'string' ? common.event : null;
+}
+
+/** The `events` that apply: none without a provider (the event is unknown, so the filter cannot apply). */
+function eventsFilter(integration: Pick<Integration, 'events'>, provider: Provider | undefined): string[] | null {
+  const events = integration.events;
+  return events && events.length > 0 && provider ? events : null;
+}
+
+function whenFilter(integration: Pick<Integration, 'when'>): string | null {
+  const when = integration.when;
+  return when === undefined || when.trim() === '' ? null : when;
 }
 
 /**
@@ -25,13 +39,8 @@ export function eventOf(payload: unknown, provider: Provider | undefined): strin
  * know the provider of a source or an integration).
  */
 export function handlesEvent(integration: Pick<Integration, 'events'>, payload: unknown, provider: Provider | undefined): boolean {
-  const events = integration.events;
-  if (!events || events.length === 0 || !provider) return true;
-  const event = eventOf(payload, provider);
-  return event !== null && events.includes(event);
+  return leftOutBy({ events: integration.events }, payload, provider) === null;
 }
-
-const conditions = new Map<string, CompiledTemplate>();
 
 /**
  * True when the integration has no `when`, or its condition — one placeholder such as
@@ -39,23 +48,35 @@ const conditions = new Map<string, CompiledTemplate>();
  * this payload. Unresolved references are null, so a condition on a missing field is false.
  */
 export function whenHolds(integration: Pick<Integration, 'when'>, payload: unknown, provider: Provider | undefined): boolean {
-  const when = integration.when;
-  if (when === undefined || when.trim() === '') return true;
+  return leftOutBy({ when: integration.when }, payload, provider) === null;
+}
+
+const conditions = new Map<string, CompiledTemplate>();
+
+function condition(when: string): CompiledTemplate {
   let compiled = conditions.get(when);
   if (!compiled) {
     compiled = compile(when);
     if (conditions.size >= 1000) conditions.clear();
     conditions.set(when, compiled);
   }
-  return truthy(compiled.render(payloadContext(payload, provider)));
+  return compiled;
 }
 
 /** Why the integration leaves this payload out — its `events` or its `when` — or null when it applies. */
 export type LeftOut = { by: 'events'; event: string | null } | { by: 'when' };
 
+/** Both filters against one context of the payload (built only when a filter is set). */
 export function leftOutBy(integration: Pick<Integration, 'events' | 'when'>, payload: unknown, provider: Provider | undefined): LeftOut | null {
-  if (!handlesEvent(integration, payload, provider)) return { by: 'events', event: eventOf(payload, provider) };
-  if (!whenHolds(integration, payload, provider)) return { by: 'when' };
+  const events = eventsFilter(integration, provider);
+  const when = whenFilter(integration);
+  if (!events && !when) return null;
+  const context = payloadContext(payload, provider);
+  if (events) {
+    const event = eventIn(context);
+    if (event === null || !events.includes(event)) return { by: 'events', event };
+  }
+  if (when && !truthy(condition(when).render(context))) return { by: 'when' };
   return null;
 }
 

@@ -73,6 +73,14 @@ describe('events filter', () => {
     expect(leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBeNull();
   });
 
+  it('handlesEvent and whenHolds each read only their own filter', () => {
+    const integration = { events: ['bot.state_change'], when: "{{ data.new_state == 'ended' }}" };
+    const joining = { trigger: 'bot.state_change', data: { new_state: 'joining' } };
+    expect(handlesEvent(integration, joining, provider)).toBe(true);
+    expect(whenHolds(integration, joining, provider)).toBe(false);
+    expect(whenHolds(integration, { trigger: 'transcript.update', data: { new_state: 'ended' } }, provider)).toBe(true);
+  });
+
   it('integrationApplies needs both the event and the condition', () => {
     const integration = { events: ['bot.state_change'], when: "{{ data.new_state == 'ended' }}" };
     expect(integrationApplies(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBe(true);
