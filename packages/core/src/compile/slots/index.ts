@@ -1,5 +1,4 @@
-import type { RenderNode } from '../env.js';
-import type { Evaluator } from '../env.js';
+import type { Evaluator, RenderNode } from '../env.js';
 import { shape, type Miss, type ObjectSlot, type PathSlot, type WholeHooks } from './kinds.js';
 import { objectSlots } from './objects.generated.js';
 import { PATH_KEYS, pathSlots } from './paths.generated.js';
