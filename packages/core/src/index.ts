@@ -12,21 +12,7 @@ export { filters, filterRegistry } from './filters/index.js';
 export { FilterTypeError } from './filters/types.js';
 export type { FilterDef } from './filters/types.js';
 export { DEFAULT_LIMITS } from './limits.js';
-export { lineColumn } from './lines.js';
-export {
-  scanJson,
-  diagnosticTextRange,
-  nearestLocation,
-  decodedToTextOffset,
-  pointerSegments,
-  escapePointerSegment,
-  unescapePointerSegment,
-} from './json/locate.js';
-export type { JsonLocation, JsonScan, JsonSyntaxError, TextRange } from './json/locate.js';
-export { scan } from './syntax/scan.js';
-export type { Segment, ExprSegment, TextSegment } from './syntax/scan.js';
-export { parseExpression } from './syntax/parser.js';
-export type { ExprNode, PathNode } from './syntax/ast.js';
+// Scanners, locators, JSON Pointers, line/column and the path grammar: @hookmap/core/tooling.
 export type {
   JsonValue,
   JsonObject,
