@@ -108,7 +108,8 @@ export interface RenderedRequest {
 }
 
 export interface RenderRequestOptions extends RenderOptions {
-  provider?: Provider;
+  /** The payload's provider; null (what `getProvider` answers for an unknown id) is the same as none. */
+  provider?: Provider | null;
   secrets?: Record<string, string>;
 }
 

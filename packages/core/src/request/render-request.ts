@@ -54,7 +54,7 @@ function buildContext(payload: unknown, provider: Provider | undefined, secrets:
 
 /** SPEC §6: renders the full request — method, URL, headers, body — for one payload. */
 export function renderRequest(integration: Integration, payload: unknown, options: RenderRequestOptions = {}): RenderedRequest {
-  const { provider } = options;
+  const provider = options.provider ?? undefined;
   const { headers: preparedHeaders, body } = prepare(integration, provider);
   const diagnostics: Diagnostic[] = [];
   const context = buildContext(payload, provider, options.secrets ?? {});
