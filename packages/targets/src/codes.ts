@@ -20,6 +20,7 @@ export const TargetCodes = {
   METHOD: 'T014',
   URL: 'T015',
   OPTIONS: 'T016',
+  BROADCAST: 'T017',
 } as const;
 
 export type TargetCode = (typeof TargetCodes)[keyof typeof TargetCodes];

@@ -3,7 +3,7 @@ import { slackEscaped } from '../starters/escape.js';
 import { templateIntegration } from '../starters/integration.js';
 import { slackMessageExample } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
-import { blocksTextTotal } from './rules.js';
+import { blocksTextTotal, unescapedBroadcast } from './rules.js';
 import { messageSchema } from './schema.js';
 
 /** Mapped text goes into mrkdwn escaped (a summary with <!channel> must not ping the channel), then truncated to the limit. */
@@ -69,5 +69,5 @@ export const slackMessage: TargetDefinition = {
   starter: (context: StarterContext) => templateIntegration(slackMessage, message, context),
   providerStarters: {},
   rateLimit: RATE_LIMIT,
-  rules: [blocksTextTotal],
+  rules: [blocksTextTotal, unescapedBroadcast],
 };

@@ -4,6 +4,9 @@ import { child } from '../rules/body.js';
 import type { BodyRule } from '../types.js';
 
 const RULE = 'slack.message.blocks-text-total';
+const BROADCAST_RULE = 'slack.message.unescaped-broadcast';
+/** Slack's special mentions: <!channel>, <!here>, <!everyone> (optionally with a |label). */
+const BROADCAST = /<!(channel|here|everyone)(\|[^>]*)?>/;
 /** Slack answers msg_blocks_too_long at about 13,200 characters of text across all blocks (slackapi/bolt-js#2509). */
 export const BLOCKS_TEXT_LIMIT = 13_000;
 
@@ -27,5 +30,38 @@ export const blocksTextTotal: BodyRule = {
     if (total <= BLOCKS_TEXT_LIMIT) return [];
     const text = `/blocks holds ${total} characters of text; Slack rejects a message whose blocks carry more than about 13,000 (msg_blocks_too_long; rule ${RULE}). Truncate the long parts (e.g. the summary "| truncate: 3000") or send fewer blocks.`;
     return [diagnostic('error', TargetCodes.LENGTH, '/blocks', text)];
+  },
+};
+
+/** Every mrkdwn text of the message with its pointer: `text` (unless `mrkdwn: false`) and mrkdwn text objects in blocks. */
+function mrkdwnTexts(body: unknown): [string, string][] {
+  const out: [string, string][] = [];
+  const text = child(body, 'text');
+  if (typeof text === 'string' && child(body, 'mrkdwn') !== false) out.push(['/text', text]);
+  const visit = (value: unknown, pointer: string): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${pointer}/${index}`));
+    else if (value !== null && typeof value === 'object') {
+      const inner = child(value, 'text');
+      if (child(value, 'type') === 'mrkdwn' && typeof inner === 'string') out.push([`${pointer}/text`, inner]);
+      for (const [key, item] of Object.entries(value)) visit(item, `${pointer}/${key}`);
+    }
+  };
+  visit(child(body, 'blocks'), '/blocks');
+  return out;
+}
+
+/** A mapped summary containing <!channel> pings the whole channel: warn, since an intended mention is possible. */
+export const unescapedBroadcast: BodyRule = {
+  id: BROADCAST_RULE,
+  description: 'mrkdwn text holding <!channel>, <!here> or <!everyone> notifies everyone (a warning: it may be intended).',
+  source: 'Slack "Formatting text for app surfaces": escaping &, <, > and special mentions, read 2026-12',
+  check(body) {
+    return mrkdwnTexts(body)
+      .filter(([, text]) => BROADCAST.test(text))
+      .map(([path, text]) => {
+        const mention = BROADCAST.exec(text)?.[0] ?? '';
+        const message = `${path} contains ${mention}, which notifies everyone in the channel (rule ${BROADCAST_RULE}). If the text comes from the payload, escape it: "| replace: '&', '&amp;' | replace: '<', '&lt;' | replace: '>', '&gt;'".`;
+        return diagnostic('warning', TargetCodes.BROADCAST, path, message);
+      });
   },
 };

@@ -267,6 +267,15 @@ export const ruleCases: RuleCase[] = [
     names: /14500 characters.*rule slack\.message\.blocks-text-total/,
     fix: /Truncate the long parts/,
   },
+  {
+    rule: 'slack: unescaped <!channel> in mrkdwn pings everyone (warning)',
+    target: 'slack.message',
+    body: { text: 't', blocks: [section('Summary: tell <!channel> now')] },
+    code: TargetCodes.BROADCAST,
+    path: '/blocks/0/text/text',
+    names: /contains <!channel>.*rule slack\.message\.unescaped-broadcast/,
+    fix: /escape it: "\| replace: '&', '&amp;'/,
+  },
   // Salesforce
   {
     rule: 'salesforce: WhoId is a Contact or Lead id',
