@@ -1,3 +1,4 @@
+import type { JsonValue } from '@hookmap/core';
 import { salesforceTaskExample } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { eventStarter, otterActionItems, otterTask } from './providers.js';
@@ -66,7 +67,7 @@ export const salesforceTasks: TargetDefinition = {
   headers: HEADERS,
   secrets: SECRETS,
   schema: tasksSchema,
-  example: { allOrNone: false, records: [{ attributes: { type: 'Task' }, ...(salesforceTaskExample as Record<string, never>) }] },
+  example: { allOrNone: false, records: [{ attributes: { type: 'Task' }, ...(salesforceTaskExample as Record<string, JsonValue>) }] },
   docs: ['https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_create.htm'],
   notes: [
     'sObject Collections: up to 200 records in one request, each with "attributes": {"type": "Task"}.',
