@@ -38,6 +38,7 @@ export const Codes = {
   HANDLEBARS_ERROR: 'H405',
   INVALID_URL: 'H406',
   NO_PROVIDER: 'H407',
+  MISSING_CONNECTION_VALUE: 'H408',
 } as const;
 
 export type CodeName = keyof typeof Codes;

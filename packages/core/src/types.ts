@@ -95,6 +95,8 @@ export interface Integration {
   /** Optional hints used by tools: the provider id the integration was written for, a target preset id. */
   provider?: string;
   target?: string;
+  /** The relay connection whose values templates read as `{{ connection.<name> }}` (SPEC §10). */
+  connection?: string;
 }
 
 export interface RenderedRequest {
@@ -109,7 +111,13 @@ export interface RenderedRequest {
 
 export interface RenderRequestOptions extends RenderOptions {
   provider?: Provider;
+  /** `{{ secrets.NAME }}`: only from here, never from the payload; reachable only by naming it (SPEC §6). */
   secrets?: Record<string, string>;
+  /**
+   * `{{ connection.NAME }}`: the values of the integration's connection (an OAuth2 `access_token`, fields
+   * of the token response such as `instance_url`, static values) — same rules as secrets (SPEC §10).
+   */
+  connection?: Record<string, unknown>;
 }
 
 // ---- providers (SPEC §7): the interface @hookmap/providers implements ----
