@@ -2,7 +2,7 @@ import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
 import type { Diagnostic, Integration, Provider, RenderedRequest, RenderOptions, RenderRequestOptions } from '../types.js';
 import { requestContext, urlScopeOf } from './context.js';
-import { validateIntegrationShape } from './integration.js';
+import { validateIntegrationShape } from './validate-shape.js';
 import { prepareRequest, renderPrepared, type PreparedRequest } from './prepare.js';
 
 interface Prepared {
@@ -49,7 +49,7 @@ export function renderRequest(integration: Integration, payload: unknown, option
   const { provider } = options;
   const request = prepare(integration, provider);
   const context = requestContext(payload, provider, options);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] | null = options.diagnostics === false ? null : [];
   return renderPrepared(request, payload, context, urlScopeOf(context, provider), { options: bodyOptions(options), diagnostics });
 }
 
