@@ -4,7 +4,7 @@ export { renderRequest, serializeBody } from './request/render-request.js';
 export { validateHandlebars } from './request/handlebars.js';
 export { eventOf, handlesEvent, integrationApplies, leftOutBy, whenHolds } from './request/events.js';
 export type { LeftOut } from './request/events.js';
-export { integrationSchema, validateIntegration } from './request/integration.js';
+export { integrationSchema, validateIntegration, validateIntegrationTemplate } from './request/integration.js';
 export { renderFlow, runFlow, isFlow, FlowError } from './request/render-flow.js';
 export { integrationTemplates } from './request/templates.js';
 export type { IntegrationTemplate, TemplateKind } from './request/templates.js';

@@ -20,12 +20,15 @@ export function validateIntegration(doc: unknown): Diagnostic[] {
   const problems = validateIntegrationShape(doc);
   if (problems.length) return problems;
   const found: Diagnostic[] = [];
-  for (const t of integrationTemplates(doc)) found.push(...templateProblems(t));
+  for (const t of integrationTemplates(doc)) found.push(...validateIntegrationTemplate(t));
   return found.length ? found : stepReferenceProblems(doc);
 }
 
-/** Syntax problems of one template, with pointers from the document root. */
-export function templateProblems(t: IntegrationTemplate): Diagnostic[] {
+/**
+ * Syntax problems of one template of a document (as `integrationTemplates` yields it), compiled as its
+ * kind says, with pointers from the document root. Never throws.
+ */
+export function validateIntegrationTemplate(t: IntegrationTemplate): Diagnostic[] {
   if (t.kind === 'handlebars') {
     try {
       compileHandlebars(t.template as string, false);
