@@ -154,10 +154,6 @@ function noErrors(problems: Problem[]): boolean {
   return !problems.some((p) => p.severity === 'error');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
