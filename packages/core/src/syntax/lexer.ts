@@ -128,8 +128,11 @@ function readString(src: string, i: number, base: number): { value: string; end:
 }
 
 /**
- * A JSONPath query runs to the first space, `|`, `,` or `)` outside brackets and quotes,
- * so `$.items[?(@.done == false)] | size` lexes as query, pipe, filter.
+ * Where a JSONPath query ends inside an expression: outside brackets, parentheses and quotes, at the
+ * first `|`, `,`, `)`, `?`, `=`, `!`, `<`, `>` or `&`, or at whitespace that a segment (`.` or `[`) does
+ * not follow (RFC 9535 allows blanks between segments: `$.a [0]`). So `$.items[?@.done == false] | size`
+ * lexes as query, pipe, filter, and `$.a==1` as query, operator, number. The query itself is parsed,
+ * with the offsets of any error, when it is compiled (jsonpath/parse.ts).
  */
 function jsonPathEnd(src: string, i: number): number {
   let depth = 0;
@@ -144,9 +147,13 @@ function jsonPathEnd(src: string, i: number): number {
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '[' || ch === '(') depth++;
     else if (ch === ']' || (ch === ')' && depth > 0)) depth--;
-    else if (depth === 0 && (ch === ' ' || ch === '\t' || ch === '\n' || ch === '|' || ch === ',' || ch === ')'))
-      break;
-    else if (depth === 0 && ch === '?' && src[i + 1] === '?') break;
+    else if (depth > 0) continue;
+    else if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      let j = i;
+      while (j < src.length && ' \t\n\r'.includes(src[j] as string)) j++;
+      if (src[j] !== '[' && src[j] !== '.') break;
+      i = j - 1;
+    } else if ('|,)?=!<>&'.includes(ch)) break;
   }
   return i;
 }
