@@ -11,7 +11,7 @@ import type { CompileEnv, Evaluator } from './env.js';
  */
 export function compileJsonPath(node: JsonPathNode, env: CompileEnv): Evaluator {
   env.references.add(node.query);
-  const query = parse(node);
+  const query = node.parsed ?? parse(node);
   if (query.singular) {
     return (s, st) => {
       const v = singularValue(query, s.ctx);

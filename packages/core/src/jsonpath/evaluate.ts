@@ -167,8 +167,14 @@ export function normalizedPath(node: JsonNode): string {
 }
 
 function escapeName(name: string): string {
-  return name.replace(/[\\'\u0000-\u001f]/g, (c) => {
-    const named: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  let out = '';
+  for (const c of name) {
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === "'") out += '\\' + c;
+    else if (code >= 0x20) out += c;
+    else out += NAMED_ESCAPES[c] ?? `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
 }
+
+const NAMED_ESCAPES: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -24,8 +24,9 @@ export function test(e: Logical, current: JsonNode, run: Run): boolean {
   }
 }
 
+/** The node a filter query starts from; jsonpath-plus's `@parent` is the parent of the node being filtered. */
 function start(query: Query, current: JsonNode, run: Run): JsonNode | null {
-  return query.root === '@' ? current : query.root === '$' ? run.root : current.parent;
+  return query.root === '@' ? current : query.root === '$' ? run.root : (current.parent?.parent ?? null);
 }
 
 function nodes(query: Query, current: JsonNode, run: Run): JsonNode[] {

@@ -1,5 +1,5 @@
 export type { Query } from './ast.js';
-export { parseQuery, isValidQuery, JsonPathSyntaxError } from './parse.js';
+export { parseQuery, readQuery, isValidQuery, JsonPathSyntaxError } from './parse.js';
 export { select, singularValue, type JsonNode, type Run } from './evaluate.js';
 
 import type { Query } from './ast.js';

@@ -134,6 +134,15 @@ function asTest(p: Primary): Parsed {
 const SPECIALS = new Set(['property', 'parentProperty', 'path']);
 
 function primary(r: Reader): Primary {
+  const p = operand(r);
+  const method = /\.[A-Za-z_]\w*$/.exec(r.src.slice(p.start, r.pos));
+  if ((method && r.peek() === '(') || /^\.[A-Za-z_]\w*\(/.test(r.src.slice(r.pos))) {
+    r.fail('JavaScript method calls such as .match(/…/) are not run (SPEC §8: no user regular expressions on a backtracking engine): use match(@.x, \'…\') or search(@.x, \'…\') (I-Regexp)', method && r.peek() === '(' ? r.pos - method[0].length + 1 : r.pos + 1);
+  }
+  return p;
+}
+
+function operand(r: Reader): Primary {
   const start = r.pos;
   const c = r.peek();
   const done = (value: Comparable, type?: FnType): Primary => ({ value, start, end: r.pos, ...(type ? { type } : {}) });

@@ -1,6 +1,6 @@
 import type { Query, Segment, Selector } from './ast.js';
 import { parseLogical } from './parse-filter.js';
-import { isDigit, isNameFirst, JsonPathSyntaxError, Reader } from './reader.js';
+import { isBlank, isDigit, isNameFirst, JsonPathSyntaxError, Reader } from './reader.js';
 
 export { JsonPathSyntaxError } from './reader.js';
 
@@ -12,13 +12,31 @@ const TYPES = new Set(['null', 'boolean', 'number', 'string', 'integer', 'array'
  * Throws JsonPathSyntaxError with the offsets of the culprit.
  */
 export function parseQuery(src: string): Query {
-  const r = new Reader(src);
-  if (!r.eat('$')) r.fail('a query starts with $');
-  const query = querySegments(r, '$', true);
-  if (r.pos < src.length) {
-    r.fail(r.peek() === ' ' || r.peek() === '\t' || r.peek() === '\n' || r.peek() === '\r' ? 'whitespace is not allowed here' : 'expected ".", "[" or the end of the query');
+  const { query, end } = readQuery(src, 0);
+  if (end < src.length) {
+    const r = new Reader(src);
+    r.pos = end;
+    r.fail(isBlank(src[end]) ? 'whitespace is not allowed here' : 'expected ".", "[" or the end of the query');
   }
   return query;
+}
+
+/** What may follow a query inside a hookmap expression: the end, a blank, an operator, a pipe, `,` `)` `:`. */
+const AFTER = ' \t\n\r|,)?=!<>&:';
+
+/**
+ * Reads the query that starts at `start` in a hookmap expression, as far as the grammar goes, and
+ * returns where it ends (offsets stay those of `src`). A character right after it that cannot follow a
+ * value (`$.meeting-id`) is an error of the query, not of the expression.
+ */
+export function readQuery(src: string, start: number): { query: Query; end: number } {
+  const r = new Reader(src);
+  r.pos = start;
+  if (!r.eat('$')) r.fail('a query starts with $');
+  const query = querySegments(r, '$', true);
+  const next = src[r.pos];
+  if (next !== undefined && !AFTER.includes(next)) r.fail('expected ".", "[" or the end of the query');
+  return { query, end: r.pos };
 }
 
 /** The segments after a root identifier; `top` allows the jsonpath-plus suffixes. */
@@ -102,8 +120,21 @@ function selector(r: Reader): Selector {
     return { kind: 'filter', expr: parseLogical(r) };
   }
   if (c === '-' || c === ':' || isDigit(c)) return indexOrSlice(r);
-  if (c === '(') r.fail('script expressions [(…)] are not supported: use an index like [-1], a slice or a filter [?…]');
+  if (c === '(') return lastIndex(r);
+  // jsonpath-plus reads unquoted names in brackets: $..book[0][category,author]
+  if (isNameFirst(c)) return { kind: 'name', name: r.name() };
   return r.fail('expected a selector: a quoted name, *, an index, a slice or a filter ?…');
+}
+
+/**
+ * jsonpath-plus's script index, in its one documented form `[(@.length-1)]`: an index from the end.
+ * Any other script is refused (hookmap never runs JavaScript from a template).
+ */
+function lastIndex(r: Reader): Selector {
+  const m = /^\(\s*@\.length\s*-\s*([1-9]\d{0,15})\s*\)/.exec(r.src.slice(r.pos));
+  if (!m) r.fail('script expressions [(…)] are not supported, except [(@.length-n)]: use an index like [-1], a slice or a filter [?…]');
+  r.pos += m[0].length;
+  return { kind: 'index', index: -Number(m[1]) };
 }
 
 /** index (§2.3.3) or slice (§2.3.4): `[start S] ":" S [end S] [":" [S step]]`. */

@@ -56,9 +56,11 @@ export class Reader {
     if (!this.eat(text)) this.fail(`expected ${what}`);
   }
 
+  /** Throws; an error at the very end marks the last character (the query stops short after it). */
   fail(message: string, start = this.pos, end = start + 1): never {
     const found = this.src[start] === undefined ? 'the end of the query' : `"${this.src[start]}"`;
-    throw new JsonPathSyntaxError(`${message}, found ${found}`, start, Math.min(Math.max(end, start + 1), Math.max(this.src.length, start + 1)));
+    const from = Math.max(0, Math.min(start, this.src.length - 1));
+    throw new JsonPathSyntaxError(`${message}, found ${found}`, from, Math.max(from + 1, Math.min(end, this.src.length)));
   }
 
   /** member-name-shorthand: name-first then name-chars (letters, digits, "_", non-ASCII). Surrogates must pair. */
