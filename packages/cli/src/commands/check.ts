@@ -85,6 +85,7 @@ async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, 
     const request = renderRequest(loaded.integration, payload, {
       ...(provider ? { provider } : {}),
       secrets: await loadSecrets(options.secrets, ui.env),
+      diagnostics: true,
     });
     body = request.body;
     for (const d of request.diagnostics) problems.push(placeIn(loaded, d, ui));

@@ -66,6 +66,7 @@ export function renderOrExplain(
     return renderRequest(loaded.integration, payload, {
       ...(provider ? { provider } : {}),
       secrets: setup.secrets,
+      diagnostics: true,
       ...(setup.missing ? { missing: setup.missing } : {}),
     });
   } catch (error) {
