@@ -71,7 +71,7 @@ async function runExample(example: Example, settings: Settings): Promise<Example
   const hand = handOp(example);
   if (hand && !exampleDifference(example, hand)) {
     const pair = await timePair({ op, async: false }, { op: hand, async: false }, payloads, settings);
-    return { name: example.name, equivalence: `yes (${scope})`, opsPerSec: pair.opsPerSec, handRatio: pair.ratio };
+    return { name: example.name, equivalence: `yes (${scope})`, opsPerSec: pair.opsPerSec, handRatio: pair.ratio, handCpuRatio: pair.cpuRatio };
   }
   const opsPerSec = await timeSolo({ op, async: false }, payloads, settings);
   return { name: example.name, equivalence: `yes (${scope})`, opsPerSec };
