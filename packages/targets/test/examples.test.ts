@@ -49,7 +49,7 @@ describe('examples/', () => {
     });
 
     it('renders exactly expected.json, with no error diagnostics', () => {
-      const { diagnostics, ...request } = renderRequest(integration, payload, { provider, secrets });
+      const { diagnostics, ...request } = renderRequest(integration, payload, { provider, secrets, diagnostics: true });
       expect(request).toEqual(expected);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
@@ -67,7 +67,7 @@ describe('examples/', () => {
     const { integration } = example(name);
     for (const provider of providers) {
       for (const sample of provider.samples) {
-        const request = renderRequest({ ...integration, provider: provider.id }, sample.payload, { provider, secrets });
+        const request = renderRequest({ ...integration, provider: provider.id }, sample.payload, { provider, secrets, diagnostics: true });
         const where = `${provider.id}/${sample.id}`;
         expect(request.diagnostics.filter((d) => d.severity === 'error'), where).toEqual([]);
         expect(validateRequest(integration.target ?? '', request), where).toEqual([]);

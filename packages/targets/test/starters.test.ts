@@ -27,7 +27,7 @@ const RECORD: Record<string, { id: string; pointer: string | null }> = {
 
 function render(targetId: string, providerId: string, payload: JsonValue) {
   const provider = getProvider(providerId) ?? undefined;
-  return renderRequest(starterIntegration(targetId, providerId), payload, { provider, secrets });
+  return renderRequest(starterIntegration(targetId, providerId), payload, { provider, secrets, diagnostics: true });
 }
 
 function docSample(providerId: string): JsonValue {

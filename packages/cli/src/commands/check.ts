@@ -1,8 +1,11 @@
 import {
   integrationTemplates,
+  isFlow,
+  renderFlow,
   renderRequest,
   validateIntegrationTemplate,
   type Diagnostic,
+  type Flow,
   type Integration,
   type JsonValue,
   type Provider,
@@ -20,12 +23,15 @@ import {
   type SourceDocument,
 } from '../lib/diagnostics.js';
 import { readIntegration, type LoadedIntegration } from '../lib/integration.js';
+import { describeStop, readResponses } from '../lib/flow.js';
 import { hookmapErrorDiagnostic, placeIn } from '../lib/render.js';
 import { loadSecrets } from '../lib/secrets.js';
 import type { Ui } from '../lib/ui.js';
 
 export interface CheckOptions {
   payload?: string;
+  /** A flow's responses (step id → { status, body }), as for hookmap render. */
+  responses?: string;
   target?: string;
   provider?: string;
   secrets?: string;
@@ -43,7 +49,7 @@ export async function checkCommand(integrationSpec: string, options: CheckOption
   const templates = templateProblems(source, ui);
   // validateIntegration may report template syntax too: keep each problem once.
   const problems = dedupe([...read.problems, ...templates]);
-  const wantsRender = options.payload !== undefined || options.target !== undefined;
+  const wantsRender = options.payload !== undefined || options.target !== undefined || options.responses !== undefined;
   const canRender = noErrors(problems);
   if (wantsRender && canRender) {
     problems.push(
@@ -76,15 +82,19 @@ async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, 
   const payload = payloadInput?.value ?? firstSample(provider);
   if (payload === undefined) {
     throw new CliError(
-      '--target needs a payload: pass --payload, or --provider to check against its first sample',
+      `${options.target !== undefined ? '--target' : '--responses'} needs a payload: pass --payload, or --provider to check against its first sample`,
     );
   }
+  const doc = loaded.integration;
+  const secrets = await loadSecrets(options.secrets, ui.env);
+  if (isFlow(doc)) return flowProblems({ ...loaded, integration: doc }, payload, provider, secrets, options, ui);
   let body: JsonValue | string | undefined;
   const problems: Problem[] = [];
   try {
-    const request = renderRequest(loaded.integration, payload, {
+    const request = renderRequest(doc, payload, {
       ...(provider ? { provider } : {}),
-      secrets: await loadSecrets(options.secrets, ui.env),
+      secrets,
+      diagnostics: true,
     });
     body = request.body;
     for (const d of request.diagnostics) problems.push(placeIn(loaded, d, ui));
@@ -100,6 +110,31 @@ async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, 
     for (const d of validateBody(target.id, body)) problems.push(bodyProblem(loaded, body, d));
   }
   return problems;
+}
+
+/**
+ * A flow renders with --responses (or up to its first step that runs): what each rendered step meets.
+ * Target schemas describe one kind of record, not every step (a lookup is no note), so they are not applied.
+ */
+async function flowProblems(
+  loaded: LoadedIntegration & { integration: Flow },
+  payload: unknown,
+  provider: Provider | undefined,
+  secrets: Record<string, string>,
+  options: CheckOptions,
+  ui: Ui,
+): Promise<Problem[]> {
+  const responses = await readResponses(options.responses, loaded.integration, ui);
+  try {
+    const result = renderFlow(loaded.integration, payload, { ...(provider ? { provider } : {}), secrets, responses, diagnostics: true });
+    const stop = describeStop(result, loaded.integration);
+    if (stop && !options.json) ui.err(ui.colors.dim(`note: ${stop}`));
+    return dedupe(result.steps.flatMap((step) => (step.request?.diagnostics ?? []).map((d) => placeIn(loaded, d, ui))));
+  } catch (error) {
+    const diagnostic = hookmapErrorDiagnostic(error);
+    if (!diagnostic) throw error;
+    return [placeIn(loaded, diagnostic, ui)];
+  }
 }
 
 function firstSample(provider: Provider | undefined): unknown {
