@@ -1,4 +1,4 @@
-import type { JsonValue } from '@hookmap/core';
+import type { JsonValue, StepResponse } from '@hookmap/core';
 
 /** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests. */
 
@@ -43,3 +43,6 @@ export const slackMessageExample: JsonValue = {
     },
   ],
 };
+
+/** What a Slack incoming webhook answers: 200, the text "ok". */
+export const slackMessageResponse: StepResponse = { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' };
