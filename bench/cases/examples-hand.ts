@@ -38,38 +38,7 @@ function osviToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   };
 }
 
-function isoDay(value: unknown): string | null {
-  const time = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
-  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
-}
-
-function checklistLine(item: Obj | null): string {
-  const status = item?.status as Obj | undefined;
-  const assignee = item?.assignee as Obj | undefined;
-  return `[${status?.completed ? 'x' : ' '}] ${embed(item?.text)} (${embed(assignee?.name)})`;
-}
-
-function otterToSalesforceTask(payload: unknown, secrets: Secrets): unknown {
-  const data = (payload as Obj).data as Obj | undefined;
-  const items = (data?.relationships as Obj | undefined)?.action_items;
-  const lines = Array.isArray(items) ? items.map(checklistLine).join('\n') : '';
-  return {
-    method: 'POST',
-    url: `${secrets.SALESFORCE_INSTANCE_URL ?? ''}/services/data/v68.0/sobjects/Task/`,
-    headers: { Authorization: `Bearer ${secrets.SALESFORCE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
-    body: {
-      Subject: `Meeting: ${embed(data?.title)}`,
-      Description: `${embed(data?.abstract_summary)}\n\nAction items:\n${lines}\n\nOtter notes: ${embed(data?.url)}`,
-      ActivityDate: isoDay(data?.created_at),
-      Status: 'Completed',
-      Priority: 'Normal',
-      TaskSubtype: 'Task',
-    },
-  };
-}
-
 /** Hand-written versions exist only for these examples; the others are timed alone. */
 export const handWrittenExamples: Record<string, HandRequest> = {
   'osvi-to-hubspot-call': osviToHubspotCall,
-  'otter-to-salesforce-task': otterToSalesforceTask,
 };

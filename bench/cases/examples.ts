@@ -19,7 +19,10 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-/** Every complete example under `root`, sorted by name (loaded at run time, never hard-coded). */
+/**
+ * Every complete single-request example under `root`, sorted by name (loaded at run time, never hard-coded).
+ * Flow examples (`steps`, SPEC §9) are several requests with assumed responses: this case times one request.
+ */
 export function loadExamples(root = examplesRoot): Example[] {
   if (!existsSync(root)) return [];
   const names = readdirSync(root, { withFileTypes: true })
@@ -30,6 +33,7 @@ export function loadExamples(root = examplesRoot): Example[] {
   const sharedSecrets = join(root, 'secrets.json');
   return names
     .filter((name) => files.every((file) => existsSync(join(root, name, file))))
+    .filter((name) => !('steps' in (readJson(join(root, name, 'integration.json')) as object)))
     .map((name) => {
       const ownSecrets = join(root, name, 'secrets.json');
       const secretsFile = existsSync(ownSecrets) ? ownSecrets : sharedSecrets;
