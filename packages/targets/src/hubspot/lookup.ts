@@ -93,7 +93,10 @@ export const hubspotContactSearch: StepPreset = {
     found: { status: 200, headers: JSON_HEADERS, body: { total: 1, results: [FOUND_CONTACT] } },
     'not-found': { status: 200, headers: JSON_HEADERS, body: { total: 0, results: [] } },
   },
-  notes: ['Filter groups are joined by OR, the filters of a group by AND; EQ on email is case-insensitive.', LAG_NOTE, 'Search requests have their own limit: 5 per second per account.'],
+  notes: [
+    'Filter groups are joined by OR, the filters of a group by AND; EQ on email is case-insensitive, EQ on phone compares the text as stored.',
+    LAG_NOTE,
+  ],
 };
 
 export const hubspotContactCreate: StepPreset = {

@@ -71,7 +71,7 @@ export const salesforceLeadCreate: StepPreset = {
     {
       LastName: text('Last name (required).', { minLength: 1, maxLength: 80 }),
       FirstName: text('First name.', { maxLength: 40 }),
-      Company: text('Company (required on a Lead).', { minLength: 1, maxLength: 255, 'x-hint': 'Salesforce requires a Company on a Lead; "[not provided]" is its own placeholder' }),
+      Company: text('Company (required on a Lead).', { minLength: 1, maxLength: 255, 'x-hint': 'Salesforce requires a Company on a Lead; the starters send "[not provided]" when the payload names none' }),
       Email: text('Email.', { format: 'email', maxLength: 80 }),
       Phone: text('Phone.', { maxLength: 40 }),
       MobilePhone: text('Mobile phone.', { maxLength: 40 }),

@@ -1,6 +1,6 @@
 import type { JsonValue, StepResponse } from '@hookmap/core';
 
-/** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests. */
+/** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests; and a realistic response of each target. */
 
 export const zohoNoteExample: JsonValue = {
   data: [
