@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME, braces, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import { FIRST_NAME, LAST_NAME, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { RATE_LIMIT } from './index.js';
@@ -124,16 +124,13 @@ export function attioPersonSteps(p: PersonExpressions): PersonSteps {
     return { crm: 'attio', by: 'email', steps: [step], recordId: 'steps.person.result', record: 'people', responses: sampleResponsesOf([['person', attioPersonAssert]]) };
   }
   const filter = { phone_numbers: { normalized_phone_number: { '$$eq': braces(p.value) } } };
-  const find = presetStep('find', attioPersonQuery, { body: { filter, limit: 1 }, result: '{{ response.body.data[0].id.record_id ?? null }}' });
-  const create = presetStep('create', attioPersonCreate, { when: '{{ steps.find.result == null }}', body: values(p), result: '{{ response.body.data.id.record_id }}' });
-  return {
-    crm: 'attio',
-    by: 'phone',
-    steps: [find, create],
-    recordId: 'steps.find.result ?? steps.create.result',
-    record: 'people',
-    responses: sampleResponsesOf([['find', attioPersonQuery], ['create', attioPersonCreate]]),
-  };
+  return findThenCreate(
+    'attio',
+    'phone',
+    'people',
+    [attioPersonQuery, { body: { filter, limit: 1 }, result: '{{ response.body.data[0].id.record_id ?? null }}' }],
+    [attioPersonCreate, { body: values(p), result: '{{ response.body.data.id.record_id }}' }],
+  );
 }
 
 export const attioStepPresets: StepPreset[] = [attioPersonAssert, attioPersonQuery, attioPersonCreate];

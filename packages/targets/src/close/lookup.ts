@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { braces, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import { braces, findThenCreate, withName } from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { HEADERS, RATE_LIMIT } from './index.js';
@@ -131,22 +131,15 @@ function searchBody(person: PersonExpressions): JsonValue {
 
 /** find → create the lead (the person as its contact) when not found. */
 export function closePersonSteps(person: PersonExpressions): PersonSteps {
-  const find = presetStep('find', closeLeadSearch, { body: searchBody(person), result: '{{ response.body.data[0].id ?? null }}' });
   const list: { [key: string]: JsonValue } =
     person.by === 'email' ? { emails: [{ email: braces(person.value), type: 'office' }] } : { phones: [{ phone: braces(person.value), type: 'office' }] };
-  const create = presetStep('create', closeLeadCreate, {
-    when: '{{ steps.find.result == null }}',
-    body: withName(person, { contacts: [{ name: '{{ label }}', ...list }] }),
-    result: '{{ response.body.id }}',
-  });
-  return {
-    crm: 'close',
-    by: person.by,
-    steps: [find, create],
-    recordId: 'steps.find.result ?? steps.create.result',
-    record: 'leads',
-    responses: sampleResponsesOf([['find', closeLeadSearch], ['create', closeLeadCreate]]),
-  };
+  return findThenCreate(
+    'close',
+    person.by,
+    'leads',
+    [closeLeadSearch, { body: searchBody(person), result: '{{ response.body.data[0].id ?? null }}' }],
+    [closeLeadCreate, { body: withName(person, { contacts: [{ name: '{{ label }}', ...list }] }), result: '{{ response.body.id }}' }],
+  );
 }
 
 export const closeStepPresets: StepPreset[] = [closeLeadSearch, closeLeadCreate];

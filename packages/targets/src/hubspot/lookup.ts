@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME, braces, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import { FIRST_NAME, LAST_NAME, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { HEADERS, HUBSPOT_OBJECTS, RATE_LIMIT } from './index.js';
@@ -167,23 +167,18 @@ export function hubspotPersonSteps(person: PersonExpressions, upsert: boolean): 
     const step = presetStep('person', hubspotContactUpsert, { body, result: '{{ response.body.results[0].id }}' });
     return { crm: 'hubspot', by: 'email', steps: [step], recordId: 'steps.person.result', record: 'contacts', responses: sampleResponsesOf([['person', hubspotContactUpsert]]) };
   }
-  const find = presetStep('find', hubspotContactSearch, { body: searchBody(person), result: '{{ response.body.results[0].id ?? null }}' });
-  const create = presetStep('create', hubspotContactCreate, {
-    when: '{{ steps.find.result == null }}',
-    body: contactProperties(person),
-    // A 409 means the email is taken (a contact the search index did not show yet): its id ends the message.
-    ...(person.by === 'email'
+  // A 409 means the email is taken (a contact the search index did not show yet): its id ends the message.
+  const created =
+    person.by === 'email'
       ? { accept: [201, 409], result: "{{ response.body.id ?? (response.body.message | split: 'Existing ID: ' | last) }}" }
-      : { result: '{{ response.body.id }}' }),
-  });
-  return {
-    crm: 'hubspot',
-    by: person.by,
-    steps: [find, create],
-    recordId: 'steps.find.result ?? steps.create.result',
-    record: 'contacts',
-    responses: sampleResponsesOf([['find', hubspotContactSearch], ['create', hubspotContactCreate]]),
-  };
+      : { result: '{{ response.body.id }}' };
+  return findThenCreate(
+    'hubspot',
+    person.by,
+    'contacts',
+    [hubspotContactSearch, { body: searchBody(person), result: '{{ response.body.results[0].id ?? null }}' }],
+    [hubspotContactCreate, { body: contactProperties(person), ...created }],
+  );
 }
 
 export const hubspotStepPresets: StepPreset[] = [hubspotContactSearch, hubspotContactCreate, hubspotContactUpsert];

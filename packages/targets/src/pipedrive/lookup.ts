@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { braces, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import { braces, findThenCreate, withName } from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { BASE, HEADERS, RATE_LIMIT, SECRETS } from './index.js';
@@ -86,21 +86,14 @@ export const pipedrivePersonCreate: StepPreset = {
 /** find by exact email or phone → create when not found. */
 export function pipedrivePersonSteps(person: PersonExpressions): PersonSteps {
   const query = `term={{ ${person.value} }}&fields=${person.by}&exact_match=true&limit=1`;
-  const find = presetStep('find', pipedrivePersonSearch, { query, result: '{{ response.body.data.items[0].item.id ?? null }}' });
   const list = person.by === 'email' ? 'emails' : 'phones';
-  const create = presetStep('create', pipedrivePersonCreate, {
-    when: '{{ steps.find.result == null }}',
-    body: withName(person, { name: '{{ label }}', [list]: [{ value: braces(person.value), primary: true, label: 'work' }] }),
-    result: '{{ response.body.data.id }}',
-  });
-  return {
-    crm: 'pipedrive',
-    by: person.by,
-    steps: [find, create],
-    recordId: 'steps.find.result ?? steps.create.result',
-    record: 'persons',
-    responses: sampleResponsesOf([['find', pipedrivePersonSearch], ['create', pipedrivePersonCreate]]),
-  };
+  return findThenCreate(
+    'pipedrive',
+    person.by,
+    'persons',
+    [pipedrivePersonSearch, { query, result: '{{ response.body.data.items[0].item.id ?? null }}' }],
+    [pipedrivePersonCreate, { body: withName(person, { name: '{{ label }}', [list]: [{ value: braces(person.value), primary: true, label: 'work' }] }), result: '{{ response.body.data.id }}' }],
+  );
 }
 
 export const pipedriveStepPresets: StepPreset[] = [pipedrivePersonSearch, pipedrivePersonCreate];

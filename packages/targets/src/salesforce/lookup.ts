@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME_OR_LABEL, braces, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import { FIRST_NAME, LAST_NAME_OR_LABEL, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import { ANY_VERSION, BASE, HEADERS, RATE_LIMIT, SALESFORCE_API_VERSION, SECRETS } from './index.js';
 
@@ -110,24 +110,13 @@ const PREFER_CONTACT =
 
 /** By email: Contact, else unconverted Lead, else a new Lead. By phone: one SOSL search over both, else a new Lead. */
 export function salesforcePersonSteps(person: PersonExpressions): PersonSteps {
-  const create = presetStep('create', salesforceLeadCreate, {
-    when: person.by === 'email' ? '{{ steps.find.result == null && steps.find_lead.result == null }}' : '{{ steps.find.result == null }}',
-    body: leadBody(person),
-    result: '{{ response.body.id }}',
-  });
+  const lead = { body: leadBody(person), result: '{{ response.body.id }}' };
   if (person.by === 'phone') {
     const phone = `{{ ${person.value} | replace: '+', '\\\\+' }}`;
     const query = `q=FIND+%7B${phone}%7D+IN+PHONE+FIELDS+RETURNING+Contact(Id),Lead(Id+WHERE+IsConverted+%3D+false)`;
-    const find = presetStep('find', salesforceSearch, { query, result: PREFER_CONTACT });
-    return {
-      crm: 'salesforce',
-      by: 'phone',
-      steps: [find, create],
-      recordId: 'steps.find.result ?? steps.create.result',
-      record: 'Contact or Lead',
-      responses: sampleResponsesOf([['find', salesforceSearch], ['create', salesforceLeadCreate]]),
-    };
+    return findThenCreate('salesforce', 'phone', 'Contact or Lead', [salesforceSearch, { query, result: PREFER_CONTACT }], [salesforceLeadCreate, lead]);
   }
+  const create = presetStep('create', salesforceLeadCreate, { when: '{{ steps.find.result == null && steps.find_lead.result == null }}', ...lead });
   const find = presetStep('find', salesforceQuery, { query: soql('Contact', person, ''), result: '{{ response.body.records[0].Id ?? null }}' });
   const findLead = presetStep('find_lead', salesforceQuery, {
     when: '{{ steps.find.result == null }}',

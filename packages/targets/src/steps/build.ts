@@ -1,5 +1,5 @@
 import type { FlowStep, JsonValue, StepResponse } from '@hookmap/core';
-import type { LookupOptions, PersonExpressions, SampleVariant, StepPreset } from './types.js';
+import type { LookupBy, LookupOptions, PersonExpressions, PersonSteps, SampleVariant, StepPreset } from './types.js';
 
 /** The payload expressions a lookup reads when the caller names none (the cross-provider `common` view). */
 export function personExpressions(options: LookupOptions): PersonExpressions {
@@ -8,7 +8,7 @@ export function personExpressions(options: LookupOptions): PersonExpressions {
   return { by: options.by, value, name };
 }
 
-interface StepParts {
+export interface StepParts {
   when?: string;
   /** Query string of a GET lookup (placeholders in it are percent-encoded by core). */
   query?: string;
@@ -65,4 +65,23 @@ export function sampleResponsesOf(pairs: [string, StepPreset][]): Record<SampleV
     notFound[id] = preset.responses['not-found'];
   }
   return { found, 'not-found': notFound };
+}
+
+/** The usual person steps: `find`, then `create` when `find` found nobody; the record id is whichever answered. */
+export function findThenCreate(
+  crm: string,
+  by: LookupBy,
+  record: string,
+  find: [StepPreset, StepParts],
+  create: [StepPreset, Omit<StepParts, 'when'>],
+): PersonSteps {
+  const steps = [presetStep('find', ...find), presetStep('create', create[0], { ...create[1], when: '{{ steps.find.result == null }}' })];
+  return {
+    crm,
+    by,
+    steps,
+    recordId: 'steps.find.result ?? steps.create.result',
+    record,
+    responses: sampleResponsesOf([['find', find[0]], ['create', create[0]]]),
+  };
 }

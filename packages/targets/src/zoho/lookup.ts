@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME_OR_LABEL, braces, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import { FIRST_NAME, LAST_NAME_OR_LABEL, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { API, HEADERS, RATE_LIMIT, SECRETS } from './index.js';
@@ -104,20 +104,13 @@ export function zohoPersonSteps(person: PersonExpressions, upsert: boolean): Per
     const step = presetStep('person', zohoContactUpsert, { body, result: '{{ response.body.data[0].details.id }}' });
     return { crm: 'zoho', by: 'email', steps: [step], recordId: 'steps.person.result', record: 'Contacts', responses: sampleResponsesOf([['person', zohoContactUpsert]]) };
   }
-  const find = presetStep('find', zohoContactSearch, { query: `${person.by}={{ ${person.value} }}&per_page=1`, result: '{{ response.body.data[0].id ?? null }}' });
-  const create = presetStep('create', zohoContactCreate, {
-    when: '{{ steps.find.result == null }}',
-    body: withName(person, { data: [contact(person)] }),
-    result: '{{ response.body.data[0].details.id }}',
-  });
-  return {
-    crm: 'zoho',
-    by: person.by,
-    steps: [find, create],
-    recordId: 'steps.find.result ?? steps.create.result',
-    record: 'Contacts',
-    responses: sampleResponsesOf([['find', zohoContactSearch], ['create', zohoContactCreate]]),
-  };
+  return findThenCreate(
+    'zoho',
+    person.by,
+    'Contacts',
+    [zohoContactSearch, { query: `${person.by}={{ ${person.value} }}&per_page=1`, result: '{{ response.body.data[0].id ?? null }}' }],
+    [zohoContactCreate, { body: withName(person, { data: [contact(person)] }), result: '{{ response.body.data[0].details.id }}' }],
+  );
 }
 
 export const zohoStepPresets: StepPreset[] = [zohoContactSearch, zohoContactCreate, zohoContactUpsert];
