@@ -38,69 +38,6 @@ function osviToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   };
 }
 
-function isoDay(value: unknown): string | null {
-  const time = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
-  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
-}
-
-function checklistLine(item: Obj | null): string {
-  const status = item?.status as Obj | undefined;
-  const assignee = item?.assignee as Obj | undefined;
-  return `[${status?.completed ? 'x' : ' '}] ${embed(item?.text)} (${embed(assignee?.name)})`;
-}
-
-function otterToSalesforceTask(payload: unknown, secrets: Secrets): unknown {
-  const data = (payload as Obj).data as Obj | undefined;
-  const items = (data?.relationships as Obj | undefined)?.action_items;
-  const lines = Array.isArray(items) ? items.map(checklistLine).join('\n') : '';
-  return {
-    method: 'POST',
-    url: `${secrets.SALESFORCE_INSTANCE_URL ?? ''}/services/data/v68.0/sobjects/Task/`,
-    headers: { Authorization: `Bearer ${secrets.SALESFORCE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
-    body: {
-      Subject: `Meeting: ${embed(data?.title)}`,
-      Description: `${embed(data?.abstract_summary)}\n\nAction items:\n${lines}\n\nOtter notes: ${embed(data?.url)}`,
-      ActivityDate: isoDay(data?.created_at),
-      Status: 'Completed',
-      Priority: 'Normal',
-      TaskSubtype: 'Task',
-    },
-  };
-}
-
-/** Liquid's `truncate: n`: at most n characters, the ellipsis included (null stays null). */
-function truncate(value: unknown, n: number): string | null {
-  if (value === null || value === undefined) return null;
-  const text = embed(value);
-  return text.length <= n ? text : `${text.slice(0, n - 3)}...`;
-}
-
-function otterToSalesforceTasks(payload: unknown, secrets: Secrets): unknown {
-  const data = (payload as Obj).data as Obj | undefined;
-  const items = (data?.relationships as Obj | undefined)?.action_items;
-  const meeting = `Action item from the Otter meeting "${embed(data?.title)}" (${embed(data?.url)}), assigned to `;
-  const day = isoDay(data?.created_at);
-  const records = (Array.isArray(items) ? items : items == null ? [] : [items]).map((value: unknown) => {
-    const item = value as Obj | null;
-    const assignee = item?.assignee as Obj | undefined;
-    return {
-      attributes: { type: 'Task' },
-      Subject: truncate(item?.text, 255),
-      Description: `${meeting}${embed(assignee?.name)} <${embed(assignee?.email)}>.`,
-      Status: (item?.status as Obj | undefined)?.completed ? 'Completed' : 'Not Started',
-      Priority: 'Normal',
-      TaskSubtype: 'Task',
-      ActivityDate: day,
-    };
-  });
-  return {
-    method: 'POST',
-    url: `${secrets.SALESFORCE_INSTANCE_URL ?? ''}/services/data/v68.0/composite/sobjects`,
-    headers: { Authorization: `Bearer ${secrets.SALESFORCE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
-    body: { allOrNone: false, records },
-  };
-}
-
 function isoTime(value: unknown): string | null {
   const time = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
   return Number.isNaN(time) ? null : new Date(time).toISOString();
@@ -141,39 +78,8 @@ function otonistarkToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   };
 }
 
-function quilToAttioNote(payload: unknown, secrets: Secrets): unknown {
-  const data = (payload as Obj).data as Obj | undefined;
-  const meeting = data?.meeting as Obj | undefined;
-  const assets = data?.assets as Obj | undefined;
-  const list = assets?.databaseNotes;
-  const notes = (Array.isArray(list) ? list : list == null ? [] : [list]).map((value: unknown) => {
-    const note = value as Obj | null;
-    return `## ${embed(note?.name)}\n${embed(note?.note)}`;
-  });
-  return {
-    method: 'POST',
-    url: 'https://api.attio.com/v2/notes',
-    headers: { Authorization: `Bearer ${secrets.ATTIO_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
-    body: {
-      data: {
-        parent_object: 'people',
-        parent_record_id: '891dcbfc-9141-415d-9b2a-2238a6cc012d',
-        title: `${embed(meeting?.name)} (${embed(meeting?.atsRecordName)})`,
-        format: 'markdown',
-        content:
-          `${notes.join('\n\n')}\n\n[Recording](${embed(assets?.recordingUrl)}) | ` +
-          `[Transcript](${embed(assets?.transcriptionUrl)})`,
-        created_at: meeting?.startTime ?? null,
-      },
-    },
-  };
-}
-
 /** Hand-written versions exist only for these examples; the others are timed alone. */
 export const handWrittenExamples: Record<string, HandRequest> = {
   'osvi-to-hubspot-call': osviToHubspotCall,
-  'otter-to-salesforce-task': otterToSalesforceTask,
-  'otter-to-salesforce-tasks': otterToSalesforceTasks,
   'otonistark-to-hubspot-call': otonistarkToHubspotCall,
-  'quil-to-attio-note': quilToAttioNote,
 };
