@@ -2,7 +2,7 @@
  * The delivery loop: claim due deliveries, make one attempt each, record it, schedule the next.
  * At-least-once: a claim is a lease, so work held by a process that died is claimed again later.
  */
-import type { Attempt, ClaimedDelivery, Delivery, DeliveryUpdate, IntegrationRecord, Store } from '../store/types.js';
+import type { Attempt, ClaimedDelivery, Delivery, DeliveryUpdate, EventRecord, IntegrationRecord, Store } from '../store/types.js';
 import { newId, nowIso } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { ConfigCache } from '../config-cache.js';
@@ -12,6 +12,10 @@ import type { RetryPolicy } from './backoff.js';
 import { send } from './send.js';
 import type { SendOptions, SendResult, OutboundRequest } from './send.js';
 import { buildRequest } from './render.js';
+import type { HostGate } from './host-gate.js';
+import { hostOf } from './host-gate.js';
+import type { RelayMetrics } from '../metrics.js';
+import { requestIdOf } from '../request-id.js';
 
 export interface WorkerOptions {
   store: Store;
@@ -23,6 +27,9 @@ export interface WorkerOptions {
   concurrency: number;
   pollMs: number;
   leaseMs: number;
+  /** Per-host share, circuit breaker and rate limits; without it every delivery goes at once. */
+  gate?: HostGate;
+  metrics?: RelayMetrics;
 }
 
 export class DeliveryWorker {
@@ -32,6 +39,10 @@ export class DeliveryWorker {
   private wakeUp: (() => void) | null = null;
   /** A wake-up that came while the loop was busy, so the next sleep is skipped. */
   private woken = false;
+  /** Aborted when a stop's deadline passes: attempts still in flight are cut short and released. */
+  private readonly interrupt = new AbortController();
+  /** The request id of the webhook behind each delivery being attempted, for the log lines. */
+  private readonly requestIds = new WeakMap<Delivery, string>();
 
   constructor(private readonly o: WorkerOptions) {}
 
@@ -45,12 +56,33 @@ export class DeliveryWorker {
     this.loopDone = this.loop();
   }
 
-  /** Stop claiming and wait for attempts in flight. */
-  async stop(): Promise<void> {
+  /** Attempts in flight now. */
+  get inFlight(): number {
+    return this.inflight.size;
+  }
+
+  /**
+   * Stop claiming and wait for attempts in flight, at most `deadlineMs`; then cut the rest short.
+   * An interrupted attempt is recorded and its delivery made due again at once (released, not lost).
+   * Returns how many were interrupted.
+   */
+  async stop(deadlineMs = Number.POSITIVE_INFINITY): Promise<number> {
     this.stopped = true;
     this.wake();
     await this.loopDone;
-    await Promise.allSettled([...this.inflight]);
+    const all = Promise.allSettled([...this.inflight]);
+    if (!Number.isFinite(deadlineMs)) {
+      await all;
+      return 0;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([all.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), deadlineMs)))]);
+    clearTimeout(timer);
+    if (!late) return 0;
+    const interrupted = this.inflight.size;
+    this.interrupt.abort();
+    await all;
+    return interrupted;
   }
 
   /** New work arrived: look now instead of at the next poll. */
@@ -70,7 +102,7 @@ export class DeliveryWorker {
         } catch (error) {
           this.o.log.error('claiming deliveries failed', { error: (error as Error).message });
         }
-        for (const c of claimed) this.track(this.attempt(c));
+        for (const c of claimed) this.track(this.run(c, {}, true));
       }
       // Sleep when there was less work than room, or too little room; new work and finished attempts wake us.
       if (claimed.length < free || this.o.concurrency - this.inflight.size < Math.max(1, Math.floor(this.o.concurrency / 4))) {
@@ -107,9 +139,15 @@ export class DeliveryWorker {
     });
   }
 
-  /** Make one attempt of a claimed delivery and record it. */
-  async attempt({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean } = {}): Promise<Attempt> {
+  /** Make one attempt of a claimed delivery now, whatever its host's state ("Send test"), and record it. */
+  async attempt(claimed: ClaimedDelivery, opts: { evenIfInactive?: boolean } = {}): Promise<Attempt> {
+    return (await this.run(claimed, opts, false))!;
+  }
+
+  /** One attempt, or null when the host gate parked the delivery instead. */
+  private async run({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean }, gated: boolean): Promise<Attempt | null> {
     const number = delivery.attemptCount + 1;
+    this.requestIds.set(delivery, requestIdOf(event.id, event.headers));
     const integration = await this.o.cache.integration(delivery.integrationId);
     const startedAt = nowIso();
     if (!integration || (!integration.active && !opts.evenIfInactive)) {
@@ -128,7 +166,17 @@ export class DeliveryWorker {
       const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
       return this.finish(delivery, number, startedAt, null, result, 'failed', null);
     }
-    const result = await send(request, this.o.send);
+    // Metrics and logs name the host as logged: a host that comes from a secret is masked there too.
+    const shownHost = hostOf(redactor.text(request.url));
+    const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;
+    const admission = gated && this.o.gate ? await this.o.gate.admit(request, rateLimit, shownHost) : null;
+    if (admission && !admission.go) {
+      await this.o.store.deferClaims(this.o.id, [{ id: delivery.id, until: new Date(admission.until).toISOString() }]);
+      this.o.log.debug('delivery parked', { ...ids(delivery, event), host: shownHost, reason: admission.reason, until: new Date(admission.until).toISOString() });
+      return null;
+    }
+    const result = await send(request, this.o.send, this.interrupt.signal);
+    await admission?.done(result);
     const logged = {
       ...request, url: redactor.text(request.url), headers: redactor.headers(request.headers) ?? {}, body: redactor.text(request.body),
     };
@@ -143,6 +191,10 @@ export class DeliveryWorker {
     request: OutboundRequest, result: SendResult,
   ): Promise<Attempt> {
     const status = result.status;
+    if (result.interrupted) {
+      // Released at shutdown: due again at once, here or in another process.
+      return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now());
+    }
     if (status !== null && status >= 200 && status < 300) {
       return this.finish(delivery, number, startedAt, request, result, 'succeeded', null);
     }
@@ -177,13 +229,24 @@ export class DeliveryWorker {
       status, nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(), lastStatus: result.status, lastError: error,
     };
     await this.o.store.recordAttempt(attempt, update);
-    this.o.log.debug('attempt', {
-      deliveryId: delivery.id, number, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
-    });
+    const host = hostOf(request?.url ?? '');
+    this.o.metrics?.attemptMade(host, attempt.outcome, result.durationMs / 1000);
+    if (status !== 'pending') this.o.metrics?.deliveryFinished(host, status);
+    const fields = {
+      requestId: this.requestIds.get(delivery) ?? delivery.eventId, eventId: delivery.eventId, deliveryId: delivery.id,
+      integrationId: delivery.integrationId, attempt: number, host, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
+      ...(error ? { error } : {}),
+    };
+    if (attempt.outcome === 'success') this.o.log.debug('attempt', fields);
+    else this.o.log.info('attempt', fields);
     return attempt;
   }
 }
 
 function notSent(error: string): SendResult {
   return { status: null, headers: null, body: null, error, durationMs: 0 };
+}
+
+function ids(delivery: Delivery, event: EventRecord): Record<string, string> {
+  return { requestId: requestIdOf(event.id, event.headers), eventId: event.id, deliveryId: delivery.id, integrationId: delivery.integrationId };
 }

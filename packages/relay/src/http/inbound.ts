@@ -8,6 +8,13 @@ import { newId, nowIso } from '../ids.js';
 import { keptInboundHeaders } from '../redact.js';
 import { idempotencyKeyOf, verifyInbound } from '../inbound/verify.js';
 import { HttpError, notFound } from './errors.js';
+import type { RelayMetrics } from '../metrics.js';
+import type { Logger } from '../log.js';
+import type { Lifecycle } from '../shutdown.js';
+import { drainGuard } from './ops-routes.js';
+import { REQUEST_ID_HEADER } from '../request-id.js';
+
+export const INBOUND_ROUTE = '/hooks/:sourceId';
 
 export interface InboundDeps {
   store: Store;
@@ -15,10 +22,14 @@ export interface InboundDeps {
   maxAttempts: number;
   maxBodyBytes: number;
   onAccepted: () => void;
+  lifecycle: Lifecycle;
+  metrics: RelayMetrics;
+  log: Logger;
 }
 
 export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
-  app.post<{ Params: { sourceId: string } }>('/hooks/:sourceId', { bodyLimit: deps.maxBodyBytes }, async (request, reply) => {
+  const onRequest = drainGuard(deps.lifecycle, deps.metrics);
+  app.post<{ Params: { sourceId: string } }>(INBOUND_ROUTE, { bodyLimit: deps.maxBodyBytes, onRequest, config: { public: true } }, async (request, reply) => {
     const source = await deps.cache.source(request.params.sourceId);
     if (!source) throw notFound(`source "${request.params.sourceId}"`);
     const raw = request.rawBody;
@@ -43,11 +54,18 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
     const result = await deps.store.acceptEvent({
       event: {
         id: eventId, sourceId: source.id, idempotencyKey: idempotencyKeyOf(source, payload, headers), body: raw,
-        headers: keptInboundHeaders(request.headers), receivedAt: now, test: false,
+        // The request id goes with the event, so its deliveries' log lines carry it too.
+        headers: { ...keptInboundHeaders(request.headers), [REQUEST_ID_HEADER]: request.id }, receivedAt: now, test: false,
       },
       deliveries,
     });
-    if (result.duplicate) return reply.code(200).send({ status: 'duplicate', eventId: result.event.id });
+    if (result.duplicate) {
+      deps.metrics.webhookDuplicate(source.id);
+      deps.log.debug('webhook duplicate', { requestId: request.id, sourceId: source.id, eventId: result.event.id });
+      return reply.code(200).send({ status: 'duplicate', eventId: result.event.id });
+    }
+    deps.metrics.webhookAccepted(source.id);
+    deps.log.debug('webhook accepted', { requestId: request.id, sourceId: source.id, eventId, deliveries: deliveries.map((d) => d.id) });
     if (deliveries.length) deps.onAccepted();
     return reply.code(202).send({ status: 'accepted', eventId, deliveries: deliveries.length });
   });

@@ -10,6 +10,8 @@ import type {
 } from '../types.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
+import type { Parked } from '../ops.js';
+import type { QueueStats } from '../../metrics.js';
 import { toAttempt, toDelivery, toEvent, toIntegration, toSource, Where } from './rows.js';
 
 export interface PgStoreOptions {
@@ -277,6 +279,33 @@ export class PgStore implements Store {
       [integrationId, reason],
     );
     return result.rowCount ?? 0;
+  }
+
+  // ---- operations: readiness, queue statistics, parking (src/store/ops.ts) ----
+
+  /** Reachable and migrated: the newest migration this code knows is recorded. */
+  async ping(): Promise<void> {
+    const latest = Math.max(...migrations.map((m) => m.version));
+    const [row] = await this.rows('SELECT max(version)::int AS v FROM hookmap_migrations');
+    if (((row?.v as number | null) ?? 0) < latest) throw new Error(`migrations not applied (at ${String(row?.v)}, need ${latest})`);
+  }
+
+  async queueStats(): Promise<QueueStats> {
+    const [row] = await this.workRows(
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE next_attempt_at <= now())::int AS due, min(created_at) AS oldest
+       FROM deliveries WHERE status = 'pending'`, [],
+    );
+    return { pending: Number(row?.pending ?? 0), due: Number(row?.due ?? 0), oldestPendingAt: row?.oldest instanceof Date ? row.oldest.getTime() : null };
+  }
+
+  async deferClaims(owner: string, parked: Parked[]): Promise<void> {
+    if (parked.length === 0) return;
+    await this.workRows(
+      `UPDATE deliveries d SET next_attempt_at = x.until, lease_owner = NULL, lease_until = NULL
+       FROM json_to_recordset($2::json) AS x(id text, until timestamptz)
+       WHERE d.id = x.id AND d.lease_owner = $1 AND d.status = 'pending'`,
+      [owner, JSON.stringify(parked)], 'hookmap_defer',
+    );
   }
 
   /** Drop the whole schema (tests). */
