@@ -46,7 +46,7 @@ export interface RouteInfo {
 }
 
 export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteInfo[] } {
-  const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: true, genReqId: genRequestId });
+  const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: false, genReqId: genRequestId });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
