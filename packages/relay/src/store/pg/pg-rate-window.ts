@@ -34,7 +34,7 @@ export class PgRateWindow implements RateWindow {
     const id = `${key}|${rule.limit}/${rule.windowMs}`;
     if (!this.seeded.has(id)) {
       await this.pool.query(
-        `INSERT INTO rate_slots (key, slot, at) SELECT $1, g, '-infinity' FROM generate_series(1, $2::int) g ON CONFLICT DO NOTHING`,
+        `INSERT INTO rate_slots (key, slot, at) SELECT $1, g, 'epoch' FROM generate_series(1, $2::int) g ON CONFLICT DO NOTHING`,
         [id, rule.limit],
       );
       this.seeded.add(id);
