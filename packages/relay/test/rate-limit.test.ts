@@ -98,7 +98,7 @@ describe('delivery under a rate limit', () => {
     const limited = await startSink(() => ({ status: 200 }));
     sinks.push(limited);
     relay = await startTestRelay({ concurrency: 16 });
-    const { sourceId, integrationId } = await sourceWithIntegration(relay, `${limited.url}/in`, { rateLimit: { limit: 5, windowMs: 1_000 } });
+    const { sourceId, integrationId } = await sourceWithIntegration(relay, `${limited.url}/in`, { rateLimit: { limit: 5, windowMs: 2_000 } });
     const N = 20;
     for (let i = 0; i < N; i++) expect((await relay.hook(sourceId, { id: `r${i}`, n: i })).status).toBe(202);
     await limited.waitFor(N, 30_000);
@@ -108,8 +108,8 @@ describe('delivery under a rate limit', () => {
     );
     const times = limited.requests.map((r) => r.at);
     // Arrival times jitter against send times on a busy machine: measure over a slightly shorter window.
-    expect(mostInWindow(times, 1_000 - 100)).toBeLessThanOrEqual(5);
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(3 * 1_000 - 100);
+    expect(mostInWindow(times, 2_000 - 300)).toBeLessThanOrEqual(5);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(3 * 2_000 - 300);
     expect(new Set(limited.requests.map((r) => (JSON.parse(r.body) as { id: string }).id)).size).toBe(N);
     const attempts = await relay.api('GET', `/api/attempts?integrationId=${integrationId}&limit=100`);
     expect(attempts.body.items).toHaveLength(N); // waiting spent no attempt
