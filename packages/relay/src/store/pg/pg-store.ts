@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
+import { AcceptBatcher } from './accept-batch.js';
 import type { Parked } from '../ops.js';
 import type { QueueStats } from '../../metrics.js';
 import { toAttempt, toDelivery, toEvent, toIntegration, toSource, Where } from './rows.js';
@@ -33,6 +34,7 @@ export class PgStore implements Store {
    * the synchronous commit: its 2xx promises the raw body is on disk.
    */
   private readonly workPool: pg.Pool;
+  private readonly accepts: AcceptBatcher;
 
   constructor(options: PgStoreOptions) {
     this.schema = options.schema ?? 'hookmap';
@@ -44,6 +46,7 @@ export class PgStore implements Store {
       max: Math.max(2, Math.ceil(size / 4)),
       options: `-c search_path=${this.schema} -c synchronous_commit=off`,
     });
+    this.accepts = new AcceptBatcher(this.pool);
     // An idle client lost its connection; the pool replaces it.
     this.pool.on('error', () => undefined);
     this.workPool.on('error', () => undefined);
@@ -133,36 +136,9 @@ export class PgStore implements Store {
 
   // ---- events ----
 
-  async acceptEvent(input: NewEvent): Promise<AcceptResult> {
-    const { event: e, deliveries } = input;
-    const leaseUntil = input.leaseOwner ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString() : null;
-    const [row] = await this.rows(
-      `WITH e AS (
-         INSERT INTO events (id, source_id, idempotency_key, body, headers, received_at, test)
-         VALUES ($1,$2,$3,$4,$5,$6,$7)
-         ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id
-       ), d AS (
-         INSERT INTO deliveries (id, event_id, integration_id, source_id, status, attempt_count, max_attempts,
-                                 next_attempt_at, created_at, updated_at, lease_owner, lease_until)
-         SELECT x.id, e.id, x.integration_id, $2, 'pending', 0, x.max_attempts, x.next_attempt_at, $6, $6, $8, $9
-         FROM e, json_to_recordset($10::json) AS x(id text, integration_id text, max_attempts int, next_attempt_at timestamptz)
-         RETURNING id
-       )
-       SELECT (SELECT count(*) FROM e)::int AS inserted`,
-      [e.id, e.sourceId, e.idempotencyKey, e.body, JSON.stringify(e.headers), e.receivedAt, e.test,
-        input.leaseOwner ?? null, leaseUntil,
-        JSON.stringify(deliveries.map((d) => ({
-          id: d.id, integration_id: d.integrationId, max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt,
-        })))],
-      'hookmap_accept',
-    );
-    if (row?.inserted === 1) return { duplicate: false, event: e, deliveries };
-    const [existing] = await this.rows('SELECT * FROM events WHERE source_id = $1 AND idempotency_key = $2', [
-      e.sourceId, e.idempotencyKey,
-    ]);
-    if (!existing) throw new Error('event was neither stored nor found');
-    return { duplicate: true, event: toEvent(existing), deliveries: [] };
+  /** Group commit (accept-batch.ts): durable when it resolves, shared with the accepts that came meanwhile. */
+  acceptEvent(input: NewEvent): Promise<AcceptResult> {
+    return this.accepts.accept(input);
   }
 
   async getEvent(id: string): Promise<EventRecord | null> {
