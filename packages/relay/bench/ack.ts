@@ -74,9 +74,11 @@ function postgresCpuMs(): number {
 
 async function runOne(store: string, env: Record<string, string>): Promise<Row[]> {
   const sink = await startSink(() => ({ status: 200 }));
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the relay process.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const relay = await spawnRelay({
     ...env, HOOKMAP_ADMIN_TOKEN: TOKEN, HOOKMAP_ALLOW_PRIVATE: '127.0.0.1', HOOKMAP_CONCURRENCY: '64', HOOKMAP_POLL_MS: '50',
-  });
+  }, nodeArgs);
   try {
     await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' });
     await adminCall(relay.url, TOKEN, 'POST', '/api/integrations', {

@@ -7,22 +7,7 @@
 import type pg from 'pg';
 import type { AcceptResult, NewEvent } from '../types.js';
 import { toEvent } from './rows.js';
-
-interface Waiting {
-  input: NewEvent;
-  size: number;
-  resolve(result: AcceptResult): void;
-  reject(error: unknown): void;
-}
-
-export interface AcceptBatchOptions {
-  /** Most events in one statement. Default 500. */
-  maxEvents?: number;
-  /** Most body bytes in one statement (a few large webhooks go alone). Default 8 MiB. */
-  maxBytes?: number;
-  /** Statements in flight at once (each on its own connection). Default 2. */
-  parallel?: number;
-}
+import { GroupCommit } from './group-commit.js';
 
 const INSERT = `
 WITH e AS (
@@ -42,90 +27,51 @@ WITH e AS (
 )
 SELECT id FROM e`;
 
+/** Accepts on `pool`, grouped: `accept` resolves once its event is committed (or found as a duplicate). */
 export class AcceptBatcher {
-  private readonly queue: Waiting[] = [];
-  private running = 0;
-  private readonly maxEvents: number;
-  private readonly maxBytes: number;
-  private readonly parallel: number;
+  private readonly group: GroupCommit<NewEvent, AcceptResult>;
 
-  constructor(
-    private readonly pool: pg.Pool,
-    options: AcceptBatchOptions = {},
-  ) {
-    this.maxEvents = options.maxEvents ?? 500;
-    this.maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
-    this.parallel = options.parallel ?? 2;
-  }
-
-  accept(input: NewEvent): Promise<AcceptResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ input, size: input.event.body.length, resolve, reject });
-      this.pump();
+  constructor(private readonly pool: pg.Pool) {
+    this.group = new GroupCommit((inputs) => this.write(inputs), {
+      maxItems: 500, maxBytes: 8 * 1024 * 1024, sizeOf: (input) => input.event.body.length, parallel: 2,
     });
   }
 
-  private pump(): void {
-    while (this.running < this.parallel && this.queue.length > 0) {
-      const batch = this.take();
-      this.running++;
-      void this.write(batch).finally(() => {
-        this.running--;
-        this.pump();
-      });
-    }
+  accept(input: NewEvent): Promise<AcceptResult> {
+    return this.group.add(input);
   }
 
-  private take(): Waiting[] {
-    let bytes = 0;
-    let n = 0;
-    while (n < this.queue.length && n < this.maxEvents) {
-      bytes += this.queue[n]!.size;
-      if (n > 0 && bytes > this.maxBytes) break;
-      n++;
-    }
-    return this.queue.splice(0, n);
-  }
-
-  private async write(batch: Waiting[]): Promise<void> {
-    try {
-      const events = batch.map(({ input: { event: e } }) => ({
-        id: e.id, source_id: e.sourceId, idempotency_key: e.idempotencyKey, body: e.body, headers: e.headers,
-        received_at: e.receivedAt, test: e.test,
+  private async write(batch: NewEvent[]): Promise<AcceptResult[]> {
+    const events = batch.map(({ event: e }) => ({
+      id: e.id, source_id: e.sourceId, idempotency_key: e.idempotencyKey, body: e.body, headers: e.headers,
+      received_at: e.receivedAt, test: e.test,
+    }));
+    const deliveries = batch.flatMap((input) => {
+      const leaseUntil = input.leaseOwner ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString() : null;
+      return input.deliveries.map((d) => ({
+        id: d.id, event_id: input.event.id, integration_id: d.integrationId, source_id: input.event.sourceId,
+        max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt, created_at: input.event.receivedAt,
+        lease_owner: input.leaseOwner ?? null, lease_until: leaseUntil,
       }));
-      const deliveries = batch.flatMap(({ input }) => {
-        const leaseUntil = input.leaseOwner ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString() : null;
-        return input.deliveries.map((d) => ({
-          id: d.id, event_id: input.event.id, integration_id: d.integrationId, source_id: input.event.sourceId,
-          max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt, created_at: input.event.receivedAt,
-          lease_owner: input.leaseOwner ?? null, lease_until: leaseUntil,
-        }));
-      });
-      const { rows } = await this.pool.query({ name: 'hookmap_accept_batch', text: INSERT, values: [JSON.stringify(events), JSON.stringify(deliveries)] });
-      const inserted = new Set(rows.map((r: { id: string }) => r.id));
-      const repeats = batch.filter((w) => !inserted.has(w.input.event.id));
-      const existing = repeats.length ? await this.existing(repeats) : new Map<string, Record<string, unknown>>();
-      for (const w of batch) {
-        const { event, deliveries: ds } = w.input;
-        if (inserted.has(event.id)) {
-          w.resolve({ duplicate: false, event, deliveries: ds });
-          continue;
-        }
-        const found = existing.get(`${event.sourceId}\u0000${event.idempotencyKey}`);
-        if (found) w.resolve({ duplicate: true, event: toEvent(found), deliveries: [] });
-        else w.reject(new Error('event was neither stored nor found'));
-      }
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-    }
+    });
+    const { rows } = await this.pool.query({ name: 'hookmap_accept_batch', text: INSERT, values: [JSON.stringify(events), JSON.stringify(deliveries)] });
+    const inserted = new Set(rows.map((r: { id: string }) => r.id));
+    const repeats = batch.filter((input) => !inserted.has(input.event.id));
+    const existing = repeats.length ? await this.existing(repeats) : new Map<string, Record<string, unknown>>();
+    return batch.map(({ event, deliveries: ds }) => {
+      if (inserted.has(event.id)) return { duplicate: false, event, deliveries: ds };
+      const found = existing.get(`${event.sourceId}\u0000${event.idempotencyKey}`);
+      if (!found) throw new Error('event was neither stored nor found');
+      return { duplicate: true, event: toEvent(found), deliveries: [] };
+    });
   }
 
   /** The stored events that the repeats collided with, by source and idempotency key. */
-  private async existing(repeats: Waiting[]): Promise<Map<string, Record<string, unknown>>> {
+  private async existing(repeats: NewEvent[]): Promise<Map<string, Record<string, unknown>>> {
     const { rows } = await this.pool.query(
       `SELECT e.* FROM events e JOIN json_to_recordset($1::json) AS k(source_id text, idempotency_key text)
        ON e.source_id = k.source_id AND e.idempotency_key = k.idempotency_key`,
-      [JSON.stringify(repeats.map((w) => ({ source_id: w.input.event.sourceId, idempotency_key: w.input.event.idempotencyKey })))],
+      [JSON.stringify(repeats.map(({ event: e }) => ({ source_id: e.sourceId, idempotency_key: e.idempotencyKey })))],
     );
     return new Map(rows.map((r: Record<string, unknown>) => [`${String(r.source_id)}\u0000${String(r.idempotency_key)}`, r]));
   }

@@ -11,6 +11,7 @@ import type {
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
 import { AcceptBatcher } from './accept-batch.js';
+import { AttemptBatcher } from './attempt-batch.js';
 import type { Parked } from '../ops.js';
 import type { QueueStats } from '../../metrics.js';
 import { toAttempt, toDelivery, toEvent, toIntegration, toSource, Where } from './rows.js';
@@ -35,6 +36,7 @@ export class PgStore implements Store {
    */
   private readonly workPool: pg.Pool;
   private readonly accepts: AcceptBatcher;
+  private readonly attempts: AttemptBatcher;
 
   constructor(options: PgStoreOptions) {
     this.schema = options.schema ?? 'hookmap';
@@ -47,6 +49,7 @@ export class PgStore implements Store {
       options: `-c search_path=${this.schema} -c synchronous_commit=off`,
     });
     this.accepts = new AcceptBatcher(this.pool);
+    this.attempts = new AttemptBatcher(this.workPool);
     // An idle client lost its connection; the pool replaces it.
     this.pool.on('error', () => undefined);
     this.workPool.on('error', () => undefined);
@@ -161,44 +164,36 @@ export class PgStore implements Store {
 
   // ---- delivery work ----
 
+  /** One statement: lease the due deliveries and read their events. */
   async claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const rows = await this.workRows(
-      `UPDATE deliveries d SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::double precision / 1000)
-       FROM (SELECT id FROM deliveries
-             WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
-             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
-       WHERE d.id = due.id
-       RETURNING d.*`,
+      `WITH c AS (
+         UPDATE deliveries d SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::double precision / 1000)
+         FROM (SELECT id FROM deliveries
+               WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+               ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+         WHERE d.id = due.id
+         RETURNING d.*
+       )
+       SELECT c.*, e.idempotency_key AS e_idempotency_key, e.body AS e_body, e.headers AS e_headers,
+              e.received_at AS e_received_at, e.test AS e_test
+       FROM c JOIN events e ON e.id = c.event_id
+       ORDER BY c.next_attempt_at`,
       [owner, leaseMs, limit],
-      'hookmap_claim',
+      'hookmap_claim_with_events',
     );
-    if (rows.length === 0) return [];
-    const deliveries = rows.map(toDelivery);
-    const events = await this.rows('SELECT * FROM events WHERE id = ANY($1)', [deliveries.map((d) => d.eventId)], 'hookmap_claim_events');
-    const byId = new Map(events.map((r) => [r.id as string, toEvent(r)]));
-    return deliveries.flatMap((delivery) => {
-      const event = byId.get(delivery.eventId);
-      return event ? [{ delivery, event }] : [];
-    });
+    return rows.map((r) => ({
+      delivery: toDelivery(r),
+      event: toEvent({
+        id: r.event_id, source_id: r.source_id, idempotency_key: r.e_idempotency_key, body: r.e_body, headers: r.e_headers,
+        received_at: r.e_received_at, test: r.e_test,
+      }),
+    }));
   }
 
-  async recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
-    await this.workRows(
-      `WITH a AS (
-         INSERT INTO attempts (id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
-                               response_status, response_headers, response_body, error, outcome, worker)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
-         ON CONFLICT (delivery_id, number) DO NOTHING
-       )
-       UPDATE deliveries SET status = $15, next_attempt_at = $16, last_status = $17, last_error = $18,
-              attempt_count = GREATEST(attempt_count, $5), lease_owner = NULL, lease_until = NULL, updated_at = now()
-       WHERE id = $2 AND (lease_owner = $14 OR lease_owner IS NULL)`,
-      [a.id, a.deliveryId, a.integrationId, a.eventId, a.number, a.startedAt, a.durationMs,
-        a.request ? JSON.stringify(a.request) : null, a.responseStatus,
-        a.responseHeaders ? JSON.stringify(a.responseHeaders) : null, a.responseBody, a.error, a.outcome, a.worker,
-        u.status, u.nextAttemptAt, u.lastStatus, u.lastError],
-      'hookmap_attempt',
-    );
+  /** Grouped with the attempts that finish meanwhile (attempt-batch.ts). */
+  recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
+    return this.attempts.record(a, u);
   }
 
   async purgeBefore(before: string, limit: number): Promise<number> {
