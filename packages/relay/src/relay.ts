@@ -65,7 +65,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   });
   const { app, routes } = buildApp({
     store, cache, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
-    leaseMs: o.leaseMs, corsOrigins: o.corsOrigins, metrics, lifecycle, metricsPublic: o.metricsPublic,
+    leaseMs: o.leaseMs, corsOrigins: o.corsOrigins, metrics, lifecycle, metricsPublic: o.metricsPublic, handOff: o.deliver,
   });
   let address: string;
   try {

@@ -16,6 +16,7 @@ import type { HostGate } from './host-gate.js';
 import { hostOf } from './host-gate.js';
 import type { RelayMetrics } from '../metrics.js';
 import { requestIdOf } from '../request-id.js';
+import { LocalQueue } from './local-queue.js';
 
 export interface WorkerOptions {
   store: Store;
@@ -41,10 +42,46 @@ export class DeliveryWorker {
   private woken = false;
   /** Aborted when a stop's deadline passes: attempts still in flight are cut short and released. */
   private readonly interrupt = new AbortController();
+  /** Deliveries accepted here and leased to this worker in the same commit (no claim needed). */
+  private readonly local: LocalQueue;
+  /** Claim from the store on the next turn (new or retried work there), not only every `pollMs`. */
+  private storeDue = true;
+  private lastClaimAt = 0;
+  /** The last claim filled every slot asked: there may be more due work in the store. */
+  private lastClaimFull = false;
   /** The request id of the webhook behind each delivery being attempted, for the log lines. */
   private readonly requestIds = new WeakMap<Delivery, string>();
 
-  constructor(private readonly o: WorkerOptions) {}
+  constructor(private readonly o: WorkerOptions) {
+    this.local = new LocalQueue(o.concurrency);
+  }
+
+  /**
+   * Room to take `n` new deliveries straight from the inbound route? If true, the caller stores them
+   * leased to this worker (`leaseOwner: id`, `leaseMs`) and then calls `handOff`, or `cancelHandOff`.
+   */
+  offerHandOff(n: number): boolean {
+    return !this.stopped && this.local.reserve(n);
+  }
+
+  handOff(claimed: ClaimedDelivery[], reserved: number, leasedUntil: number): void {
+    if (this.stopped) {
+      // Stored while the worker was stopping: back to the store at once, for the next relay.
+      this.local.release(reserved);
+      void this.giveBack(claimed);
+      return;
+    }
+    this.local.fill(claimed, leasedUntil, reserved);
+    this.wake('local');
+  }
+
+  cancelHandOff(reserved: number): void {
+    this.local.release(reserved);
+  }
+
+  get leaseMs(): number {
+    return this.o.leaseMs;
+  }
 
   get id(): string {
     return this.o.id;
@@ -70,6 +107,7 @@ export class DeliveryWorker {
     this.stopped = true;
     this.wake();
     await this.loopDone;
+    await this.giveBack(this.local.drain());
     const all = Promise.allSettled([...this.inflight]);
     if (!Number.isFinite(deadlineMs)) {
       await all;
@@ -85,29 +123,48 @@ export class DeliveryWorker {
     return interrupted;
   }
 
-  /** New work arrived: look now instead of at the next poll. */
-  wake(): void {
+  /** New work arrived: look now instead of at the next poll (`store`: claim from the store too). */
+  wake(kind: 'store' | 'local' = 'store'): void {
+    if (kind === 'store') this.storeDue = true;
     if (this.wakeUp) this.wakeUp();
     else this.woken = true;
   }
 
+  /** Leased work this process will not attempt: due again at once, for any relay. */
+  private async giveBack(items: ClaimedDelivery[]): Promise<void> {
+    if (items.length === 0) return;
+    const now = new Date().toISOString();
+    await this.o.store.deferClaims(this.o.id, items.map((c) => ({ id: c.delivery.id, until: now }))).catch((error: Error) =>
+      this.o.log.warn('could not give back leased deliveries; their lease will run out', { error: error.message, count: items.length }));
+  }
+
   private async loop(): Promise<void> {
+    const quarter = Math.max(1, Math.floor(this.o.concurrency / 4));
     while (!this.stopped) {
-      const free = this.o.concurrency - this.inflight.size;
+      let free = this.o.concurrency - this.inflight.size;
+      // Work handed over by the inbound route first: already leased, event in memory.
+      const mine = this.local.take(free, Date.now(), this.o.send.timeoutMs + 1_000);
+      for (const c of mine.ready) this.track(this.run(c, {}, true));
+      void this.giveBack(mine.expired);
+      free -= mine.ready.length;
       let claimed: ClaimedDelivery[] = [];
-      // Claim in batches: with most slots busy, wait for a quarter to free up (one query per batch, not per attempt).
-      if (free >= Math.max(1, Math.floor(this.o.concurrency / 4))) {
+      // Claim in batches: with most slots busy, wait for a quarter to free up (one query per batch, not per attempt);
+      // and only when the store may hold due work: woken for it, the last claim was full, or a poll is due.
+      const storeMayHaveWork = this.storeDue || this.lastClaimFull || Date.now() - this.lastClaimAt >= this.o.pollMs;
+      if (free >= quarter && storeMayHaveWork) {
+        this.storeDue = false;
+        this.lastClaimAt = Date.now();
         try {
           claimed = await this.o.store.claimDue(this.o.id, free, this.o.leaseMs);
         } catch (error) {
           this.o.log.error('claiming deliveries failed', { error: (error as Error).message });
         }
+        this.lastClaimFull = claimed.length === free;
         for (const c of claimed) this.track(this.run(c, {}, true));
       }
-      // Sleep when there was less work than room, or too little room; new work and finished attempts wake us.
-      if (claimed.length < free || this.o.concurrency - this.inflight.size < Math.max(1, Math.floor(this.o.concurrency / 4))) {
-        await this.sleep(this.o.pollMs);
-      }
+      // Sleep unless there is more to do now; new work and finished attempts wake us.
+      const more = (this.local.size > 0 && this.inflight.size < this.o.concurrency) || (this.lastClaimFull && this.o.concurrency - this.inflight.size >= quarter);
+      if (!more) await this.sleep(this.o.pollMs);
     }
   }
 
@@ -116,7 +173,7 @@ export class DeliveryWorker {
       .catch((error: Error) => this.o.log.error('delivery attempt failed to record', { error: error.message }))
       .finally(() => {
         this.inflight.delete(tracked);
-        this.wake();
+        this.wake('local');
       });
     this.inflight.add(tracked);
   }

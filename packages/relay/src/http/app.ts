@@ -36,6 +36,8 @@ export interface AppDeps {
   metrics: RelayMetrics;
   lifecycle: Lifecycle;
   metricsPublic: boolean;
+  /** New deliveries go straight to this process's worker (it runs here). */
+  handOff: boolean;
 }
 
 const ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
@@ -92,7 +94,7 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   registerOpsRoutes(app, { store: deps.store, metrics: deps.metrics, lifecycle: deps.lifecycle, adminToken: deps.adminToken, metricsPublic: deps.metricsPublic });
   registerInbound(app, {
     store: deps.store, cache: deps.cache, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake(),
-    lifecycle: deps.lifecycle, metrics: deps.metrics, log: deps.log,
+    handOff: deps.handOff ? deps.worker : undefined, lifecycle: deps.lifecycle, metrics: deps.metrics, log: deps.log,
   });
   registerConfigRoutes(app, deps.store);
   registerLogRoutes(app, {
