@@ -73,7 +73,8 @@ function postgresCpuMs(): number {
 }
 
 async function runOne(store: string, env: Record<string, string>): Promise<Row[]> {
-  const sink = await startSink(() => ({ status: 200 }));
+  // A destination that keeps connections open, as CRM APIs do (the tests' sink closes them after 1 s).
+  const sink = await startSink(() => ({ status: 200 }), { keepAliveMs: 60_000 });
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the relay process.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const relay = await spawnRelay({
@@ -125,6 +126,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
   } finally {
     await relay.stop();
     await sink.close();
+    if (process.env.BENCH_SHOW_STDERR) console.log(relay.stderr.join('\n'));
   }
 }
 

@@ -40,12 +40,21 @@ interface HostState {
   probing: boolean;
   /** Parked deliveries are spread out in time instead of all coming back at once. */
   nextPark: number;
+  /** Attempts finished, and their average duration (moving), to tell a fast host from a slow one. */
+  finished: number;
+  averageMs: number;
+  /** Admissions waiting for a slot of this (fast) host. */
+  waiters: (() => void)[];
 }
 
 const MAX_COOLDOWN_FACTOR = 8;
 const PARK_SPACING_MS = 5;
 const DEFAULT_429_PAUSE_MS = 1_000;
 const MAX_PAUSE_MS = 3_600_000;
+/** A host answering faster than this on average, with nothing in flight for longer, is fast. */
+const FAST_MS = 250;
+/** How long a delivery for a busy fast host waits in its pool slot before being parked instead. */
+const SLOT_WAIT_MS = 250;
 
 /** The destination of a URL as isolation counts it: host name and port (`api.hubapi.com`, `127.0.0.1:8080`). */
 export function hostOf(url: string): string {
@@ -86,10 +95,13 @@ export class HostGate {
     if (state.openUntil > now) return this.park(state, label, state.openUntil, 'circuit');
     const probe = state.openUntil > 0;
     if (probe && state.probing) return this.park(state, label, now + Math.min(1_000, state.cooldownMs), 'circuit');
-    if (state.inflight >= this.o.hostConcurrency) {
+    // A busy host that answers fast frees a slot within milliseconds: wait for it rather than park
+    // (a round trip to the store). A slow, hanging or unknown one is parked: it must not hold the pool.
+    if (state.inflight >= this.o.hostConcurrency && !(this.isFast(state, now) && (await this.slot(state)))) {
       const freeAt = Math.min(...state.ends);
-      return this.park(state, label, Math.max(now + PARK_SPACING_MS, Math.min(freeAt, now + 1_000)), 'concurrency');
+      return this.park(state, label, Math.max(Date.now() + PARK_SPACING_MS, Math.min(freeAt, Date.now() + 1_000)), 'concurrency');
     }
+    now = Date.now();
     const rule = this.ruleFor(host, rateLimitField);
     const key = bucketKey(request, host, rule?.per);
     const pausedUntil = this.paused.get(key) ?? 0;
@@ -100,13 +112,17 @@ export class HostGate {
     }
     if (probe) state.probing = true;
     state.inflight++;
-    const end = Date.now() + this.o.timeoutMs;
+    const started = Date.now();
+    const end = started + this.o.timeoutMs;
     state.ends.add(end);
     return {
       go: true,
       done: async (result) => {
         state.inflight--;
         state.ends.delete(end);
+        state.finished++;
+        state.averageMs = state.finished === 1 ? Date.now() - started : state.averageMs * 0.8 + (Date.now() - started) * 0.2;
+        state.waiters.shift()?.();
         if (result.status === 429) await this.pause(key, label, result.headers?.['retry-after']);
         this.record(state, label, result, probe);
       },
@@ -116,10 +132,39 @@ export class HostGate {
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { inflight: 0, ends: new Set(), failures: 0, openUntil: 0, cooldownMs: this.o.breakerCooldownMs, probing: false, nextPark: 0 };
+      state = {
+        inflight: 0, ends: new Set(), failures: 0, openUntil: 0, cooldownMs: this.o.breakerCooldownMs, probing: false, nextPark: 0,
+        finished: 0, averageMs: 0, waiters: [],
+      };
       this.hosts.set(host, state);
     }
     return state;
+  }
+
+  private isFast(state: HostState, now: number): boolean {
+    const oldestStart = Math.min(...state.ends) - this.o.timeoutMs;
+    return state.finished > 0 && state.averageMs < FAST_MS && now - oldestStart < FAST_MS * 4;
+  }
+
+  /** Wait (at most SLOT_WAIT_MS) until the host has a free slot: true when it has. */
+  private async slot(state: HostState): Promise<boolean> {
+    const deadline = Date.now() + SLOT_WAIT_MS;
+    while (state.inflight >= this.o.hostConcurrency) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          state.waiters = state.waiters.filter((w) => w !== wake);
+          resolve();
+        }, left);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        state.waiters.push(wake);
+      });
+    }
+    return true;
   }
 
   private park(state: HostState, host: string, base: number, reason: ParkReason, spacing = PARK_SPACING_MS): Admission {
