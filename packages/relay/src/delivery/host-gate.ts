@@ -89,44 +89,58 @@ export class HostGate {
   }
 
   /** `label` names the host in metrics and logs (masked when it comes from a secret). */
-  async admit(request: OutboundRequest, rateLimitField: unknown, label: string, now = Date.now()): Promise<Admission> {
+  async admit(request: OutboundRequest, rateLimitField: unknown, label: string): Promise<Admission> {
     const host = hostOf(request.url);
     const state = this.state(host);
+    const now = Date.now();
     if (state.openUntil > now) return this.park(state, label, state.openUntil, 'circuit');
     const probe = state.openUntil > 0;
     if (probe && state.probing) return this.park(state, label, now + Math.min(1_000, state.cooldownMs), 'circuit');
+    const rule = this.ruleFor(host, rateLimitField);
+    // The host's share, or less where the CRM documents a concurrency cap.
+    const share = Math.min(this.o.hostConcurrency, rule?.concurrency ?? Number.POSITIVE_INFINITY);
     // A busy host that answers fast frees a slot within milliseconds: wait for it rather than park
     // (a round trip to the store). A slow, hanging or unknown one is parked: it must not hold the pool.
-    if (state.inflight >= this.o.hostConcurrency && !(this.isFast(state, now) && (await this.slot(state)))) {
+    if (state.inflight >= share && !(this.isFast(state, now) && (await this.slot(state, share)))) {
       const freeAt = Math.min(...state.ends);
       return this.park(state, label, Math.max(Date.now() + PARK_SPACING_MS, Math.min(freeAt, Date.now() + 1_000)), 'concurrency');
     }
-    now = Date.now();
-    const rule = this.ruleFor(host, rateLimitField);
+    // The slot is ours from here; a later refusal gives it back.
+    state.inflight++;
+    const refuse = (until: number, reason: ParkReason, spacing?: number): Admission => {
+      this.free(state);
+      return this.park(state, label, until, reason, spacing);
+    };
+    // The circuit may have opened while this one waited for a slot.
+    if (state.openUntil > Date.now()) return refuse(state.openUntil, 'circuit');
     const key = bucketKey(request, host, rule?.per);
     const pausedUntil = this.paused.get(key) ?? 0;
-    if (pausedUntil > now) return this.park(state, label, pausedUntil, 'paused');
+    if (pausedUntil > Date.now()) return refuse(pausedUntil, 'paused');
     if (rule) {
       const wait = await this.o.window.take(key, rule);
-      if (wait > 0) return this.park(state, label, Date.now() + wait, 'rate', rule.windowMs / rule.limit);
+      if (wait > 0) return refuse(Date.now() + wait, 'rate', rule.windowMs / rule.limit);
     }
     if (probe) state.probing = true;
-    state.inflight++;
     const started = Date.now();
     const end = started + this.o.timeoutMs;
     state.ends.add(end);
     return {
       go: true,
       done: async (result) => {
-        state.inflight--;
         state.ends.delete(end);
         state.finished++;
         state.averageMs = state.finished === 1 ? Date.now() - started : state.averageMs * 0.8 + (Date.now() - started) * 0.2;
-        state.waiters.shift()?.();
-        if (result.status === 429) await this.pause(key, label, result.headers?.['retry-after']);
         this.record(state, label, result, probe);
+        if (result.status === 429) await this.pause(key, label, result.headers?.['retry-after']);
+        this.free(state);
       },
     };
+  }
+
+  /** A slot of the host is free again: the first waiter may take it. */
+  private free(state: HostState): void {
+    state.inflight--;
+    state.waiters.shift()?.();
   }
 
   private state(host: string): HostState {
@@ -147,9 +161,9 @@ export class HostGate {
   }
 
   /** Wait (at most SLOT_WAIT_MS) until the host has a free slot: true when it has. */
-  private async slot(state: HostState): Promise<boolean> {
+  private async slot(state: HostState, share: number): Promise<boolean> {
     const deadline = Date.now() + SLOT_WAIT_MS;
-    while (state.inflight >= this.o.hostConcurrency) {
+    while (state.inflight >= share) {
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await new Promise<void>((resolve) => {

@@ -14,10 +14,14 @@ export interface RateLimit {
    * (Authorization / X-Api-Token), as CRMs count per token; `url` — the full URL (a Slack webhook).
    */
   per?: 'credential' | 'url';
+  /** Requests in flight at once to the host, where the CRM documents a cap (lowers the host's share). */
+  concurrency?: number;
 }
 
 /** `null` turns a default off. Keys are host names; `*.example.com` matches every subdomain. */
 export type RateLimitTable = Record<string, RateLimit | null>;
+
+const ZOHO: RateLimit = { limit: 5_000, windowMs: 86_400_000, concurrency: 5 };
 
 export const DEFAULT_RATE_LIMITS: RateLimitTable = {
   // HubSpot: 100 requests / 10 s per app token on Free/Starter (190 on Professional/Enterprise).
@@ -31,13 +35,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitTable = {
   '*.pipedrive.com': { limit: 20, windowMs: 2_000 },
   // Close: limits per endpoint group, announced in RateLimit headers; 429 + Retry-After past them.
   'api.close.com': { limit: 20, windowMs: 1_000 },
-  // Zoho CRM: concurrency per org (10 on Standard) and daily credits; 429 past them.
-  'www.zohoapis.com': { limit: 10, windowMs: 1_000 },
-  'www.zohoapis.eu': { limit: 10, windowMs: 1_000 },
-  'www.zohoapis.in': { limit: 10, windowMs: 1_000 },
-  'www.zohoapis.com.au': { limit: 10, windowMs: 1_000 },
-  'www.zohoapis.jp': { limit: 10, windowMs: 1_000 },
-  'www.zohoapis.ca': { limit: 10, windowMs: 1_000 },
+  // Zoho CRM: credits per 24 h and calls in flight per org; the free edition's floor (5 000 / 24 h, 5 at once).
+  ...Object.fromEntries(['com', 'eu', 'in', 'com.au', 'jp', 'ca'].map((tld) => [`www.zohoapis.${tld}`, ZOHO])),
 };
 
 /** The rule for a host: exact key first, then the longest `*.suffix`; undefined when none. */
@@ -52,8 +51,8 @@ export function rateLimitFor(host: string, table: RateLimitTable): RateLimit | n
   return best?.rule;
 }
 
-const WINDOW = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const WINDOW = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `N/window` (`100/10s`, `25/s`, `1/1000ms`) or `off`. */
 export function parseRateLimit(text: string): RateLimit | null {
@@ -93,5 +92,6 @@ export function rateLimitFieldProblem(value: unknown): string | null {
   if (!Number.isInteger(v.limit) || (v.limit as number) < 1) return '"rateLimit.limit" must be a whole number of requests, at least 1';
   if (typeof v.windowMs !== 'number' || !(v.windowMs >= 1)) return '"rateLimit.windowMs" must be a number of milliseconds, at least 1';
   if (v.per !== undefined && v.per !== 'credential' && v.per !== 'url') return '"rateLimit.per" must be "credential" or "url"';
+  if (v.concurrency !== undefined && (!Number.isInteger(v.concurrency) || (v.concurrency as number) < 1)) return '"rateLimit.concurrency" must be a whole number, at least 1';
   return null;
 }

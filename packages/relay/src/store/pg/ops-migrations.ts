@@ -13,6 +13,7 @@ CREATE TABLE rate_slots (
   at timestamptz NOT NULL,
   PRIMARY KEY (key, slot)
 );
+CREATE INDEX rate_slots_oldest ON rate_slots (key, at);
 CREATE TABLE rate_pauses (
   key text PRIMARY KEY,
   until timestamptz NOT NULL
