@@ -69,9 +69,8 @@ export class RequestError extends HookmapError {
   }
 }
 
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+/** RFC 6901 escaping of one pointer segment (kept under this name for core's own callers). */
+export { escapePointerSegment as escapePointer } from './json/pointer.js';
 
 /** A template limit was exceeded: the error names the limit (SPEC §8). */
 export function templateLimitError(code: string, limit: string, message: string, loc: Location = {}): TemplateError {

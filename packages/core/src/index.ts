@@ -4,7 +4,10 @@ export { renderRequest, serializeBody } from './request/render-request.js';
 export { validateHandlebars } from './request/handlebars.js';
 export { eventOf, handlesEvent, integrationApplies, leftOutBy, whenHolds } from './request/events.js';
 export type { LeftOut } from './request/events.js';
-export { integrationSchema, validateIntegration } from './request/integration.js';
+export { integrationSchema, validateIntegration, validateIntegrationTemplate } from './request/integration.js';
+export { renderFlow, runFlow, isFlow, FlowError } from './request/render-flow.js';
+export { integrationTemplates } from './request/templates.js';
+export type { IntegrationTemplate, TemplateKind } from './request/templates.js';
 export { TemplateError, RenderError, RequestError, HookmapError } from './errors.js';
 export { Codes } from './codes.js';
 export type { Code, CodeName } from './codes.js';
@@ -12,21 +15,7 @@ export { filters, filterRegistry } from './filters/index.js';
 export { FilterTypeError } from './filters/types.js';
 export type { FilterDef } from './filters/types.js';
 export { DEFAULT_LIMITS } from './limits.js';
-export { lineColumn } from './lines.js';
-export {
-  scanJson,
-  diagnosticTextRange,
-  nearestLocation,
-  decodedToTextOffset,
-  pointerSegments,
-  escapePointerSegment,
-  unescapePointerSegment,
-} from './json/locate.js';
-export type { JsonLocation, JsonScan, JsonSyntaxError, TextRange } from './json/locate.js';
-export { scan } from './syntax/scan.js';
-export type { Segment, ExprSegment, TextSegment } from './syntax/scan.js';
-export { parseExpression } from './syntax/parser.js';
-export type { ExprNode, PathNode } from './syntax/ast.js';
+// Scanners, locators, JSON Pointers, line/column and the path grammar: @hookmap/core/tooling.
 export type {
   JsonValue,
   JsonObject,
@@ -46,6 +35,19 @@ export type {
   Integration,
   RenderedRequest,
   RenderRequestOptions,
+  FlowStep,
+  Flow,
+  IntegrationDocument,
+  StepResponse,
+  FlowResponse,
+  FlowStepResult,
+  FlowResult,
+  FlowOptions,
+  RenderFlowOptions,
+  RunFlowOptions,
+  FetchResponse,
+  FlowFetch,
+  ByteReader,
   ProviderSample,
   ProviderSection,
   HeaderBag,

@@ -3,7 +3,8 @@
  * validate() collecting every problem, diagnostics offsets, lineColumn, limits through options.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, filters, lineColumn, render, RenderError, TemplateError, validate } from '../src/index.js';
+import { compile, filters, render, RenderError, TemplateError, validate } from '../src/index.js';
+import { lineColumn } from '../src/tooling.js';
 import type { FilterFn, JsonValue } from '../src/index.js';
 import { toPlainJson } from './support/json.js';
 import { thrownBy } from './support/errors.js';

@@ -1,6 +1,6 @@
 /** Lets panels outside the editor reveal a template location or insert text at the cursor. */
 import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import { nearestLocation, scanJson } from '@hookmap/core';
+import { nearestLocation, scanJson } from '@hookmap/core/tooling';
 
 let current: editor.IStandaloneCodeEditor | null = null;
 let onReveal: (() => void) | null = null;

@@ -55,43 +55,6 @@ function findClose(text: string, from: number, close: string): number {
   return -1;
 }
 
-export type PathSegment = string | number;
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** `["data_capture", "customer_name"]` → `data_capture.customer_name`; odd keys use brackets. */
-export function pathToExpression(segments: PathSegment[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-/** The path of a plain expression (`a.b[0]["c d"]`), or null when the expression is more than a path. */
-export function expressionToPath(expression: string): PathSegment[] | null {
-  const segments: PathSegment[] = [];
-  let rest = expression.trim();
-  const head = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(rest);
-  if (!head) return null;
-  segments.push(head[0]);
-  rest = rest.slice(head[0].length);
-  while (rest.length > 0) {
-    const dot = /^\.([A-Za-z_$][A-Za-z0-9_$]*)/.exec(rest);
-    const index = /^\[(-?\d+)\]/.exec(rest);
-    const quoted = /^\[("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\]/.exec(rest);
-    if (dot) segments.push(dot[1] as string);
-    else if (index) segments.push(Number(index[1]));
-    else if (quoted) segments.push(unquote(quoted[1] as string));
-    else return null;
-    rest = rest.slice((dot ?? index ?? quoted)?.[0].length ?? rest.length);
-  }
-  return segments;
-}
-
-function unquote(literal: string): string {
-  const body = literal.slice(1, -1);
-  return body.replace(/\\(.)/g, '$1');
-}
+// Payload paths are written as expressions by core, in the compiler's own grammar (one grammar).
+export { pathToExpression, expressionToPath } from '@hookmap/core/tooling';
+export type { PathSegment } from '@hookmap/core/tooling';

@@ -2,7 +2,7 @@
  * The mapping view is derived from the template text, never stored: each target field shows
  * what the template puts at its pointer. Writing a mapping edits the template text in place.
  */
-import { escapePointerSegment, pointerSegments, scanJson } from '@hookmap/core';
+import { escapePointerSegment, pointerSegments, scanJson } from '@hookmap/core/tooling';
 import { findPlaceholders } from './expressions.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

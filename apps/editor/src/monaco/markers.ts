@@ -1,6 +1,6 @@
 /** Diagnostics (core `validate`, render problems, JSON syntax) as Monaco markers on the template model. */
 import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import { diagnosticTextRange, scanJson, type TextRange } from '@hookmap/core';
+import { diagnosticTextRange, scanJson, type TextRange } from '@hookmap/core/tooling';
 import type { FieldDiagnostic } from '../worker/protocol.js';
 import type { Monaco } from './env.js';
 

@@ -1,6 +1,6 @@
 /** Problems: template syntax, render (unresolved, filter types) and target-schema errors, each clickable. */
 import { revealOffsets, revealPointer } from '../editor/bridge.js';
-import { diagnosticTextRange, lineColumn, scanJson } from '@hookmap/core';
+import { diagnosticTextRange, lineColumn, scanJson } from '@hookmap/core/tooling';
 import { getStore } from '../store.js';
 import type { FieldDiagnostic } from '../worker/protocol.js';
 

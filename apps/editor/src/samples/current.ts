@@ -4,7 +4,7 @@
  */
 import type { Provider } from '@hookmap/core';
 import { findProvider, findSample } from '../catalog.js';
-import { lineColumn, scanJson } from '@hookmap/core';
+import { lineColumn, scanJson } from '@hookmap/core/tooling';
 import type { EditorState } from '../store.js';
 
 export interface PayloadError {

@@ -4,9 +4,9 @@
  * first syntax error when V8 does not give one, or where the value at a JSON Pointer sits in
  * the file (to put a caret under a template problem).
  */
-import { decodedToTextOffset, scanJson } from '@hookmap/core';
+import { decodedToTextOffset, scanJson } from '@hookmap/core/tooling';
 
-export { escapePointerSegment } from '@hookmap/core';
+export { escapePointerSegment } from '@hookmap/core/tooling';
 
 export interface ValueLocation {
   /** Offset of the value's first character (the opening quote for strings). */

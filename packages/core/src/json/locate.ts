@@ -5,7 +5,7 @@
  * and so mapping edits can replace one value without reformatting the whole template.
  */
 
-import { escapePointer } from '../errors.js';
+import { escapePointerSegment } from './pointer.js';
 
 export interface JsonLocation {
   pointer: string;
@@ -37,17 +37,6 @@ class ScanError extends Error {
   }
 }
 
-/** RFC 6901 escaping of one pointer segment (the same function core's errors use). */
-export const escapePointerSegment = escapePointer;
-
-export function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map(unescapePointerSegment);
-}
 
 /** Scans `text`; on a syntax error the locations found so far are kept and the error is returned. */
 export function scanJson(text: string): JsonScan {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodedToTextOffset, diagnosticTextRange, lineColumn, scanJson } from '../../src/index.js';
+import { decodedToTextOffset, diagnosticTextRange, lineColumn, scanJson } from '../../src/tooling.js';
 
 describe('scanJson', () => {
   const text = '{\n  "a": {"b c": [1, "x{{y}}"]},\n  "k/~": true\n}';
