@@ -6,6 +6,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { sourceWithIntegration, startTestRelay, type TestRelay } from './helpers/relay.js';
 import { startSink, type Sink } from './helpers/sink.js';
+import { HostGate } from '../src/delivery/host-gate.js';
+import { MemoryRateWindow } from '../src/delivery/rate-window.js';
+import { RelayMetrics } from '../src/metrics.js';
+import { createLogger } from '../src/log.js';
 
 let relay: TestRelay | null = null;
 const sinks: Sink[] = [];
@@ -62,4 +66,18 @@ it('opens a failing host\'s circuit, parks its deliveries, and closes it after a
   expect(attempts.body.items).toHaveLength(11); // parking spent no attempt
   const logged = relay.logLines.map((l) => JSON.parse(l) as { msg: string });
   expect(logged.map((l) => l.msg)).toEqual(expect.arrayContaining(['circuit open: host parked', 'circuit closed: host answers again']));
+});
+
+it('holds a host to the concurrency its CRM documents, below its share of the pool', async () => {
+  const gate = new HostGate({
+    hostConcurrency: 8, breakerFailures: 5, breakerCooldownMs: 1_000, timeoutMs: 5_000, rateLimits: {},
+    window: new MemoryRateWindow(), metrics: new RelayMetrics(async () => ({ pending: 0, due: 0, oldestPendingAt: null })),
+    log: createLogger(() => undefined),
+  });
+  const zoho = { method: 'POST', url: 'https://www.zohoapis.com/crm/v8/Notes', headers: { authorization: 'Zoho-oauthtoken x' }, body: '{}' };
+  const verdicts = [];
+  for (let i = 0; i < 7; i++) verdicts.push(await gate.admit(zoho, undefined, 'www.zohoapis.com'));
+  expect(verdicts.map((v) => (v.go ? 'go' : v.reason))).toEqual(['go', 'go', 'go', 'go', 'go', 'concurrency', 'concurrency']);
+  const other = await gate.admit({ ...zoho, url: 'https://api.example.com/x' }, undefined, 'api.example.com');
+  expect(other.go).toBe(true);
 });
