@@ -113,9 +113,11 @@ export class HostGate {
     };
     // The circuit may have opened while this one waited for a slot.
     if (state.openUntil > Date.now()) return refuse(state.openUntil, 'circuit');
-    const key = bucketKey(request, host, rule?.per);
+    // Hosts without a limit nor a pause cost no hashing.
+    const key = rule || this.paused.size > 0 ? bucketKey(request, host, rule?.per) : host;
     const pausedUntil = this.paused.get(key) ?? 0;
     if (pausedUntil > Date.now()) return refuse(pausedUntil, 'paused');
+    if (pausedUntil) this.paused.delete(key);
     if (rule) {
       const wait = await this.o.window.take(key, rule);
       if (wait > 0) return refuse(Date.now() + wait, 'rate', rule.windowMs / rule.limit);
@@ -131,7 +133,7 @@ export class HostGate {
         state.finished++;
         state.averageMs = state.finished === 1 ? Date.now() - started : state.averageMs * 0.8 + (Date.now() - started) * 0.2;
         this.record(state, label, result, probe);
-        if (result.status === 429) await this.pause(key, label, result.headers?.['retry-after']);
+        if (result.status === 429) await this.pause(bucketKey(request, host, rule?.per), label, result.headers?.['retry-after']);
         this.free(state);
       },
     };
