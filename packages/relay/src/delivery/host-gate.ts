@@ -202,6 +202,7 @@ export class HostGate {
   private record(state: HostState, host: string, result: SendResult, probe: boolean): void {
     const failed = !result.permanent && (result.status === null || result.status >= 500);
     if (probe) state.probing = false;
+    if (result.interrupted) return; // cut short by a stop: says nothing about the host
     if (!failed) {
       if (result.status === 429) return;
       if (state.openUntil > 0) {
