@@ -29,6 +29,11 @@ describe('worker render job', () => {
       body: { mode: 'template', template: { name: '{{data_capture.customer_name}}' } },
     };
     expect(previewSecrets(integration)).toEqual({ TOKEN: '<TOKEN>' });
+    // A secret the URL starts with stands for a URL, so it gets one (that can never resolve).
+    expect(previewSecrets({ url: '{{secrets.SLACK_WEBHOOK_URL}}', headers: { A: '{{ secrets.K }}' } })).toEqual({
+      SLACK_WEBHOOK_URL: 'https://secret.invalid/SLACK_WEBHOOK_URL',
+      K: '<K>',
+    });
     const reply = renderAllOrOne(job(integration), osvi, { value: sample.payload, error: null });
     expect(reply.failure).toBeNull();
     expect(reply.request?.url).toBe('https://x.test/leads/lead_42');
@@ -87,7 +92,9 @@ describe('worker render job', () => {
       value: {},
       error: null,
     });
-    expect(broken.skipped).toMatch(/^"Only when" is not a valid condition/);
+    // A broken condition is an error of the integration, not a reason to skip.
+    expect(broken.skipped).toBeNull();
+    expect(broken.diagnostics.find((d) => d.field === 'when')?.message).toMatch(/^"Only when" is not a valid condition/);
   });
 
   it('runs every sample of the provider and flags nulls', () => {

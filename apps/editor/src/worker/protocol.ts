@@ -1,5 +1,6 @@
 /** Messages between the editor and its render worker. */
 import type { Diagnostic, Integration } from '@hookmap/core';
+import type { Verdict } from '../status/problems.js';
 
 export type PayloadSource =
   { kind: 'sample'; providerId: string; sampleId: string } | { kind: 'custom'; key: string };
@@ -37,13 +38,18 @@ export interface SampleRun {
   sampleId: string;
   name: string;
   event: string;
+  /** From the same status model as the preview (src/status/problems.ts). */
+  verdict: Verdict;
+  /** Error messages (template, render and target schema). */
   errors: string[];
+  /** References that resolved to nothing. */
   nulls: string[];
-  targetErrors: number;
+  /** Why the integration's filters leave this sample out, or null. */
+  skipped: string | null;
 }
 
 /** Which part of the integration a diagnostic belongs to. */
-export type DiagnosticField = 'body' | 'url' | 'headers' | 'request';
+export type DiagnosticField = 'body' | 'url' | 'headers' | 'request' | 'when';
 
 export interface FieldDiagnostic extends Diagnostic {
   field: DiagnosticField;

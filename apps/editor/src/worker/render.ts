@@ -5,19 +5,26 @@
 import { renderRequest, validate, validateHandlebars } from '@hookmap/core';
 import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
 import { validateTargetBody } from '../catalog.js';
-import type { FieldDiagnostic, PreviewRequest, SampleRun } from './protocol.js';
+import type { FieldDiagnostic, PreviewRequest } from './protocol.js';
 
 const MAX_BODY_CHARS = 200_000;
-const UNRESOLVED = 'H301';
 
-/** Every `secrets.NAME` the integration reads gets a visible stand-in, so the preview never needs real secrets. */
+const SECRET_REF = /secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Every `secrets.NAME` the integration reads gets a visible stand-in shaped like what it stands for,
+ * so the preview never needs real secrets and never fails on them: a secret the URL starts with (a
+ * webhook URL, an instance URL, an API domain) becomes `https://secret.invalid/NAME` (the `.invalid`
+ * TLD can never resolve); any other secret `<NAME>` (ASCII: header values must be Latin-1).
+ */
 export function previewSecrets(integration: Integration): Record<string, string> {
   const secrets: Record<string, string> = {};
-  const text = JSON.stringify(integration);
-  for (const match of text.matchAll(/secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+  for (const match of JSON.stringify(integration).matchAll(SECRET_REF)) {
     const name = match[1] as string;
     secrets[name] = `<${name}>`;
   }
+  const leading = /^\s*\{\{\s*secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(integration.url ?? '');
+  if (leading) secrets[leading[1] as string] = `https://secret.invalid/${leading[1] as string}`;
   return secrets;
 }
 
@@ -123,29 +130,4 @@ export function targetDiagnostics(
   } catch {
     return [];
   }
-}
-
-export function runAllSamples(
-  integration: Integration,
-  provider: Provider,
-  targetId: string | null,
-): SampleRun[] {
-  return provider.samples.map((sample) => {
-    const outcome = renderPreview(integration, sample.payload, provider);
-    const errors = outcome.diagnostics
-      .filter((d) => d.severity === 'error' && d.code !== UNRESOLVED)
-      .map((d) => d.message);
-    if (outcome.failure !== null && errors.length === 0) errors.push(outcome.failure);
-    const nulls = outcome.diagnostics
-      .filter((d) => d.code === UNRESOLVED)
-      .map((d) => d.reference ?? d.message);
-    return {
-      sampleId: sample.id,
-      name: sample.name,
-      event: sample.event,
-      errors,
-      nulls: [...new Set(nulls)],
-      targetErrors: targetDiagnostics(targetId, integration, outcome.body).length,
-    };
-  });
 }
