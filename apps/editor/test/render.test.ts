@@ -126,3 +126,20 @@ describe('worker render job', () => {
     expect(evaluateExpression('nope.x', context).value).toBeNull();
   });
 });
+
+describe('target hints follow the current provider', () => {
+  it("names the provider's own record-id path, never OSVI's, in target-schema messages", async () => {
+    const { starterIntegration } = await import('@hookmap/targets');
+    const { renderOne } = await import('../src/worker/job.js');
+    const attendee = getProvider('attendee') as unknown as Provider;
+    const rendered = renderOne(
+      starterIntegration('hubspot.call', 'attendee'),
+      attendee,
+      { value: attendee.samples[0]!.payload, error: null },
+      'hubspot.call',
+    );
+    const text = rendered.targetDiagnostics.map((d) => `${d.message} ${d.suggestion ?? ''}`).join('\n');
+    expect(text).toContain('bot_metadata.crm_id');
+    expect(text).not.toContain('call_trigger_data');
+  });
+});

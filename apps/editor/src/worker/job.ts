@@ -32,7 +32,7 @@ export function renderOne(
     request: outcome.request,
     failure: outcome.failure,
     diagnostics: [...base.diagnostics, ...outcome.diagnostics],
-    targetDiagnostics: targetDiagnostics(targetId, integration, outcome.body),
+    targetDiagnostics: targetDiagnostics(targetId, integration, outcome.body, provider?.id),
   };
 }
 

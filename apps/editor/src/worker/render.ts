@@ -4,7 +4,7 @@
  */
 import { renderRequest, validate, validateHandlebars } from '@hookmap/core';
 import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
-import { validateTargetBody } from '../catalog.js';
+import { hintForProvider, validateTargetBody } from '../catalog.js';
 import type { FieldDiagnostic, PreviewRequest } from './protocol.js';
 
 const MAX_BODY_CHARS = 200_000;
@@ -122,11 +122,17 @@ export function targetDiagnostics(
   targetId: string | null,
   integration: Integration,
   body: JsonValue | string | undefined,
+  providerId?: string,
 ): FieldDiagnostic[] {
   if (targetId === null || body === undefined || typeof body === 'string') return [];
   if (integration.body?.mode === 'text') return [];
+  const word = (text: string) => (providerId === undefined ? text : hintForProvider(text, providerId));
   try {
-    return validateTargetBody(targetId, body).map((d) => ({ ...d, field: 'body' as const }));
+    return validateTargetBody(targetId, body).map((d) => {
+      const out: FieldDiagnostic = { ...d, message: word(d.message), field: 'body' };
+      if (d.suggestion !== undefined) out.suggestion = word(d.suggestion);
+      return out;
+    });
   } catch {
     return [];
   }
