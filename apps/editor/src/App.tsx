@@ -1,6 +1,5 @@
 /** The three panes: sample | settings + mapping/template | preview (and logs). */
-import { lazy, Suspense, useEffect } from 'react';
-import { TemplateEditor } from './editor/TemplateEditor.js';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { MappingPanel } from './mapper/MappingPanel.js';
 import { PreviewPanel } from './preview/PreviewPanel.js';
 import { SamplePanel } from './samples/SamplePanel.js';
@@ -9,6 +8,8 @@ import { getStore, useStore } from './store.js';
 import { Splitter } from './ui/Splitter.js';
 import { Toolbar } from './ui/Toolbar.js';
 
+// Monaco is loaded only when the template tab is first opened (issue #13: the first preview must not wait for it).
+const TemplateEditor = lazy(() => import('./editor/TemplateEditor.js').then((m) => ({ default: m.TemplateEditor })));
 const LogsPanel = lazy(() => import('./logs/index.js').then((m) => ({ default: m.LogsPanel })));
 
 const RELAY_URL = (import.meta.env.VITE_RELAY_URL as string | undefined) ?? 'http://127.0.0.1:8787';
@@ -37,6 +38,11 @@ export function App() {
   const bodyMode = useStore((s) => s.doc.bodyMode);
   const store = getStore();
   const tab = ui.centerTab;
+  // Once opened, the editor stays mounted (hidden), keeping Monaco's own undo stack and view state.
+  const [editorOpened, setEditorOpened] = useState(tab === 'template');
+  useEffect(() => {
+    if (tab === 'template') setEditorOpened(true);
+  }, [tab]);
   useEffect(() => {
     document.documentElement.dataset.theme = ui.theme;
   }, [ui.theme]);
@@ -85,7 +91,11 @@ export function App() {
               template to write your own.
             </div>
           ) : (
-            <TemplateEditor />
+            editorOpened && (
+              <Suspense fallback={<div className="muted loading">Loading the template editor…</div>}>
+                <TemplateEditor />
+              </Suspense>
+            )
           )}
         </div>
       </main>

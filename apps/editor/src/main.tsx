@@ -2,12 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initialState } from './boot.js';
-import { findProvider } from './catalog.js';
-import { monaco } from './monaco/env.js';
-import { registerIntelligence } from './monaco/intelligence.js';
-import { registerLanguages } from './monaco/language.js';
 import { debounce, saveDoc, saveUi } from './persist.js';
-import { currentPayload } from './samples/current.js';
 import { createStore, setAppStore } from './store.js';
 import { installShortcuts } from './ui/shortcuts.js';
 import { startRenderer } from './worker/client.js';
@@ -17,11 +12,6 @@ import './styles.css';
 const store = createStore(initialState(location.hash));
 setAppStore(store);
 
-registerLanguages(monaco);
-registerIntelligence(monaco, {
-  context: () => currentPayload(store.getState()).context,
-  schema: () => findProvider(store.getState().doc.providerId)?.schema,
-});
 setRevealHandler(() => store.updateUi({ centerTab: 'template' }));
 
 const autosave = debounce(() => {

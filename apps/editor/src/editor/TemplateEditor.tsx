@@ -2,7 +2,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import { monaco } from '../monaco/env.js';
+import { monaco } from '../monaco/setup.js';
 import { applyMarkers, templateMarkers } from '../monaco/markers.js';
 import { JSON_LANGUAGE, TEXT_LANGUAGE } from '../monaco/language.js';
 import { getStore, useStore } from '../store.js';
