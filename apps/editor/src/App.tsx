@@ -5,6 +5,7 @@ import { PreviewPanel } from './preview/PreviewPanel.js';
 import { SamplePanel } from './samples/SamplePanel.js';
 import { SettingsPanel } from './settings/SettingsPanel.js';
 import { getStore, useStore } from './store.js';
+import { clampWidths, fitWidths, MAX_LEFT, MAX_RIGHT, MIN_CENTER, MIN_LEFT, MIN_RIGHT, SPLITTER_PX } from './layout/widths.js';
 import { Splitter } from './ui/Splitter.js';
 import { Toolbar } from './ui/Toolbar.js';
 
@@ -29,8 +30,14 @@ function Toast() {
   ) : null;
 }
 
-function clampWidths(left: number, right: number): { leftWidth: number; rightWidth: number } {
-  return { leftWidth: Math.min(Math.max(left, 200), 640), rightWidth: Math.min(Math.max(right, 280), 900) };
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
 }
 
 export function App() {
@@ -38,6 +45,7 @@ export function App() {
   const bodyMode = useStore((s) => s.doc.bodyMode);
   const store = getStore();
   const tab = ui.centerTab;
+  const { leftWidth, rightWidth } = fitWidths(ui, useWindowWidth());
   // Once opened, the editor stays mounted (hidden), keeping Monaco's own undo stack and view state.
   const [editorOpened, setEditorOpened] = useState(tab === 'template');
   useEffect(() => {
@@ -49,13 +57,20 @@ export function App() {
   return (
     <div
       className="app"
-      style={{ gridTemplateColumns: `${ui.leftWidth}px 5px minmax(360px, 1fr) 5px ${ui.rightWidth}px` }}
+      style={{
+        gridTemplateColumns: `${leftWidth}px ${SPLITTER_PX}px minmax(${MIN_CENTER}px, 1fr) ${SPLITTER_PX}px ${rightWidth}px`,
+      }}
     >
       <Toolbar />
       <SamplePanel />
       <Splitter
         label="Resize the sample panel"
-        onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth + dx, ui.rightWidth))}
+        testId="splitter-left"
+        value={leftWidth}
+        min={MIN_LEFT}
+        max={MAX_LEFT}
+        direction={1}
+        onChange={(width) => store.updateUi(clampWidths(width, rightWidth))}
       />
       <main className="panel center">
         <SettingsPanel />
@@ -101,7 +116,12 @@ export function App() {
       </main>
       <Splitter
         label="Resize the preview panel"
-        onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth, ui.rightWidth - dx))}
+        testId="splitter-right"
+        value={rightWidth}
+        min={MIN_RIGHT}
+        max={MAX_RIGHT}
+        direction={-1}
+        onChange={(width) => store.updateUi(clampWidths(leftWidth, width))}
       />
       <section className="panel right" aria-label="Preview">
         <div className="tabs" role="tablist">

@@ -13,6 +13,8 @@ const store = createStore(initialState(location.hash));
 setAppStore(store);
 
 setRevealHandler(() => store.updateUi({ centerTab: 'template' }));
+// A read-only handle for devtools and the browser tests (e.g. "a splitter drag changed nothing").
+(globalThis as { hookmapDoc?: () => unknown }).hookmapDoc = () => store.getState().doc;
 
 const autosave = debounce(() => {
   const { doc, ui } = store.getState();
