@@ -45,7 +45,7 @@ export function initialState(hash: string): EditorState {
     ui.theme = 'dark';
   return {
     doc,
-    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview' },
+    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview', expanded: [] },
     past: [],
     future: [],
   };

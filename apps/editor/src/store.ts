@@ -53,6 +53,8 @@ export interface EditorUi {
   /** Payload path picked in the tree, waiting for a target field click. */
   pendingSource: string | null;
   toast: string | null;
+  /** Body pointers of long preview strings shown whole. */
+  expanded: string[];
 }
 
 export interface EditorState {
@@ -131,6 +133,7 @@ export const defaultUi: EditorUi = {
   pendingTarget: null,
   pendingSource: null,
   toast: null,
+  expanded: [],
 };
 
 let appStore: Store | null = null;

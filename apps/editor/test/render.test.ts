@@ -18,6 +18,7 @@ function job(integration: Integration, allSamples = false) {
     payload: { kind: 'sample' as const, providerId: 'osvi', sampleId: sample.id },
     targetId: null,
     allSamples,
+    expanded: [] as string[],
   };
 }
 
@@ -141,5 +142,39 @@ describe('target hints follow the current provider', () => {
     const text = rendered.targetDiagnostics.map((d) => `${d.message} ${d.suggestion ?? ''}`).join('\n');
     expect(text).toContain('bot_metadata.crm_id');
     expect(text).not.toContain('call_trigger_data');
+  });
+});
+
+describe('large outputs', () => {
+  it('shortens each long string on its own, keeps every other field, and expands one on request', async () => {
+    const { renderPreview } = await import('../src/worker/render.js');
+    const long = 'x'.repeat(260_000);
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'template', template: { transcript: '{{ t }}', after: { hs_timestamp: '{{ at }}' } } },
+    };
+    const payload = { t: long, at: '2026-01-01T00:00:00.000Z' };
+    const shown = renderPreview(integration, payload, undefined).request!;
+    expect(shown.truncated).toBe(false);
+    expect(shown.shortened).toEqual([{ pointer: '/transcript', length: 260_000 }]);
+    expect(shown.bodyText!.length).toBeLessThan(3_000);
+    expect(JSON.parse(shown.bodyText!).after.hs_timestamp).toBe('2026-01-01T00:00:00.000Z');
+    expect(JSON.parse(shown.bodyText!).transcript).toMatch(/^x{2000}… \(\+258,000 characters\)$/);
+    const whole = renderPreview(integration, payload, undefined, new Set(['/transcript'])).request!;
+    expect(whole.shortened).toEqual([]);
+    expect(JSON.parse(whole.bodyText!).transcript).toBe(long);
+  });
+});
+
+describe('one status model in the editor markers', () => {
+  it('underlines target-schema problems at the template value that produces them', async () => {
+    const { problemsOf } = await import('../src/status/problems.js');
+    const text = '{\n  "properties": {\n    "hs_timestamp": "{{ nope }}"\n  }\n}';
+    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: JSON.parse(text) } };
+    const reply = renderAllOrOne({ ...job(integration), targetId: 'hubspot.call' }, osvi, { value: sample.payload, error: null });
+    const markers = templateMarkers(text, problemsOf(reply), true);
+    const target = markers.filter((m) => m.message.startsWith('Target schema at /properties/hs_timestamp'));
+    expect(target.length).toBeGreaterThan(0);
+    expect(text.slice(target[0]!.start, target[0]!.end)).toBe('"{{ nope }}"');
   });
 });

@@ -5,6 +5,7 @@ import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { monaco } from '../monaco/setup.js';
 import { applyMarkers, templateMarkers } from '../monaco/markers.js';
 import { JSON_LANGUAGE, TEXT_LANGUAGE } from '../monaco/language.js';
+import { problemsOf } from '../status/problems.js';
 import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { attachEditor } from './bridge.js';
@@ -35,7 +36,8 @@ export function TemplateEditor() {
       if (syntax.length > 0) applyMarkers(monaco, model, syntax);
       return;
     }
-    applyMarkers(monaco, model, templateMarkers(text, reply?.diagnostics ?? [], json));
+    // Template and target-schema problems alike: the same list the preview and the mapping rows show.
+    applyMarkers(monaco, model, templateMarkers(text, reply ? problemsOf(reply) : [], json));
   }, [reply, replyDoc, json, value]);
 
   return (

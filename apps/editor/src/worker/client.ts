@@ -79,9 +79,12 @@ export function startRenderer(store: Store): () => void {
   let lastDoc: EditorDoc | null = null;
   let lastAll: boolean | null = null;
   let lastPayload: string | null = null;
+  let lastExpanded: string[] | null = null;
   const onChange = (): void => {
     const { doc, ui } = store.getState();
-    if (doc === lastDoc && ui.allSamples === lastAll && ui.customPayloadText === lastPayload) return;
+    if (doc === lastDoc && ui.allSamples === lastAll && ui.customPayloadText === lastPayload && ui.expanded === lastExpanded)
+      return;
+    lastExpanded = ui.expanded;
     lastDoc = doc;
     lastAll = ui.allSamples;
     lastPayload = ui.customPayloadText;
@@ -99,6 +102,7 @@ export function startRenderer(store: Store): () => void {
       payload: source,
       targetId: doc.targetId,
       allSamples: ui.allSamples,
+      expanded: ui.expanded,
     };
     latestId = job.id;
     sent.set(job.id, doc);

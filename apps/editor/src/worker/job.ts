@@ -12,6 +12,7 @@ export function renderOne(
   provider: Provider | undefined,
   payload: { value: unknown; error: string | null },
   targetId: string | null,
+  expanded: ReadonlySet<string> = new Set(),
 ): Rendered {
   const syntax = syntaxDiagnostics(integration);
   const base: Rendered = {
@@ -26,7 +27,7 @@ export function renderOne(
   base.skipped = filter.skipped;
   if (filter.problem) base.diagnostics = [...syntax, filter.problem];
   if (syntax.some(isError)) return { ...base, failure: 'Fix the template errors to see the request.' };
-  const outcome = renderPreview(integration, payload.value, provider);
+  const outcome = renderPreview(integration, payload.value, provider, expanded);
   return {
     ...base,
     request: outcome.request,
@@ -41,7 +42,7 @@ export function renderAllOrOne(
   provider: Provider | undefined,
   payload: { value: unknown; error: string | null },
 ): RenderReply {
-  const one = renderOne(job.integration, provider, payload, job.targetId);
+  const one = renderOne(job.integration, provider, payload, job.targetId, new Set(job.expanded));
   const runs = job.allSamples && provider ? runAllSamples(job.integration, provider, job.targetId) : null;
   return { type: 'result', id: job.id, ms: 0, runs, ...one };
 }

@@ -6,8 +6,9 @@ import { renderRequest, validate, validateHandlebars } from '@hookmap/core';
 import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
 import { hintForProvider, validateTargetBody } from '../catalog.js';
 import type { FieldDiagnostic, PreviewRequest } from './protocol.js';
+import { MAX_SHOWN_STRING, shortenedText, shortenStrings } from './shorten.js';
 
-const MAX_BODY_CHARS = 200_000;
+const MAX_BODY_CHARS = 2_000_000;
 
 const SECRET_REF = /secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -67,6 +68,7 @@ export function renderPreview(
   integration: Integration,
   payload: unknown,
   provider: Provider | undefined,
+  expanded: ReadonlySet<string> = new Set(),
 ): RenderOutcome {
   try {
     const options = provider
@@ -74,7 +76,7 @@ export function renderPreview(
       : { secrets: previewSecrets(integration) };
     const rendered = renderRequest(integration, payload, options);
     return {
-      request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body),
+      request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body, expanded),
       body: rendered.body,
       diagnostics: rendered.diagnostics.map(locateRenderDiagnostic),
       failure: null,
@@ -101,20 +103,30 @@ function toPreview(
   url: string,
   headers: Record<string, string>,
   body: JsonValue | string | undefined,
+  expanded: ReadonlySet<string>,
 ): PreviewRequest {
-  if (body === undefined)
-    return { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false };
-  const isJson = typeof body !== 'string';
-  const full = isJson ? JSON.stringify(body, null, 2) : body;
-  const truncated = full.length > MAX_BODY_CHARS;
+  const base = { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false, shortened: [] };
+  if (body === undefined) return base;
+  if (typeof body === 'string') {
+    const long = body.length > MAX_SHOWN_STRING && !expanded.has('');
+    return {
+      ...base,
+      bodyText: long ? shortenedText(body) : body,
+      bodyChars: body.length,
+      shortened: long ? [{ pointer: '', length: body.length }] : [],
+    };
+  }
+  const { value, shortened } = shortenStrings(body, expanded);
+  const text = JSON.stringify(value, null, 2);
+  // A last resort for bodies that are large without any long string (huge lists): expand less.
+  const truncated = text.length > MAX_BODY_CHARS;
   return {
-    method,
-    url,
-    headers,
-    bodyText: truncated ? full.slice(0, MAX_BODY_CHARS) : full,
-    bodyIsJson: isJson,
-    bodyChars: full.length,
+    ...base,
+    bodyText: truncated ? text.slice(0, MAX_BODY_CHARS) : text,
+    bodyIsJson: true,
+    bodyChars: text.length,
     truncated,
+    shortened,
   };
 }
 
