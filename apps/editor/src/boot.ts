@@ -22,8 +22,10 @@ function sanitize(input: EditorDoc): EditorDoc {
   const provider = findProvider(input.providerId);
   if (!provider) return starterDoc();
   // A saved or shared doc may come from an older version (no events) or be hand-made.
+  const own = new Set(provider.sections.map((s) => s.id));
   const doc = {
     ...input,
+    sections: Array.isArray(input.sections) ? input.sections.filter((id) => own.has(id)) : [],
     events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [],
     when: typeof input.when === 'string' ? input.when : '',
   };
@@ -45,7 +47,7 @@ export function initialState(hash: string): EditorState {
     ui.theme = 'dark';
   return {
     doc,
-    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview', expanded: [] },
+    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview', expanded: [], offerStarter: false },
     past: [],
     future: [],
   };

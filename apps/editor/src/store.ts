@@ -55,6 +55,8 @@ export interface EditorUi {
   toast: string | null;
   /** Body pointers of long preview strings shown whole. */
   expanded: string[];
+  /** After a provider switch that kept the user's template: offer the new provider's starter. */
+  offerStarter: boolean;
 }
 
 export interface EditorState {
@@ -134,6 +136,7 @@ export const defaultUi: EditorUi = {
   pendingSource: null,
   toast: null,
   expanded: [],
+  offerStarter: false,
 };
 
 let appStore: Store | null = null;

@@ -4,12 +4,19 @@ import { detect, findProvider, providerList } from '../catalog.js';
 import { getStore, useStore } from '../store.js';
 import { currentPayload, parsePayloadText } from './current.js';
 import { PayloadTree } from './PayloadTree.js';
+import { switchProvider } from '../settings/provider-switch.js';
 
 function selectProvider(providerId: string): void {
-  const provider = findProvider(providerId);
-  // Event names belong to a provider: a new provider starts with every event.
-  const events = providerId === getStore().getState().doc.providerId ? getStore().getState().doc.events : [];
-  getStore().updateDoc({ providerId, sampleId: provider?.samples[0]?.id ?? null, events }, 'edit');
+  const store = getStore();
+  const { doc } = store.getState();
+  if (providerId === doc.providerId) return;
+  const switched = switchProvider(doc, providerId);
+  store.updateDoc(switched.doc, 'edit');
+  const name = findProvider(providerId)?.name ?? providerId;
+  store.updateUi({
+    offerStarter: switched.offerStarter,
+    toast: switched.starterLoaded ? `Loaded the ${name} starter (Undo to go back)` : null,
+  });
 }
 
 /** Loads pasted or dropped JSON, switching to the provider `detectProvider` names. */
@@ -26,8 +33,14 @@ export function loadPayloadText(text: string, name: string): void {
         ? `Detected ${detected.name} payload`
         : 'Provider not recognised — keeping the current provider',
   });
-  const switched = detected !== null && detected.id !== store.getState().doc.providerId;
-  store.updateDoc({ sampleId: null, ...(detected ? { providerId: detected.id } : {}), ...(switched ? { events: [] } : {}) }, 'edit');
+  const { doc } = store.getState();
+  if (detected !== null && detected.id !== doc.providerId) {
+    const switched = switchProvider(doc, detected.id);
+    store.updateDoc({ ...switched.doc, sampleId: null }, 'edit');
+    store.updateUi({ offerStarter: switched.offerStarter });
+  } else {
+    store.updateDoc({ sampleId: null }, 'edit');
+  }
 }
 
 function PasteBox({ onDone }: { onDone: () => void }) {

@@ -19,10 +19,30 @@ export function loadStarter(targetId: string): void {
       { ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId },
       'edit',
     );
-    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping' });
+    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false });
   } catch (error) {
     store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
   }
+}
+
+/** After a provider switch kept the user's template: the new provider's starter, one click away. */
+function StarterOffer() {
+  const offer = useStore((s) => s.ui.offerStarter);
+  const targetId = useStore((s) => s.doc.targetId);
+  const providerId = useStore((s) => s.doc.providerId);
+  if (!offer || targetId === null) return null;
+  const provider = findProvider(providerId)?.name ?? providerId;
+  return (
+    <div className="notice offer" role="status" data-testid="starter-offer">
+      Your template was written for another provider.{' '}
+      <button className="primary small" onClick={() => loadStarter(targetId)}>
+        Load the {provider} starter
+      </button>{' '}
+      <button className="small" onClick={() => getStore().updateUi({ offerStarter: false })}>
+        Keep mine
+      </button>
+    </div>
+  );
 }
 
 function Headers({ rows }: { rows: HeaderRow[] }) {
@@ -124,7 +144,9 @@ export function SettingsPanel() {
   const urlErrors = reply?.diagnostics.filter((d) => d.field === 'url') ?? [];
   const setMode = (mode: BodyMode) => {
     const provider = findProvider(doc.providerId);
-    const sections = doc.sections.length > 0 ? doc.sections : (provider?.sections.map((s) => s.id) ?? []);
+    const own = provider?.sections.map((s) => s.id) ?? [];
+    const kept = doc.sections.filter((id) => own.includes(id));
+    const sections = kept.length > 0 ? kept : own;
     update({ bodyMode: mode, sections });
   };
   return (
@@ -175,6 +197,7 @@ export function SettingsPanel() {
           Active
         </label>
       </div>
+      <StarterOffer />
       <div className="row">
         <select
           value={doc.method}
