@@ -89,11 +89,7 @@ export function App() {
             onClick={() => store.updateUi({ centerTab: 'template' })}
             data-testid="tab-template"
           >
-            {bodyMode === 'text'
-              ? 'Text template'
-              : bodyMode === 'auto'
-                ? 'Template (Auto mode)'
-                : 'Template'}
+            {bodyMode === 'text' ? 'Text template' : 'JSON template'}
           </button>
         </div>
         <div className="tab-body" hidden={tab !== 'mapping'}>
@@ -102,8 +98,8 @@ export function App() {
         <div className="tab-body editor-body" hidden={tab !== 'template'}>
           {bodyMode === 'auto' ? (
             <div className="empty">
-              Auto mode builds the body from the provider's sections — pick them above. Switch to JSON
-              template to write your own.
+              Auto mode builds the body from the provider's sections — pick them above. Choose <b>JSON template</b>{' '}
+              or <b>Text</b> as the body above to write your own.
             </div>
           ) : (
             editorOpened && (

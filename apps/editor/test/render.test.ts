@@ -178,3 +178,20 @@ describe('one status model in the editor markers', () => {
     expect(text.slice(target[0]!.start, target[0]!.end)).toBe('"{{ nope }}"');
   });
 });
+
+describe('a new text body', () => {
+  it.each(['hookmap', 'handlebars'] as const)('starts with a %s example that renders for every sample of every provider', async (engine) => {
+    const { textExample } = await import('../src/settings/text-example.js');
+    const { renderOne } = await import('../src/worker/job.js');
+    const { providers } = await import('@hookmap/providers');
+    for (const provider of providers as unknown as Provider[]) {
+      for (const s of provider.samples) {
+        const integration: Integration = { url: 'https://x.test', body: { mode: 'text', engine, template: textExample(engine) } };
+        const one = renderOne(integration, provider, { value: s.payload, error: null }, null);
+        expect(one.failure, `${provider.id}/${s.id}`).toBeNull();
+        expect(one.diagnostics.filter((d) => d.severity === 'error'), `${provider.id}/${s.id}`).toEqual([]);
+        expect(one.request?.bodyText).toMatch(/^Meeting: /);
+      }
+    }
+  });
+});

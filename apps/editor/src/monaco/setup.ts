@@ -10,6 +10,7 @@ registerLanguages(monaco);
 registerIntelligence(monaco, {
   context: () => currentPayload(getStore().getState()).context,
   schema: () => findProvider(getStore().getState().doc.providerId)?.schema,
+  engine: () => getStore().getState().doc.engine,
 });
 
 export { monaco };

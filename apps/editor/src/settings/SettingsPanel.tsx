@@ -5,6 +5,7 @@ import { integrationToDoc, METHODS } from '../integration.js';
 import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { SendFilter } from './SendFilter.js';
+import { textExample } from './text-example.js';
 
 function update(patch: Parameters<ReturnType<typeof getStore>['updateDoc']>[0], kind = 'edit'): void {
   getStore().updateDoc(patch, kind);
@@ -147,7 +148,9 @@ export function SettingsPanel() {
     const own = provider?.sections.map((s) => s.id) ?? [];
     const kept = doc.sections.filter((id) => own.includes(id));
     const sections = kept.length > 0 ? kept : own;
-    update({ bodyMode: mode, sections });
+    // A text body never opens empty: an example that renders for every provider (the `common` view).
+    const text = mode === 'text' && doc.textTemplate.trim() === '' ? { textTemplate: textExample(doc.engine) } : {};
+    update({ bodyMode: mode, sections, ...text });
   };
   return (
     <section className="settings" aria-label="Integration settings">

@@ -2,6 +2,8 @@
 import { Codes, leftOutBy, type Integration, type LeftOut, type Provider } from '@hookmap/core';
 import { isError, problemsOf, UNRESOLVED, verdictOf } from '../status/problems.js';
 import type { FieldDiagnostic, RenderJob, RenderReply, SampleRun } from './protocol.js';
+import { buildContextSafe } from '../samples/current.js';
+import { handlebarsTypeWarnings } from './handlebars-warnings.js';
 import { renderPreview, syntaxDiagnostics, targetDiagnostics } from './render.js';
 
 type Rendered = Omit<RenderReply, 'type' | 'id' | 'ms' | 'runs'>;
@@ -28,11 +30,16 @@ export function renderOne(
   if (filter.problem) base.diagnostics = [...syntax, filter.problem];
   if (syntax.some(isError)) return { ...base, failure: 'Fix the template errors to see the request.' };
   const outcome = renderPreview(integration, payload.value, provider, expanded);
+  const body = integration.body;
+  const helperWarnings =
+    body?.mode === 'text' && body.engine === 'handlebars'
+      ? handlebarsTypeWarnings(body.template, buildContextSafe(provider, payload.value))
+      : [];
   return {
     ...base,
     request: outcome.request,
     failure: outcome.failure,
-    diagnostics: [...base.diagnostics, ...outcome.diagnostics],
+    diagnostics: [...base.diagnostics, ...outcome.diagnostics, ...helperWarnings],
     targetDiagnostics: targetDiagnostics(targetId, integration, outcome.body, provider?.id),
   };
 }
