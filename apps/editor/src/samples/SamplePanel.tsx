@@ -31,7 +31,7 @@ export function loadPayloadText(text: string, name: string): void {
       ? `Invalid JSON at line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`
       : detected
         ? `Detected ${detected.name} payload`
-        : 'Provider not recognised — keeping the current provider',
+        : 'Provider not recognised: the payload is read as is',
   });
   const { doc } = store.getState();
   if (detected !== null && detected.id !== doc.providerId) {
@@ -157,6 +157,12 @@ export function SamplePanel() {
         </label>
       </div>
       {pasting && <PasteBox onDone={() => setPasting(false)} />}
+      {current.foreign && (
+        <div className="notice small" data-testid="payload-foreign">
+          Not recognised as a {provider?.name ?? 'provider'} payload: shown and rendered as is, without {provider?.name}'s
+          names.
+        </div>
+      )}
       {current.error && (
         <div className="error" data-testid="payload-error">
           Invalid JSON at line {current.error.line}, column {current.error.column}: {current.error.message}
