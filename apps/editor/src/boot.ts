@@ -1,7 +1,7 @@
 /** The first state: the shared link in the URL hash, else the autosaved work, else OSVI → HubSpot call. */
 import { defaultTargetId, findProvider, starterFor } from './catalog.js';
 import { emptyDoc, integrationToDoc } from './integration.js';
-import { decodeShareHash, loadSavedDoc, loadSavedUi } from './persist.js';
+import { loadSavedDoc, loadSavedUi, type SharedState } from './persist.js';
 import { defaultUi, type EditorDoc, type EditorState } from './store.js';
 
 export function starterDoc(): EditorDoc {
@@ -35,10 +35,14 @@ function sanitize(input: EditorDoc): EditorDoc {
   return doc;
 }
 
-export function initialState(hash: string): EditorState {
-  const shared = decodeShareHash(hash);
-  const saved = shared ?? loadSavedDoc();
+/** The first state: a share link's (decoded by main.tsx), else the autosaved work, else the starter. */
+export function initialState(shared: SharedState | null): EditorState {
+  const saved = shared?.doc ?? loadSavedDoc();
   const ui = { ...defaultUi, ...(loadSavedUi() ?? {}) };
+  if (shared) {
+    ui.customPayloadText = shared.payload?.text ?? null;
+    ui.customPayloadName = shared.payload?.name ?? null;
+  }
   let doc = saved ? sanitize({ ...emptyDoc, ...saved }) : starterDoc();
   if (doc.sampleId === null && ui.customPayloadText === null) {
     doc = { ...doc, sampleId: findProvider(doc.providerId)?.samples[0]?.id ?? null };

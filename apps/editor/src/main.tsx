@@ -2,14 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initialState } from './boot.js';
-import { debounce, saveDoc, saveUi } from './persist.js';
+import { debounce, decodeShareLink, saveDoc, saveUi } from './persist.js';
 import { createStore, setAppStore } from './store.js';
 import { installShortcuts } from './ui/shortcuts.js';
 import { startRenderer } from './worker/client.js';
 import { setRevealHandler } from './editor/bridge.js';
 import './styles.css';
 
-const store = createStore(initialState(location.hash));
+const store = createStore(initialState(await decodeShareLink(location.hash)));
 setAppStore(store);
 
 setRevealHandler(() => store.updateUi({ centerTab: 'template' }));
