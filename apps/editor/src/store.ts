@@ -57,6 +57,8 @@ export interface EditorUi {
   expanded: string[];
   /** After a provider switch that kept the user's template: offer the new provider's starter. */
   offerStarter: boolean;
+  /** The keyboard shortcuts popover is open. */
+  help: boolean;
 }
 
 export interface EditorState {
@@ -137,6 +139,7 @@ export const defaultUi: EditorUi = {
   toast: null,
   expanded: [],
   offerStarter: false,
+  help: false,
 };
 
 let appStore: Store | null = null;

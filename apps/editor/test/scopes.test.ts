@@ -52,3 +52,18 @@ describe('Handlebars helper on a value it does not take', () => {
     expect(warnings[0]!.message).toMatch(/object/);
   });
 });
+
+describe('inline results beside expressions', () => {
+  it('shows the rendered value of each templated string, including inside $each', async () => {
+    const { jsonInlineValues, textInlineValues } = await import('../src/editor/inline-values.js');
+    const text = '{\n  "t": "{{ title | upper }}",\n  "fixed": "x",\n  "tasks": {"$each": "{{ action_items }}", "do": "{{ item.text }}"}\n}';
+    const body = { t: 'WEEKLY', fixed: 'x', tasks: ['Send deck'] };
+    const values = jsonInlineValues(text, body);
+    expect(values.map((v) => [text.slice(0, v.offset).split('\n').length, v.text])).toEqual([
+      [2, '"WEEKLY"'],
+      [4, 'array · 1 items'],
+      [4, 'first: "Send deck"'],
+    ]);
+    expect(textInlineValues('Hi {{ title }}', context)).toEqual([{ offset: 14, text: '"Weekly"' }]);
+  });
+});

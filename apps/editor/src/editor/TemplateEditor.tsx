@@ -1,6 +1,6 @@
 /** The Monaco template editor, wrapped once: model per body mode, markers from the render worker. */
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { monaco } from '../monaco/setup.js';
 import { applyMarkers, templateMarkers } from '../monaco/markers.js';
@@ -8,7 +8,9 @@ import { JSON_LANGUAGE, TEXT_LANGUAGE } from '../monaco/language.js';
 import { problemsOf } from '../status/problems.js';
 import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
+import { currentPayload } from '../samples/current.js';
 import { attachEditor } from './bridge.js';
+import { jsonInlineValues, textInlineValues, type InlineValue } from './inline-values.js';
 
 export function TemplateEditor() {
   const mode = useStore((s) => s.doc.bodyMode);
@@ -17,7 +19,41 @@ export function TemplateEditor() {
   const theme = useStore((s) => s.ui.theme);
   const reply = usePreview((p) => p.reply);
   const replyDoc = usePreview((p) => p.doc);
+  const engine = useStore((s) => s.doc.engine);
+  const context = useStore((s) => currentPayload(s).context);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const inline = useRef<editor.IEditorDecorationsCollection | null>(null);
+  const renderedBody = useMemo(() => {
+    const request = reply?.request;
+    if (!request?.bodyIsJson || request.bodyText === null || request.truncated) return undefined;
+    try {
+      return JSON.parse(request.bodyText) as unknown;
+    } catch {
+      return undefined;
+    }
+  }, [reply]);
+
+  // Inline results beside every expression, from the render of exactly this text.
+  useEffect(() => {
+    const instance = editorRef.current;
+    const model = instance?.getModel();
+    if (!instance || !model) return;
+    const text = model.getValue();
+    const fresh = text === (json ? replyDoc?.templateText : replyDoc?.textTemplate);
+    let values: InlineValue[] = [];
+    if (json && fresh) values = jsonInlineValues(text, renderedBody);
+    else if (!json && engine === 'hookmap') values = textInlineValues(text, context);
+    inline.current ??= instance.createDecorationsCollection();
+    inline.current.set(
+      values.map((v) => {
+        const at = model.getPositionAt(v.offset);
+        return {
+          range: { startLineNumber: at.lineNumber, startColumn: at.column, endLineNumber: at.lineNumber, endColumn: at.column },
+          options: { after: { content: `  → ${v.text}`, inlineClassName: 'inline-value' } },
+        };
+      }),
+    );
+  }, [renderedBody, replyDoc, json, value, engine, context]);
 
   const onMount: OnMount = (instance) => {
     editorRef.current = instance;

@@ -69,6 +69,7 @@ function Headers({ rows }: { rows: HeaderRow[] }) {
           />
           <button
             className="icon"
+            aria-label={`Remove header ${row.name}`.trim()}
             title="Remove header"
             onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}
           >
@@ -185,6 +186,7 @@ export function SettingsPanel() {
         {doc.targetId !== null && (
           <button
             className="icon reset"
+            aria-label="Reset to the target's starter template"
             onClick={() => loadStarter(doc.targetId as string)}
             title="Reset to the target's starter template"
           >
