@@ -21,6 +21,8 @@ export interface FieldRowProps {
   candidates: Candidate[];
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 function depthOf(pointer: string): number {
   return pointer.split('/').length - 2;
 }
@@ -46,7 +48,7 @@ export function FieldRow({ mapping, rendered, problems, candidates }: FieldRowPr
   const status = rowStatus(mapping, problems);
   const hint = field.hint === undefined ? undefined : hintForProvider(field.hint, providerId);
   // The row's colour counts what is wrong inside it; its message line only what is wrong at it.
-  const own = problems.filter((p) => p.path === field.pointer);
+  const own = problems.filter((p) => p.path === field.pointer).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const problemText = problems.map((p) => `${p.code} ${p.message}`).join('\n');
   const classes = [
     'field-row',

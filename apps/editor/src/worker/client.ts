@@ -20,6 +20,9 @@ export interface PreviewState {
   busy: boolean;
 }
 
+/** Performance mark set when the first rendered request is painted. */
+export const FIRST_PREVIEW = 'hookmap:first-preview';
+
 let state: PreviewState = { reply: null, doc: null, lastGood: null, localError: null, busy: false };
 const listeners = new Set<() => void>();
 
@@ -61,7 +64,11 @@ export function startRenderer(store: Store): () => void {
       lastGood: reply.request ?? state.lastGood,
       localError: null,
     });
-    requestAnimationFrame(() => keystrokeMetrics.rendered(reply.id));
+    requestAnimationFrame(() => {
+      keystrokeMetrics.rendered(reply.id);
+      // Cold-load metric (README, e2e): when the first rendered preview is on screen.
+      if (reply.request !== null && performance.getEntriesByName(FIRST_PREVIEW).length === 0) performance.mark(FIRST_PREVIEW);
+    });
   };
 
   const payloadSource = (doc: EditorDoc): PayloadSource | null => {
