@@ -45,6 +45,7 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `ux-${name}.png`) });
   const doc = () => page.evaluate(() => (globalThis as unknown as { hookmapDoc: () => unknown }).hookmapDoc());
   const body = () => page.getByTestId('preview-body').innerText();
+  const mappingTab = () => page.getByTestId('tab-mapping').click();
 
   it('shows the first preview from a cold load with ≤ 400 KB gzipped and no Monaco, then loads Monaco for the template tab', async () => {
     page = await browser.context.newPage();
@@ -89,14 +90,16 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     expect(await page.getByTestId('mapping-status').innerText()).toMatch(/problem/);
     expect(await page.getByTestId('target-problems').innerText()).toContain('/associations/0/to/id');
     expect(await page.getByTestId('target-problems').innerText()).not.toContain('call_trigger_data');
-    await page.getByTestId('tab-template').click();
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+    // The problem reveals its template line (far down the starter), underlined there too.
+    await page.getByTestId('target-problems').locator('button').first().click();
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
     await page.locator('.monaco-editor .inline-value').first().waitFor({ timeout: 10_000 });
     await shot('red-everywhere');
-    await page.getByTestId('tab-mapping').click();
+    await mappingTab();
   });
 
   it('switching provider loads its starter over an untouched one; nothing of the old provider stays', async () => {
+    await mappingTab();
     await page.getByTestId('provider-select').selectOption('attendee');
     await expect.poll(async () => ((await doc()) as { providerId: string }).providerId).toBe('attendee');
     expect(await page.getByTestId('starter-offer').count()).toBe(0);
@@ -131,6 +134,7 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
   });
 
   it('works by keyboard: the payload tree, shortcuts popover, All-samples rows', async () => {
+    await mappingTab();
     const first = page.locator('[role="tree"] > [role="treeitem"]').first();
     await first.focus();
     await page.keyboard.press('End');
@@ -160,6 +164,7 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
 
   for (const size of SIZES) {
     it(`fits ${size.width}×${size.height}, with no serious accessibility violation and fonts ≥ 12 px`, async () => {
+      await mappingTab();
       await page.setViewportSize(size);
       await page.waitForTimeout(300);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

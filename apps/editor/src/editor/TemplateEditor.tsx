@@ -46,10 +46,12 @@ export function TemplateEditor() {
     inline.current ??= instance.createDecorationsCollection();
     inline.current.set(
       values.map((v) => {
-        const at = model.getPositionAt(v.offset);
+        // Attached to the string's closing quote (a collapsed range would need showIfCollapsed).
+        const from = model.getPositionAt(Math.max(0, v.offset - 1));
+        const to = model.getPositionAt(v.offset);
         return {
-          range: { startLineNumber: at.lineNumber, startColumn: at.column, endLineNumber: at.lineNumber, endColumn: at.column },
-          options: { after: { content: `  → ${v.text}`, inlineClassName: 'inline-value' } },
+          range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column },
+          options: { showIfCollapsed: true, after: { content: `  → ${v.text}`, inlineClassName: 'inline-value' } },
         };
       }),
     );
