@@ -3,7 +3,7 @@
 export const SPLITTER_PX = 6;
 export const MIN_LEFT = 200;
 export const MIN_RIGHT = 280;
-export const MIN_CENTER = 360;
+export const MIN_CENTER = 440;
 export const MAX_LEFT = 640;
 export const MAX_RIGHT = 900;
 
