@@ -53,3 +53,15 @@ describe('ranked candidates for a missing required field', () => {
     expect(rankCandidates(field, otter.buildContext(otter.samples[0]!.payload))).toEqual([]);
   });
 });
+
+describe('problem line numbers', () => {
+  it('count lines in the text the problem is in: the text body in text mode, not the JSON template', async () => {
+    const { whereOf } = await import('../src/preview/Problems.js');
+    const { emptyDoc } = await import('../src/integration.js');
+    const textTemplate = 'a\nb\n{{ x | nope }}\nd';
+    const [d] = validate(textTemplate).map((x) => ({ ...x, field: 'body' as const }));
+    const doc = { ...emptyDoc, bodyMode: 'text' as const, textTemplate, templateText: '{\n\n\n\n\n\n"a": 1}' };
+    expect(whereOf(d!, doc)).toBe('line 3');
+    expect(whereOf({ ...d!, field: 'headers', header: 'X-A' }, doc)).toBe('header X-A');
+  });
+});
