@@ -95,7 +95,7 @@ describe('worker render job', () => {
     });
     // A broken condition is an error of the integration, not a reason to skip.
     expect(broken.skipped).toBeNull();
-    expect(broken.diagnostics.find((d) => d.field === 'when')?.message).toMatch(/^"Only when" is not a valid condition/);
+    expect(broken.diagnostics.filter((d) => d.field === 'when')).toEqual([expect.objectContaining({ severity: 'error', code: expect.stringMatching(/^H1/) })]);
   });
 
   it('runs every sample of the provider and flags nulls', () => {

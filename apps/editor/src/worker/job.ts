@@ -27,7 +27,8 @@ export function renderOne(
   if (payload.error !== null) return { ...base, failure: payload.error };
   const filter = sendFilter(integration, payload.value, provider);
   base.skipped = filter.skipped;
-  if (filter.problem) base.diagnostics = [...syntax, filter.problem];
+  // A `when` that does not parse is already among the syntax problems (core's walker checks it).
+  if (filter.problem && !syntax.some((d) => d.field === 'when')) base.diagnostics = [...syntax, filter.problem];
   if (syntax.some(isError)) return { ...base, failure: 'Fix the template errors to see the request.' };
   const outcome = renderPreview(integration, payload.value, provider, expanded);
   const body = integration.body;

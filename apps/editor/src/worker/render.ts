@@ -2,7 +2,8 @@
  * Rendering the preview: the full request for one payload, the target-schema check, and the
  * all-samples run. Pure functions over core, used by the worker (and testable in Node).
  */
-import { renderRequest, validate, validateHandlebars } from '@hookmap/core';
+import { integrationTemplates, renderRequest, validateIntegrationTemplate } from '@hookmap/core';
+import { unescapePointerSegment } from '@hookmap/core/tooling';
 import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
 import { hintForProvider, validateTargetBody } from '../catalog.js';
 import type { FieldDiagnostic, PreviewRequest } from './protocol.js';
@@ -29,21 +30,13 @@ export function previewSecrets(integration: Integration): Record<string, string>
   return secrets;
 }
 
+/** Every template of the integration checked by core's one walker (url, when, headers, body, flow steps). */
 export function syntaxDiagnostics(integration: Integration): FieldDiagnostic[] {
   const out: FieldDiagnostic[] = [];
-  const body = integration.body;
-  if (body && body.mode === 'template') out.push(...tag(validate(body.template), 'body'));
-  if (body && body.mode === 'text')
-    out.push(...tag(body.engine === 'handlebars' ? validateHandlebars(body.template) : validate(body.template), 'body'));
-  out.push(...tag(validate(integration.url), 'url'));
-  for (const [name, value] of Object.entries(integration.headers ?? {})) {
-    out.push(...validate(value).map((d) => ({ ...d, field: 'headers' as const, header: name })));
+  for (const template of integrationTemplates(integration)) {
+    for (const d of validateIntegrationTemplate(template)) out.push(locateRenderDiagnostic(d));
   }
   return out;
-}
-
-function tag(diagnostics: Diagnostic[], field: FieldDiagnostic['field']): FieldDiagnostic[] {
-  return diagnostics.map((d) => ({ ...d, field }));
 }
 
 /** Render diagnostics carry a pointer into the integration; split it into the part and a template path. */
@@ -52,8 +45,10 @@ export function locateRenderDiagnostic(d: Diagnostic): FieldDiagnostic {
   const body = /^\/body\/template(?=\/|$)/.exec(path);
   if (body) return { ...d, field: 'body', path: path.slice(body[0].length) };
   if (path === '/url') return { ...d, field: 'url', path: '' };
+  if (path === '/when') return { ...d, field: 'when', path: '' };
   const header = /^\/headers\/([^/]*)$/.exec(path);
-  if (header) return { ...d, field: 'headers', header: header[1] as string, path: '' };
+  if (header) return { ...d, field: 'headers', header: unescapePointerSegment(header[1] as string), path: '' };
+  if (path.startsWith('/steps/')) return { ...d, field: 'request' };
   return { ...d, field: 'body' };
 }
 
