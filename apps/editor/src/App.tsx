@@ -1,14 +1,16 @@
 /** The three panes: sample | settings + mapping/template | preview (and logs). */
-import { lazy, Suspense, useEffect } from 'react';
-import { TemplateEditor } from './editor/TemplateEditor.js';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { MappingPanel } from './mapper/MappingPanel.js';
 import { PreviewPanel } from './preview/PreviewPanel.js';
 import { SamplePanel } from './samples/SamplePanel.js';
 import { SettingsPanel } from './settings/SettingsPanel.js';
 import { getStore, useStore } from './store.js';
+import { clampWidths, fitWidths, MAX_LEFT, MAX_RIGHT, MIN_CENTER, MIN_LEFT, MIN_RIGHT, SPLITTER_PX } from './layout/widths.js';
 import { Splitter } from './ui/Splitter.js';
 import { Toolbar } from './ui/Toolbar.js';
 
+// Monaco is loaded only when the template tab is first opened (issue #13: the first preview must not wait for it).
+const TemplateEditor = lazy(() => import('./editor/TemplateEditor.js').then((m) => ({ default: m.TemplateEditor })));
 const LogsPanel = lazy(() => import('./logs/index.js').then((m) => ({ default: m.LogsPanel })));
 
 const RELAY_URL = (import.meta.env.VITE_RELAY_URL as string | undefined) ?? 'http://127.0.0.1:8787';
@@ -28,8 +30,14 @@ function Toast() {
   ) : null;
 }
 
-function clampWidths(left: number, right: number): { leftWidth: number; rightWidth: number } {
-  return { leftWidth: Math.min(Math.max(left, 200), 640), rightWidth: Math.min(Math.max(right, 280), 900) };
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
 }
 
 export function App() {
@@ -37,19 +45,32 @@ export function App() {
   const bodyMode = useStore((s) => s.doc.bodyMode);
   const store = getStore();
   const tab = ui.centerTab;
+  const { leftWidth, rightWidth } = fitWidths(ui, useWindowWidth());
+  // Once opened, the editor stays mounted (hidden), keeping Monaco's own undo stack and view state.
+  const [editorOpened, setEditorOpened] = useState(tab === 'template');
+  useEffect(() => {
+    if (tab === 'template') setEditorOpened(true);
+  }, [tab]);
   useEffect(() => {
     document.documentElement.dataset.theme = ui.theme;
   }, [ui.theme]);
   return (
     <div
       className="app"
-      style={{ gridTemplateColumns: `${ui.leftWidth}px 5px minmax(360px, 1fr) 5px ${ui.rightWidth}px` }}
+      style={{
+        gridTemplateColumns: `${leftWidth}px ${SPLITTER_PX}px minmax(${MIN_CENTER}px, 1fr) ${SPLITTER_PX}px ${rightWidth}px`,
+      }}
     >
       <Toolbar />
       <SamplePanel />
       <Splitter
         label="Resize the sample panel"
-        onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth + dx, ui.rightWidth))}
+        testId="splitter-left"
+        value={leftWidth}
+        min={MIN_LEFT}
+        max={MAX_LEFT}
+        direction={1}
+        onChange={(width) => store.updateUi(clampWidths(width, rightWidth))}
       />
       <main className="panel center">
         <SettingsPanel />
@@ -68,11 +89,7 @@ export function App() {
             onClick={() => store.updateUi({ centerTab: 'template' })}
             data-testid="tab-template"
           >
-            {bodyMode === 'text'
-              ? 'Text template'
-              : bodyMode === 'auto'
-                ? 'Template (Auto mode)'
-                : 'Template'}
+            {bodyMode === 'text' ? 'Text template' : 'JSON template'}
           </button>
         </div>
         <div className="tab-body" hidden={tab !== 'mapping'}>
@@ -81,17 +98,26 @@ export function App() {
         <div className="tab-body editor-body" hidden={tab !== 'template'}>
           {bodyMode === 'auto' ? (
             <div className="empty">
-              Auto mode builds the body from the provider's sections — pick them above. Switch to JSON
-              template to write your own.
+              Auto mode builds the body from the provider's sections — pick them above. Choose <b>JSON template</b>{' '}
+              or <b>Text</b> as the body above to write your own.
             </div>
           ) : (
-            <TemplateEditor />
+            editorOpened && (
+              <Suspense fallback={<div className="muted loading">Loading the template editor…</div>}>
+                <TemplateEditor />
+              </Suspense>
+            )
           )}
         </div>
       </main>
       <Splitter
         label="Resize the preview panel"
-        onResize={(dx) => store.updateUi(clampWidths(ui.leftWidth, ui.rightWidth - dx))}
+        testId="splitter-right"
+        value={rightWidth}
+        min={MIN_RIGHT}
+        max={MAX_RIGHT}
+        direction={-1}
+        onChange={(width) => store.updateUi(clampWidths(leftWidth, width))}
       />
       <section className="panel right" aria-label="Preview">
         <div className="tabs" role="tablist">

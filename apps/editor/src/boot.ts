@@ -1,7 +1,7 @@
 /** The first state: the shared link in the URL hash, else the autosaved work, else OSVI → HubSpot call. */
 import { defaultTargetId, findProvider, starterFor } from './catalog.js';
 import { emptyDoc, integrationToDoc } from './integration.js';
-import { decodeShareHash, loadSavedDoc, loadSavedUi } from './persist.js';
+import { loadSavedDoc, loadSavedUi, type SharedState } from './persist.js';
 import { defaultUi, type EditorDoc, type EditorState } from './store.js';
 
 export function starterDoc(): EditorDoc {
@@ -22,8 +22,10 @@ function sanitize(input: EditorDoc): EditorDoc {
   const provider = findProvider(input.providerId);
   if (!provider) return starterDoc();
   // A saved or shared doc may come from an older version (no events) or be hand-made.
+  const own = new Set(provider.sections.map((s) => s.id));
   const doc = {
     ...input,
+    sections: Array.isArray(input.sections) ? input.sections.filter((id) => own.has(id)) : [],
     events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [],
     when: typeof input.when === 'string' ? input.when : '',
   };
@@ -33,10 +35,14 @@ function sanitize(input: EditorDoc): EditorDoc {
   return doc;
 }
 
-export function initialState(hash: string): EditorState {
-  const shared = decodeShareHash(hash);
-  const saved = shared ?? loadSavedDoc();
+/** The first state: a share link's (decoded by main.tsx), else the autosaved work, else the starter. */
+export function initialState(shared: SharedState | null): EditorState {
+  const saved = shared?.doc ?? loadSavedDoc();
   const ui = { ...defaultUi, ...(loadSavedUi() ?? {}) };
+  if (shared) {
+    ui.customPayloadText = shared.payload?.text ?? null;
+    ui.customPayloadName = shared.payload?.name ?? null;
+  }
   let doc = saved ? sanitize({ ...emptyDoc, ...saved }) : starterDoc();
   if (doc.sampleId === null && ui.customPayloadText === null) {
     doc = { ...doc, sampleId: findProvider(doc.providerId)?.samples[0]?.id ?? null };
@@ -45,7 +51,7 @@ export function initialState(hash: string): EditorState {
     ui.theme = 'dark';
   return {
     doc,
-    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview' },
+    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview', expanded: [], offerStarter: false, help: false },
     past: [],
     future: [],
   };

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Integration, JsonValue, Provider, ProviderSample } from '@hookmap/core';
 import { detectProvider, getProvider, providers } from '@hookmap/providers';
-import { getTarget, starterIntegration, targets, validateBody } from '@hookmap/targets';
+import { getTarget, recordIdExpression, starterIntegration, targets, validateBody } from '@hookmap/targets';
 import type { TargetFieldInfo } from './mapper/mapping.js';
 
 export interface TargetInfo {
@@ -63,4 +63,18 @@ export function defaultTargetId(): string | null {
   const list = targetList();
   const hubspotCall = list.find((t) => t.crm === 'hubspot' && /call/i.test(`${t.id} ${t.name}`));
   return (hubspotCall ?? list[0])?.id ?? null;
+}
+
+/**
+ * A target hint (`x-hint`) worded for the current provider: the targets write their examples with one
+ * provider's record-id path (OSVI's `call_trigger_data.crm_id`); the editor shows the current
+ * provider's instead, so a hint never suggests a path this provider's payloads do not have.
+ */
+export function hintForProvider(hint: string, providerId: string): string {
+  const own = recordIdExpression(providerId);
+  let out = hint;
+  for (const other of new Set(providerArray.map((p) => recordIdExpression(p.id)))) {
+    if (other !== own) out = out.split(other).join(own);
+  }
+  return out;
 }

@@ -1,8 +1,10 @@
 /** Converting between the editor's doc and the Integration document core renders (SPEC §6). */
+import { Codes, integrationSchema, validateIntegration } from '@hookmap/core';
 import type { HttpMethod, Integration, IntegrationBody, JsonValue } from '@hookmap/core';
 import type { EditorDoc, HeaderRow } from './store.js';
 
-export const METHODS: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
+/** The methods core accepts, from its integration schema (one list, in core). */
+export const METHODS = ((integrationSchema.properties as { method: { enum: HttpMethod[] } }).method.enum) as readonly HttpMethod[];
 
 export type IntegrationResult =
   { integration: Integration; error: null } | { integration: null; error: string };
@@ -76,19 +78,14 @@ export function integrationToDoc(integration: Integration, base: EditorDoc): Edi
   return { ...doc, bodyMode: 'template', templateText: JSON.stringify(body.template, null, 2) };
 }
 
-/** Checks an imported document has the shape of an integration; returns a message when not. */
+/**
+ * Checks an imported document has the shape of an integration (core's own check, SPEC §6); returns
+ * the first problem's message, or null. Template problems do not block an import: the editor shows them.
+ */
 export function checkIntegrationShape(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return 'An integration is a JSON object.';
-  const doc = value as Record<string, unknown>;
-  if (typeof doc.url !== 'string') return 'The integration has no "url" string.';
-  if (doc.method !== undefined && !METHODS.includes(doc.method as HttpMethod))
-    return `Unknown method ${String(doc.method)}.`;
-  const body = doc.body as { mode?: unknown } | undefined;
-  if (body !== undefined && !['auto', 'template', 'text'].includes(String(body?.mode))) {
-    return 'body.mode must be "auto", "template" or "text".';
-  }
-  return null;
+  const shape = validateIntegration(value).filter((d) => d.code === Codes.INVALID_INTEGRATION);
+  const first = shape[0];
+  return first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : null;
 }
 
 export const emptyDoc: EditorDoc = {

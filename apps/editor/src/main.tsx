@@ -2,27 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initialState } from './boot.js';
-import { findProvider } from './catalog.js';
-import { monaco } from './monaco/env.js';
-import { registerIntelligence } from './monaco/intelligence.js';
-import { registerLanguages } from './monaco/language.js';
-import { debounce, saveDoc, saveUi } from './persist.js';
-import { currentPayload } from './samples/current.js';
+import { debounce, decodeShareLink, saveDoc, saveUi } from './persist.js';
 import { createStore, setAppStore } from './store.js';
 import { installShortcuts } from './ui/shortcuts.js';
 import { startRenderer } from './worker/client.js';
 import { setRevealHandler } from './editor/bridge.js';
 import './styles.css';
 
-const store = createStore(initialState(location.hash));
+const store = createStore(initialState(await decodeShareLink(location.hash)));
 setAppStore(store);
 
-registerLanguages(monaco);
-registerIntelligence(monaco, {
-  context: () => currentPayload(store.getState()).context,
-  schema: () => findProvider(store.getState().doc.providerId)?.schema,
-});
 setRevealHandler(() => store.updateUi({ centerTab: 'template' }));
+// A read-only handle for devtools and the browser tests (e.g. "a splitter drag changed nothing").
+(globalThis as { hookmapDoc?: () => unknown }).hookmapDoc = () => store.getState().doc;
 
 const autosave = debounce(() => {
   const { doc, ui } = store.getState();

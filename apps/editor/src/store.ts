@@ -53,6 +53,12 @@ export interface EditorUi {
   /** Payload path picked in the tree, waiting for a target field click. */
   pendingSource: string | null;
   toast: string | null;
+  /** Body pointers of long preview strings shown whole. */
+  expanded: string[];
+  /** After a provider switch that kept the user's template: offer the new provider's starter. */
+  offerStarter: boolean;
+  /** The keyboard shortcuts popover is open. */
+  help: boolean;
 }
 
 export interface EditorState {
@@ -131,6 +137,9 @@ export const defaultUi: EditorUi = {
   pendingTarget: null,
   pendingSource: null,
   toast: null,
+  expanded: [],
+  offerStarter: false,
+  help: false,
 };
 
 let appStore: Store | null = null;

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await associations.hover();
     await associations.locator('.unmap').click();
     await expect.poll(() => page.getByTestId('target-problems').count(), { timeout: 10_000 }).toBe(0);
-    expect(await page.getByTestId('mapping-panel').innerText()).toContain('all required fields set');
+    expect(await page.getByTestId('mapping-status').innerText()).toContain('no problems for this sample');
     expect(await page.getByTestId('valid-request').innerText()).toContain('Valid');
     await shot('01b-osvi-hubspot-valid');
   });

@@ -112,3 +112,16 @@ describe('expressionForField', async () => {
     expect(expressionForField('d', '2026-06-12', 'string', undefined, 'hs_call_title')).toBe('d');
   });
 });
+
+describe('readable mapping summaries', () => {
+  it('shows the expression of a single placeholder, and kind + paths read for the rest', async () => {
+    const { mappingSummary } = await import('../src/mapper/mapping.js');
+    expect(mappingSummary('{{ a.b | upper }}')).toBe('a.b | upper');
+    expect(mappingSummary('Call with {{ x ?? y.z }}')).toBe('text reading x, y.z');
+    expect(
+      mappingSummary({ $let: { lines: '{{ data_capture | entries }}' }, in: "<p>{{ call_summary | html_escape }}</p>{{ lines | join: '' }}" }),
+    ).toBe('$let reading data_capture, call_summary, lines');
+    expect(mappingSummary([{ type: 'section', text: '{{ a }} {{ b }} {{ c }} {{ d }}' }])).toBe('list reading a, b, c +1');
+    expect(mappingSummary({ type: 'header' })).toBe('block');
+  });
+});

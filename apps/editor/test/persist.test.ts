@@ -67,3 +67,32 @@ describe('doc ⇄ integration', () => {
     expect(checkIntegrationShape({ url: 'x', body: { mode: 'xml' } })).toMatch(/body.mode/);
   });
 });
+
+describe('share links with a pasted payload', () => {
+  it('carry the doc and the payload, compressed, and read back', async () => {
+    const { decodeShareLink, encodeShareLink } = await import('../src/persist.js');
+    const payload = { text: JSON.stringify({ ticket: { id: 7, note: 'é'.repeat(2000) } }), name: 'ticket.json' };
+    const link = await encodeShareLink({ ...emptyDoc, sampleId: null }, payload);
+    expect(link.payloadLeftOut).toBe(false);
+    expect(link.hash).toMatch(/^#z=[A-Za-z0-9_-]+$/);
+    expect(link.hash.length).toBeLessThan(payload.text.length / 4);
+    expect(await decodeShareLink(link.hash)).toEqual({ doc: { ...emptyDoc, sampleId: null }, payload });
+  });
+
+  it('leave a payload too large for a link out, and say so', async () => {
+    const { encodeShareLink, decodeShareLink, MAX_SHARE_HASH } = await import('../src/persist.js');
+    // Random text does not compress: far past the limit.
+    const noise = Array.from([...crypto.getRandomValues(new Uint8Array(60_000)), ...crypto.getRandomValues(new Uint8Array(60_000))], (b) => String.fromCharCode(48 + (b % 74))).join('');
+    const link = await encodeShareLink(emptyDoc, { text: JSON.stringify({ noise }), name: 'big.json' });
+    expect(link.payloadLeftOut).toBe(true);
+    if (link.payloadLeftOut) expect(link.reason).toMatch(/too large for a link .* the limit is 64 KB/);
+    expect(link.hash.length).toBeLessThanOrEqual(MAX_SHARE_HASH);
+    expect((await decodeShareLink(link.hash))?.payload).toBeNull();
+  });
+
+  it('still open the old doc-only links, and ignore corrupt ones', async () => {
+    const { decodeShareLink } = await import('../src/persist.js');
+    expect(await decodeShareLink(encodeShareHash(emptyDoc))).toEqual({ doc: emptyDoc, payload: null });
+    expect(await decodeShareLink('#z=%%%')).toBeNull();
+  });
+});

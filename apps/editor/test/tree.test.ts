@@ -39,3 +39,34 @@ describe('pasted payloads', () => {
     expect(parsePayloadText('[1]').value).toEqual([1]);
   });
 });
+
+describe('search in a provider context', () => {
+  it('lists a value once, under common when it is there, however many aliases show it', () => {
+    const shared = { title: 'Weekly sync', owner: 'Ada' };
+    const context = { conversation: shared, data: shared, common: { title: 'Weekly sync' }, payload: { title: 'Weekly sync' } };
+    expect(searchTree(context, 'weekly').map((h) => h.expression)).toEqual(['common.title']);
+    expect(searchTree(context, 'ada').map((h) => h.expression)).toEqual(['conversation.owner']);
+  });
+});
+
+describe('an unrecognised pasted payload', () => {
+  it('is read as is, without the current provider\'s aliases', async () => {
+    const { currentPayload } = await import('../src/samples/current.js');
+    const { defaultUi } = await import('../src/store.js');
+    const { emptyDoc } = await import('../src/integration.js');
+    const state = (text: string) => ({
+      doc: { ...emptyDoc, providerId: 'otter', sampleId: null },
+      ui: { ...defaultUi, customPayloadText: text },
+      past: [],
+      future: [],
+    });
+    const foreign = currentPayload(state('{"ticket": {"id": 7}}'));
+    expect(foreign.foreign).toBe(true);
+    expect(Object.keys(foreign.context)).toEqual(['ticket']);
+    const { getProvider } = await import('@hookmap/providers');
+    const otter = getProvider('otter')!;
+    const own = currentPayload(state(JSON.stringify(otter.samples[0]!.payload)));
+    expect(own.foreign).toBe(false);
+    expect(own.context).toHaveProperty('common');
+  });
+});

@@ -1,13 +1,16 @@
 /** The Monaco template editor, wrapped once: model per body mode, markers from the render worker. */
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { editor } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import { monaco } from '../monaco/env.js';
+import { monaco } from '../monaco/setup.js';
 import { applyMarkers, templateMarkers } from '../monaco/markers.js';
 import { JSON_LANGUAGE, TEXT_LANGUAGE } from '../monaco/language.js';
+import { problemsOf } from '../status/problems.js';
 import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
+import { currentPayload } from '../samples/current.js';
 import { attachEditor } from './bridge.js';
+import { jsonInlineValues, textInlineValues, type InlineValue } from './inline-values.js';
 
 export function TemplateEditor() {
   const mode = useStore((s) => s.doc.bodyMode);
@@ -16,7 +19,43 @@ export function TemplateEditor() {
   const theme = useStore((s) => s.ui.theme);
   const reply = usePreview((p) => p.reply);
   const replyDoc = usePreview((p) => p.doc);
+  const engine = useStore((s) => s.doc.engine);
+  const context = useStore((s) => currentPayload(s).context);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const inline = useRef<editor.IEditorDecorationsCollection | null>(null);
+  const renderedBody = useMemo(() => {
+    const request = reply?.request;
+    if (!request?.bodyIsJson || request.bodyText === null || request.truncated) return undefined;
+    try {
+      return JSON.parse(request.bodyText) as unknown;
+    } catch {
+      return undefined;
+    }
+  }, [reply]);
+
+  // Inline results beside every expression, from the render of exactly this text.
+  useEffect(() => {
+    const instance = editorRef.current;
+    const model = instance?.getModel();
+    if (!instance || !model) return;
+    const text = model.getValue();
+    const fresh = text === (json ? replyDoc?.templateText : replyDoc?.textTemplate);
+    let values: InlineValue[] = [];
+    if (json && fresh) values = jsonInlineValues(text, renderedBody);
+    else if (!json && engine === 'hookmap') values = textInlineValues(text, context);
+    inline.current ??= instance.createDecorationsCollection();
+    inline.current.set(
+      values.map((v) => {
+        // Attached to the string's closing quote (a collapsed range would need showIfCollapsed).
+        const from = model.getPositionAt(Math.max(0, v.offset - 1));
+        const to = model.getPositionAt(v.offset);
+        return {
+          range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column },
+          options: { showIfCollapsed: true, after: { content: `  → ${v.text}`, inlineClassName: 'inline-value' } },
+        };
+      }),
+    );
+  }, [renderedBody, replyDoc, json, value, engine, context]);
 
   const onMount: OnMount = (instance) => {
     editorRef.current = instance;
@@ -35,7 +74,8 @@ export function TemplateEditor() {
       if (syntax.length > 0) applyMarkers(monaco, model, syntax);
       return;
     }
-    applyMarkers(monaco, model, templateMarkers(text, reply?.diagnostics ?? [], json));
+    // Template and target-schema problems alike: the same list the preview and the mapping rows show.
+    applyMarkers(monaco, model, templateMarkers(text, reply ? problemsOf(reply) : [], json));
   }, [reply, replyDoc, json, value]);
 
   return (

@@ -17,11 +17,11 @@ export const s = {
   row: { cursor: 'pointer' } as CSSProperties,
   pre: {
     margin: 0, padding: 6, maxHeight: 220, maxWidth: '100%', boxSizing: 'border-box', overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all',
-    background: 'var(--code-bg, #f3f4f6)', borderRadius: 4, fontFamily: 'var(--mono, monospace)', fontSize: 11,
+    background: 'var(--code-bg, #f3f4f6)', borderRadius: 4, fontFamily: 'var(--mono, monospace)', fontSize: 12,
   } as CSSProperties,
   muted: { color: 'var(--muted, #66707c)' } as CSSProperties,
   error: { color: 'var(--bad, #c42b2b)', background: 'var(--bad-soft, #fde8e8)', padding: '4px 6px', borderRadius: 4 } as CSSProperties,
-  mono: { fontFamily: 'var(--mono, monospace)', fontSize: 11 } as CSSProperties,
+  mono: { fontFamily: 'var(--mono, monospace)', fontSize: 12 } as CSSProperties,
   label: { display: 'flex', gap: 4, alignItems: 'center', minWidth: 0, maxWidth: '100%' } as CSSProperties,
   select: { minWidth: 0, maxWidth: '100%' } as CSSProperties,
   stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 6 } as CSSProperties,
@@ -38,5 +38,5 @@ const tone: Record<DeliveryStatus | 'success' | 'retry', [string, string]> = {
 
 export function badge(kind: keyof typeof tone): CSSProperties {
   const [color, background] = tone[kind];
-  return { color, background, borderRadius: 10, padding: '0 7px', fontWeight: 600, fontSize: 11, whiteSpace: 'nowrap' };
+  return { color, background, borderRadius: 10, padding: '0 7px', fontWeight: 600, fontSize: 12, whiteSpace: 'nowrap' };
 }

@@ -1,13 +1,14 @@
-/** Target fields beside the payload tree: what each maps from, required ones still missing. */
+/** Target fields beside the payload tree: what each maps from, its value now, and its status. */
 import { useMemo, useRef } from 'react';
 import { findTarget } from '../catalog.js';
 import { revealPointer } from '../editor/bridge.js';
-import { describeValue } from '../editor/values.js';
-import { PATH_MIME } from '../samples/PayloadTree.js';
+import { currentPayload } from '../samples/current.js';
+import { isError, problemsAt, problemsOf, type Problem } from '../status/problems.js';
 import { useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
-import { useMapActions, mapField, unmapField } from './actions.js';
-import { deriveMapping, extraPointers, valueAtPointer, type FieldMapping } from './mapping.js';
+import { rankCandidates } from './candidates.js';
+import { FieldRow } from './FieldRow.js';
+import { deriveMapping, extraPointers } from './mapping.js';
 
 function useTemplateValue(text: string): { value: unknown; valid: boolean } {
   const lastValid = useRef<unknown>(undefined);
@@ -24,7 +25,7 @@ function useTemplateValue(text: string): { value: unknown; valid: boolean } {
 function useRenderedBody(): unknown {
   const request = usePreview((p) => p.lastGood);
   return useMemo(() => {
-    if (!request?.bodyIsJson || request.truncated || request.bodyText === null) return undefined;
+    if (!request?.bodyIsJson || request.bodyText === null) return undefined;
     try {
       return JSON.parse(request.bodyText);
     } catch {
@@ -33,95 +34,30 @@ function useRenderedBody(): unknown {
   }, [request]);
 }
 
-function depthOf(pointer: string): number {
-  return pointer.split('/').length - 2;
+/** The problems of the latest render, the same list the preview and the markers show. */
+function useProblems(): { problems: Problem[]; failure: string | null } {
+  const reply = usePreview((p) => p.reply);
+  const localError = usePreview((p) => p.localError);
+  return useMemo(
+    () => ({ problems: reply ? problemsOf(reply) : [], failure: localError ?? reply?.failure ?? null }),
+    [reply, localError],
+  );
 }
 
-function FieldRow({ mapping, rendered }: { mapping: FieldMapping; rendered: unknown }) {
-  const pendingTarget = useStore((s) => s.ui.pendingTarget);
-  const pendingSource = useStore((s) => s.ui.pendingSource);
-  const templateText = useStore((s) => s.doc.templateText);
-  const { pickTarget } = useMapActions();
-  const { field } = mapping;
-  const now = valueAtPointer(rendered, field.pointer);
-  const name = field.pointer.split('/').pop() ?? field.pointer;
-  const container = field.type === 'object' || field.type === 'array';
-  const nullNow =
-    mapping.state === 'mapped' && !container && rendered !== undefined && (!now.found || now.value === null);
-  const classes = [
-    nullNow && field.required ? 'null-now' : '',
-    'field-row',
-    mapping.state,
-    mapping.missingRequired ? 'missing' : '',
-    pendingTarget === field.pointer ? 'picked' : '',
-    pendingSource && !container ? 'droppable' : '',
-  ];
+function Header({ name, problems, failure, valid }: { name: string; problems: Problem[]; failure: string | null; valid: boolean }) {
+  const errors = problems.filter(isError).length + (failure !== null && !problems.some(isError) ? 1 : 0);
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
   return (
-    <li
-      className={classes.join(' ')}
-      style={{ paddingLeft: 8 + depthOf(field.pointer) * 14 }}
-      data-pointer={field.pointer}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(PATH_MIME)) e.preventDefault();
-      }}
-      onDrop={(e) => {
-        const expression = e.dataTransfer.getData(PATH_MIME);
-        if (expression) {
-          e.preventDefault();
-          mapField(field.pointer, expression);
-        }
-      }}
-    >
-      <button
-        className="field-name"
-        onClick={() => pickTarget(field.pointer)}
-        title={[field.pointer, field.description, field.hint].filter(Boolean).join('\n')}
-      >
-        {name}
-        {field.required && (
-          <span className="required" title="required">
-            *
-          </span>
-        )}
-      </button>
-      <span className="field-type">{Array.isArray(field.type) ? field.type.join('|') : field.type}</span>
-      <span className="field-source">
-        {mapping.state === 'mapped' && !container && (
-          <button
-            className="link expr"
-            onClick={() => revealPointer(templateText, field.pointer)}
-            title={`${mapping.expressions.join('\n')}\n(click to show in the template)`}
-          >
-            ← {mapping.expressions.join(', ')}
-          </button>
-        )}
-        {mapping.state === 'literal' && !container && (
-          <span className="literal">= {describeValue(mapping.value, 40)}</span>
-        )}
-        {mapping.state === 'unmapped' && !container && (
-          <span className={mapping.missingRequired ? 'warn' : 'muted'}>
-            {mapping.missingRequired ? 'required — not mapped' : 'not mapped'}
-          </span>
-        )}
-      </span>
-      {!container && mapping.state !== 'unmapped' && rendered !== undefined && (
-        <span
-          className={`field-now${nullNow && field.required ? ' warn' : ''}`}
-          title={nullNow ? 'Null or left out for this sample' : 'Value in the preview now'}
-        >
-          {now.found ? describeValue(now.value, 36) : 'left out'}
-        </span>
+    <div className="mapping-status" data-testid="mapping-status">
+      <b>{name}</b> fields
+      {errors > 0 ? (
+        <span className="bad-text"> · {errors} problem{errors > 1 ? 's' : ''} for this sample</span>
+      ) : (
+        <span className="ok"> · no problems for this sample</span>
       )}
-      {mapping.state !== 'unmapped' && (
-        <button
-          className="icon unmap"
-          title={`Remove ${field.pointer} from the template`}
-          onClick={() => unmapField(field.pointer)}
-        >
-          ×
-        </button>
-      )}
-    </li>
+      {warnings > 0 && <span className="warn"> · {warnings} warning{warnings > 1 ? 's' : ''}</span>}
+      {!valid && <span className="warn"> · template has a JSON error</span>}
+    </div>
   );
 }
 
@@ -131,40 +67,29 @@ export function MappingPanel() {
   const templateText = useStore((s) => s.doc.templateText);
   const pendingSource = useStore((s) => s.ui.pendingSource);
   const pendingTarget = useStore((s) => s.ui.pendingTarget);
+  const context = useStore((s) => currentPayload(s).context);
   const target = findTarget(targetId);
   const picked = target?.fields.find((f) => f.pointer === pendingTarget);
   const template = useTemplateValue(templateText);
   const rendered = useRenderedBody();
-  const fields = target?.fields ?? [];
+  const { problems, failure } = useProblems();
+  const fields = useMemo(() => target?.fields ?? [], [target]);
   const mappings = useMemo(() => deriveMapping(fields, template.value), [fields, template.value]);
   const extras = useMemo(() => extraPointers(fields, template.value), [fields, template.value]);
-  const missing = mappings.filter((m) => m.missingRequired).length;
-  const nullRequired = mappings.filter((m) => {
-    if (!m.field.required || m.state !== 'mapped' || rendered === undefined) return false;
-    const at = valueAtPointer(rendered, m.field.pointer);
-    return !at.found || at.value === null;
-  }).length;
 
-  if (!target)
-    return <div className="empty">Pick a target in the settings above to see its fields here.</div>;
+  if (!target) return <div className="empty">Pick a target in the settings above to see its fields here.</div>;
   if (bodyMode !== 'template') {
     return (
       <div className="empty">
-        The body is in {bodyMode} mode. Switch the body to <b>Template</b> to map fields visually.
+        The body is in {bodyMode === 'auto' ? 'Auto' : 'Text'} mode. Choose <b>JSON template</b> as the body above to
+        map fields visually.
       </div>
     );
   }
   return (
     <div className="mapping-panel" data-testid="mapping-panel">
       <div className="mapping-head">
-        <b>{target.name}</b> fields
-        {missing > 0 ? (
-          <span className="warn"> · {missing} required not mapped</span>
-        ) : (
-          <span className="ok"> · all required fields set</span>
-        )}
-        {nullRequired > 0 && <span className="warn"> · {nullRequired} required null for this sample</span>}
-        {!template.valid && <span className="warn"> · template has a JSON error</span>}
+        <Header name={target.name} problems={problems} failure={failure} valid={template.valid} />
         <div className="hint">
           {pendingSource
             ? `Click a field to map {{${pendingSource}}} into it.`
@@ -174,13 +99,18 @@ export function MappingPanel() {
       {picked && (
         <div className="field-detail" data-testid="field-detail">
           <code>{picked.pointer}</code> {picked.description}
-          {picked.hint && <div className="muted">{picked.hint}</div>}
           <div className="muted">Now click a payload field on the left to map it here.</div>
         </div>
       )}
-      <ul className="fields">
+      <ul className="fields" aria-label={`${target.name} fields`}>
         {mappings.map((m) => (
-          <FieldRow key={m.field.pointer} mapping={m} rendered={rendered} />
+          <FieldRow
+            key={m.field.pointer}
+            mapping={m}
+            rendered={rendered}
+            problems={problemsAt(problems, m.field.pointer)}
+            candidates={m.missingRequired ? rankCandidates(m.field, context) : []}
+          />
         ))}
       </ul>
       {extras.length > 0 && (

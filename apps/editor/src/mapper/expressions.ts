@@ -1,4 +1,11 @@
-/** Finding placeholders in template strings and writing payload paths as expressions. */
+/**
+ * Placeholders and payload paths, all in core's grammar (STYLE 18: one grammar): core's scanner finds
+ * placeholders, core's parser reads expressions, and core turns payload paths into expressions.
+ */
+import { parseExpression, scan, type ExprNode } from '@hookmap/core/tooling';
+
+export { pathToExpression, expressionToPath } from '@hookmap/core/tooling';
+export type { PathSegment } from '@hookmap/core/tooling';
 
 export interface Placeholder {
   /** Offsets of the whole placeholder, delimiters included. */
@@ -9,52 +16,58 @@ export interface Placeholder {
   open: '{{' | '<<';
 }
 
-const CLOSE = { '{{': '}}', '<<': '>>' } as const;
-
-/** Every closed placeholder in `text` (escaped delimiters `\{{` / `\<<` are skipped). */
+/**
+ * Every placeholder in `text`, by core's scanner. A text core cannot scan (an unclosed or empty
+ * placeholder, which validate() reports) has none the editor can show values for.
+ */
 export function findPlaceholders(text: string): Placeholder[] {
-  const found: Placeholder[] = [];
-  let pos = 0;
-  while (pos < text.length) {
-    const braces = text.indexOf('{{', pos);
-    const angles = text.indexOf('<<', pos);
-    const start = pickFirst(braces, angles);
-    if (start < 0) break;
-    if (start > 0 && text[start - 1] === '\\') {
-      pos = start + 2;
-      continue;
-    }
-    const open = text.startsWith('{{', start) ? '{{' : '<<';
-    const close = findClose(text, start + 2, CLOSE[open]);
-    if (close < 0) break;
-    found.push({ start, end: close + 2, expression: text.slice(start + 2, close).trim(), open });
-    pos = close + 2;
+  if (!text.includes('{{') && !text.includes('<<')) return [];
+  try {
+    return scan(text).flatMap((s) =>
+      s.kind === 'expr' ? [{ start: s.start, end: s.end, expression: s.source.trim(), open: s.raw.startsWith('{{') ? '{{' : '<<' }] : [],
+    );
+  } catch {
+    return [];
   }
-  return found;
 }
 
-function pickFirst(a: number, b: number): number {
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return Math.min(a, b);
-}
-
-/** Index of the closing delimiter, skipping over quoted string literals inside the expression. */
-function findClose(text: string, from: number, close: string): number {
-  let quote: string | null = null;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (text.startsWith(close, i)) return i;
+/** The context paths an expression reads (`data.owner.name`, `$.x` for JSONPath), in order, once each. */
+export function pathsRead(expression: string): string[] {
+  let node: ExprNode;
+  try {
+    node = parseExpression(expression);
+  } catch {
+    return [];
   }
-  return -1;
+  const out: string[] = [];
+  const visit = (n: ExprNode): void => {
+    switch (n.type) {
+      case 'path':
+        out.push(n.text);
+        break;
+      case 'jsonpath':
+        out.push(n.query);
+        break;
+      case 'not':
+        visit(n.operand);
+        break;
+      case 'binary':
+        visit(n.left);
+        visit(n.right);
+        break;
+      case 'conditional':
+        visit(n.test);
+        visit(n.consequent);
+        visit(n.alternate);
+        break;
+      case 'filter':
+        visit(n.input);
+        n.args.forEach(visit);
+        break;
+      default:
+        break;
+    }
+  };
+  visit(node);
+  return [...new Set(out)];
 }
-
-// Payload paths are written as expressions by core, in the compiler's own grammar (one grammar).
-export { pathToExpression, expressionToPath } from '@hookmap/core/tooling';
-export type { PathSegment } from '@hookmap/core/tooling';

@@ -3,7 +3,7 @@
  * what the template puts at its pointer. Writing a mapping edits the template text in place.
  */
 import { escapePointerSegment, pointerSegments, scanJson } from '@hookmap/core/tooling';
-import { findPlaceholders } from './expressions.js';
+import { findPlaceholders, pathsRead } from './expressions.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -60,6 +60,29 @@ export function expressionsIn(value: unknown): string[] {
   };
   visit(value);
   return out;
+}
+
+const DIRECTIVES = ['$if', '$each', '$let', '$merge'];
+
+/**
+ * A short, readable line for what a template value at a field does: the expression when the value is
+ * one placeholder; else what kind of value it is (text, a directive, a block) and the paths it reads.
+ */
+export function mappingSummary(value: unknown, max = 3): string {
+  if (typeof value === 'string') {
+    const found = findPlaceholders(value);
+    if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === value.length) return found[0]!.expression;
+  }
+  const paths = [...new Set(expressionsIn(value).flatMap(pathsRead))];
+  const directive =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? DIRECTIVES.find((d) => Object.hasOwn(value, d))
+      : undefined;
+  const kind =
+    typeof value === 'string' ? 'text' : directive ? directive : Array.isArray(value) ? 'list' : 'block';
+  const shown = paths.slice(0, max).join(', ');
+  const more = paths.length > max ? ` +${paths.length - max}` : '';
+  return paths.length === 0 ? kind : `${kind} reading ${shown}${more}`;
 }
 
 export function deriveMapping(fields: TargetFieldInfo[], template: unknown): FieldMapping[] {

@@ -1,9 +1,11 @@
 /**
  * Monaco from the local package, never a CDN: workers come from Vite `?worker` imports and
- * @monaco-editor/react is pointed at this instance with `loader.config({ monaco })`.
+ * @monaco-editor/react is pointed at this instance with `loader.config({ monaco })`. Only the
+ * template editor imports this module, and the app loads that lazily (dynamic import), so nothing
+ * of Monaco is fetched before the template tab is opened.
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import 'monaco-editor/esm/vs/editor/editor.all.js';
+import './features.js';
 import { loader } from '@monaco-editor/react';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 

@@ -1,5 +1,6 @@
 /** Completion and hover for placeholders, fed by the current sample's context and the provider schema. */
-import { compile, filterRegistry } from '@hookmap/core';
+import { filterRegistry } from '@hookmap/core';
+import { evaluateExpression } from '../editor/evaluate.js';
 import type { languages, editor, Position, IRange } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import {
   completionRequestAt,
@@ -8,6 +9,7 @@ import {
   type CompletionItem,
 } from '../editor/completion.js';
 import { previewValue } from '../editor/values.js';
+import { handlebarsScopeAt, jsonScopeAt } from '../editor/scopes.js';
 import { findPlaceholders } from '../mapper/expressions.js';
 import type { Monaco } from './env.js';
 import { JSON_LANGUAGE, TEXT_LANGUAGE } from './language.js';
@@ -15,6 +17,16 @@ import { JSON_LANGUAGE, TEXT_LANGUAGE } from './language.js';
 export interface IntelligenceSource {
   context(): Record<string, unknown>;
   schema(): object | undefined;
+  /** The text body's engine (names inside `{{#each}}` differ from the top level). */
+  engine(): 'hookmap' | 'handlebars';
+}
+
+/** The names in scope at a position: inside `$each` / `{{#each}}` the item's fields, not the top level. */
+function scopeAt(source: IntelligenceSource, model: editor.ITextModel, position: Position): Record<string, unknown> {
+  const context = source.context();
+  const offset = model.getOffsetAt(position);
+  if (model.getLanguageId() === JSON_LANGUAGE) return jsonScopeAt(model.getValue(), offset, context);
+  return source.engine() === 'handlebars' ? handlebarsScopeAt(model.getValue(), offset, context) : context;
 }
 
 /** JSON-escaped text of a template string line, read as the template language sees it. */
@@ -38,18 +50,7 @@ function kindOf(monaco: Monaco, item: CompletionItem): languages.CompletionItemK
   }
 }
 
-export function evaluateExpression(
-  expression: string,
-  context: Record<string, unknown>,
-): { value: unknown; note: string | null } {
-  try {
-    const result = compile(`{{${expression}}}`).renderWithDiagnostics(context);
-    const note = result.diagnostics[0]?.message ?? null;
-    return { value: result.value, note };
-  } catch (error) {
-    return { value: undefined, note: (error as Error).message };
-  }
-}
+export { evaluateExpression } from '../editor/evaluate.js';
 
 function provideCompletions(
   monaco: Monaco,
@@ -67,11 +68,13 @@ function provideCompletions(
     startColumn: word.startColumn,
     endColumn: word.endColumn,
   };
-  const context = source.context();
+  const context = scopeAt(source, model, position);
+  // The provider schema describes the top level only; inside a scope it would offer the wrong names.
+  const schema = context === source.context() ? (source.schema() as Record<string, unknown> | undefined) : undefined;
   const items =
     request.kind === 'filter'
       ? filterCompletions(request.partial, Object.keys(filterRegistry), filterSignatures())
-      : pathCompletions(request, context, source.schema() as Record<string, unknown> | undefined);
+      : pathCompletions(request, context, schema);
   return {
     suggestions: items.map((item, index) => ({
       label: { label: item.label, description: item.detail },
@@ -94,7 +97,7 @@ function provideHover(
   const placeholder = findPlaceholders(line).find((p) => offset >= p.start && offset <= p.end);
   if (!placeholder) return null;
   const expression = unescapeJsonLine(placeholder.expression, model.getLanguageId());
-  const { value, note } = evaluateExpression(expression, source.context());
+  const { value, note } = evaluateExpression(expression, scopeAt(source, model, position));
   const contents = [
     { value: `**\`${expression}\`** now is:` },
     { value: '```json\n' + previewValue(value) + '\n```' },

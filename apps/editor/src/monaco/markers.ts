@@ -28,8 +28,10 @@ export function templateMarkers(text: string, diagnostics: FieldDiagnostic[], js
     const range: TextRange = scan
       ? diagnosticTextRange(text, scan.locations, d)
       : { start: d.start, end: Math.max(d.end, d.start + 1) };
-    const message =
-      d.suggestion && !d.message.includes(d.suggestion)
+    const target = (d as { source?: string }).source === 'target';
+    const message = target
+      ? `Target schema at ${d.path || '/'}: ${d.message}`
+      : d.suggestion && !d.message.includes(d.suggestion)
         ? `${d.message} (did you mean "${d.suggestion}"?)`
         : d.message;
     out.push({ start: range.start, end: range.end, message, code: d.code, severity: d.severity });

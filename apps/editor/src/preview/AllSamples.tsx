@@ -1,45 +1,65 @@
-/** The integration rendered against every sample of the provider, flagging failures and nulls. */
+/** The integration rendered against every sample of the provider: failing, with nulls, skipped, ok. */
 import { getStore, useStore } from '../store.js';
+import type { Verdict } from '../status/problems.js';
 import type { SampleRun } from '../worker/protocol.js';
 
-function status(run: SampleRun): { label: string; className: string } {
-  if (run.errors.length > 0)
-    return { label: `${run.errors.length} error${run.errors.length > 1 ? 's' : ''}`, className: 'bad' };
-  if (run.targetErrors > 0) return { label: `${run.targetErrors} schema`, className: 'bad' };
-  if (run.nulls.length > 0)
-    return { label: `${run.nulls.length} null${run.nulls.length > 1 ? 's' : ''}`, className: 'warn' };
-  return { label: 'ok', className: 'good' };
+const PILL: Record<Verdict, string> = { failing: 'bad', nulls: 'warn', skipped: 'muted', ok: 'good' };
+
+function label(run: SampleRun): string {
+  const n = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
+  switch (run.verdict) {
+    case 'failing':
+      return n(run.errors.length, 'error');
+    case 'nulls':
+      return n(run.nulls.length, 'null');
+    case 'skipped':
+      return 'skipped';
+    default:
+      return 'ok';
+  }
+}
+
+function detail(run: SampleRun): string {
+  if (run.skipped !== null) return run.skipped;
+  const lines = [...run.errors, ...run.nulls.map((n) => `null: ${n}`)];
+  return lines.length > 0 ? lines.join('\n') : 'Renders cleanly';
 }
 
 export function AllSamples({ runs }: { runs: SampleRun[] }) {
   const sampleId = useStore((s) => s.doc.sampleId);
-  const failing = runs.filter((r) => r.errors.length > 0 || r.targetErrors > 0).length;
-  const withNulls = runs.filter((r) => r.nulls.length > 0).length;
+  const count = (verdict: Verdict) => runs.filter((r) => r.verdict === verdict).length;
+  const select = (run: SampleRun) => getStore().updateDoc({ sampleId: run.sampleId }, 'edit');
   return (
     <div className="all-samples" data-testid="all-samples">
       <div className="muted">
-        {runs.length} samples · {failing} failing · {withNulls} with nulls
+        {runs.length} samples · {count('failing')} failing · {count('nulls')} with nulls · {count('skipped')} skipped
       </div>
       <table>
+        <caption className="sr-only">Every sample of the provider rendered with this integration</caption>
         <tbody>
-          {runs.map((run) => {
-            const s = status(run);
-            const detail = [...run.errors, ...run.nulls.map((n) => `null: ${n}`)].join('\n');
-            return (
-              <tr
-                key={run.sampleId}
-                className={run.sampleId === sampleId ? 'current' : ''}
-                onClick={() => getStore().updateDoc({ sampleId: run.sampleId }, 'edit')}
-                title={detail || 'Renders cleanly'}
-              >
-                <td className="sample-name">{run.name}</td>
-                <td className="muted">{run.event}</td>
-                <td>
-                  <span className={`pill ${s.className}`}>{s.label}</span>
-                </td>
-              </tr>
-            );
-          })}
+          {runs.map((run) => (
+            <tr
+              key={run.sampleId}
+              className={run.sampleId === sampleId ? 'current' : ''}
+              tabIndex={0}
+              aria-current={run.sampleId === sampleId ? 'true' : undefined}
+              onClick={() => select(run)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  select(run);
+                }
+              }}
+              title={detail(run)}
+              data-verdict={run.verdict}
+            >
+              <td className="sample-name">{run.name}</td>
+              <td className="muted">{run.event}</td>
+              <td>
+                <span className={`pill ${PILL[run.verdict]}`}>{label(run)}</span>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

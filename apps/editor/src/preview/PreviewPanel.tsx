@@ -2,14 +2,34 @@
 import { findTarget } from '../catalog.js';
 import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
+import type { Shortened } from '../worker/shorten.js';
 import { AllSamples } from './AllSamples.js';
 import { Problems } from './Problems.js';
+
+/** Long strings shortened in the body, each with its own "show all". */
+function ShortenedList({ items }: { items: Shortened[] }) {
+  const expanded = useStore((s) => s.ui.expanded);
+  if (items.length === 0) return null;
+  return (
+    <ul className="shortened" data-testid="shortened">
+      {items.map((item) => (
+        <li key={item.pointer}>
+          <code>{item.pointer || 'body'}</code> is {item.length.toLocaleString('en')} characters, shortened here{' '}
+          <button className="link" onClick={() => getStore().updateUi({ expanded: [...expanded, item.pointer] })}>
+            show all
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function PreviewPanel() {
   const reply = usePreview((p) => p.reply);
   const lastGood = usePreview((p) => p.lastGood);
   const localError = usePreview((p) => p.localError);
   const busy = usePreview((p) => p.busy);
+  const replyDoc = usePreview((p) => p.doc);
   const allSamples = useStore((s) => s.ui.allSamples);
   const request = reply?.request ?? lastGood;
   const stale = reply?.request == null || localError !== null;
@@ -54,7 +74,9 @@ export function PreviewPanel() {
         </div>
       )}
       {allSamples && reply?.runs && <AllSamples runs={reply.runs} />}
-      <Problems diagnostics={reply?.diagnostics ?? []} target={reply?.targetDiagnostics ?? []} />
+      {replyDoc && (
+        <Problems diagnostics={reply?.diagnostics ?? []} target={reply?.targetDiagnostics ?? []} doc={replyDoc} />
+      )}
       {request && (
         <div className={`request${stale ? ' stale' : ''}`} data-testid="request">
           <div className="request-line">
@@ -76,11 +98,14 @@ export function PreviewPanel() {
           {request.bodyText === null ? (
             <div className="muted">No body ({request.method} requests carry none).</div>
           ) : (
-            <pre className="body" data-testid="preview-body">
-              {request.bodyText}
-              {request.truncated &&
-                `\n… ${(request.bodyChars / 1e6).toFixed(1)} M characters, cut for display`}
-            </pre>
+            <>
+              <ShortenedList items={request.shortened} />
+              <pre className="body" data-testid="preview-body" tabIndex={0} aria-label="Request body">
+                {request.bodyText}
+                {request.truncated &&
+                  `\n… ${(request.bodyChars / 1e6).toFixed(1)} M characters in all: the rest is not shown`}
+              </pre>
+            </>
           )}
         </div>
       )}

@@ -5,6 +5,7 @@ import { pathToExpression, type PathSegment } from '../mapper/expressions.js';
 import { useMapActions } from '../mapper/actions.js';
 import { useStore } from '../store.js';
 import { childrenOf, searchTree, type TreeEntry } from './tree.js';
+import { onTreeKeyDown } from './tree-keys.js';
 
 const PAGE = 50;
 export const PATH_MIME = 'application/x-hookmap-path';
@@ -29,7 +30,7 @@ function startDrag(event: React.DragEvent, path: PathSegment[]): void {
   event.dataTransfer.effectAllowed = 'copy';
 }
 
-function Node({ entry, depth }: { entry: TreeEntry; depth: number }) {
+function Node({ entry, depth, first }: { entry: TreeEntry; depth: number; first: boolean }) {
   const [open, setOpen] = useState(depth < 1);
   const [shown, setShown] = useState(PAGE);
   const pending = useStore((s) => s.ui.pendingSource);
@@ -37,36 +38,44 @@ function Node({ entry, depth }: { entry: TreeEntry; depth: number }) {
   const expression = pathToExpression(entry.path);
   const container = entry.type === 'object' || entry.type === 'array';
   const children = open && container ? childrenOf(entry.value, entry.path) : [];
+  const key = typeof entry.key === 'number' ? `[${entry.key}]` : entry.key;
   return (
-    <li>
+    <li
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-expanded={container ? open : undefined}
+      aria-selected={pending === expression}
+      aria-label={`${key}, ${entry.type}, ${describeValue(entry.value, 60)}`}
+      tabIndex={first ? 0 : -1}
+    >
       <div
+        data-path={expression}
         className={`tree-row${pending === expression ? ' picked' : ''}`}
         style={{ paddingLeft: 6 + depth * 14 }}
         draggable
         onDragStart={(e) => startDrag(e, entry.path)}
         title={`{{${expression}}} — click to map, drag onto a field or the template`}
-        data-path={expression}
       >
         {container ? (
-          <button className="twisty" aria-label={open ? 'Collapse' : 'Expand'} onClick={() => setOpen(!open)}>
+          <button className="twisty" tabIndex={-1} aria-hidden="true" onClick={() => setOpen(!open)}>
             {open ? '▾' : '▸'}
           </button>
         ) : (
           <span className="twisty" />
         )}
-        <button className="tree-key" onClick={() => pickSource(expression)}>
-          {typeof entry.key === 'number' ? `[${entry.key}]` : entry.key}
+        <button className="tree-key" tabIndex={-1} aria-hidden="true" onClick={() => pickSource(expression)}>
+          {key}
         </button>
         <Badge type={entry.type} />
         <span className={`tree-value v-${entry.type}`}>{describeValue(entry.value, 60)}</span>
       </div>
       {children.length > 0 && (
-        <ul>
+        <ul role="group">
           {children.slice(0, shown).map((child) => (
-            <Node key={String(child.key)} entry={child} depth={depth + 1} />
+            <Node key={String(child.key)} entry={child} depth={depth + 1} first={false} />
           ))}
           {children.length > shown && (
-            <li>
+            <li role="none">
               <button
                 className="link more"
                 style={{ marginLeft: 20 + depth * 14 }}
@@ -109,7 +118,7 @@ export function PayloadTree({ root }: { root: unknown }) {
                 onDragStart={(e) => startDrag(e, hit.path)}
                 data-path={hit.expression}
               >
-                <button className="tree-key" onClick={() => pickSource(hit.expression)}>
+                <button className="tree-key" onClick={() => pickSource(hit.expression)} aria-label={`Map ${hit.expression}`}>
                   {hit.expression}
                 </button>
                 <Badge type={hit.type} />
@@ -119,9 +128,9 @@ export function PayloadTree({ root }: { root: unknown }) {
           ))}
         </ul>
       ) : (
-        <ul className="tree">
-          {entries.map((entry) => (
-            <Node key={String(entry.key)} entry={entry} depth={0} />
+        <ul className="tree" role="tree" aria-label="Payload fields" onKeyDown={onTreeKeyDown}>
+          {entries.map((entry, i) => (
+            <Node key={String(entry.key)} entry={entry} depth={0} first={i === 0} />
           ))}
         </ul>
       )}

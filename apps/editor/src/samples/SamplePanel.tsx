@@ -4,12 +4,19 @@ import { detect, findProvider, providerList } from '../catalog.js';
 import { getStore, useStore } from '../store.js';
 import { currentPayload, parsePayloadText } from './current.js';
 import { PayloadTree } from './PayloadTree.js';
+import { switchProvider } from '../settings/provider-switch.js';
 
 function selectProvider(providerId: string): void {
-  const provider = findProvider(providerId);
-  // Event names belong to a provider: a new provider starts with every event.
-  const events = providerId === getStore().getState().doc.providerId ? getStore().getState().doc.events : [];
-  getStore().updateDoc({ providerId, sampleId: provider?.samples[0]?.id ?? null, events }, 'edit');
+  const store = getStore();
+  const { doc } = store.getState();
+  if (providerId === doc.providerId) return;
+  const switched = switchProvider(doc, providerId);
+  store.updateDoc(switched.doc, 'edit');
+  const name = findProvider(providerId)?.name ?? providerId;
+  store.updateUi({
+    offerStarter: switched.offerStarter,
+    toast: switched.starterLoaded ? `Loaded the ${name} starter (Undo to go back)` : null,
+  });
 }
 
 /** Loads pasted or dropped JSON, switching to the provider `detectProvider` names. */
@@ -24,10 +31,16 @@ export function loadPayloadText(text: string, name: string): void {
       ? `Invalid JSON at line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`
       : detected
         ? `Detected ${detected.name} payload`
-        : 'Provider not recognised — keeping the current provider',
+        : 'Provider not recognised: the payload is read as is',
   });
-  const switched = detected !== null && detected.id !== store.getState().doc.providerId;
-  store.updateDoc({ sampleId: null, ...(detected ? { providerId: detected.id } : {}), ...(switched ? { events: [] } : {}) }, 'edit');
+  const { doc } = store.getState();
+  if (detected !== null && detected.id !== doc.providerId) {
+    const switched = switchProvider(doc, detected.id);
+    store.updateDoc({ ...switched.doc, sampleId: null }, 'edit');
+    store.updateUi({ offerStarter: switched.offerStarter });
+  } else {
+    store.updateDoc({ sampleId: null }, 'edit');
+  }
 }
 
 function PasteBox({ onDone }: { onDone: () => void }) {
@@ -144,6 +157,12 @@ export function SamplePanel() {
         </label>
       </div>
       {pasting && <PasteBox onDone={() => setPasting(false)} />}
+      {current.foreign && (
+        <div className="notice small" data-testid="payload-foreign">
+          Not recognised as a {provider?.name ?? 'provider'} payload: shown and rendered as is, without {provider?.name}'s
+          names.
+        </div>
+      )}
       {current.error && (
         <div className="error" data-testid="payload-error">
           Invalid JSON at line {current.error.line}, column {current.error.column}: {current.error.message}

@@ -20,6 +20,18 @@ export interface CurrentPayload {
   /** The expression context (provider.buildContext), or the payload when there is no provider. */
   context: Record<string, unknown>;
   label: string;
+  /** A pasted payload the provider does not recognise: read as is, without the provider's names. */
+  foreign: boolean;
+}
+
+/** Whether a pasted payload is one of the provider's (else the provider's aliases would be made up). */
+export function recognisedBy(provider: Provider | undefined, payload: unknown): boolean {
+  if (!provider || payload === undefined) return false;
+  try {
+    return provider.detect(payload);
+  } catch {
+    return false;
+  }
 }
 
 export function parsePayloadText(text: string): { value: unknown; error: PayloadError | null } {
@@ -71,18 +83,21 @@ export function currentPayload(state: EditorState): CurrentPayload {
       error: null,
       context: buildContextSafe(provider, payload),
       label: sample?.name ?? sampleId,
+      foreign: false,
     };
   } else if (text !== null) {
     const parsed = parsePayloadText(text);
+    const foreign = parsed.error === null && !recognisedBy(provider, parsed.value);
     value = {
       provider,
       payload: parsed.value,
       error: parsed.error,
-      context: buildContextSafe(provider, parsed.value),
+      context: buildContextSafe(foreign ? undefined : provider, parsed.value),
       label: state.ui.customPayloadName ?? 'Pasted payload',
+      foreign,
     };
   } else {
-    value = { provider, payload: undefined, error: null, context: {}, label: 'No payload' };
+    value = { provider, payload: undefined, error: null, context: {}, label: 'No payload', foreign: false };
   }
   memo = { key, value };
   return value;

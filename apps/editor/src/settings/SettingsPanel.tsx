@@ -5,6 +5,7 @@ import { integrationToDoc, METHODS } from '../integration.js';
 import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { SendFilter } from './SendFilter.js';
+import { textExample } from './text-example.js';
 
 function update(patch: Parameters<ReturnType<typeof getStore>['updateDoc']>[0], kind = 'edit'): void {
   getStore().updateDoc(patch, kind);
@@ -19,10 +20,30 @@ export function loadStarter(targetId: string): void {
       { ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId },
       'edit',
     );
-    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping' });
+    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false });
   } catch (error) {
     store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
   }
+}
+
+/** After a provider switch kept the user's template: the new provider's starter, one click away. */
+function StarterOffer() {
+  const offer = useStore((s) => s.ui.offerStarter);
+  const targetId = useStore((s) => s.doc.targetId);
+  const providerId = useStore((s) => s.doc.providerId);
+  if (!offer || targetId === null) return null;
+  const provider = findProvider(providerId)?.name ?? providerId;
+  return (
+    <div className="notice offer" role="status" data-testid="starter-offer">
+      Your template was written for another provider.{' '}
+      <button className="primary small" onClick={() => loadStarter(targetId)}>
+        Load the {provider} starter
+      </button>{' '}
+      <button className="small" onClick={() => getStore().updateUi({ offerStarter: false })}>
+        Keep mine
+      </button>
+    </div>
+  );
 }
 
 function Headers({ rows }: { rows: HeaderRow[] }) {
@@ -48,6 +69,7 @@ function Headers({ rows }: { rows: HeaderRow[] }) {
           />
           <button
             className="icon"
+            aria-label={`Remove header ${row.name}`.trim()}
             title="Remove header"
             onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}
           >
@@ -124,8 +146,12 @@ export function SettingsPanel() {
   const urlErrors = reply?.diagnostics.filter((d) => d.field === 'url') ?? [];
   const setMode = (mode: BodyMode) => {
     const provider = findProvider(doc.providerId);
-    const sections = doc.sections.length > 0 ? doc.sections : (provider?.sections.map((s) => s.id) ?? []);
-    update({ bodyMode: mode, sections });
+    const own = provider?.sections.map((s) => s.id) ?? [];
+    const kept = doc.sections.filter((id) => own.includes(id));
+    const sections = kept.length > 0 ? kept : own;
+    // A text body never opens empty: an example that renders for every provider (the `common` view).
+    const text = mode === 'text' && doc.textTemplate.trim() === '' ? { textTemplate: textExample(doc.engine) } : {};
+    update({ bodyMode: mode, sections, ...text });
   };
   return (
     <section className="settings" aria-label="Integration settings">
@@ -160,6 +186,7 @@ export function SettingsPanel() {
         {doc.targetId !== null && (
           <button
             className="icon reset"
+            aria-label="Reset to the target's starter template"
             onClick={() => loadStarter(doc.targetId as string)}
             title="Reset to the target's starter template"
           >
@@ -175,6 +202,7 @@ export function SettingsPanel() {
           Active
         </label>
       </div>
+      <StarterOffer />
       <div className="row">
         <select
           value={doc.method}

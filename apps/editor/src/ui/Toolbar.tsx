@@ -1,5 +1,5 @@
 /** Top bar: undo/redo, import/export, share, theme, shortcuts help. */
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { getStore, useStore } from '../store.js';
 import { copyShareLink, exportIntegration, pickAndImport } from './files.js';
 import { SHORTCUTS } from './shortcuts.js';
@@ -9,8 +9,21 @@ export function Toolbar() {
   const canRedo = useStore((s) => s.future.length > 0);
   const theme = useStore((s) => s.ui.theme);
   const name = useStore((s) => s.doc.name);
-  const [help, setHelp] = useState(false);
+  const help = useStore((s) => s.ui.help);
   const store = getStore();
+  const setHelp = (open: boolean) => store.updateUi({ help: open });
+  const popover = useRef<HTMLDivElement>(null);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!help) return;
+    // A click anywhere outside the popover (or its button) closes it; Esc is in shortcuts.ts.
+    const onPointerDown = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!popover.current?.contains(target) && !helpButton.current?.contains(target)) setHelp(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  });
   return (
     <header className="toolbar">
       <span className="logo">
@@ -45,16 +58,19 @@ export function Toolbar() {
       >
         {theme === 'dark' ? '☀ Light' : '☾ Dark'}
       </button>
-      <button onClick={() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded={help}>
+      <button
+        ref={helpButton}
+        onClick={() => setHelp(!help)}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+        aria-expanded={help}
+        aria-controls="shortcuts"
+        data-testid="shortcuts-button"
+      >
         ?
       </button>
       {help && (
-        <div
-          className="shortcuts"
-          role="dialog"
-          aria-label="Keyboard shortcuts"
-          onClick={() => setHelp(false)}
-        >
+        <div className="shortcuts" id="shortcuts" role="dialog" aria-label="Keyboard shortcuts" ref={popover} data-testid="shortcuts">
           <table>
             <tbody>
               {SHORTCUTS.map(([keys, what]) => (

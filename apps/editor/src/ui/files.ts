@@ -1,7 +1,7 @@
 /** Import / export of the integration JSON and the shareable link. */
 import { docToIntegration, checkIntegrationShape, integrationToDoc } from '../integration.js';
 import type { Integration } from '@hookmap/core';
-import { encodeShareHash } from '../persist.js';
+import { encodeShareLink } from '../persist.js';
 import { getStore } from '../store.js';
 
 export function exportIntegration(): void {
@@ -51,13 +51,15 @@ export function pickAndImport(): void {
 
 export async function copyShareLink(): Promise<void> {
   const store = getStore();
-  const hash = encodeShareHash(store.getState().doc);
-  history.replaceState(null, '', hash);
-  const url = location.href;
-  try {
-    await navigator.clipboard.writeText(url);
-    store.updateUi({ toast: 'Share link copied to the clipboard' });
-  } catch {
-    store.updateUi({ toast: 'Share link is in the address bar' });
-  }
+  const { doc, ui } = store.getState();
+  const payload = doc.sampleId === null && ui.customPayloadText !== null
+    ? { text: ui.customPayloadText, name: ui.customPayloadName ?? 'Pasted payload' }
+    : null;
+  const link = await encodeShareLink(doc, payload);
+  history.replaceState(null, '', link.hash);
+  const where = await navigator.clipboard.writeText(location.href).then(
+    () => 'copied to the clipboard',
+    () => 'in the address bar',
+  );
+  store.updateUi({ toast: link.payloadLeftOut ? `Share link ${where}. ${link.reason}` : `Share link ${where}` });
 }

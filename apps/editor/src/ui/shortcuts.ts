@@ -11,6 +11,9 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt A', 'All-samples mode'],
   ['Alt T', 'Light / dark theme'],
   ['Ctrl Space', 'Complete paths and filters (in the template)'],
+  ['?', 'This list (Esc closes it)'],
+  ['← → on a separator', 'Resize the panes (Shift: faster)'],
+  ['↑ ↓ ← → in the payload tree', 'Move, open and close; Enter maps the field'],
 ];
 
 function inMonaco(target: EventTarget | null): boolean {
@@ -18,7 +21,9 @@ function inMonaco(target: EventTarget | null): boolean {
 }
 
 function inTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+  return (
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+  );
 }
 
 export function installShortcuts(): () => void {
@@ -26,7 +31,14 @@ export function installShortcuts(): () => void {
     const store = getStore();
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
-    if (mod && key === 'z' && !inMonaco(e.target) && !inTextField(e.target)) {
+    const typing = inMonaco(e.target) || inTextField(e.target);
+    if (e.key === 'Escape' && store.getState().ui.help) {
+      e.preventDefault();
+      store.updateUi({ help: false });
+    } else if (e.key === '?' && !mod && !e.altKey && !typing) {
+      e.preventDefault();
+      store.updateUi({ help: !store.getState().ui.help });
+    } else if (mod && key === 'z' && !inMonaco(e.target) && !inTextField(e.target)) {
       e.preventDefault();
       if (e.shiftKey) store.redo();
       else store.undo();

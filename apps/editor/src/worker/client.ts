@@ -20,6 +20,9 @@ export interface PreviewState {
   busy: boolean;
 }
 
+/** Performance mark set when the first rendered request is painted. */
+export const FIRST_PREVIEW = 'hookmap:first-preview';
+
 let state: PreviewState = { reply: null, doc: null, lastGood: null, localError: null, busy: false };
 const listeners = new Set<() => void>();
 
@@ -61,7 +64,11 @@ export function startRenderer(store: Store): () => void {
       lastGood: reply.request ?? state.lastGood,
       localError: null,
     });
-    requestAnimationFrame(() => keystrokeMetrics.rendered(reply.id));
+    requestAnimationFrame(() => {
+      keystrokeMetrics.rendered(reply.id);
+      // Cold-load metric (README, e2e): when the first rendered preview is on screen.
+      if (reply.request !== null && performance.getEntriesByName(FIRST_PREVIEW).length === 0) performance.mark(FIRST_PREVIEW);
+    });
   };
 
   const payloadSource = (doc: EditorDoc): PayloadSource | null => {
@@ -79,9 +86,12 @@ export function startRenderer(store: Store): () => void {
   let lastDoc: EditorDoc | null = null;
   let lastAll: boolean | null = null;
   let lastPayload: string | null = null;
+  let lastExpanded: string[] | null = null;
   const onChange = (): void => {
     const { doc, ui } = store.getState();
-    if (doc === lastDoc && ui.allSamples === lastAll && ui.customPayloadText === lastPayload) return;
+    if (doc === lastDoc && ui.allSamples === lastAll && ui.customPayloadText === lastPayload && ui.expanded === lastExpanded)
+      return;
+    lastExpanded = ui.expanded;
     lastDoc = doc;
     lastAll = ui.allSamples;
     lastPayload = ui.customPayloadText;
@@ -99,6 +109,7 @@ export function startRenderer(store: Store): () => void {
       payload: source,
       targetId: doc.targetId,
       allSamples: ui.allSamples,
+      expanded: ui.expanded,
     };
     latestId = job.id;
     sent.set(job.id, doc);

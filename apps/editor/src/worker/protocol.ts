@@ -1,5 +1,7 @@
 /** Messages between the editor and its render worker. */
 import type { Diagnostic, Integration } from '@hookmap/core';
+import type { Verdict } from '../status/problems.js';
+import type { Shortened } from './shorten.js';
 
 export type PayloadSource =
   { kind: 'sample'; providerId: string; sampleId: string } | { kind: 'custom'; key: string };
@@ -18,6 +20,8 @@ export interface RenderJob {
   payload: PayloadSource;
   targetId: string | null;
   allSamples: boolean;
+  /** Body pointers of long strings the user expanded (shown whole). */
+  expanded: string[];
 }
 
 export type WorkerRequest = SetPayloadMessage | RenderJob;
@@ -26,24 +30,32 @@ export interface PreviewRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  /** Pretty JSON (or the text body), cut to a displayable size; null when there is no body. */
+  /** Pretty JSON (or the text body), long strings shortened; null when there is no body. */
   bodyText: string | null;
   bodyIsJson: boolean;
   bodyChars: number;
+  /** Only for bodies huge without any long string: the text was cut (a last resort). */
   truncated: boolean;
+  /** Long strings shown shortened, each expandable on its own. */
+  shortened: Shortened[];
 }
 
 export interface SampleRun {
   sampleId: string;
   name: string;
   event: string;
+  /** From the same status model as the preview (src/status/problems.ts). */
+  verdict: Verdict;
+  /** Error messages (template, render and target schema). */
   errors: string[];
+  /** References that resolved to nothing. */
   nulls: string[];
-  targetErrors: number;
+  /** Why the integration's filters leave this sample out, or null. */
+  skipped: string | null;
 }
 
 /** Which part of the integration a diagnostic belongs to. */
-export type DiagnosticField = 'body' | 'url' | 'headers' | 'request';
+export type DiagnosticField = 'body' | 'url' | 'headers' | 'request' | 'when';
 
 export interface FieldDiagnostic extends Diagnostic {
   field: DiagnosticField;

@@ -2,40 +2,41 @@
  * Rendering the preview: the full request for one payload, the target-schema check, and the
  * all-samples run. Pure functions over core, used by the worker (and testable in Node).
  */
-import { renderRequest, validate, validateHandlebars } from '@hookmap/core';
+import { integrationTemplates, renderRequest, validateIntegrationTemplate } from '@hookmap/core';
+import { unescapePointerSegment } from '@hookmap/core/tooling';
 import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
-import { validateTargetBody } from '../catalog.js';
-import type { FieldDiagnostic, PreviewRequest, SampleRun } from './protocol.js';
+import { hintForProvider, validateTargetBody } from '../catalog.js';
+import type { FieldDiagnostic, PreviewRequest } from './protocol.js';
+import { MAX_SHOWN_STRING, shortenedText, shortenStrings } from './shorten.js';
 
-const MAX_BODY_CHARS = 200_000;
-const UNRESOLVED = 'H301';
+const MAX_BODY_CHARS = 2_000_000;
 
-/** Every `secrets.NAME` the integration reads gets a visible stand-in, so the preview never needs real secrets. */
+const SECRET_REF = /secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Every `secrets.NAME` the integration reads gets a visible stand-in shaped like what it stands for,
+ * so the preview never needs real secrets and never fails on them: a secret the URL starts with (a
+ * webhook URL, an instance URL, an API domain) becomes `https://secret.invalid/NAME` (the `.invalid`
+ * TLD can never resolve); any other secret `<NAME>` (ASCII: header values must be Latin-1).
+ */
 export function previewSecrets(integration: Integration): Record<string, string> {
   const secrets: Record<string, string> = {};
-  const text = JSON.stringify(integration);
-  for (const match of text.matchAll(/secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+  for (const match of JSON.stringify(integration).matchAll(SECRET_REF)) {
     const name = match[1] as string;
     secrets[name] = `<${name}>`;
   }
+  const leading = /^\s*\{\{\s*secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(integration.url ?? '');
+  if (leading) secrets[leading[1] as string] = `https://secret.invalid/${leading[1] as string}`;
   return secrets;
 }
 
+/** Every template of the integration checked by core's one walker (url, when, headers, body, flow steps). */
 export function syntaxDiagnostics(integration: Integration): FieldDiagnostic[] {
   const out: FieldDiagnostic[] = [];
-  const body = integration.body;
-  if (body && body.mode === 'template') out.push(...tag(validate(body.template), 'body'));
-  if (body && body.mode === 'text')
-    out.push(...tag(body.engine === 'handlebars' ? validateHandlebars(body.template) : validate(body.template), 'body'));
-  out.push(...tag(validate(integration.url), 'url'));
-  for (const [name, value] of Object.entries(integration.headers ?? {})) {
-    out.push(...validate(value).map((d) => ({ ...d, field: 'headers' as const, header: name })));
+  for (const template of integrationTemplates(integration)) {
+    for (const d of validateIntegrationTemplate(template)) out.push(locateRenderDiagnostic(d));
   }
   return out;
-}
-
-function tag(diagnostics: Diagnostic[], field: FieldDiagnostic['field']): FieldDiagnostic[] {
-  return diagnostics.map((d) => ({ ...d, field }));
 }
 
 /** Render diagnostics carry a pointer into the integration; split it into the part and a template path. */
@@ -44,8 +45,10 @@ export function locateRenderDiagnostic(d: Diagnostic): FieldDiagnostic {
   const body = /^\/body\/template(?=\/|$)/.exec(path);
   if (body) return { ...d, field: 'body', path: path.slice(body[0].length) };
   if (path === '/url') return { ...d, field: 'url', path: '' };
+  if (path === '/when') return { ...d, field: 'when', path: '' };
   const header = /^\/headers\/([^/]*)$/.exec(path);
-  if (header) return { ...d, field: 'headers', header: header[1] as string, path: '' };
+  if (header) return { ...d, field: 'headers', header: unescapePointerSegment(header[1] as string), path: '' };
+  if (path.startsWith('/steps/')) return { ...d, field: 'request' };
   return { ...d, field: 'body' };
 }
 
@@ -60,6 +63,7 @@ export function renderPreview(
   integration: Integration,
   payload: unknown,
   provider: Provider | undefined,
+  expanded: ReadonlySet<string> = new Set(),
 ): RenderOutcome {
   try {
     const options = provider
@@ -67,7 +71,7 @@ export function renderPreview(
       : { secrets: previewSecrets(integration), diagnostics: true };
     const rendered = renderRequest(integration, payload, options);
     return {
-      request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body),
+      request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body, expanded),
       body: rendered.body,
       diagnostics: rendered.diagnostics.map(locateRenderDiagnostic),
       failure: null,
@@ -94,20 +98,30 @@ function toPreview(
   url: string,
   headers: Record<string, string>,
   body: JsonValue | string | undefined,
+  expanded: ReadonlySet<string>,
 ): PreviewRequest {
-  if (body === undefined)
-    return { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false };
-  const isJson = typeof body !== 'string';
-  const full = isJson ? JSON.stringify(body, null, 2) : body;
-  const truncated = full.length > MAX_BODY_CHARS;
+  const base = { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false, shortened: [] };
+  if (body === undefined) return base;
+  if (typeof body === 'string') {
+    const long = body.length > MAX_SHOWN_STRING && !expanded.has('');
+    return {
+      ...base,
+      bodyText: long ? shortenedText(body) : body,
+      bodyChars: body.length,
+      shortened: long ? [{ pointer: '', length: body.length }] : [],
+    };
+  }
+  const { value, shortened } = shortenStrings(body, expanded);
+  const text = JSON.stringify(value, null, 2);
+  // A last resort for bodies that are large without any long string (huge lists): expand less.
+  const truncated = text.length > MAX_BODY_CHARS;
   return {
-    method,
-    url,
-    headers,
-    bodyText: truncated ? full.slice(0, MAX_BODY_CHARS) : full,
-    bodyIsJson: isJson,
-    bodyChars: full.length,
+    ...base,
+    bodyText: truncated ? text.slice(0, MAX_BODY_CHARS) : text,
+    bodyIsJson: true,
+    bodyChars: text.length,
     truncated,
+    shortened,
   };
 }
 
@@ -115,37 +129,18 @@ export function targetDiagnostics(
   targetId: string | null,
   integration: Integration,
   body: JsonValue | string | undefined,
+  providerId?: string,
 ): FieldDiagnostic[] {
   if (targetId === null || body === undefined || typeof body === 'string') return [];
   if (integration.body?.mode === 'text') return [];
+  const word = (text: string) => (providerId === undefined ? text : hintForProvider(text, providerId));
   try {
-    return validateTargetBody(targetId, body).map((d) => ({ ...d, field: 'body' as const }));
+    return validateTargetBody(targetId, body).map((d) => {
+      const out: FieldDiagnostic = { ...d, message: word(d.message), field: 'body' };
+      if (d.suggestion !== undefined) out.suggestion = word(d.suggestion);
+      return out;
+    });
   } catch {
     return [];
   }
-}
-
-export function runAllSamples(
-  integration: Integration,
-  provider: Provider,
-  targetId: string | null,
-): SampleRun[] {
-  return provider.samples.map((sample) => {
-    const outcome = renderPreview(integration, sample.payload, provider);
-    const errors = outcome.diagnostics
-      .filter((d) => d.severity === 'error' && d.code !== UNRESOLVED)
-      .map((d) => d.message);
-    if (outcome.failure !== null && errors.length === 0) errors.push(outcome.failure);
-    const nulls = outcome.diagnostics
-      .filter((d) => d.code === UNRESOLVED)
-      .map((d) => d.reference ?? d.message);
-    return {
-      sampleId: sample.id,
-      name: sample.name,
-      event: sample.event,
-      errors,
-      nulls: [...new Set(nulls)],
-      targetErrors: targetDiagnostics(targetId, integration, outcome.body).length,
-    };
-  });
 }

@@ -7,6 +7,7 @@ import type { Provider } from '@hookmap/core';
 import { findProvider, findSample } from '../catalog.js';
 import type { PayloadSource, RenderJob, RenderReply, WorkerRequest } from './protocol.js';
 import { renderAllOrOne } from './job.js';
+import { recognisedBy } from '../samples/current.js';
 
 const customPayloads = new Map<string, { value: unknown; error: string | null }>();
 let pending: RenderJob | null = null;
@@ -32,7 +33,9 @@ function runPending(): void {
   const started = performance.now();
   const provider = findProvider(job.providerId);
   const payload = payloadFor(job.payload, provider);
-  const reply: RenderReply = renderAllOrOne(job, provider, payload);
+  // A pasted payload the provider does not recognise is rendered as is, as the tree shows it.
+  const foreign = job.payload.kind === 'custom' && payload.error === null && !recognisedBy(provider, payload.value);
+  const reply: RenderReply = renderAllOrOne(job, foreign ? undefined : provider, payload);
   reply.ms = performance.now() - started;
   postMessage(reply);
 }
