@@ -1,7 +1,7 @@
 // Public API of @hookmap/core (SPEC §1). Explicit exports only.
 export { compile, render, validate } from './template.js';
 export { renderRequest, serializeBody } from './request/render-request.js';
-export { validateHandlebars } from './request/handlebars.js';
+export { validateHandlebars } from './request/handlebars-validate.js';
 export { eventOf, handlesEvent, integrationApplies, leftOutBy, whenHolds } from './request/events.js';
 export type { LeftOut } from './request/events.js';
 export { integrationSchema, validateIntegration, validateIntegrationTemplate } from './request/integration.js';

@@ -13,8 +13,11 @@ const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const work = mkdtempSync(join(tmpdir(), 'hookmap-pack-'));
 const tarballs = join(work, 'tgz');
 
+/** The environment of a new shell: without the npm_config_* settings pnpm exports to the scripts it runs. */
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' } });
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...env, NO_COLOR: '1', NODE_OPTIONS: '' } });
   if (r.error) throw r.error;
   return r;
 }

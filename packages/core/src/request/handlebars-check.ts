@@ -1,9 +1,8 @@
 import { parse, type AST } from '@handlebars/parser';
 import { Codes } from '../codes.js';
-import { HookmapError, RequestError, templateLimitError } from '../errors.js';
+import { RequestError, templateLimitError } from '../errors.js';
 import { filterRegistry } from '../filters/index.js';
-import type { Diagnostic, Limits } from '../types.js';
-import { DEFAULT_LIMITS } from '../limits.js';
+import type { Limits } from '../types.js';
 import { spanOfLoc, spanOfParseError } from './handlebars-locate.js';
 
 /**
@@ -37,21 +36,6 @@ function describeExpected(message: string): string {
   if (got === 'EOF') return '(the template ends inside a {{ }} or a block)';
   if (got === 'INVALID') return '(a character that does not belong inside {{ }})';
   return got ? `(unexpected ${got})` : '';
-}
-
-/**
- * Every problem of a Handlebars text body as diagnostics with offsets (never throws): what
- * renderRequest would refuse before rendering. Used by the editor to underline text templates.
- */
-export function validateHandlebars(source: string, limits: Limits = DEFAULT_LIMITS): Diagnostic[] {
-  try {
-    parseHandlebars(source, limits);
-    return [];
-  } catch (e) {
-    if (!(e instanceof HookmapError)) throw e;
-    const d = e.toDiagnostic();
-    return [{ ...d, path: '' }];
-  }
 }
 
 /**

@@ -42,7 +42,6 @@ interface Frame {
   locals: Record<string, unknown>[];
 }
 
-export { validateHandlebars } from './handlebars-check.js';
 
 export type HandlebarsRender = (context: unknown) => string;
 
