@@ -11,6 +11,8 @@ export type { TargetCode } from './codes.js';
 export { flattenSchema } from './fields.js';
 export { getTarget, targetIds, targets } from './registry.js';
 export { urlPattern } from './request.js';
+export { checkBodyTypes, checkIntegrationTypes } from './check/index.js';
+export type { StaticCheck, TargetDiagnostic } from './check/index.js';
 export { recordIdExpression } from './starters/record-id.js';
 export type { JsonSchema, StarterContext, Target, TargetDefinition, TargetField } from './types.js';
 

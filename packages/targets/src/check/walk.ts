@@ -1,0 +1,61 @@
+import { Codes, printType, type InferredMember, type InferredValue, type Type } from '@hookmap/core';
+import { fit } from './fit.js';
+import { fieldName, type Report } from './report.js';
+
+const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Walks an inferred template beside the target's type: object and array templates member by member (so
+ * a problem points at the member's own string), anything else by its type (`fit`).
+ */
+export function walk(value: InferredValue, target: Type, bodyPath: string, report: Report): void {
+  if (target.unknown) return;
+  if (value.branches) {
+    for (const branch of value.branches) walk(branch, target, bodyPath, report);
+    return;
+  }
+  if (value.members && target.object && !value.type.unknown) return walkObject(value, value.members, target, bodyPath, report);
+  if (value.elements && target.array) {
+    let sure = true;
+    value.elements.forEach((element, i) => {
+      walk(element, target.array!.items, `${bodyPath}/${sure ? i : '*'}`, report);
+      if (element.omittable || element.branches) sure = false;
+    });
+    return;
+  }
+  if (value.each && target.array) return walk(value.each, target.array.items, `${bodyPath}/*`, report);
+  fit(value.type, target, value.origin, bodyPath, report);
+}
+
+function walkObject(value: InferredValue, members: InferredMember[], target: Type, bodyPath: string, report: Report): void {
+  const want = target.object!;
+  const written = new Set<string>();
+  for (const { key, value: member } of members) {
+    // A templated key: its name is known only at render time.
+    if (key === null) continue;
+    written.add(key);
+    const path = `${bodyPath}/${escape(key)}`;
+    const prop = want.props.get(key);
+    const into = prop?.type ?? want.rest;
+    if (!into) {
+      report.add('warning', Codes.TARGET_UNKNOWN_FIELD, { ...member.origin, start: 0, end: 0, key: true }, path, `${path} is not a field ${report.target.name} knows; the API rejects or ignores it. Known fields here: ${[...want.props.keys()].join(', ')}.`);
+      continue;
+    }
+    if (prop?.required && member.omittable) absentIntoRequired(member, path, report);
+    walk(member, into, path, report);
+  }
+  if (members.some((m) => m.key === null)) return;
+  for (const [key, prop] of want.props) {
+    if (!prop.required || written.has(key)) continue;
+    const path = `${bodyPath}/${escape(key)}`;
+    report.add('error', Codes.TARGET_REQUIRED, value.origin, path, `${path} is required by ${report.target.name}, but the template never writes it. Add "${key}".`);
+  }
+}
+
+function absentIntoRequired(member: InferredValue, path: string, report: Report): void {
+  if (member.optional) {
+    report.add('warning', Codes.OPTIONAL_REQUIRED, member.optional, path, `${fieldName(path)} is required by ${report.target.name}, but "optional" leaves it out when the value is empty (${printType(member.type)}): the request is then rejected. Give a fallback instead (?? "…").`);
+    return;
+  }
+  report.add('warning', Codes.MAYBE_NULL, member.origin, path, `${fieldName(path)} is required by ${report.target.name}, but this may leave it out.`);
+}
