@@ -165,11 +165,13 @@ function reportUnknown(node: PathNode, key: PathSegment, candidates: string[], e
   const name = String(key);
   let suggestion = didYouMean(name, candidates);
   if (!suggestion && atRoot && env.commonKeys.includes(name)) suggestion = `common.${name}`;
-  const where = atRoot ? `the ${env.label} context` : `"${pathBefore(node, key)}"`;
+  const what = atRoot
+    ? `No ${env.label} payload it is checked against has "${name}"`
+    : `${pathBefore(node, key)} has no "${name}" in the ${env.label} schema`;
   env.diagnostics.push({
     severity: 'warning',
     code: Codes.UNKNOWN_PATH,
-    message: `"${name}" is not in ${where}: no payload it is checked against has it, so ${node.text} is always null.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+    message: `${what}, so ${node.text} is null.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
     path: env.pointer,
     start: node.start,
     end: node.end,

@@ -77,7 +77,7 @@ describe('filter signatures', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('reports a filter that can never take its input', () => {
     const out = applyFilter('upper', filterRegistry.upper!, objectType(new Map(), null), []);
