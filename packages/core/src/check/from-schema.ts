@@ -25,8 +25,8 @@ const cache = new WeakMap<object, Type>();
 /**
  * The type of the values a JSON Schema (draft 2020-12) accepts. Reads `type`, `const`, `enum`,
  * `properties`, `required`, `additionalProperties`, `items`, `prefixItems`, `minItems`, `minLength`,
- * `format`, `anyOf`/`oneOf` (union), `allOf` (intersection) and local `$ref`s (`#/…` pointers, and `$id`s
- * of the document, as the providers' combined schemas use). What it does not read (`not`, `if`,
+ * `format`, `anyOf`/`oneOf` (union), `allOf` (intersection), `not: {}` (nothing) and local `$ref`s (`#/…` pointers, and `$id`s
+ * of the document, as the providers' combined schemas use). What it does not read (other `not`s, `if`,
  * `pattern`, bounds) it over-approximates: the type may allow more than the schema, never less.
  */
 export function typeFromSchema(schema: unknown): Type {
@@ -63,6 +63,8 @@ class SchemaReader {
   }
 
   private readSchema(s: Schema): Type {
+    // `not: {}` accepts nothing: a member that must not be sent. Other `not`s are over-approximated.
+    if (s.not === true || (typeof s.not === 'object' && s.not !== null && Object.keys(s.not).length === 0)) return never();
     let type = this.base(s);
     if (typeof s.$ref === 'string') type = meet(type, this.read(this.resolve(s.$ref)));
     if (Array.isArray(s.allOf)) for (const part of s.allOf) type = meet(type, this.read(part));

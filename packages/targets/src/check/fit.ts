@@ -3,6 +3,11 @@ import { fieldName, type Report } from './report.js';
 
 const KIND_WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'a boolean', array: 'an array', object: 'an object' };
 
+/** A type no value has: the schema's `not: {}` (a read-only member). */
+function isNever(t: Type): boolean {
+  return !t.unknown && !t.missing && !t.null && kinds(t).length === 0;
+}
+
 /** The JSON kinds of the values a type allows (null aside). */
 function kinds(t: Type): string[] {
   const out: string[] = [];
@@ -31,6 +36,10 @@ export function fit(value: Type, target: Type, origin: Origin, bodyPath: string,
   const present = kinds(value);
   const nullish = value.null || value.missing;
   const name = fieldName(bodyPath);
+  if (isNever(target)) {
+    report.add('error', Codes.TARGET_TYPE, origin, bodyPath, `${name} must not be sent to ${report.target.name}.`);
+    return;
+  }
   if (present.length === 0) {
     if (nullish && !target.null) report.add('error', Codes.TARGET_TYPE, origin, bodyPath, `${name} is always null here, but must be ${wanted(target)}. Map a field that has a value, or leave this one out.`);
     return;
