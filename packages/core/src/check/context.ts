@@ -18,8 +18,21 @@ export interface CheckProvider {
   sections?: { id: string; fields: string[] }[];
 }
 
+const joined = new WeakMap<object, Map<string, Type>>();
+
 /** The context type of some events of a provider, joined: a value any of those payloads may give. */
 export function contextType(provider: CheckProvider, events: readonly string[]): Type {
+  let byEvents = joined.get(provider.contextSchemas);
+  if (!byEvents) joined.set(provider.contextSchemas, (byEvents = new Map()));
+  const key = events.join('\n');
+  const hit = byEvents.get(key);
+  if (hit) return hit;
+  const type = joinEvents(provider, events);
+  if (byEvents.size < 256) byEvents.set(key, type);
+  return type;
+}
+
+function joinEvents(provider: CheckProvider, events: readonly string[]): Type {
   let type: Type | null = null;
   for (const event of events) {
     const schema = provider.contextSchemas[event];

@@ -63,13 +63,8 @@ const argIsNumber = (arg: ArgType | undefined): boolean => !arg || (!!arg.type.n
 const sameText = (input: Type): Type => text(!!input.string?.nonEmpty || !!input.number || input.true || input.false);
 /** Text the filter reads may not be a number (`"abc" | plus: 1`): only numbers are sure to work. */
 const notOnlyNumbers = (input: Type): boolean => !!input.string;
-/** Text that is a date by its schema format, or a literal the date filters know. */
-function notOnlyDates(input: Type): boolean {
-  const s = input.string;
-  if (!s) return false;
-  if (s.values) return s.values.some((v) => !/^(now|today|\d{4}-\d{2}-\d{2}.*|-?\d+(\.\d+)?)$/.test(v.trim()));
-  return s.format !== 'date-time' && s.format !== 'date';
-}
+/** Text that may not be a date (the date filters then fail): only `dates` text is sure to work. */
+const notOnlyDates = (input: Type): boolean => !!input.string && !input.string.dates;
 const dateInput: Kind[] = ['string', 'number'];
 const arithmetic = (input: Type, args: ArgType[]): Type => numberType(!!input.number?.integer && !input.string && args.every((a) => !!a.type.number?.integer && !a.type.string));
 const arithmeticFails = (input: Type, args: ArgType[]): boolean => notOnlyNumbers(input) || !args.every((a) => argIsNumber(a));

@@ -36,7 +36,7 @@ function meetNumber(a: NumberFacet | null, b: NumberFacet | null): NumberFacet |
 function meetString(a: StringFacet | null, b: StringFacet | null): StringFacet | null {
   if (!a || !b) return null;
   const values = common(a.values, b.values);
-  return values && values.length === 0 ? null : { values, nonEmpty: a.nonEmpty || b.nonEmpty, format: a.format ?? b.format };
+  return values && values.length === 0 ? null : { values, nonEmpty: a.nonEmpty || b.nonEmpty, format: a.format ?? b.format, dates: a.dates || b.dates };
 }
 
 function meetArray(a: ArrayFacet | null, b: ArrayFacet | null): ArrayFacet | null {

@@ -1,3 +1,5 @@
+import { DATE_FORMATS, readsAsDate } from './dates.js';
+
 /**
  * The static types of hookmap values: a set of JSON values, plus "unresolved" (`missing`). One facet per
  * JSON kind, so a union is a facet-by-facet join and every operation stays linear in the type's size.
@@ -11,6 +13,8 @@ export interface StringFacet {
   nonEmpty: boolean;
   /** A JSON Schema `format` every value has, e.g. "date-time". */
   format: string | null;
+  /** Every value is text the date filters read: a date-time or date format, or literals such as "now". */
+  dates: boolean;
 }
 
 export interface NumberFacet {
@@ -77,8 +81,11 @@ export const nullType = (): Type => make({ null: true });
 export const booleanType = (): Type => make({ true: true, false: true });
 export const literalBoolean = (value: boolean): Type => make(value ? { true: true } : { false: true });
 export const numberType = (integer = false, values: number[] | null = null): Type => make({ number: { integer, values } });
-export const stringType = (facet: Partial<StringFacet> = {}): Type =>
-  make({ string: { values: facet.values ?? null, nonEmpty: facet.nonEmpty ?? false, format: facet.format ?? null } });
+export const stringType = (facet: Partial<StringFacet> = {}): Type => {
+  const format = facet.format ?? null;
+  const dates = facet.dates ?? ((format !== null && DATE_FORMATS.has(format)) || (!!facet.values && facet.values.every(readsAsDate)));
+  return make({ string: { values: facet.values ?? null, nonEmpty: facet.nonEmpty ?? false, format, dates } });
+};
 export const arrayType = (items: Type, nonEmpty = false): Type => make({ array: { items, nonEmpty } });
 export const objectType = (props: Map<string, Prop>, rest: Type | null, documented = false): Type =>
   make({ object: { props, rest, documented } });
@@ -108,7 +115,12 @@ function mergeValues<T>(a: T[] | null, b: T[] | null): T[] | null {
 
 function joinString(a: StringFacet | null, b: StringFacet | null): StringFacet | null {
   if (!a || !b) return a ?? b;
-  return { values: mergeValues(a.values, b.values), nonEmpty: a.nonEmpty && b.nonEmpty, format: a.format === b.format ? a.format : null };
+  return {
+    values: mergeValues(a.values, b.values),
+    nonEmpty: a.nonEmpty && b.nonEmpty,
+    format: a.format === b.format ? a.format : null,
+    dates: a.dates && b.dates,
+  };
 }
 
 function joinNumber(a: NumberFacet | null, b: NumberFacet | null): NumberFacet | null {
@@ -205,10 +217,11 @@ export function truthyPart(t: Type): Type {
 /** The values of `t` that are falsy. */
 export function falsyPart(t: Type): Type {
   const out = make({ missing: t.missing, null: t.null, false: t.false, unknown: false });
-  if (t.unknown) return make({ missing: t.missing, null: true, false: true, number: { integer: true, values: [0] }, string: { values: [''], nonEmpty: false, format: null } });
+  const empty: StringFacet = { values: [''], nonEmpty: false, format: null, dates: false };
+  if (t.unknown) return make({ missing: t.missing, null: true, false: true, number: { integer: true, values: [0] }, string: empty });
   if (t.number && (t.number.values === null || t.number.values.includes(0))) out.number = { integer: true, values: [0] };
   if (t.string && !t.string.nonEmpty && (t.string.values === null || t.string.values.includes(''))) {
-    out.string = { values: [''], nonEmpty: false, format: null };
+    out.string = empty;
   }
   return out;
 }

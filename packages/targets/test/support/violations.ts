@@ -6,7 +6,7 @@ import type { InferredValue, Type } from '@hookmap/core';
 const TYPE_KEYWORDS = new Set(['type', 'enum', 'const', 'required', 'additionalProperties']);
 const BRANCH = /\/(anyOf|oneOf)\/\d+\//;
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
 const validators = new Map<object, ValidateFunction>();
 
 /**
