@@ -6,6 +6,6 @@ export default defineConfig({
   resolve: { conditions: ['@hookmap/source'] },
   ssr: { resolve: { conditions: ['@hookmap/source'] } },
   test: {
-    projects: ['packages/*', 'apps/*', 'bench'],
+    projects: ['packages/*', 'apps/*', 'bench', 'tests/*'],
   },
 });

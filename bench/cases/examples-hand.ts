@@ -17,7 +17,7 @@ function osviToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   const trigger = p.call_trigger_data as Obj | undefined;
   const output = p.structured_output as Obj | undefined;
   const crmId = trigger?.crm_id;
-  const base = 'https://api.hubapi.com/crm/v3/objects/calls/';
+  const base = 'https://api.hubapi.com/crm/objects/2026-09/calls/';
   return {
     method: 'PATCH',
     url: crmId == null ? `${base}{{crm_id}}` : base + encodeURIComponent(embed(crmId)),
@@ -55,7 +55,7 @@ function otterToSalesforceTask(payload: unknown, secrets: Secrets): unknown {
   const lines = Array.isArray(items) ? items.map(checklistLine).join('\n') : '';
   return {
     method: 'POST',
-    url: `${secrets.SALESFORCE_INSTANCE_URL ?? ''}/services/data/v62.0/sobjects/Task/`,
+    url: `${secrets.SALESFORCE_INSTANCE_URL ?? ''}/services/data/v68.0/sobjects/Task/`,
     headers: { Authorization: `Bearer ${secrets.SALESFORCE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
     body: {
       Subject: `Meeting: ${embed(data?.title)}`,
@@ -63,8 +63,7 @@ function otterToSalesforceTask(payload: unknown, secrets: Secrets): unknown {
       ActivityDate: isoDay(data?.created_at),
       Status: 'Completed',
       Priority: 'Normal',
-      TaskSubtype: 'Call',
-      CallObject: data?.id ?? null,
+      TaskSubtype: 'Task',
     },
   };
 }

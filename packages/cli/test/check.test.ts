@@ -50,6 +50,26 @@ describe.concurrent('hookmap check', () => {
     );
   });
 
+  it("walks a flow's steps: template problems point into the step, with line and column", async () => {
+    const result = await runCli(['check', 'flow-bad-templates.json', '--json']);
+    expect(result.code).toBe(1);
+    const problems = JSON.parse(result.stdout) as JsonProblem[];
+    expect(problems.map((p) => [p.code, p.pointer, p.line])).toEqual([
+      ['H201', '/steps/1/headers/X-Who', 8],
+      ['H101', '/steps/1/body/template/to', 9],
+    ]);
+  });
+
+  it('reports a step reading a later step (H409) with a caret under the path', async () => {
+    const result = await runCli(['check', 'flow-bad-reference.json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error H409 flow-bad-reference\.json:4:\d+ \/steps\/0\/url: steps\.note runs after this step/m);
+    const lines = result.stderr.split('\n');
+    const at = lines.findIndex((l) => l.includes('> 4 |'));
+    const caret = lines[at + 1]!;
+    expect(lines[at]!.slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1)).toBe('steps.note.result');
+  });
+
   it('reports document problems of an invalid integration', async () => {
     const result = await runCli(['check', 'invalid-integration.json', '--json']);
     expect(result.code).toBe(1);

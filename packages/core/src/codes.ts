@@ -38,6 +38,10 @@ export const Codes = {
   HANDLEBARS_ERROR: 'H405',
   INVALID_URL: 'H406',
   NO_PROVIDER: 'H407',
+  MISSING_CONNECTION_VALUE: 'H408',
+  STEP_REFERENCE: 'H409',
+  STEP_FAILED: 'H410',
+  INVALID_STEP_RESPONSE: 'H411',
 
   // H5xx — static checks (SPEC §11: types without a payload; the targets package reports H503–H509)
   UNKNOWN_PATH: 'H501',

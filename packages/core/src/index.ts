@@ -4,7 +4,10 @@ export { renderRequest, serializeBody } from './request/render-request.js';
 export { validateHandlebars } from './request/handlebars.js';
 export { eventOf, handlesEvent, integrationApplies, leftOutBy, whenHolds } from './request/events.js';
 export type { LeftOut } from './request/events.js';
-export { integrationSchema, validateIntegration } from './request/integration.js';
+export { integrationSchema, validateIntegration, validateIntegrationTemplate } from './request/integration.js';
+export { renderFlow, runFlow, isFlow, FlowError } from './request/render-flow.js';
+export { integrationTemplates } from './request/templates.js';
+export type { IntegrationTemplate, TemplateKind } from './request/templates.js';
 export { TemplateError, RenderError, RequestError, HookmapError } from './errors.js';
 export { Codes } from './codes.js';
 export type { Code, CodeName } from './codes.js';
@@ -45,6 +48,19 @@ export type {
   Integration,
   RenderedRequest,
   RenderRequestOptions,
+  FlowStep,
+  Flow,
+  IntegrationDocument,
+  StepResponse,
+  FlowResponse,
+  FlowStepResult,
+  FlowResult,
+  FlowOptions,
+  RenderFlowOptions,
+  RunFlowOptions,
+  FetchResponse,
+  FlowFetch,
+  ByteReader,
   ProviderSample,
   ProviderSection,
   HeaderBag,

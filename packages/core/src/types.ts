@@ -95,6 +95,8 @@ export interface Integration {
   /** Optional hints used by tools: the provider id the integration was written for, a target preset id. */
   provider?: string;
   target?: string;
+  /** The relay connection whose values templates read as `{{ connection.<name> }}` (SPEC §10). */
+  connection?: string;
 }
 
 export interface RenderedRequest {
@@ -108,8 +110,138 @@ export interface RenderedRequest {
 }
 
 export interface RenderRequestOptions extends RenderOptions {
-  provider?: Provider;
+  /** The payload's provider; null (what `getProvider` answers for an unknown id) is the same as none. */
+  provider?: Provider | null;
+  /** Collect render diagnostics (unresolved references, missing secrets, a URL that is not http(s)) in `diagnostics`. */
+  diagnostics?: boolean;
+  /** `{{ secrets.NAME }}`: only from here, never from the payload; reachable only by naming it (SPEC §6). */
   secrets?: Record<string, string>;
+  /**
+   * `{{ connection.NAME }}`: the values of the integration's connection (an OAuth2 `access_token`, fields
+   * of the token response such as `instance_url`, static values) — same rules as secrets (SPEC §10).
+   */
+  connection?: Record<string, unknown>;
+}
+
+// ---- flows (SPEC §9) ----
+
+/** One step of a flow: a §6 request plus its id, condition, result and accepted statuses. */
+export interface FlowStep {
+  /** `[a-z][a-z0-9_]*`, unique in the flow; later steps read this step as `steps.<id>`. */
+  id: string;
+  name?: string;
+  /** One placeholder; when it is falsy the step is skipped (`steps.<id>.skipped` is true). */
+  when?: string;
+  method?: HttpMethod;
+  url: string;
+  /** Merged over the flow's `headers` (a name set here, in any spelling, replaces the shared one). */
+  headers?: Record<string, string>;
+  body?: IntegrationBody;
+  /** A template rendered against `response` (`{ status, headers, body }`): what later steps read as `steps.<id>.result`. */
+  result?: JsonValue;
+  /** Statuses that count as success; default 200–299. A status outside them stops the flow at this step. */
+  accept?: number[];
+}
+
+/** An integration that makes several requests for one payload (SPEC §9): `steps` instead of one request. */
+export interface Flow {
+  name?: string;
+  provider?: string;
+  target?: string;
+  /** The relay connection whose values templates read as `{{ connection.<name> }}` (SPEC §10). */
+  connection?: string;
+  /** Headers every step sends (under its own). */
+  headers?: Record<string, string>;
+  active?: boolean;
+  events?: string[];
+  when?: string;
+  steps: FlowStep[];
+}
+
+/** Either kind of integration document. */
+export type IntegrationDocument = Integration | Flow;
+
+/** A response as given to renderFlow (`responses[stepId]`): headers optional, body a JSON value or text. */
+export interface StepResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** A response as a flow records it: header names in lower case, the body parsed when its content type is JSON. */
+export interface FlowResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  /** True when runFlow cut the body at `maxResponseBytes` (it is then kept as text, unparsed). */
+  truncated?: boolean;
+}
+
+export interface FlowStepResult {
+  id: string;
+  skipped: boolean;
+  /** The request of a step that ran (absent when skipped). */
+  request?: RenderedRequest;
+  response?: FlowResponse;
+  /** Whether the response's status is one the step accepts (set with `response`). */
+  accepted?: boolean;
+  /** The step's rendered `result` (set when the step has one and its response was accepted). */
+  result?: JsonValue;
+  /** True for a step taken from `resume` (recorded by an earlier run, not rendered or sent again). */
+  resumed?: boolean;
+}
+
+export interface FlowResult {
+  /** Every step up to where the flow ended, in order (skipped ones included). */
+  steps: FlowStepResult[];
+  /** The id of the step the flow stopped at, when it did not run to the end. */
+  stoppedAt?: string;
+  /**
+   * Why: renderFlow had no response for a step that runs (`no-response`), the step's status was not
+   * accepted (`not-accepted`), or runFlow's fetch threw (`error`, only in `FlowError.flow`).
+   */
+  stopReason?: 'no-response' | 'not-accepted' | 'error';
+}
+
+export interface FlowOptions extends RenderRequestOptions {
+  /**
+   * Results of the first steps recorded by an earlier run (its `steps`, in order): they are neither
+   * rendered nor sent again, and the run starts at the next step. SPEC §9: a retry resumes at the step that failed.
+   */
+  resume?: FlowStepResult[];
+}
+
+export interface RenderFlowOptions extends FlowOptions {
+  /** The response each step is assumed to get, by step id. */
+  responses?: Record<string, StepResponse>;
+}
+
+/** A byte stream's reader, as `ReadableStream.getReader()` gives (written out so no DOM types are needed). */
+export interface ByteReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** What runFlow needs of a response: fetch's `Response` fits. The body is read from `body` when set, else `text()`. */
+export interface FetchResponse {
+  status: number;
+  headers: { forEach(callback: (value: string, name: string) => void): void };
+  body?: { getReader(): ByteReader } | null;
+  text?(): Promise<string>;
+}
+
+export type FlowFetch = (
+  url: string,
+  init: { method: HttpMethod; headers: Record<string, string>; body?: string; redirect: 'manual'; signal?: AbortSignal },
+) => Promise<FetchResponse>;
+
+export interface RunFlowOptions extends FlowOptions {
+  fetch: FlowFetch;
+  /** Largest response body read per step, in bytes; the rest is dropped and `truncated` set. Default 1 MiB. */
+  maxResponseBytes?: number;
+  signal?: AbortSignal;
+  /** Called after each step (skipped, accepted or not), before the next one is sent: record it here. */
+  onStep?: (step: FlowStepResult) => void | Promise<void>;
 }
 
 // ---- providers (SPEC §7): the interface @hookmap/providers implements ----

@@ -63,16 +63,18 @@ describe('validateIntegration', () => {
 });
 
 describe('integrationSchema', () => {
-  it('is a draft 2020-12 object schema requiring url, with the five methods', () => {
-    const schema = integrationSchema as unknown as {
-      $schema?: string;
-      type?: string;
-      required?: readonly string[];
-      properties?: Record<string, { enum?: readonly string[] }>;
-    };
+  const schema = integrationSchema as unknown as {
+    $schema?: string;
+    type?: string;
+    oneOf?: Array<{ required?: string[] }>;
+    properties?: Record<string, { enum?: readonly string[]; maxItems?: number }>;
+    $defs?: Record<string, { required?: string[]; properties?: Record<string, { pattern?: string }>; additionalProperties?: boolean }>;
+  };
+
+  it('is a draft 2020-12 object schema: a request (url) or a flow (steps), with the five methods', () => {
     expect(schema.$schema).toContain('2020-12');
     expect(schema.type).toBe('object');
-    expect(schema.required).toContain('url');
+    expect(schema.oneOf?.map((s) => s.required)).toEqual([['url'], ['steps']]);
     expect([...(schema.properties?.['method']?.enum ?? [])].sort()).toEqual([
       'DELETE',
       'GET',
@@ -81,5 +83,15 @@ describe('integrationSchema', () => {
       'PUT',
     ]);
     expect(() => JSON.stringify(integrationSchema)).not.toThrow();
+  });
+
+  it('describes steps as validateIntegration checks them: 1–10, id pattern, no unknown keys', () => {
+    expect(schema.properties?.['steps']?.maxItems).toBe(10);
+    const step = schema.$defs?.['step'];
+    expect(step?.required).toEqual(['id', 'url']);
+    expect(step?.additionalProperties).toBe(false);
+    const id = new RegExp(step?.properties?.['id']?.pattern ?? '');
+    expect(['find', 'find_2', 'Find', '2nd', 'a-b'].map((s) => id.test(s))).toEqual([true, true, false, false, false]);
+    expect(Object.keys(step?.properties ?? {}).sort()).toEqual(['accept', 'body', 'headers', 'id', 'method', 'name', 'result', 'url', 'when']);
   });
 });

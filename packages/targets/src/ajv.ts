@@ -17,14 +17,20 @@ function ajv(): Ajv2020 {
   return instance;
 }
 
+/** Validators with account picklists are cached too; the oldest is dropped past this many. */
+const MAX_VALIDATORS = 64;
 const compiled = new Map<string, ValidateFunction>();
 
-/** The compiled validator of a target schema, compiled once per target id. */
-export function validatorFor(targetId: string, schema: JsonSchema): ValidateFunction {
-  let validate = compiled.get(targetId);
+/** The compiled validator of a schema, compiled once per key (the target id, plus its picklist configuration). */
+export function validatorFor(key: string, schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(key);
   if (!validate) {
     validate = ajv().compile(schema);
-    compiled.set(targetId, validate);
+    if (compiled.size >= MAX_VALIDATORS) {
+      const oldest = compiled.keys().next().value;
+      if (oldest !== undefined) compiled.delete(oldest);
+    }
+    compiled.set(key, validate);
   }
   return validate;
 }

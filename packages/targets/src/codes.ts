@@ -19,6 +19,8 @@ export const TargetCodes = {
   NO_BODY: 'T013',
   METHOD: 'T014',
   URL: 'T015',
+  OPTIONS: 'T016',
+  BROADCAST: 'T017',
 } as const;
 
 export type TargetCode = (typeof TargetCodes)[keyof typeof TargetCodes];

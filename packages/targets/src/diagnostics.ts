@@ -59,7 +59,8 @@ function requiredDiagnostic(error: ErrorObject, root: unknown): Diagnostic {
   const name = String(error.params.missingProperty);
   const path = joinPointer(error.instancePath, name);
   const properties = resolveSchemaPath(root, error.schemaPath.replace(/required$/, 'properties'));
-  const hint = hintOf((properties as Record<string, unknown> | undefined)?.[name]);
+  // A field required by a conditional rule (if/then) has its fix on the rule, not on the property.
+  const hint = hintOf((properties as Record<string, unknown> | undefined)?.[name]) ?? hintOf(error.parentSchema);
   return diagnostic('error', TargetCodes.REQUIRED, path, withHint(`${path} is required but missing`, hint));
 }
 
@@ -132,13 +133,24 @@ function problem(error: ErrorObject): { code: string; text: string } {
   }
 }
 
+/** One diagnostic per problem and place: a rule repeated in a conditional branch (if/then) reports once. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code} ${d.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Turns Ajv errors into diagnostics whose path points into the body and whose message says what to fix. */
 export function toDiagnostics(errors: ErrorObject[], root: unknown, targetName: string): Diagnostic[] {
-  return collapse(errors).map((error) => {
+  return unique(collapse(errors).map((error) => {
     if (error.keyword === 'required') return requiredDiagnostic(error, root);
     if (error.keyword === 'dependentRequired') return dependentDiagnostic(error);
     if (error.keyword === 'additionalProperties') return unknownFieldDiagnostic(error, targetName);
     const { code, text } = problem(error);
     return diagnostic('error', code, error.instancePath, withHint(`${label(error.instancePath)} ${text}`, hintOf(error.parentSchema)));
-  });
+  }));
 }

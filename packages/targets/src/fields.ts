@@ -32,6 +32,7 @@ function field(pointer: string, node: SchemaNode, required: boolean, inParent: b
   };
   if (typeof node.format === 'string') result.format = node.format;
   if (Array.isArray(node.enum)) result.enum = node.enum;
+  if (Array.isArray(node.examples)) result.examples = node.examples;
   if (typeof node['x-hint'] === 'string') result.hint = node['x-hint'];
   return result;
 }

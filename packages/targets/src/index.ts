@@ -4,7 +4,8 @@ import { diagnostic } from './diagnostics.js';
 import { getTarget, targetIds } from './registry.js';
 import { validateTargetRequest } from './request.js';
 import { recordIdExpression } from './starters/record-id.js';
-import { validateTargetBody } from './validate.js';
+import type { JsonSchema } from './types.js';
+import { configuredSchema, validateTargetBody, type ValidateOptions } from './validate.js';
 
 export { TargetCodes } from './codes.js';
 export type { TargetCode } from './codes.js';
@@ -14,28 +15,55 @@ export { urlPattern } from './request.js';
 export { checkBodyTypes, checkIntegrationTypes } from './check/index.js';
 export type { StaticCheck, TargetDiagnostic } from './check/index.js';
 export { recordIdExpression } from './starters/record-id.js';
-export type { JsonSchema, StarterContext, Target, TargetDefinition, TargetField } from './types.js';
+export type { PicklistConfig } from './picklists.js';
+export type {
+  AuthOption,
+  BodyRule,
+  JsonSchema,
+  Picklist,
+  RateLimit,
+  RuleContext,
+  StarterContext,
+  Target,
+  TargetDefinition,
+  TargetField,
+} from './types.js';
+export type { ValidateOptions } from './validate.js';
 
 function unknownTarget(targetId: string): Diagnostic {
   return diagnostic('error', TargetCodes.UNKNOWN_TARGET, '', `Unknown target "${targetId}". Known targets: ${targetIds().join(', ')}.`);
 }
 
 /**
- * Validates a rendered request body against a target's schema. Returns every problem at once (never throws);
- * each diagnostic's `path` is a JSON Pointer into the body and its message says what to fix.
+ * Validates a rendered request body against a target's schema and rules. Returns every problem at once (never
+ * throws); each diagnostic's `path` is a JSON Pointer into the body and its message says what to fix.
+ * `options.now` fixes the time for rules about the present; `options.picklists` gives the account's picklists.
  */
-export function validateBody(targetId: string, body: unknown): Diagnostic[] {
+export function validateBody(targetId: string, body: unknown, options?: ValidateOptions): Diagnostic[] {
   const target = getTarget(targetId);
-  return target ? validateTargetBody(target, body) : [unknownTarget(targetId)];
+  return target ? validateTargetBody(target, body, options) : [unknownTarget(targetId)];
+}
+
+/**
+ * The target's body schema as an account configured it: plain JSON Schema (draft 2020-12) with the configured
+ * picklists as `enum`s (the static check reads this). Undefined for an unknown target id.
+ */
+export function targetSchema(targetId: string, options?: Pick<ValidateOptions, 'picklists'>): JsonSchema | undefined {
+  const target = getTarget(targetId);
+  return target ? configuredSchema(target, options).schema : undefined;
 }
 
 /**
  * Validates a whole rendered request: method and URL against the preset (warnings, T014/T015) and the body
  * (as `validateBody`, with paths under `/body`). Paths are JSON Pointers into the request.
  */
-export function validateRequest(targetId: string, request: Pick<RenderedRequest, 'method' | 'url' | 'body'>): Diagnostic[] {
+export function validateRequest(
+  targetId: string,
+  request: Pick<RenderedRequest, 'method' | 'url' | 'body'>,
+  options?: ValidateOptions,
+): Diagnostic[] {
   const target = getTarget(targetId);
-  return target ? validateTargetRequest(target, request) : [unknownTarget(targetId)];
+  return target ? validateTargetRequest(target, request, options) : [unknownTarget(targetId)];
 }
 
 /**

@@ -1,24 +1,14 @@
-/** JSON Pointer helpers (RFC 6901). */
+/** Schema paths (`#/a/b`) read with core's one JSON Pointer module. */
+import { pointerSegments } from '@hookmap/core/tooling';
 
-export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function joinPointer(base: string, segment: string | number): string {
-  return `${base}/${escapeSegment(String(segment))}`;
-}
-
-export function lastSegment(pointer: string): string {
-  const index = pointer.lastIndexOf('/');
-  return pointer.slice(index + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-}
+export { joinPointer, lastPointerSegment as lastSegment } from '@hookmap/core/tooling';
 
 /** Reads `#/a/b` style schema paths from a root schema; undefined when the path leaves it. */
 export function resolveSchemaPath(root: unknown, schemaPath: string): unknown {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter((s) => s !== '');
+  const pointer = schemaPath.replace(/^#/, '');
   let node: unknown = root;
-  for (const raw of segments) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerSegments(pointer === '/' ? '' : pointer)) {
+    if (key === '') continue;
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }

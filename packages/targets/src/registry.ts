@@ -3,7 +3,7 @@ import { closeCall, closeNote } from './close/index.js';
 import { flattenSchema } from './fields.js';
 import { hubspotCall, hubspotCallUpdate, hubspotNote } from './hubspot/index.js';
 import { pipedriveActivity, pipedriveNote } from './pipedrive/index.js';
-import { salesforceTask, salesforceTasks } from './salesforce/index.js';
+import { salesforceEvent, salesforceTask, salesforceTasks } from './salesforce/index.js';
 import { slackMessage } from './slack/index.js';
 import type { Target, TargetDefinition } from './types.js';
 import { zohoCall, zohoNote } from './zoho/index.js';
@@ -14,6 +14,7 @@ const definitions: TargetDefinition[] = [
   hubspotCallUpdate,
   salesforceTask,
   salesforceTasks,
+  salesforceEvent,
   pipedriveActivity,
   pipedriveNote,
   zohoNote,

@@ -2,7 +2,7 @@ import type { Diagnostic, RenderedRequest } from '@hookmap/core';
 import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
 import type { Target } from './types.js';
-import { validateTargetBody } from './validate.js';
+import { validateTargetBody, type ValidateOptions } from './validate.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,19 +26,24 @@ export function urlPattern(url: string): RegExp {
 }
 
 function prefixed(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, path: `/body${d.path}` }));
+  return diagnostics.map((d) => ({ ...d, path: d.path === '' && d.code === TargetCodes.OPTIONS ? '' : `/body${d.path}` }));
 }
 
 /** Method, URL and body of a rendered request checked against the target; paths point into the request. */
-export function validateTargetRequest(target: Target, request: Pick<RenderedRequest, 'method' | 'url' | 'body'>): Diagnostic[] {
+export function validateTargetRequest(
+  target: Target,
+  request: Pick<RenderedRequest, 'method' | 'url' | 'body'>,
+  options: ValidateOptions = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (request.method !== target.method) {
     out.push(diagnostic('warning', TargetCodes.METHOD, '/method', `${target.name} is sent with ${target.method}, not ${request.method}.`));
   }
-  if (!urlPattern(target.url).test(request.url)) {
+  const patterns = [target.url, ...(target.urlAlternatives ?? [])];
+  if (!patterns.some((pattern) => urlPattern(pattern).test(request.url))) {
     out.push(
       diagnostic('warning', TargetCodes.URL, '/url', `${target.name} is sent to ${target.url}; "${request.url.slice(0, 200)}" does not match it.`),
     );
   }
-  return [...out, ...prefixed(validateTargetBody(target, request.body))];
+  return [...out, ...prefixed(validateTargetBody(target, request.body, options))];
 }

@@ -1,4 +1,4 @@
-import type { HttpMethod, Integration, JsonValue } from '@hookmap/core';
+import type { Diagnostic, HttpMethod, Integration, JsonValue } from '@hookmap/core';
 
 /** A JSON Schema (draft 2020-12) object, with hookmap's `x-hint` annotation ("how to fix it"). */
 export type JsonSchema = { [key: string]: JsonValue };
@@ -17,6 +17,8 @@ export interface TargetField {
   description: string;
   format?: string;
   enum?: JsonValue[];
+  /** Typical values (the schema's `examples`), e.g. a picklist's default values. */
+  examples?: JsonValue[];
   /** How to fill or fix the field (the schema's `x-hint`). */
   hint?: string;
 }
@@ -27,6 +29,63 @@ export interface StarterContext {
   providerId?: string;
   /** Expression (without delimiters) yielding the CRM record id the activity belongs to. */
   recordId: string;
+}
+
+/**
+ * A documented rate limit of the CRM, for the relay's outbound token bucket (SPEC §13). `requests` per `perMs`
+ * milliseconds, counted per `scope`: the credential (`token`), the CRM account/org/portal/workspace shared by
+ * every credential (`account`), the calling app (`app`) or the webhook URL (`webhook`).
+ */
+export interface RateLimit {
+  requests: number;
+  perMs: number;
+  scope: 'token' | 'account' | 'app' | 'webhook';
+  /** Simultaneous requests allowed, where the CRM documents a concurrency cap. */
+  concurrency?: number;
+  /** The vendor document (and its date) the numbers come from. */
+  source: string;
+  /** Other documented limits (daily budgets, higher tiers) the bucket does not model. */
+  note?: string;
+}
+
+/**
+ * A field whose allowed values each CRM account configures (a picklist). Without an account configuration the
+ * value is not restricted (`defaults` are shown as examples); with one (`validateBody(..., { picklists })`) the
+ * value must be one of the configured values.
+ */
+export interface Picklist {
+  /** JSON Pointers into the target schema of every property the picklist applies to, e.g. "/properties/Status". */
+  schemaPointers: string[];
+  description: string;
+  /** The values a new account starts with, where the vendor documents them (may be empty). */
+  defaults: string[];
+  source: string;
+}
+
+/** What a body rule may read besides the body. */
+export interface RuleContext {
+  /** The time "now" for rules about the present (epoch milliseconds); `validateBody`'s `now` option. */
+  now: number;
+  targetName: string;
+}
+
+/**
+ * A rule JSON Schema cannot state (it depends on the time of validation or sums over the body). Rules run after
+ * the schema checks, on the parsed body, and must tolerate any shape (the schema reports shape problems).
+ */
+export interface BodyRule {
+  id: string;
+  description: string;
+  source: string;
+  check(body: unknown, context: RuleContext): Diagnostic[];
+}
+
+/** Another way to authenticate against the same endpoint, e.g. Pipedrive's API token instead of OAuth. */
+export interface AuthOption {
+  name: string;
+  headers: Record<string, string>;
+  secrets: string[];
+  note: string;
 }
 
 export interface Target {
@@ -56,6 +115,16 @@ export interface Target {
   starter(context: StarterContext): Integration;
   /** Provider-specific starters, where a provider has better data than `common`. */
   providerStarters: Record<string, () => Integration>;
+  /** The CRM's documented rate limit for this endpoint (for the relay's outbound limiter). */
+  rateLimit: RateLimit;
+  /** Per-account picklists, by name (the field's API name), usable with `validateBody`'s `picklists` option. */
+  picklists?: Record<string, Picklist>;
+  /** Rules beyond the schema (run by `validateBody`). */
+  rules?: BodyRule[];
+  /** Other URL patterns the API accepts for the same request (older API versions); `validateRequest` accepts them. */
+  urlAlternatives?: string[];
+  /** Other authentication the endpoint accepts; `headers`/`secrets` hold the default. */
+  alternativeAuth?: AuthOption[];
 }
 
 /** A target as a CRM module defines it; `fields` is derived by the registry. */

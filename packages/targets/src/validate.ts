@@ -2,7 +2,19 @@ import type { Diagnostic } from '@hookmap/core';
 import { validatorFor } from './ajv.js';
 import { TargetCodes } from './codes.js';
 import { diagnostic, toDiagnostics } from './diagnostics.js';
-import type { Target } from './types.js';
+import { knownPicklists, schemaWithPicklists, type PicklistConfig } from './picklists.js';
+import type { JsonSchema, Target } from './types.js';
+
+/** Options of `validateBody` / `validateRequest`. */
+export interface ValidateOptions {
+  /**
+   * "Now" for the rules about the present (a note's or a call's time must not lie in the future): a Date, epoch
+   * milliseconds or ISO text. Default: the current time. Pass it to make a validation repeatable.
+   */
+  now?: Date | number | string;
+  /** The account's picklist values by picklist name (see `target.picklists`); unconfigured picklists are free text. */
+  picklists?: PicklistConfig;
+}
 
 /** Text bodies (e.g. a Handlebars text template) are parsed as JSON first. */
 function parseBody(target: Target, body: unknown): { value?: unknown; problem?: Diagnostic } {
@@ -27,11 +39,35 @@ function parseBody(target: Target, body: unknown): { value?: unknown; problem?: 
   }
 }
 
-/** Checks a rendered body against the target's schema; every problem at once, never throws. */
-export function validateTargetBody(target: Target, body: unknown): Diagnostic[] {
+function nowOf(option: ValidateOptions['now']): { now: number; problem?: Diagnostic } {
+  if (option === undefined) return { now: Date.now() };
+  const now = option instanceof Date ? option.getTime() : typeof option === 'number' ? option : Date.parse(option);
+  if (Number.isFinite(now)) return { now };
+  const text = `The "now" option (${String(option)}) is not a date; the current time was used. Pass a Date, epoch milliseconds or ISO text.`;
+  return { now: Date.now(), problem: diagnostic('warning', TargetCodes.OPTIONS, '', text) };
+}
+
+function unknownPicklist(target: Target, name: string): Diagnostic {
+  const known = Object.keys(target.picklists ?? {});
+  const list = known.length > 0 ? `its picklists are ${known.join(', ')}` : 'it has no configurable picklists';
+  return diagnostic('warning', TargetCodes.OPTIONS, '', `Picklist "${name}" is not one ${target.name} knows (${list}); its values were not checked.`);
+}
+
+/** The target schema as this account configured it (picklists as enums), and the options it could not use. */
+export function configuredSchema(target: Target, options: ValidateOptions = {}): { schema: JsonSchema; key: string; problems: Diagnostic[] } {
+  const { known, unknown } = knownPicklists(target, options.picklists);
+  const key = known.length === 0 ? target.id : `${target.id} ${JSON.stringify(known)}`;
+  return { schema: schemaWithPicklists(target, known), key, problems: unknown.map((name) => unknownPicklist(target, name)) };
+}
+
+/** Checks a rendered body against the target's schema and rules; every problem at once, never throws. */
+export function validateTargetBody(target: Target, body: unknown, options: ValidateOptions = {}): Diagnostic[] {
   const parsed = parseBody(target, body);
   if (parsed.problem) return [parsed.problem];
-  const validate = validatorFor(target.id, target.schema);
-  if (validate(parsed.value)) return [];
-  return toDiagnostics(validate.errors ?? [], target.schema, target.name);
+  const { schema, key, problems } = configuredSchema(target, options);
+  const { now, problem } = nowOf(options.now);
+  const validate = validatorFor(key, schema);
+  const schemaDiagnostics = validate(parsed.value) ? [] : toDiagnostics(validate.errors ?? [], schema, target.name);
+  const ruleDiagnostics = (target.rules ?? []).flatMap((rule) => rule.check(parsed.value, { now, targetName: target.name }));
+  return [...(problem ? [problem] : []), ...problems, ...schemaDiagnostics, ...ruleDiagnostics];
 }

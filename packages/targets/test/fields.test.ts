@@ -5,7 +5,7 @@ describe('target fields', () => {
   it('lists nested body fields with pointers, required flags and hints', () => {
     const fields = getTarget('hubspot.call')?.fields ?? [];
     const timestamp = fields.find((f) => f.pointer === '/properties/hs_timestamp');
-    expect(timestamp).toMatchObject({ name: 'hs_timestamp', required: true, type: 'string | integer' });
+    expect(timestamp).toMatchObject({ name: 'hs_timestamp', required: true, type: 'string' });
     expect(timestamp?.hint).toContain('ISO-8601');
     expect(fields.find((f) => f.pointer === '/associations/0/types/0/associationTypeId')).toMatchObject({
       type: 'integer',
@@ -13,7 +13,10 @@ describe('target fields', () => {
       requiredInParent: true,
     });
     const zoho = getTarget('zoho.note')?.fields ?? [];
-    expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module/api_name')).toMatchObject({ required: true });
+    expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module')).toMatchObject({ required: true });
+    // The module is named by its API name or by its id: neither alone is required.
+    expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module/api_name')).toMatchObject({ required: false });
+    expect(getTarget('salesforce.task')?.fields.find((f) => f.pointer === '/Status')?.examples).toContain('Completed');
     expect(zoho.find((f) => f.pointer === '/data/0/Note_Title')).toMatchObject({ required: false, requiredInParent: false });
     expect(fields.find((f) => f.pointer === '/properties/hs_call_direction')?.enum).toEqual(['INBOUND', 'OUTBOUND']);
   });

@@ -14,6 +14,7 @@ const RECORD: Record<string, { id: string; pointer: string | null }> = {
   'hubspot.call.update': { id: '58219374012', pointer: null },
   'salesforce.task': { id: '003XXXXXXXXXXXXXXX', pointer: '/WhoId' },
   'salesforce.tasks': { id: '003XXXXXXXXXXXXXXX', pointer: null },
+  'salesforce.event': { id: '003XXXXXXXXXXXXXXX', pointer: '/WhoId' },
   'pipedrive.activity': { id: '146680', pointer: '/participants/0/person_id' },
   'pipedrive.note': { id: '146680', pointer: '/person_id' },
   'zoho.note': { id: '4150868000001234567', pointer: '/data/0/Parent_Id/id' },
@@ -80,13 +81,17 @@ describe('starterIntegration', () => {
 
   it('reports exactly the missing record id, saying what to map, when the provider has none (Otter)', () => {
     expect(recordIdExpression('otter')).toBe('common.fields.crm_id');
+    // Facts Otter does not send and the CRM needs: Zoho wants a completed call's duration.
+    const missingFacts: Record<string, string[]> = { 'zoho.call': ['/data/0/Call_Duration'] };
     for (const target of targets) {
       if (target.id === 'salesforce.task') continue; // Otter has its own Salesforce starter
       const request = render(target.id, 'otter', docSample('otter'));
       const diagnostics = validateBody(target.id, request.body);
       const pointer = RECORD[target.id]?.pointer;
-      expect(diagnostics.map((d) => d.path), target.id).toEqual(pointer ? [pointer] : []);
-      if (pointer) expect(diagnostics[0]?.message, target.id).toMatch(/Map|id/);
+      const expected = [...(missingFacts[target.id] ?? []), ...(pointer ? [pointer] : [])].sort();
+      expect(diagnostics.map((d) => d.path).sort(), target.id).toEqual(expected);
+      const recordProblem = diagnostics.find((d) => d.path === pointer);
+      if (pointer) expect(recordProblem?.message, target.id).toMatch(/Map|id/);
     }
   });
 

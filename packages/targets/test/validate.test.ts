@@ -41,11 +41,11 @@ describe('validateBody', () => {
     expect(diagnostics[0]?.message).toMatch(/ISO-8601 UTC.*epoch milliseconds/);
   });
 
-  it('accepts epoch milliseconds for hs_timestamp and rejects a bare date as one problem', () => {
-    expect(validateBody('hubspot.note', { properties: { hs_timestamp: 1753965000000 } })).toEqual([]);
+  it('accepts epoch milliseconds as text for hs_timestamp and rejects a bare date as one problem', () => {
+    expect(validateBody('hubspot.note', { properties: { hs_timestamp: '1753965000000' } })).toEqual([]);
     const diagnostics = validateBody('hubspot.note', { properties: { hs_timestamp: '31/07/2025' } });
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([[TargetCodes.ALTERNATIVES, '/properties/hs_timestamp']]);
-    const seconds = validateBody('hubspot.note', { properties: { hs_timestamp: 1753965000 } });
+    const seconds = validateBody('hubspot.note', { properties: { hs_timestamp: '1753965000' } });
     expect(seconds[0]?.message).toContain('epoch seconds would land in 1970');
   });
 

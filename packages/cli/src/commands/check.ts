@@ -1,4 +1,11 @@
-import { renderRequest, validate, type Integration, type JsonValue, type Provider } from '@hookmap/core';
+import {
+  integrationTemplates,
+  renderRequest,
+  validateIntegrationTemplate,
+  type Integration,
+  type JsonValue,
+  type Provider,
+} from '@hookmap/core';
 import { readJsonInput } from '../io/read-input.js';
 import { chooseProvider } from '../lib/catalog.js';
 import { targetById, validateBody } from '../lib/targets.js';
@@ -27,7 +34,7 @@ export interface CheckOptions {
 export async function checkCommand(integrationSpec: string, options: CheckOptions, ui: Ui): Promise<number> {
   const read = await readIntegration(integrationSpec, ui);
   const { source } = read;
-  const templates = isObject(source.value) ? templateProblems(source, ui) : [];
+  const templates = templateProblems(source, ui);
   // validateIntegration may report template syntax too: keep each problem once.
   const problems = dedupe([...read.problems, ...templates]);
   const canCheck = noErrors(problems);
@@ -43,29 +50,11 @@ export async function checkCommand(integrationSpec: string, options: CheckOption
   return noErrors(problems) ? 0 : 1;
 }
 
+/** Every template's syntax, whatever the document's shape (core's walker: url, headers, body, when, steps). */
 function templateProblems(source: SourceDocument, ui: Ui): Problem[] {
-  const doc = source.value as Record<string, unknown>;
-  const found: Problem[] = [];
-  const add = (template: JsonValue, pointer: string) => {
-    for (const d of validate(template)) found.push(placeDiagnostic(d, source, pointer, ui.colors));
-  };
-  if (typeof doc.url === 'string') add(doc.url, '/url');
-  if (isObject(doc.headers)) {
-    for (const [name, value] of Object.entries(doc.headers)) {
-      if (typeof value === 'string') add(value, `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
-  }
-  const body = doc.body;
-  if (isObject(body) && body.mode === 'template' && body.template !== undefined)
-    add(body.template as JsonValue, '/body/template');
-  if (
-    isObject(body) &&
-    body.mode === 'text' &&
-    body.engine !== 'handlebars' &&
-    typeof body.template === 'string'
-  )
-    add(body.template, '/body/template');
-  return found;
+  return [...integrationTemplates(source.value)].flatMap((t) =>
+    validateIntegrationTemplate(t).map((d) => placeDiagnostic(d, source, '', ui.colors)),
+  );
 }
 
 async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, ui: Ui): Promise<Problem[]> {
@@ -122,10 +111,6 @@ function dedupe(problems: Problem[]): Problem[] {
 
 function noErrors(problems: Problem[]): boolean {
   return !problems.some((p) => p.severity === 'error');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function plural(n: number, word: string): string {

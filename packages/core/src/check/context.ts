@@ -43,17 +43,16 @@ function joinEvents(provider: CheckProvider, events: readonly string[]): Type {
 }
 
 /**
- * The scope a template of an integration sees: the payload context, `secrets` (text, from the caller),
- * and — when the document uses them (SPEC §9, §10) — `steps` and `connection`, typed unknown until
- * their schemas are known.
+ * The names only the caller supplies (`request/context.ts`): `secrets` (text) and `connection` (its
+ * values, typed unknown), found by name whatever the payload holds. A flow adds `steps` and `response`
+ * per template (flow.ts).
  */
-export function withIntegrationNames(context: Type, doc: Record<string, unknown>): Type {
+export function withIntegrationNames(context: Type): Type {
   const facet = context.object;
   if (!facet) return context;
   const props = new Map<string, Prop>(facet.props);
   props.set('secrets', { type: objectType(new Map(), stringType()), required: true });
-  if ('steps' in doc) props.set('steps', { type: unknown(), required: true });
-  if ('connection' in doc) props.set('connection', { type: unknown(), required: true });
+  props.set('connection', { type: objectType(new Map(), unknown()), required: true });
   return { ...context, object: { ...facet, props } };
 }
 

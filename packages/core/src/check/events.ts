@@ -29,11 +29,11 @@ export function checkedEvents(doc: Record<string, unknown>, provider: CheckProvi
   }
   if (typeof doc.when === 'string' && events.length > 0) {
     const when = doc.when;
-    const whole = withIntegrationNames(contextType(provider, events), doc);
+    const whole = withIntegrationNames(contextType(provider, events));
     inferString(when, { ...env, context: whole, pointer: '/when' }, true);
     // Decided per event, with no diagnostics (reported once above, against all of them).
     events = events.filter((event) => {
-      const t = inferString(when, { ...env, context: withIntegrationNames(contextType(provider, [event]), doc), pointer: '/when', diagnostics: [], probe: null }, true).type;
+      const t = inferString(when, { ...env, context: withIntegrationNames(contextType(provider, [event])), pointer: '/when', diagnostics: [], probe: null }, true).type;
       return maybeTruthy(t);
     });
   }

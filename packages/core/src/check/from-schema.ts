@@ -72,7 +72,39 @@ class SchemaReader {
       const branches = s[key];
       if (Array.isArray(branches)) type = meet(type, unionAll(branches.map((b) => this.read(b))));
     }
+    const found = this.requirements(s, false, 0);
+    if (type.object && found.length) {
+      // The same rule may arrive through an `allOf` part's own type and through this walk: keep it once.
+      const all = [...(type.object.requirements ?? []), ...found];
+      const requirements = all.filter((r, i) => all.findIndex((q) => JSON.stringify(q) === JSON.stringify(r)) === i);
+      type = { ...type, object: { ...type.object, requirements } };
+    }
     return type;
+  }
+
+  /**
+   * The requirements a schema sets on an object beyond its own `required`: under `then`/`else`, through
+   * `dependentRequired`, and as `anyOf`/`oneOf` alternatives of `required` lists — through `allOf` and `$ref`.
+   */
+  private requirements(s: unknown, conditional: boolean, depth: number): string[][][] {
+    if (typeof s !== 'object' || s === null || depth > 16) return [];
+    const node = s as Schema;
+    const out: string[][][] = [];
+    const keys = (v: unknown): string[] => (Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : []);
+    if (conditional && keys(node.required).length) out.push([keys(node.required)]);
+    for (const alt of ['anyOf', 'oneOf'] as const) {
+      const branches = node[alt];
+      if (Array.isArray(branches) && branches.length && branches.every((b) => keys((b as Schema | null)?.required).length)) {
+        out.push(branches.map((b) => keys((b as Schema).required)));
+      }
+    }
+    if (typeof node.dependentRequired === 'object' && node.dependentRequired !== null) {
+      for (const list of Object.values(node.dependentRequired)) if (keys(list).length) out.push([keys(list)]);
+    }
+    for (const branch of ['then', 'else'] as const) out.push(...this.requirements(node[branch], true, depth + 1));
+    if (Array.isArray(node.allOf)) for (const part of node.allOf) out.push(...this.requirements(part, conditional, depth + 1));
+    if (typeof node.$ref === 'string') out.push(...this.requirements(this.resolve(node.$ref), conditional, depth + 1));
+    return out;
   }
 
   /** What the schema's own keywords allow, before `$ref` and the combinators. */

@@ -1,14 +1,14 @@
-import { Codes } from '../codes.js';
-import { escapePointer } from '../errors.js';
 import { withCustomFilters } from '../filters/index.js';
+import { integrationTemplates, type IntegrationTemplate } from '../request/templates.js';
 import type { Diagnostic, FilterFn } from '../types.js';
 import { commonKeysOf, contextType, withIntegrationNames, type CheckProvider } from './context.js';
 import type { CheckEnv, Probe } from './env.js';
 import { checkedEvents } from './events.js';
+import { FlowScope } from './flow.js';
 import type { InferredValue } from './inferred.js';
-import { member } from './paths.js';
 import { inferString } from './strings.js';
 import { inferTemplate } from './template.js';
+import { checkUrl } from './url.js';
 import { objectType, stringType, unknown, type Prop, type Type } from './type.js';
 
 export interface CheckOptions {
@@ -29,16 +29,21 @@ export interface IntegrationCheck {
   diagnostics: Diagnostic[];
   /** The provider events the integration is checked for (after `events` and `when`). */
   events: string[];
-  /** The body, or null when the request has none (GET, DELETE, no body). */
+  /**
+   * The body the target receives, or null when that request has none (GET, DELETE, no body). In a flow
+   * (SPEC §9) that is the last step's: lookups come first, the write the target describes last.
+   */
   body: InferredBody | null;
+  /** A flow's bodies, step by step (absent for a single request). */
+  steps?: { id: string; body: InferredBody | null }[];
   /** The context type the templates were checked against. */
   context: Type;
 }
 
 /**
- * SPEC §11: types every template of an integration against the context of each provider event it is
- * sent for, without a payload. Pure and synchronous; never throws for a document `validateIntegration`
- * accepts (strings that do not parse are skipped: validate reports them).
+ * SPEC §11: types every template of an integration (single request or flow) against the context of
+ * each provider event it is sent for, without a payload. Pure and synchronous; never throws for a
+ * document `validateIntegration` accepts (strings that do not parse are skipped: validate reports them).
  */
 export function checkIntegration(doc: unknown, options: CheckOptions = {}, probe: Probe | null = null): IntegrationCheck {
   const diagnostics: Diagnostic[] = [];
@@ -58,31 +63,57 @@ export function checkIntegration(doc: unknown, options: CheckOptions = {}, probe
     probe,
   };
   const events = provider ? checkedEvents(d, provider, base) : [];
-  const payloadContext = provider && events.length > 0 ? contextType(provider, events) : provider ? contextType(provider, provider.events) : unknown();
-  const context = withIntegrationNames(payloadContext, d);
+  const payloadContext = provider ? contextType(provider, events.length > 0 ? events : provider.events) : unknown();
+  const context = withIntegrationNames(payloadContext);
   const env: CheckEnv = { ...base, context, commonKeys: commonKeysOf(context) };
-  if (typeof d.url === 'string') checkUrl(d.url, env, provider?.urlScope ?? null);
-  if (typeof d.headers === 'object' && d.headers !== null) {
-    for (const [name, value] of Object.entries(d.headers as Record<string, unknown>)) {
-      if (typeof value === 'string') inferString(value, { ...env, pointer: `/headers/${escapePointer(name)}` });
-    }
+  const flow = Array.isArray(d.steps) ? new FlowScope(d.steps) : null;
+  const bodies = new Map<number | undefined, InferredBody | null>();
+  for (const t of integrationTemplates(d)) {
+    // The integration's own `when` decided the events above.
+    if (t.step === undefined && t.kind === 'when') continue;
+    const at: CheckEnv = { ...env, pointer: t.pointer, context: flow ? flow.contextAt(context, t) : context };
+    const value = inferPart(t, at, provider?.urlScope ?? null);
+    if (value && t.kind === 'result' && flow && t.step !== undefined) flow.setResult(t.step, value.type);
+    if (t.kind === 'body' || t.kind === 'text' || t.kind === 'handlebars') bodies.set(t.step, bodyOf(t, value));
   }
-  const method = typeof d.method === 'string' ? d.method : 'POST';
-  const body = method === 'GET' || method === 'DELETE' ? null : inferBody(d.body, env, provider);
-  return { diagnostics: dedupe(diagnostics), events, body, context };
+  if (!flow) return { diagnostics: dedupe(diagnostics), events, body: requestBody(d, bodies.get(undefined), provider), context };
+  const steps = (d.steps as unknown[]).map((step, i) => ({ id: flow.idOf(i), body: requestBody(step, bodies.get(i), provider) }));
+  return { diagnostics: dedupe(diagnostics), events, body: steps.at(-1)?.body ?? null, steps, context };
 }
 
-function inferBody(body: unknown, env: CheckEnv, provider: CheckProvider | undefined): InferredBody | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const b = body as Record<string, unknown>;
-  const at = { ...env, pointer: '/body/template' };
-  if (b.mode === 'template') return { kind: 'json', value: inferTemplate(b.template, at) };
-  if (b.mode === 'text' && b.engine === 'handlebars') return { kind: 'unchecked', reason: 'Handlebars text bodies are not typed' };
-  if (b.mode === 'text' && typeof b.template === 'string') {
-    const value = inferString(b.template, at);
-    return { kind: 'text', value: { ...value, type: stringType() } };
+/** One template, by its kind (`request/templates.ts`): how the compiler would compile it. */
+function inferPart(t: IntegrationTemplate, env: CheckEnv, urlScope: string | null): InferredValue | null {
+  switch (t.kind) {
+    case 'url':
+      checkUrl(t.template as string, env, urlScope);
+      return null;
+    case 'header':
+    case 'text':
+      return inferString(t.template as string, env);
+    case 'when':
+      return inferString(t.template as string, env, true);
+    case 'body':
+    case 'result':
+      return inferTemplate(t.template, env);
+    default:
+      return null;
   }
-  if (b.mode === 'auto' && Array.isArray(b.sections)) return { kind: 'json', value: autoBody(b.sections, provider) };
+}
+
+function bodyOf(t: IntegrationTemplate, value: InferredValue | null): InferredBody {
+  if (t.kind === 'handlebars' || !value) return { kind: 'unchecked', reason: 'Handlebars text bodies are not typed' };
+  if (t.kind === 'text') return { kind: 'text', value: { ...value, type: stringType() } };
+  return { kind: 'json', value };
+}
+
+/** The body a request sends: none for GET and DELETE; auto mode is typed from its sections. */
+function requestBody(request: unknown, inferred: InferredBody | null | undefined, provider: CheckProvider | undefined): InferredBody | null {
+  const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  const method = typeof r.method === 'string' ? r.method : 'POST';
+  if (method === 'GET' || method === 'DELETE') return null;
+  if (inferred) return inferred;
+  const body = r.body as Record<string, unknown> | undefined;
+  if (body?.mode === 'auto' && Array.isArray(body.sections)) return { kind: 'json', value: autoBody(body.sections, provider) };
   return null;
 }
 
@@ -94,28 +125,6 @@ function autoBody(sections: unknown[], provider: CheckProvider | undefined): Inf
     for (const field of section.fields) props.set(field, { type: unknown(), required: false });
   }
   return { type: objectType(props, provider?.sections ? null : unknown()), origin: { path: '/body/sections', start: 0, end: 0 }, omittable: false, optional: null };
-}
-
-/**
- * URL placeholders resolve against the URL scope first, then the context: a path is unknown only when
- * neither can have it, so the unknown-path warnings of the context pass are kept only when the scope
- * pass has them too.
- */
-function checkUrl(url: string, env: CheckEnv, urlScope: string | null): void {
-  const pointer = '/url';
-  if (!urlScope) {
-    inferString(url, { ...env, pointer });
-    return;
-  }
-  const scope = member(env.context, urlScope).type;
-  const scoped: Diagnostic[] = [];
-  inferString(url, { ...env, pointer, context: scope.object ? scope : objectType(new Map(), null), diagnostics: scoped, probe: null });
-  const own: Diagnostic[] = [];
-  inferString(url, { ...env, pointer, diagnostics: own });
-  const inScope = new Set(scoped.filter((x) => x.code === Codes.UNKNOWN_PATH).map((x) => `${x.start}:${x.end}`));
-  for (const problem of own) {
-    if (problem.code !== Codes.UNKNOWN_PATH || inScope.has(`${problem.start}:${problem.end}`)) env.diagnostics.push(problem);
-  }
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -56,5 +56,6 @@ function meetObject(a: ObjectFacet | null, b: ObjectFacet | null): ObjectFacet |
     if (!props.has(k)) props.set(k, { type: a.rest ? meet(q.type, a.rest) : q.type, required: q.required });
   }
   const rest = a.rest && b.rest ? meet(a.rest, b.rest) : null;
-  return { props, rest, documented: a.documented || b.documented };
+  const requirements = [...(a.requirements ?? []), ...(b.requirements ?? [])];
+  return { props, rest, documented: a.documented || b.documented, ...(requirements.length ? { requirements } : {}) };
 }

@@ -42,6 +42,12 @@ export interface ObjectFacet {
    * another key is possible, but reading one is reported as an unknown path.
    */
   documented: boolean;
+  /**
+   * Keys the schema requires only under a condition (`if`/`then`, `dependentRequired`) or as alternatives
+   * (`anyOf` of `required`): each requirement is a list of alternatives, met when every key of one of them
+   * is present. The targets check warns when a template may meet none.
+   */
+  requirements?: string[][][];
 }
 
 export interface Type {
@@ -148,7 +154,8 @@ function joinObject(a: ObjectFacet | null, b: ObjectFacet | null): ObjectFacet |
   side(a, b);
   side(b, a);
   const rest = a.rest && b.rest ? union(a.rest, b.rest) : (a.rest ?? b.rest);
-  return { props, rest, documented: a.documented && b.documented };
+  const requirements = [...(a.requirements ?? []), ...(b.requirements ?? [])];
+  return { props, rest, documented: a.documented && b.documented, ...(requirements.length ? { requirements } : {}) };
 }
 
 /** Every value either type may have. */

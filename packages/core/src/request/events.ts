@@ -1,7 +1,7 @@
 import { truthy } from '../evaluate/operators.js';
 import { compile } from '../template.js';
 import type { CompiledTemplate, Integration, Provider } from '../types.js';
-import { payloadContext } from './render-request.js';
+import { payloadContext } from './context.js';
 
 /**
  * Which payloads an integration is meant for (not in SPEC §6, which is silent on it): `events`, the

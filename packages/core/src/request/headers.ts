@@ -10,10 +10,10 @@ export interface PreparedHeader {
   template: CompiledTemplate;
 }
 
-/** Compiles header values once per integration. */
-export function prepareHeaders(headers: Record<string, string> | undefined): PreparedHeader[] {
+/** Compiles header values once per integration; `at` is the pointer of the request (a flow step's). */
+export function prepareHeaders(headers: Record<string, string> | undefined, at = ''): PreparedHeader[] {
   return Object.entries(headers ?? {}).map(([name, value]) => {
-    const pointer = `/headers/${escapePointer(name)}`;
+    const pointer = `${at}/headers/${escapePointer(name)}`;
     try {
       return { name, pointer, template: compile(value) };
     } catch (e) {
@@ -23,16 +23,31 @@ export function prepareHeaders(headers: Record<string, string> | undefined): Pre
   });
 }
 
+/**
+ * Shared headers (a flow's integration-level ones) under a request's own: a name the request sets
+ * itself, in any spelling, replaces the shared one.
+ */
+export function mergeHeaders(shared: PreparedHeader[], own: PreparedHeader[]): PreparedHeader[] {
+  const names = new Set(own.map((h) => h.name.toLowerCase()));
+  return [...shared.filter((h) => !names.has(h.name.toLowerCase())), ...own];
+}
+
 /** Renders header values as text templates; CR or LF in a result is refused, never sent. */
 export function renderHeaders(
   headers: PreparedHeader[],
   context: Record<string, unknown>,
-  diagnostics: Diagnostic[],
+  diagnostics: Diagnostic[] | null,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, pointer, template } of headers) {
-    const { value, diagnostics: found } = template.renderWithDiagnostics(context);
-    for (const d of found) diagnostics.push(retarget(d, pointer));
+    let value: unknown;
+    if (diagnostics) {
+      const rendered = template.renderWithDiagnostics(context);
+      for (const d of rendered.diagnostics) diagnostics.push(retarget(d, pointer));
+      value = rendered.value;
+    } else {
+      value = template.render(context);
+    }
     const text = toText(value);
     const problem = headerValueProblem(text);
     if (problem) {
@@ -62,6 +77,15 @@ function retarget(d: Diagnostic, pointer: string): Diagnostic {
   if (d.code === Codes.UNRESOLVED && ref.startsWith('secrets.')) {
     const name = ref.slice('secrets.'.length);
     return { ...d, code: Codes.MISSING_SECRET, message: `Secret ${name} is not set: pass it in the secrets (never in the payload).`, path: pointer };
+  }
+  if (d.code === Codes.UNRESOLVED && ref.startsWith('connection.')) {
+    const name = ref.slice('connection.'.length);
+    return {
+      ...d,
+      code: Codes.MISSING_CONNECTION_VALUE,
+      message: `Connection value ${name} is not set: pass it in the connection (never in the payload), or name the integration's connection.`,
+      path: pointer,
+    };
   }
   return { ...d, path: pointer };
 }

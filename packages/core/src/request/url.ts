@@ -15,13 +15,10 @@ export function renderUrl(
   url: string,
   scope: Record<string, unknown> | null,
   context: Record<string, unknown>,
-  diagnostics: Diagnostic[],
+  diagnostics: Diagnostic[] | null,
+  pointer = '/url',
 ): string {
-  const { parts, fixedOrigin } = prepareUrl(url);
-  // The URL scope is payload data: the real secrets are laid over it, so a payload can never supply
-  // them. (A scope without its own `secrets` needs no copy: `secrets.X` misses there and is read from
-  // the context, which holds the real ones.)
-  const scoped = scope && hasOwn.call(scope, 'secrets') ? { ...scope, secrets: context.secrets } : scope;
+  const { parts, fixedOrigin } = prepareUrl(url, pointer);
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') {
@@ -29,15 +26,15 @@ export function renderUrl(
       continue;
     }
     const { segment: seg, evaluate } = part;
-    let value = scoped ? evaluate(scoped) : undefined;
+    let value = scope ? evaluate(scope) : undefined;
     if (value === undefined || value === null) value = evaluate(context);
     if (value === undefined || value === null) {
       out += seg.raw;
-      diagnostics.push({
+      diagnostics?.push({
         severity: 'warning',
         code: Codes.UNRESOLVED,
         message: `URL placeholder ${seg.raw} did not resolve and is left as written.`,
-        path: '/url',
+        path: pointer,
         start: seg.start,
         end: seg.end,
         reference: seg.source.trim(),
@@ -47,7 +44,7 @@ export function renderUrl(
     const text = toText(value);
     out += seg.start === 0 ? text : encodeComponent(text);
   }
-  if (!fixedOrigin) checkUrl(out, diagnostics);
+  if (!fixedOrigin && diagnostics) checkUrl(out, diagnostics, pointer);
   return out;
 }
 
@@ -57,7 +54,7 @@ interface UrlPlaceholder {
   evaluate: (ctx: Record<string, unknown>) => unknown;
 }
 
-interface PreparedUrl {
+export interface PreparedUrl {
   parts: (string | UrlPlaceholder)[];
   /**
    * True when the template's literal start already holds an http(s) scheme, host and the character
@@ -68,10 +65,12 @@ interface PreparedUrl {
 }
 
 const prepared = new Map<string, PreparedUrl>();
-const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Scans and compiles a URL template once (a bounded cache keyed by the template text). */
-function prepareUrl(url: string): PreparedUrl {
+/**
+ * Scans and compiles a URL template once (a bounded cache keyed by the template text; `pointer` only
+ * places a syntax error, so a cached entry serves every step of a flow that has the same URL).
+ */
+export function prepareUrl(url: string, pointer = '/url'): PreparedUrl {
   let entry = prepared.get(url);
   if (!entry) {
     let parts: (string | UrlPlaceholder)[];
@@ -80,7 +79,7 @@ function prepareUrl(url: string): PreparedUrl {
         seg.kind === 'text' ? seg.value : { segment: seg, evaluate: compileExpressionAt(seg.source, seg.exprStart, '/url') },
       );
     } catch (e) {
-      if (e instanceof TemplateError) e.path = '/url';
+      if (e instanceof TemplateError) e.path = pointer;
       throw e;
     }
     const head = typeof parts[0] === 'string' ? parts[0] : '';
@@ -102,13 +101,13 @@ function isHttpUrl(url: string): boolean {
   }
 }
 
-function checkUrl(url: string, diagnostics: Diagnostic[]): void {
+function checkUrl(url: string, diagnostics: Diagnostic[], pointer: string): void {
   if (!isHttpUrl(url)) {
     diagnostics.push({
       severity: 'error',
       code: Codes.INVALID_URL,
       message: `The rendered URL "${url.slice(0, 200)}" is not an http(s) URL; check the "url" template and its placeholders.`,
-      path: '/url',
+      path: pointer,
       start: 0,
       end: url.length,
     });

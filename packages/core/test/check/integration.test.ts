@@ -92,6 +92,31 @@ describe('checkIntegration', () => {
   });
 });
 
+describe('checkIntegration on a flow (SPEC §9)', () => {
+  const flow = {
+    provider: 'bot',
+    steps: [
+      { id: 'find', url: 'https://crm.example.com/search', body: { mode: 'template', template: { q: '{{ data.text }}' } }, result: '{{ response.body.results[0].id }}' },
+      { id: 'create', when: '{{ steps.find.result == null }}', url: 'https://crm.example.com/people', result: { id: '{{ response.status }}' } },
+      {
+        id: 'note',
+        url: 'https://crm.example.com/notes',
+        body: { mode: 'template', template: { who: '{{ steps.find.result ?? steps.create.result.id }}', ok: '{{ steps.create.skipped }}', typo: '{{ steps.find.resul }}' } },
+      },
+    ],
+  };
+
+  it('types steps.<id> of the earlier steps, results included, and response inside result', () => {
+    const checked = checkIntegration(flow, { provider: bot });
+    expect(checked.steps?.map((s) => s.id)).toEqual(['find', 'create', 'note']);
+    const body = checked.body;
+    if (body?.kind !== 'json') throw new Error('no body');
+    expect(printType(body.value.type)).toBe('{ who: unknown, ok: boolean, typo: unknown }');
+    expect(typeAt(flow, '/steps/2/body/template/who', 40, { provider: bot })?.text).toBe('integer | null');
+    expect(checked.diagnostics).toEqual([expect.objectContaining({ code: 'H501', path: '/steps/2/body/template/typo', suggestion: 'result' })]);
+  });
+});
+
 describe('typeAt (hover)', () => {
   const integration = doc({
     body: { mode: 'template', template: { list: { $each: '{{ data.text | split: " " }}', as: 'w', do: '{{ w | upper }}' }, t: 'At {{ trigger }}' } },
@@ -115,6 +140,17 @@ describe('types and schemas', () => {
     const type = typeFromSchema(schema);
     expect(printType(typeFromSchema(typeToSchema(type)), 2)).toBe(printType(type, 2));
     expect(printType(type, 2)).toBe('{ a: "x" | "y", b?: integer | null, c?: array<string> }');
+  });
+
+  it('keeps the requirements a schema sets under if/then, dependentRequired and anyOf of required', () => {
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
+      dependentRequired: { a: ['b'] },
+      anyOf: [{ required: ['a'] }, { required: ['c'] }],
+      allOf: [{ if: { required: ['a'] }, then: { required: ['c'] } }],
+    };
+    expect(typeFromSchema(schema).object?.requirements).toEqual([[['a'], ['c']], [['b']], [['c']]]);
   });
 
   it('reads anyOf, allOf and $ref through $id', () => {

@@ -2,9 +2,19 @@ import type { JsonValue } from '@hookmap/core';
 import { ACTION_ITEMS_TEXT, TITLE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import { attioNoteExample } from './example.js';
-import type { StarterContext, TargetDefinition } from '../types.js';
+import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { quilNote } from './providers.js';
+import { createdAtRange } from './rules.js';
 import { noteSchema } from './schema.js';
+
+/** Attio rate limiting: 100 read and 25 write requests per second across the API. */
+const RATE_LIMIT: RateLimit = {
+  requests: 25,
+  perMs: 1_000,
+  scope: 'token',
+  source: 'Attio REST API guide "Rate limiting" (docs.attio.com/rest-api/guides/rate-limiting), read 2026-12',
+  note: 'Writes (creating a note): 25 per second; reads 100 per second. A 429 carries Retry-After (a date, usually the next second).',
+};
 
 function note(recordId: string): JsonValue {
   return {
@@ -39,8 +49,10 @@ export const attioNote: TargetDefinition = {
   notes: [
     'The note is wrapped in "data".',
     'Send all five of parent_object, parent_record_id, title, format (plaintext | markdown) and content.',
-    'Optional created_at and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read.',
+    'Optional created_at (not in the future, not before 1970; validateBody checks it against its now option) and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read.',
   ],
   starter: (context: StarterContext) => templateIntegration(attioNote, note(context.recordId), context),
   providerStarters: { quil: () => quilNote(attioNote) },
+  rateLimit: RATE_LIMIT,
+  rules: [createdAtRange],
 };

@@ -8,7 +8,7 @@ const note = object(
     title: text('Note title (plain text).'),
     format: oneOfValues('How "content" is written.', ['plaintext', 'markdown']),
     content: text('Note body in the chosen format.'),
-    created_at: text('When the note was taken.', { format: 'date-time' }),
+    created_at: text('When the note was taken: not in the future, not before 1970.', { format: 'date-time' }),
     meeting_id: { type: ['string', 'null'], format: 'uuid', description: 'Attio meeting to link, or null.' },
   },
   ['parent_object', 'parent_record_id', 'title', 'format', 'content'],

@@ -50,6 +50,13 @@ function walkObject(value: InferredValue, members: InferredMember[], target: Typ
     const path = `${bodyPath}/${escape(key)}`;
     report.add('error', Codes.TARGET_REQUIRED, value.origin, path, `${path} is required by ${report.target.name}, but the template never writes it. Add "${key}".`);
   }
+  const sure = new Set(members.filter((m) => m.key !== null && !m.value.omittable).map((m) => m.key as string));
+  for (const alternatives of want.requirements ?? []) {
+    if (alternatives.some((keys) => keys.every((k) => sure.has(k)))) continue;
+    const options = alternatives.map((keys) => keys.join(' and ')).join(', or ');
+    const text = alternatives.length > 1 ? `needs ${options}` : `may need ${options} (a rule of its schema requires it in some cases)`;
+    report.add('warning', Codes.MAYBE_NULL, value.origin, bodyPath, `${fieldName(bodyPath)} ${text} for ${report.target.name}, and the template does not always write it.`);
+  }
 }
 
 function absentIntoRequired(member: InferredValue, path: string, report: Report): void {

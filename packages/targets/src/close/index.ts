@@ -1,7 +1,7 @@
 import { DESCRIPTION_TEXT, NOTE_HTML } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import { closeCallExample, closeNoteExample } from './example.js';
-import type { StarterContext, TargetDefinition } from '../types.js';
+import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { attendeeCall, osviNote } from './providers.js';
 import { callSchema, noteSchema } from './schema.js';
 
@@ -9,7 +9,20 @@ const HEADERS = { Authorization: 'Basic {{ secrets.CLOSE_API_KEY | append: ":" |
 const NOTES = [
   'Auth: HTTP Basic with the API key as user name and an empty password. The header template builds base64("<api key>:") from CLOSE_API_KEY with the append and base64 filters.',
 ];
-const DOCS = ['https://developer.close.com/resources/activities/call/', 'https://developer.close.com/resources/activities/note/'];
+const DOCS = [
+  'https://developer.close.com/api/resources/activities/calls/create',
+  'https://developer.close.com/api/resources/activities/calls/update',
+  'https://developer.close.com/resources/activities/note/',
+];
+
+/** Close rate limits: per endpoint group, per API key, with the organization allowed three times the per-key rate. */
+const RATE_LIMIT: RateLimit = {
+  requests: 20,
+  perMs: 1_000,
+  scope: 'token',
+  source: 'Close API "Rate Limits" (developer.close.com/api/overview/rate-limits), read 2026-12',
+  note: 'Limits are per endpoint group (POST /activity/* is one group); the organization-wide limit is three times the per-key one. Close answers 429 with rate_reset seconds to wait; the documented example is 20 requests per second per key.',
+};
 
 export const closeCall: TargetDefinition = {
   id: 'close.call',
@@ -24,8 +37,9 @@ export const closeCall: TargetDefinition = {
   docs: DOCS,
   notes: [
     'lead_id is required.',
-    'duration is an integer number of seconds; direction is outbound or inbound; status defaults to completed.',
-    'recording_url must be https.',
+    'duration is an integer number of seconds, at most 604,800; direction is outbound or inbound; status is one of the documented call statuses and defaults to completed.',
+    'The result of the call is outcome_id (an outcome of your organization); disposition, local_phone and remote_phone are not in the create schema.',
+    'activity_at (when it happened), phone (E.164), custom_fields and recording_url (https only) are known.',
     'note_html wins over note when both are sent.',
     ...NOTES,
   ],
@@ -37,13 +51,14 @@ export const closeCall: TargetDefinition = {
         direction: "{{ common.direction ?? 'outbound' }}",
         status: 'completed',
         duration: '{{ common.duration_seconds | integer | optional }}',
-        phone: '{{ common.phone | optional }}',
+        phone: '{{ common.phone | e164 | optional }}',
         note_html: NOTE_HTML,
         recording_url: '{{ common.recording_url | optional }}',
       },
       context,
     ),
   providerStarters: { attendee: () => attendeeCall(closeCall) },
+  rateLimit: RATE_LIMIT,
 };
 
 export const closeNote: TargetDefinition = {
@@ -61,4 +76,5 @@ export const closeNote: TargetDefinition = {
   starter: (context: StarterContext) =>
     templateIntegration(closeNote, { lead_id: placeholder(context.recordId), note: DESCRIPTION_TEXT }, context),
   providerStarters: { osvi: () => osviNote(closeNote) },
+  rateLimit: RATE_LIMIT,
 };

@@ -1,6 +1,7 @@
 import type { Integration, JsonValue } from '@hookmap/core';
 import { fieldLines } from '../starters/fragments.js';
 import { templateIntegration } from '../starters/integration.js';
+import { playableRecording } from './recording.js';
 import type { TargetDefinition } from '../types.js';
 
 /** Provider-specific HubSpot starters: each reads the provider's own fields where they beat `common`. */
@@ -38,14 +39,15 @@ export function otonistarkCall(preset: Preset): Integration {
     properties: {
       hs_timestamp: '{{ created_at | iso }}',
       hs_call_title: "AI call: {{ input_variables.customer_name ?? customer_phone }}",
-      hs_call_body: '{{ extracted_variables.summary }}. Next action: {{ extracted_variables.next_action ?? "none" }}.',
-      hs_call_duration: '{{ duration | times: 1000 | string }}',
+      hs_call_body:
+        '{{ extracted_variables.summary }}. Next action: {{ extracted_variables.next_action ?? "none" }}.{{ recording_url ? "\\nRecording: " : "" }}{{ recording_url }}',
+      hs_call_duration: '{{ duration | times: 1000 | integer | string }}',
       hs_call_direction: "{{ lead ? 'OUTBOUND' : 'INBOUND' }}",
       hs_call_status: "{{ status == 'completed' ? 'COMPLETED' : 'FAILED' }}",
       hs_call_disposition: `{{ status == 'completed' ? '${CONNECTED}' : '${NO_ANSWER}' }}`,
       hs_call_from_number: '{{ assistant_phone | optional }}',
       hs_call_to_number: '{{ customer_phone | optional }}',
-      hs_call_recording_url: '{{ recording_url | optional }}',
+      hs_call_recording_url: playableRecording('recording_url'),
     },
     associations: association('input_variables.crm_id', 194),
   };

@@ -2,15 +2,31 @@ import type { JsonValue } from '@hookmap/core';
 import { NOTE_HTML, TITLE } from '../starters/fragments.js';
 import { templateIntegration } from '../starters/integration.js';
 import { pipedriveActivityExample, pipedriveNoteExample } from './example.js';
-import type { StarterContext, TargetDefinition } from '../types.js';
+import type { AuthOption, RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { otonistarkActivity } from './providers.js';
-import { activitySchema, noteSchema } from './schema.js';
+import { activityPicklists, activitySchema, noteSchema } from './schema.js';
 
 const BASE = '{{secrets.PIPEDRIVE_API_DOMAIN}}';
 const HEADERS = { Authorization: 'Bearer {{secrets.PIPEDRIVE_ACCESS_TOKEN}}' };
 const SECRETS = ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'];
 const AUTH_NOTE =
-  'Auth: OAuth "Authorization: Bearer <token>" (shown here) or an api_token query parameter. PIPEDRIVE_API_DOMAIN is the api_domain of the OAuth token, e.g. https://acme.pipedrive.com.';
+  'Auth: OAuth "Authorization: Bearer <token>" (shown here), or a personal API token in the x-api-token header (alternativeAuth; what the official clients send since client-php 11.0.0, 2025-05-09; the api_token query parameter is the older form). PIPEDRIVE_API_DOMAIN is the api_domain of the OAuth token or your company domain, e.g. https://acme.pipedrive.com.';
+
+const API_TOKEN: AuthOption = {
+  name: 'API token',
+  headers: { 'x-api-token': '{{secrets.PIPEDRIVE_API_TOKEN}}' },
+  secrets: ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_API_TOKEN'],
+  note: 'A personal API token (Settings > Personal preferences > API) sent in the x-api-token header.',
+};
+
+/** Pipedrive token-based rate limiting: a burst limit per token in a rolling 2-second window, plus a daily budget per company. */
+const RATE_LIMIT: RateLimit = {
+  requests: 20,
+  perMs: 2_000,
+  scope: 'token',
+  source: 'Pipedrive "Rate limiting" (developers docs, core API concepts, updated 2026-09-17)',
+  note: 'Burst limit of the lowest plan (higher plans allow more per 2 s); each request also spends tokens from the company\'s daily budget (30,000 base tokens x plan multiplier x seats); POST /v1/notes and POST /api/v2/activities are low-cost writes.',
+};
 
 function activity(recordId: string): { [key: string]: JsonValue } {
   return {
@@ -40,10 +56,14 @@ export const pipedriveActivity: TargetDefinition = {
     'API v2: person_id is READ-ONLY; send participants: [{person_id, primary: true}] instead.',
     'done is a boolean in v2 (v1 used 0/1).',
     'due_date "YYYY-MM-DD", due_time UTC "HH:MM", duration "HH:MM".',
+    'subject and type are optional (Pipedrive fills in defaults); type is one of the account\'s activity types (picklist "type").',
     AUTH_NOTE,
   ],
   starter: (context: StarterContext) => templateIntegration(pipedriveActivity, activity(context.recordId), context),
   providerStarters: { otonistark: () => otonistarkActivity(pipedriveActivity) },
+  rateLimit: RATE_LIMIT,
+  picklists: activityPicklists,
+  alternativeAuth: [API_TOKEN],
 };
 
 export const pipedriveNote: TargetDefinition = {
@@ -58,12 +78,15 @@ export const pipedriveNote: TargetDefinition = {
   example: pipedriveNoteExample,
   docs: ['https://developers.pipedrive.com/docs/api/v1/Notes#addNote'],
   notes: [
-    'content (HTML) is required, plus at least one of deal_id, person_id, org_id, lead_id, project_id.',
+    'content (HTML) is required, plus at least one of deal_id, person_id, org_id, lead_id, project_id, task_id.',
+    'pinned_to_{lead,deal,organization,person,project,task}_flag pin the note (0/1).',
     'Ids are integers except lead_id (a UUID).',
     AUTH_NOTE,
   ],
   starter: (context: StarterContext) =>
     templateIntegration(pipedriveNote, { content: NOTE_HTML, person_id: `{{ ${context.recordId} | integer }}` }, context),
   providerStarters: {},
+  rateLimit: RATE_LIMIT,
+  alternativeAuth: [API_TOKEN],
 };
 

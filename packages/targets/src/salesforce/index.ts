@@ -1,110 +1,60 @@
 import type { JsonValue } from '@hookmap/core';
-import { DESCRIPTION_TEXT, TITLE, WHEN_DATE } from '../starters/fragments.js';
-import { placeholder, templateIntegration } from '../starters/integration.js';
 import { salesforceTaskExample } from './example.js';
-import type { StarterContext, TargetDefinition } from '../types.js';
-import { tasksSchema, taskSchema } from './schema.js';
+import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
+import { eventStarter, otterActionItems, otterTask } from './providers.js';
+import { eventPicklists, eventSchema, taskPicklists, tasksPicklists, tasksSchema, taskSchema } from './schema.js';
+import { actionItemTasks, activityTask } from './starters.js';
+import { templateIntegration } from '../starters/integration.js';
 
-function callTask(recordId: string): { [key: string]: JsonValue } {
-  return {
-    Subject: `Call: ${TITLE}`,
-    Description: DESCRIPTION_TEXT,
-    WhoId: placeholder(recordId),
-    ActivityDate: WHEN_DATE,
-    Status: 'Completed',
-    Priority: 'Normal',
-    TaskSubtype: 'Call',
-    CallType: '{{ common.direction | capitalize | optional }}',
-    CallDurationInSeconds: '{{ common.duration_seconds | integer | optional }}',
-    CallObject: '{{ common.id | optional }}',
-  };
-}
+/** The current API version (Winter '27); older versions keep working and are accepted by validateRequest. */
+export const SALESFORCE_API_VERSION = 'v68.0';
+const INSTANCE = '{{secrets.SALESFORCE_INSTANCE_URL}}';
+const BASE = `${INSTANCE}/services/data/${SALESFORCE_API_VERSION}`;
+const ANY_VERSION = `${INSTANCE}/services/data/{{version}}`;
+const HEADERS = { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' };
+const SECRETS = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'];
+const INSTANCE_NOTE =
+  'SALESFORCE_INSTANCE_URL is the instance_url of your OAuth token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded).';
+const WHO_NOTE = 'WhoId is a Contact (003...) or Lead (00Q...) id; accounts, opportunities and cases go in WhatId.';
+const PICKLIST_NOTE = 'Status, Priority and Type are org picklists: pass your org\'s values as validateBody\'s picklists option to check them.';
 
-/** Otter: the meeting as a completed Task, its action items listed with their owners and state. */
-const otterTask: JsonValue = {
-  Subject: '{{ data.title }}',
-  Description: {
-    $let: {
-      items: {
-        $each: '{{ data.relationships.action_items }}',
-        as: 'item',
-        do: "[{{ item.status.completed ? 'x' : ' ' }}] {{ item.text }} ({{ item.assignee.name }})",
-      },
-    },
-    in: "{{ data.abstract_summary }}\n\nAction items:\n{{ items | join: '\\n' }}\n\nOtter notes: {{ data.url }}",
-  },
-  WhoId: '{{ common.fields.crm_id | optional }}',
-  ActivityDate: "{{ data.created_at | date: '%Y-%m-%d', 'UTC' }}",
-  Status: 'Completed',
-  Priority: 'Normal',
-  TaskSubtype: 'Call',
-  CallObject: '{{ data.id }}',
+/** Salesforce limits: a rolling 24-hour request allocation per org, no per-second limit. */
+const RATE_LIMIT: RateLimit = {
+  requests: 100_000,
+  perMs: 86_400_000,
+  scope: 'account',
+  concurrency: 25,
+  source: 'Salesforce Developer Limits and Allocations Quick Reference, "API Request Limits and Allocations" (Winter \'27)',
+  note: 'Enterprise Edition: 100,000 + 1,000 per user license per rolling 24 hours (Developer Edition 15,000); at most 25 concurrent long-running (20 s or more) requests in production.',
 };
 
 export const salesforceTask: TargetDefinition = {
   id: 'salesforce.task',
   crm: 'salesforce',
-  name: 'Salesforce Task (call)',
+  name: 'Salesforce Task (call or meeting)',
   method: 'POST',
-  url: '{{secrets.SALESFORCE_INSTANCE_URL}}/services/data/v62.0/sobjects/Task/',
-  headers: { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' },
-  secrets: ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'],
+  url: `${BASE}/sobjects/Task/`,
+  urlAlternatives: [`${ANY_VERSION}/sobjects/Task/`],
+  headers: HEADERS,
+  secrets: SECRETS,
   schema: taskSchema,
   example: salesforceTaskExample,
   docs: ['https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm'],
   notes: [
-    'SALESFORCE_INSTANCE_URL is the instance_url of your OAuth token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded).',
+    INSTANCE_NOTE,
     'Success is 201 {"id","errors":[],"success":true}.',
     'ActivityDate is a DATE (YYYY-MM-DD), not a date-time.',
-    'CallDurationInSeconds is an integer; CallType is Inbound, Outbound or Internal.',
-    'TaskSubtype "Call" makes the task show as a call; Type is an org picklist and may not contain "Call".',
-    'Description is a textarea of at most 32,000 characters.',
+    'A call: TaskSubtype "Call", CallDurationInSeconds an integer, CallType Inbound, Outbound or Internal. A meeting is not a call: TaskSubtype "Task", or use salesforce.event.',
+    WHO_NOTE,
+    'Description is a textarea of at most 32,000 characters; Subject at most 255.',
+    PICKLIST_NOTE,
   ],
-  starter: (context: StarterContext) => templateIntegration(salesforceTask, callTask(context.recordId), context),
+  starter: (context: StarterContext) => templateIntegration(salesforceTask, activityTask(context), context),
   providerStarters: {
     otter: () => templateIntegration(salesforceTask, otterTask, { providerId: 'otter', name: 'Otter meeting to Salesforce Task' }),
   },
-};
-
-const BASE = '{{secrets.SALESFORCE_INSTANCE_URL}}/services/data/v62.0';
-
-/** One Task per action item, open or completed as the provider marks it. */
-function actionItemTasks(recordId: string): JsonValue {
-  return {
-    allOrNone: false,
-    records: {
-      $each: '{{ common.action_items }}',
-      as: 'item',
-      do: {
-        attributes: { type: 'Task' },
-        Subject: '{{ item.text | truncate: 255 }}',
-        Description: "From {{ common.provider }}: {{ common.title ?? 'call' }}{{ item.assignee ? '\\nAssignee: ' : '' }}{{ item.assignee }}{{ common.url ? '\\n' : '' }}{{ common.url }}",
-        Status: "{{ item.done ? 'Completed' : 'Not Started' }}",
-        Priority: 'Normal',
-        TaskSubtype: 'Task',
-        WhoId: `{{ ${recordId} | optional }}`,
-        ActivityDate: WHEN_DATE,
-      },
-    },
-  };
-}
-
-/** Otter: every action item as a Task, with its assignee and the meeting it came from. */
-const otterActionItems: JsonValue = {
-  allOrNone: false,
-  records: {
-    $each: '{{ data.relationships.action_items }}',
-    as: 'item',
-    do: {
-      attributes: { type: 'Task' },
-      Subject: '{{ item.text | truncate: 255 }}',
-      Description: 'Action item from the Otter meeting "{{ data.title }}" ({{ data.url }}), assigned to {{ item.assignee.name }} <{{ item.assignee.email }}>.',
-      Status: "{{ item.status.completed ? 'Completed' : 'Not Started' }}",
-      Priority: 'Normal',
-      TaskSubtype: 'Task',
-      ActivityDate: "{{ data.created_at | date: '%Y-%m-%d', 'UTC' }}",
-    },
-  },
+  rateLimit: RATE_LIMIT,
+  picklists: taskPicklists,
 };
 
 export const salesforceTasks: TargetDefinition = {
@@ -113,8 +63,9 @@ export const salesforceTasks: TargetDefinition = {
   name: 'Salesforce Tasks (one per action item)',
   method: 'POST',
   url: `${BASE}/composite/sobjects`,
-  headers: { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' },
-  secrets: ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'],
+  urlAlternatives: [`${ANY_VERSION}/composite/sobjects`],
+  headers: HEADERS,
+  secrets: SECRETS,
   schema: tasksSchema,
   example: { allOrNone: false, records: [{ attributes: { type: 'Task' }, ...(salesforceTaskExample as Record<string, JsonValue>) }] },
   docs: ['https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_create.htm'],
@@ -123,9 +74,46 @@ export const salesforceTasks: TargetDefinition = {
     'allOrNone false (default) keeps the Tasks that succeed when one fails; the response is one {id, success, errors} per record.',
     'An empty "records" list is rejected: a provider without action items cannot use this target.',
     'Task fields as in salesforce.task (ActivityDate a date, Subject at most 255 characters).',
+    WHO_NOTE,
+    PICKLIST_NOTE,
   ],
   starter: (context: StarterContext) => templateIntegration(salesforceTasks, actionItemTasks(context.recordId), context),
   providerStarters: {
     otter: () => templateIntegration(salesforceTasks, otterActionItems, { providerId: 'otter', name: 'Otter action items to Salesforce Tasks' }),
   },
+  rateLimit: RATE_LIMIT,
+  picklists: tasksPicklists,
+};
+
+export const salesforceEvent: TargetDefinition = {
+  id: 'salesforce.event',
+  crm: 'salesforce',
+  name: 'Salesforce Event (meeting)',
+  method: 'POST',
+  url: `${BASE}/sobjects/Event/`,
+  urlAlternatives: [`${ANY_VERSION}/sobjects/Event/`],
+  headers: HEADERS,
+  secrets: SECRETS,
+  schema: eventSchema,
+  example: {
+    Subject: 'Meeting: product launch',
+    Description: 'Discussed next steps for the launch.',
+    WhoId: '003XXXXXXXXXXXXXXX',
+    StartDateTime: '2025-07-31T12:00:00.000Z',
+    EndDateTime: '2025-07-31T12:45:00.000Z',
+    Type: 'Meeting',
+    ShowAs: 'Busy',
+  },
+  docs: ['https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_event.htm'],
+  notes: [
+    INSTANCE_NOTE,
+    'A meeting is an Event: StartDateTime plus EndDateTime or DurationInMinutes (at most 14 days), or IsAllDayEvent true with ActivityDate.',
+    'The starter sends DurationInMinutes 0 when the provider sends no duration (the event marks the start; adjust its length in Salesforce).',
+    WHO_NOTE,
+    'Type is an org picklist: pass your org\'s values as validateBody\'s picklists option to check it.',
+  ],
+  starter: (context: StarterContext) => templateIntegration(salesforceEvent, eventStarter(context.recordId), context),
+  providerStarters: {},
+  rateLimit: RATE_LIMIT,
+  picklists: eventPicklists,
 };

@@ -1,13 +1,37 @@
 import type { JsonValue } from '@hookmap/core';
+import { minutesSeconds } from '../starters/duration.js';
 import { DESCRIPTION_TEXT, TITLE, fieldLines } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
 import { zohoCallExample, zohoNoteExample } from './example.js';
-import type { StarterContext, TargetDefinition } from '../types.js';
-import { callSchema, noteSchema } from './schema.js';
+import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
+import { completedCallStart } from './rules.js';
+import { callPicklists, callSchema, noteSchema } from './schema.js';
 
+/**
+ * The API host is the token response's api_domain (https://www.zohoapis.com, .eu, .in, .com.au, ...). Until
+ * connections (SPEC §10) provide `{{ connection.api_domain }}`, it is the secret ZOHO_API_DOMAIN.
+ */
+const API = '{{secrets.ZOHO_API_DOMAIN}}/crm/v8';
 const HEADERS = { Authorization: 'Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}' };
-const DOCS = ['https://www.zoho.com/crm/developer/docs/api/v8/create-notes.html', 'https://www.zoho.com/crm/developer/docs/api/v8/insert-records.html'];
-const DC_NOTE = 'Use the API domain of your data centre (www.zohoapis.com, .eu, .in, .com.au, ...).';
+const SECRETS = ['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN'];
+const DOCS = [
+  'https://www.zoho.com/crm/developer/docs/api/v8/create-notes.html',
+  'https://www.zoho.com/crm/developer/docs/api/v8/insert-records.html',
+  'https://help.zoho.com/portal/en/community/topic/kaizen-38-calls-api',
+];
+const DC_NOTE =
+  'ZOHO_API_DOMAIN is the api_domain of your OAuth token response (https://www.zohoapis.com, .eu, .in, .com.au, ...); with connections it becomes {{ connection.api_domain }}.';
+const START = "{{ common.started_at ?? common.ended_at ?? 'now' | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}";
+
+/** Zoho CRM API limits: credits per rolling 24 hours per org (1 per insert call of up to 100 records) and a concurrency cap. */
+const RATE_LIMIT: RateLimit = {
+  requests: 5_000,
+  perMs: 86_400_000,
+  scope: 'account',
+  concurrency: 5,
+  source: 'Zoho CRM v8 "API Limits" (credits per 24-hour window, concurrency per org and app), read 2026-12',
+  note: 'Free edition floor: 5,000 credits per 24 h and 5 concurrent calls; Standard 50,000 + 250 per user (10 concurrent), Professional 50,000 + 500 per user, Enterprise 50,000 + 1,000 per user.',
+};
 
 function call(recordId: string): JsonValue {
   return {
@@ -15,8 +39,8 @@ function call(recordId: string): JsonValue {
       {
         Subject: `Call: ${TITLE}`,
         Call_Type: "{{ common.direction == 'inbound' ? 'Inbound' : 'Outbound' }}",
-        Call_Start_Time: "{{ (common.started_at ?? common.ended_at) | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}",
-        Call_Duration: "{{ common.duration_seconds | date: '%M:%S', 'UTC' | optional }}",
+        Call_Start_Time: START,
+        Call_Duration: minutesSeconds('common.duration_seconds'),
         Description: DESCRIPTION_TEXT,
         Who_Id: { id: placeholder(recordId) },
       },
@@ -24,7 +48,7 @@ function call(recordId: string): JsonValue {
   };
 }
 
-/** OSVI: the AI summary plus every Data Extraction field as "name: value" lines. */
+/** OSVI: the AI summary plus every Data Extraction field as "name: value" lines, on the lead of the trigger data. */
 const osviNote: JsonValue = {
   data: [
     {
@@ -45,7 +69,7 @@ const otonistarkCall: JsonValue = {
       Subject: 'AI call: {{ input_variables.customer_name ?? customer_phone }}',
       Call_Type: "{{ lead ? 'Outbound' : 'Inbound' }}",
       Call_Start_Time: "{{ created_at | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}",
-      Call_Duration: "{{ duration | date: '%M:%S', 'UTC' }}",
+      Call_Duration: minutesSeconds('duration'),
       Description: '{{ extracted_variables.summary }}',
       Who_Id: { id: '{{ input_variables.crm_id }}' },
     },
@@ -57,15 +81,15 @@ export const zohoNote: TargetDefinition = {
   crm: 'zoho',
   name: 'Zoho CRM note (API v3+)',
   method: 'POST',
-  url: 'https://www.zohoapis.com/crm/v8/Notes',
+  url: `${API}/Notes`,
   headers: HEADERS,
-  secrets: ['ZOHO_ACCESS_TOKEN'],
+  secrets: SECRETS,
   schema: noteSchema,
   example: zohoNoteExample,
   docs: DOCS,
   notes: [
     'Records go in {"data": [...]}.',
-    'v3+ shape: Parent_Id is {"module": {"api_name": "Contacts"}, "id": "..."}; v2 used a string plus se_module.',
+    'v3+ shape: Parent_Id is {"module": {"api_name": "Contacts"}, "id": "..."} (or the module by id: {"module": {"id": "..."}}); v2 used a string plus se_module.',
     'Alternatively POST /crm/v8/{Module}/{record_id}/Notes.',
     DC_NOTE,
   ],
@@ -86,6 +110,7 @@ export const zohoNote: TargetDefinition = {
   providerStarters: {
     osvi: () => templateIntegration(zohoNote, osviNote, { providerId: 'osvi', name: 'OSVI call summary and captured data to a Zoho note' }),
   },
+  rateLimit: RATE_LIMIT,
 };
 
 export const zohoCall: TargetDefinition = {
@@ -93,21 +118,25 @@ export const zohoCall: TargetDefinition = {
   crm: 'zoho',
   name: 'Zoho CRM call',
   method: 'POST',
-  url: 'https://www.zohoapis.com/crm/v8/Calls',
+  url: `${API}/Calls`,
   headers: HEADERS,
-  secrets: ['ZOHO_ACCESS_TOKEN'],
+  secrets: SECRETS,
   schema: callSchema,
   example: zohoCallExample,
   docs: DOCS,
   notes: [
     'Records go in {"data": [...]}.',
-    'Call_Duration is text "mm:ss"; Call_Start_Time is ISO-8601 with an offset ("2025-07-31T12:30:00+00:00").',
-    'Who_Id is the contact lookup {"id"}; What_Id needs "$se_module" (e.g. "Deals").',
-    'Field set partly from memory in the research notes: verify against your org.',
+    'Call_Duration is text "mm:ss" with the minutes not wrapped at the hour (3725 s is "62:05"); required for a completed call (Inbound, or Outbound not Scheduled).',
+    'Call_Start_Time is ISO-8601 with an offset ("2025-07-31T12:30:00+00:00"); a completed call cannot start in the future.',
+    'Who_Id is a Contacts lookup {"id"}; a Lead goes in What_Id with "$se_module": "Leads" (and no Who_Id). What_Id always needs "$se_module".',
+    'Call_Result and Call_Purpose are org picklists (Zoho adds unknown values): pass yours as the picklists option to check them.',
     DC_NOTE,
   ],
   starter: (context: StarterContext) => templateIntegration(zohoCall, call(context.recordId), context),
   providerStarters: {
     otonistark: () => templateIntegration(zohoCall, otonistarkCall, { providerId: 'otonistark', name: 'Otoni Stark call to a Zoho CRM call' }),
   },
+  rateLimit: RATE_LIMIT,
+  picklists: callPicklists,
+  rules: [completedCallStart],
 };
