@@ -27,7 +27,7 @@ export { typeToSchema } from './check/to-schema.js';
 export { printType } from './check/print.js';
 export { filterSignatures } from './check/filters.js';
 export type { FilterSignature } from './check/filters.js';
-export type { Type, StringFacet, NumberFacet, ArrayFacet, ObjectFacet, Prop } from './check/type.js';
+export type { Type, StringFacet, NumberFacet, ArrayFacet, ObjectFacet, Prop, Requirement, Condition } from './check/type.js';
 // Scanners, locators, JSON Pointers, line/column and the path grammar: @hookmap/core/tooling.
 export type {
   JsonValue,

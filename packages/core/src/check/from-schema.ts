@@ -10,11 +10,28 @@ import {
   stringType,
   unionAll,
   unknown,
+  type Condition,
   type Prop,
+  type Requirement,
   type Type,
 } from './type.js';
 
 type Schema = Record<string, unknown>;
+type Scope = { when: Condition[]; otherwise: boolean };
+
+const keysOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : []);
+
+/** The condition of an `if`: its required members, each with the `const`/`enum` values it names. */
+function conditionOf(s: unknown): Condition[] {
+  if (typeof s !== 'object' || s === null) return [];
+  const node = s as Schema;
+  const properties = (typeof node.properties === 'object' && node.properties !== null ? node.properties : {}) as Record<string, Schema>;
+  return keysOf(node.required).map((key) => {
+    const p = properties[key];
+    const values = p && 'const' in p ? [p.const] : Array.isArray(p?.enum) ? (p.enum as unknown[]) : null;
+    return { key, values };
+  });
+}
 
 /** Formats whose text is never empty. */
 const NON_EMPTY_FORMATS = new Set(['date-time', 'date', 'time', 'uri', 'email', 'uuid', 'hostname', 'ipv4', 'ipv6']);
@@ -72,7 +89,7 @@ class SchemaReader {
       const branches = s[key];
       if (Array.isArray(branches)) type = meet(type, unionAll(branches.map((b) => this.read(b))));
     }
-    const found = this.requirements(s, false, 0);
+    const found = this.requirements(s, null, 0);
     if (type.object && found.length) {
       // The same rule may arrive through an `allOf` part's own type and through this walk: keep it once.
       const all = [...(type.object.requirements ?? []), ...found];
@@ -83,27 +100,34 @@ class SchemaReader {
   }
 
   /**
-   * The requirements a schema sets on an object beyond its own `required`: under `then`/`else`, through
-   * `dependentRequired`, and as `anyOf`/`oneOf` alternatives of `required` lists — through `allOf` and `$ref`.
+   * The requirements a schema sets on an object beyond its own `required`: under `then`/`else` (with the
+   * `if`'s `const`/`enum` members as the condition), through `dependentRequired`, and as `anyOf`/`oneOf`
+   * alternatives of `required` lists — through `allOf` and `$ref`.
    */
-  private requirements(s: unknown, conditional: boolean, depth: number): string[][][] {
+  private requirements(s: unknown, scope: Scope | null, depth: number): Requirement[] {
     if (typeof s !== 'object' || s === null || depth > 16) return [];
     const node = s as Schema;
-    const out: string[][][] = [];
-    const keys = (v: unknown): string[] => (Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : []);
-    if (conditional && keys(node.required).length) out.push([keys(node.required)]);
+    const out: Requirement[] = [];
+    const when = scope?.when ?? [];
+    const otherwise = scope?.otherwise ?? false;
+    if (scope && keysOf(node.required).length) out.push({ alternatives: [keysOf(node.required)], when, otherwise });
     for (const alt of ['anyOf', 'oneOf'] as const) {
       const branches = node[alt];
-      if (Array.isArray(branches) && branches.length && branches.every((b) => keys((b as Schema | null)?.required).length)) {
-        out.push(branches.map((b) => keys((b as Schema).required)));
+      if (Array.isArray(branches) && branches.length && branches.every((b) => keysOf((b as Schema | null)?.required).length)) {
+        out.push({ alternatives: branches.map((b) => keysOf((b as Schema).required)), when, otherwise });
       }
     }
     if (typeof node.dependentRequired === 'object' && node.dependentRequired !== null) {
-      for (const list of Object.values(node.dependentRequired)) if (keys(list).length) out.push([keys(list)]);
+      for (const [key, list] of Object.entries(node.dependentRequired)) {
+        if (keysOf(list).length) out.push({ alternatives: [keysOf(list)], when: [...when, { key, values: null }], otherwise });
+      }
     }
-    for (const branch of ['then', 'else'] as const) out.push(...this.requirements(node[branch], true, depth + 1));
-    if (Array.isArray(node.allOf)) for (const part of node.allOf) out.push(...this.requirements(part, conditional, depth + 1));
-    if (typeof node.$ref === 'string') out.push(...this.requirements(this.resolve(node.$ref), conditional, depth + 1));
+    // Nested conditions are kept only at the top: an `if` inside a `then` is read as always possible.
+    const condition = scope ? when : conditionOf(node.if);
+    out.push(...this.requirements(node.then, { when: condition, otherwise: false }, depth + 1));
+    out.push(...this.requirements(node.else, { when: condition, otherwise: !scope }, depth + 1));
+    if (Array.isArray(node.allOf)) for (const part of node.allOf) out.push(...this.requirements(part, scope, depth + 1));
+    if (typeof node.$ref === 'string') out.push(...this.requirements(this.resolve(node.$ref), scope, depth + 1));
     return out;
   }
 

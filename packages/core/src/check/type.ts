@@ -44,10 +44,25 @@ export interface ObjectFacet {
   documented: boolean;
   /**
    * Keys the schema requires only under a condition (`if`/`then`, `dependentRequired`) or as alternatives
-   * (`anyOf` of `required`): each requirement is a list of alternatives, met when every key of one of them
-   * is present. The targets check warns when a template may meet none.
+   * (`anyOf` of `required`). The targets check warns when a template may meet none of the alternatives
+   * while the condition may hold.
    */
-  requirements?: string[][][];
+  requirements?: Requirement[];
+}
+
+/** One requirement: met when every key of one alternative is present. */
+export interface Requirement {
+  alternatives: string[][];
+  /** It applies only when these conditions (an `if` of `const`/`enum` members) hold, or fail (`else`). */
+  when: Condition[];
+  /** True for an `else`: it applies when the conditions do not all hold. */
+  otherwise: boolean;
+}
+
+/** `key` is present, with one of `values` when they are listed. */
+export interface Condition {
+  key: string;
+  values: unknown[] | null;
 }
 
 export interface Type {

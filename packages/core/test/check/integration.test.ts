@@ -150,7 +150,11 @@ describe('types and schemas', () => {
       anyOf: [{ required: ['a'] }, { required: ['c'] }],
       allOf: [{ if: { required: ['a'] }, then: { required: ['c'] } }],
     };
-    expect(typeFromSchema(schema).object?.requirements).toEqual([[['a'], ['c']], [['b']], [['c']]]);
+    expect(typeFromSchema(schema).object?.requirements).toEqual([
+      { alternatives: [['a'], ['c']], when: [], otherwise: false },
+      { alternatives: [['b']], when: [{ key: 'a', values: null }], otherwise: false },
+      { alternatives: [['c']], when: [{ key: 'a', values: null }], otherwise: false },
+    ]);
   });
 
   it('reads anyOf, allOf and $ref through $id', () => {

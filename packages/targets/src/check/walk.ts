@@ -1,4 +1,4 @@
-import { Codes, printType, type InferredMember, type InferredValue, type Type } from '@hookmap/core';
+import { Codes, printType, type InferredMember, type InferredValue, type Requirement, type Type } from '@hookmap/core';
 import { fit } from './fit.js';
 import { fieldName, type Report } from './report.js';
 
@@ -50,13 +50,47 @@ function walkObject(value: InferredValue, members: InferredMember[], target: Typ
     const path = `${bodyPath}/${escape(key)}`;
     report.add('error', Codes.TARGET_REQUIRED, value.origin, path, `${path} is required by ${report.target.name}, but the template never writes it. Add "${key}".`);
   }
-  const sure = new Set(members.filter((m) => m.key !== null && !m.value.omittable).map((m) => m.key as string));
-  for (const alternatives of want.requirements ?? []) {
-    if (alternatives.some((keys) => keys.every((k) => sure.has(k)))) continue;
-    const options = alternatives.map((keys) => keys.join(' and ')).join(', or ');
-    const text = alternatives.length > 1 ? `needs ${options}` : `may need ${options} (a rule of its schema requires it in some cases)`;
+  for (const requirement of want.requirements ?? []) {
+    if (!mayApply(requirement, members)) continue;
+    const sure = requirement.alternatives.some((keys) => keys.every((k) => members.some((m) => m.key === k && !m.value.omittable)));
+    if (sure) continue;
+    const options = requirement.alternatives.map((keys) => keys.join(' and ')).join(', or ');
+    const text = requirement.alternatives.length > 1 ? `needs ${options}` : `may need ${options} (a rule of its schema requires it in some cases)`;
     report.add('warning', Codes.MAYBE_NULL, value.origin, bodyPath, `${fieldName(bodyPath)} ${text} for ${report.target.name}, and the template does not always write it.`);
   }
+}
+
+/**
+ * Whether a requirement may apply to what the template writes: its `if` conditions may hold (`then`),
+ * or may fail (`else`). A condition on a member the template never writes, or writes as literals
+ * outside the condition's values, cannot hold.
+ */
+function mayApply(requirement: Requirement, members: InferredMember[]): boolean {
+  const states = requirement.when.map(({ key, values }) => {
+    const written = members.filter((m) => m.key === key);
+    if (written.length === 0) return 'never';
+    const literals = written.map((m) => literalsOf(m.value.type));
+    const inside = (v: unknown): boolean => values === null || values.includes(v);
+    if (literals.every((l) => l !== null && !l.some(inside))) return 'never';
+    const always = written.every((m) => !m.value.omittable) && literals.every((l) => l !== null && l.every(inside));
+    return always ? 'always' : 'maybe';
+  });
+  if (requirement.otherwise) return !states.every((s) => s === 'always');
+  return !states.some((s) => s === 'never');
+}
+
+/** The literal values of a type when it has only a few known ones (text, numbers, booleans). */
+function literalsOf(t: Type): unknown[] | null {
+  if (t.unknown || t.missing || t.null || t.array || t.object) return null;
+  const out: unknown[] = [];
+  if (t.true) out.push(true);
+  if (t.false) out.push(false);
+  for (const facet of [t.string, t.number]) {
+    if (!facet) continue;
+    if (facet.values === null) return null;
+    out.push(...facet.values);
+  }
+  return out;
 }
 
 function absentIntoRequired(member: InferredValue, path: string, report: Report): void {
