@@ -1,6 +1,7 @@
 import { checkIntegration, Codes, typeFromSchema, type CheckProvider, type InferredBody, type IntegrationCheck } from '@hookmap/core';
 import { getTarget } from '../registry.js';
 import type { Target } from '../types.js';
+import { configuredSchema, type ValidateOptions } from '../validate.js';
 import { Report, type TargetDiagnostic } from './report.js';
 import { walk } from './walk.js';
 
@@ -11,7 +12,7 @@ export type { TargetDiagnostic } from './report.js';
  * target's JSON Schema. Each diagnostic points into the integration (path and offsets of the template
  * string that causes it) and names the body field (`bodyPath`).
  */
-export function checkBodyTypes(body: InferredBody | null, target: Target): TargetDiagnostic[] {
+export function checkBodyTypes(body: InferredBody | null, target: Target, schema: object = target.schema): TargetDiagnostic[] {
   const report = new Report(target);
   const root = { path: '/body', start: 0, end: 0 };
   if (body === null) {
@@ -28,7 +29,7 @@ export function checkBodyTypes(body: InferredBody | null, target: Target): Targe
     report.add('info', Codes.NOT_CHECKED, body.value.origin, '', `A text body is not checked against ${target.name}'s fields; use a template body to have them checked.`);
     return report.diagnostics;
   }
-  walk(body.value, typeFromSchema(target.schema), '', report);
+  walk(body.value, typeFromSchema(schema), '', report);
   return report.diagnostics;
 }
 
@@ -39,12 +40,18 @@ export interface StaticCheck extends Omit<IntegrationCheck, 'diagnostics'> {
 
 /**
  * The whole static check of an integration document (pure, synchronous): templates against the
- * provider's event contexts, then — when there is a target — the inferred body against its schema.
- * `target` may be a preset or its id; an unknown id is ignored (the caller reports it).
+ * provider's event contexts, then — when there is a target — the inferred body against its schema (with
+ * the account's `picklists` as enums, as `targetSchema` gives it). `target` may be a preset or its id; an
+ * unknown id is ignored (the caller reports it).
  */
-export function checkIntegrationTypes(doc: unknown, options: { provider?: CheckProvider; target?: Target | string } = {}): StaticCheck {
+export function checkIntegrationTypes(
+  doc: unknown,
+  options: { provider?: CheckProvider; target?: Target | string } & Pick<ValidateOptions, 'picklists'> = {},
+): StaticCheck {
   const checked = checkIntegration(doc, options.provider ? { provider: options.provider } : {});
   const target = typeof options.target === 'string' ? getTarget(options.target) : options.target;
-  const body = target ? checkBodyTypes(checked.body, target) : [];
+  // The account's picklists, when given, are enums: a literal outside one is then an error (H504).
+  const schema = target && options.picklists ? configuredSchema(target, { picklists: options.picklists }).schema : target?.schema;
+  const body = target && schema ? checkBodyTypes(checked.body, target, schema) : [];
   return { ...checked, diagnostics: [...checked.diagnostics, ...body] };
 }
