@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   }
   let examples: ExampleReport[] = [];
   if (wanted(args.cases, 'c-examples')) examples = await runExamples(args.settings, log);
-  const targets = checkTargets(reports);
+  const targets = checkTargets(reports, examples);
   const tables = [...reports.map(caseTable), ...(examples.length ? [examplesTable(examples)] : []), targetsTable(targets)];
   const seconds = (performance.now() - started) / 1000;
   const footer = `${machine().summary}, ${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s`;

@@ -38,32 +38,42 @@ function osviToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   };
 }
 
-function isoDay(value: unknown): string | null {
+function isoTime(value: unknown): string | null {
   const time = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
-  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-function checklistLine(item: Obj | null): string {
-  const status = item?.status as Obj | undefined;
-  const assignee = item?.assignee as Obj | undefined;
-  return `[${status?.completed ? 'x' : ' '}] ${embed(item?.text)} (${embed(assignee?.name)})`;
-}
-
-function otterToSalesforceTask(payload: unknown, secrets: Secrets): unknown {
-  const data = (payload as Obj).data as Obj | undefined;
-  const items = (data?.relationships as Obj | undefined)?.action_items;
-  const lines = Array.isArray(items) ? items.map(checklistLine).join('\n') : '';
+function otonistarkToHubspotCall(payload: unknown, secrets: Secrets): unknown {
+  const p = payload as Obj;
+  const input = p.input_variables as Obj | undefined;
+  const extracted = p.extracted_variables as Obj | undefined;
+  const completed = p.status === 'completed';
+  const properties: Obj = {
+    hs_timestamp: isoTime(p.created_at),
+    hs_call_title: `AI call: ${embed(input?.product_interest)} for ${embed(input?.customer_name)}`,
+    hs_call_body:
+      `${embed(extracted?.summary)}. Next action: ${embed(extracted?.next_action)}. ` +
+      `Lead quality: ${embed(extracted?.lead_quality)}.${p.recording_url ? ' Recording: ' : ''}${embed(p.recording_url)}`,
+    hs_call_duration: typeof p.duration === 'number' ? String(p.duration * 1000) : '',
+    hs_call_direction: p.lead ? 'OUTBOUND' : 'INBOUND',
+    hs_call_status: completed ? 'COMPLETED' : 'FAILED',
+    hs_call_disposition: completed ? 'f240bbac-87c9-4f6e-bf70-924b57d47db7' : '73a0d17f-1163-4015-bdd5-ec830791da20',
+    hs_call_from_number: p.assistant_phone ?? null,
+    hs_call_to_number: p.customer_phone ?? null,
+  };
+  // HubSpot plays back only https .mp3/.wav recordings; any other link stays in the body.
+  const recording = typeof p.recording_url === 'string' ? p.recording_url : '';
+  const extension = (recording.split('?')[0] ?? '').split('.').pop()?.toLowerCase();
+  if (recording.startsWith('https://') && (extension === 'mp3' || extension === 'wav')) properties.hs_call_recording_url = recording;
   return {
     method: 'POST',
-    url: `${secrets.SALESFORCE_INSTANCE_URL ?? ''}/services/data/v68.0/sobjects/Task/`,
-    headers: { Authorization: `Bearer ${secrets.SALESFORCE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    url: 'https://api.hubapi.com/crm/objects/2026-09/calls',
+    headers: { Authorization: `Bearer ${secrets.HUBSPOT_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
     body: {
-      Subject: `Meeting: ${embed(data?.title)}`,
-      Description: `${embed(data?.abstract_summary)}\n\nAction items:\n${lines}\n\nOtter notes: ${embed(data?.url)}`,
-      ActivityDate: isoDay(data?.created_at),
-      Status: 'Completed',
-      Priority: 'Normal',
-      TaskSubtype: 'Task',
+      properties,
+      associations: [
+        { to: { id: input?.crm_id ?? null }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] },
+      ],
     },
   };
 }
@@ -71,5 +81,5 @@ function otterToSalesforceTask(payload: unknown, secrets: Secrets): unknown {
 /** Hand-written versions exist only for these examples; the others are timed alone. */
 export const handWrittenExamples: Record<string, HandRequest> = {
   'osvi-to-hubspot-call': osviToHubspotCall,
-  'otter-to-salesforce-task': otterToSalesforceTask,
+  'otonistark-to-hubspot-call': otonistarkToHubspotCall,
 };

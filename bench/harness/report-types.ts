@@ -36,6 +36,8 @@ export interface ExampleReport {
   opsPerSec?: number;
   /** Ratio to a hand-written function, only where one exists for the example. */
   handRatio?: number;
+  /** The same ratio from process CPU time (less sensitive to other load on the machine). */
+  handCpuRatio?: number;
 }
 
 export interface TargetCheck {

@@ -26,11 +26,12 @@ const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ $
 
 program
   .command('render')
-  .description('print the request an integration makes for one payload')
+  .description('print the request an integration makes for one payload (a flow: every step)')
   .argument('<integration>', 'integration JSON file (- for stdin)')
   .argument('<payload>', 'payload JSON file, @file or - for stdin')
   .option('--provider <id>', "provider of the payload (default: the integration's, else detected)")
   .option('--secrets <file>', '.env file with secrets (HOOKMAP_SECRET_<NAME> variables too)')
+  .option('--responses <file>', "a flow's assumed responses: step id -> {status, headers?, body}")
   .addOption(missingOption())
   .option('--body', 'print only the body')
   .option('--compact', 'one-line JSON')
@@ -39,6 +40,7 @@ program
     examples(
       'hookmap render integration.json payload.json',
       'cat payload.json | hookmap render integration.json - --body',
+      'hookmap render flow.json payload.json --responses responses.json',
     ),
   )
   .action(
@@ -55,6 +57,7 @@ program
   .argument('<integration>', 'integration JSON file (- for stdin)')
   .option('--payload <file>', 'render this payload instead of the samples and report what rendering meets')
   .option('--target <id>', "target preset the body is checked against (default: the integration's; see hookmap targets)")
+  .option('--responses <file>', "a flow's assumed responses, to render its steps (with --payload, else the first sample)")
   .option('--provider <id>', "provider whose events type the templates (default: the integration's; with --payload, else detected)")
   .option('--secrets <file>', '.env file with secrets')
   .option('--json', 'problems as JSON on stdout')
@@ -73,13 +76,15 @@ program
 
 program
   .command('send')
-  .description('render and perform the request; prints status, headers and body of the response')
+  .description('render and perform the request (a flow: every step); prints the response (a flow: each step\'s status)')
   .argument('<integration>', 'integration JSON file')
   .argument('<payload>', 'payload JSON file, @file or - for stdin')
   .option('--provider <id>', 'provider of the payload')
   .option('--secrets <file>', '.env file with secrets')
   .addOption(missingOption())
   .option('--dry-run', 'print the request instead of sending it')
+  .option('--responses <file>', "with --dry-run, a flow's assumed responses")
+  .option('--json', "a flow's whole result (requests, responses, results) as JSON")
   .option('--timeout <duration>', 'give up after this long (15s, 500ms, 2m)', '15s')
   .option('--allow-private', 'allow loopback, private and link-local destinations')
   .addHelpText(
@@ -87,6 +92,7 @@ program
     examples(
       'hookmap send integration.json payload.json --secrets .env',
       'hookmap send integration.json payload.json --dry-run',
+      'hookmap send flow.json payload.json --secrets .env',
     ),
   )
   .action(

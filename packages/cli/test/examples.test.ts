@@ -20,7 +20,8 @@ describe.concurrent('examples through the CLI', () => {
 
   it.each(examples)('%s: render prints expected.json', async (name) => {
     const dir = join(root, name);
-    const rendered = await runCli(['render', 'integration.json', 'payload.json'], { cwd: dir, env });
+    const flow = existsSync(join(dir, 'responses.json')) ? ['--responses', 'responses.json'] : [];
+    const rendered = await runCli(['render', 'integration.json', 'payload.json', ...flow], { cwd: dir, env });
     expect(rendered.stderr).not.toMatch(/^error/m);
     expect(rendered.code).toBe(0);
     expect(JSON.parse(rendered.stdout)).toEqual(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));

@@ -28,6 +28,7 @@ export const Codes = {
   OUTPUT_LIMIT: 'H305',
   PAYLOAD_TOO_DEEP: 'H306',
   // H307 is reserved (never used): every filter failure is H302.
+  // H308 is no longer emitted: queries are parsed at compile time (H106) and cannot fail at render time.
   JSONPATH_FAILED: 'H308',
 
   // H4xx — request (integrations)

@@ -105,14 +105,21 @@ export interface RenderedRequest {
   headers: Record<string, string>;
   /** JSON value for JSON bodies, a string for text bodies, absent for GET/DELETE. */
   body?: JsonValue | string;
-  /** Problems met while rendering (unresolved references, filter type errors), never fatal. */
+  /**
+   * Problems met while rendering (unresolved references, filter type errors, a URL that is not
+   * http(s)), never fatal. Collected only when the render was asked for them (`diagnostics: true`);
+   * empty otherwise.
+   */
   diagnostics: Diagnostic[];
 }
 
 export interface RenderRequestOptions extends RenderOptions {
   /** The payload's provider; null (what `getProvider` answers for an unknown id) is the same as none. */
   provider?: Provider | null;
-  /** Collect render diagnostics (unresolved references, missing secrets, a URL that is not http(s)) in `diagnostics`. */
+  /**
+   * Collect render diagnostics (unresolved references, missing secrets, a URL that is not http(s)) in
+   * `diagnostics`. Off by default: collecting them costs the templates their fast path.
+   */
   diagnostics?: boolean;
   /** `{{ secrets.NAME }}`: only from here, never from the payload; reachable only by naming it (SPEC §6). */
   secrets?: Record<string, string>;

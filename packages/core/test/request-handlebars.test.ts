@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderRequest, validateHandlebars } from '../src/index.js';
 import type { Integration } from '../src/index.js';
+import { compileHandlebars } from '../src/request/handlebars.js';
 import { thrownBy } from './support/errors.js';
 
 const url = 'https://api.example.com/hook';
@@ -131,5 +132,45 @@ describe('validateHandlebars: every refusal with the offsets of its culprit', ()
     const [d] = validateHandlebars(source);
     expect(d?.code).toBe('H205');
     expect(d?.start).toBeGreaterThan(0);
+  });
+});
+
+describe('handlebars.js 4.x semantics (issue #14; outputs as handlebars.js 4.7 renders them)', () => {
+  const text = (template: string, context: unknown) => renderRequest(hb(template), context).body;
+
+  it.each([
+    ['{{^done}}open{{/done}}', { done: true }, ''],
+    ['{{^done}}open{{/done}}', { done: false }, 'open'],
+    ['{{#items}}{{name}};{{/items}}', { items: [{ name: 'a' }, { name: 'b' }] }, 'a;b;'],
+    ['{{#vip}}VIP {{name}}{{/vip}}', { vip: true, name: 'Ann' }, 'VIP Ann'],
+    ['{{#n}}x{{.}}{{else}}none{{/n}}', { n: 0 }, 'x0'],
+    ['{{#if n}}y{{else}}n{{/if}}', { n: 0 }, 'n'],
+    ['{{#if n includeZero=true}}y{{else}}n{{/if}}', { n: 0 }, 'y'],
+    ['{{"first name"}}', { 'first name': 'Ann' }, 'Ann'],
+    ['{{{{raw}}}}{{x}}{{{{/raw}}}}', { x: 1, raw: true }, '{{x}}'],
+    ['{{items}} {{obj}} {{items.length}} {{s.length}}', { items: [1, [2, null]], obj: { a: 1 }, s: 'abc' }, '1,2, [object Object] 2 3'],
+    ['{{#each xs}}{{#if ok}}{{../title}}{{/if}}{{/each}}', { title: 'T', xs: [{ ok: 1 }] }, 'T'],
+    ['{{json obj}}', { obj: { a: [1] } }, '{"a":[1]}'],
+  ])('%s with %j renders %j', (template, context, expected) => {
+    expect(text(template, context)).toBe(expected);
+  });
+
+  it.each(['{{#upper name}}x{{/upper}}', '{{if a}}', '{{#if a b}}x{{/if}}', '{{helperMissing}}', '{{upper name n=1}}', '{{(upper a).b}}'])(
+    '%s is refused at compile time with H405',
+    (template) => {
+      expect((thrownBy(() => renderRequest(hb(template), { a: 1 })) as { code?: string }).code).toBe('H405');
+    },
+  );
+
+  it('secrets on the context (own, not enumerable) are found by name only', () => {
+    // The interpreter itself, on a context shaped as renderRequest gives it (issue #14 item 4).
+    const context: Record<string, unknown> = { a: 1 };
+    Object.defineProperty(context, 'secrets', { value: { TOKEN: 'hidden' }, enumerable: false });
+    const render = (template: string) => compileHandlebars(template, false)(context);
+    for (const template of ['{{json this}}', '{{#each this}}{{@key}}={{json this}};{{/each}}', '{{this}}', '{{json @root}}', '{{#with this}}{{json .}}{{/with}}', '{{keys this}}', '{{values this}}']) {
+      expect(render(template)).not.toContain('hidden');
+      expect(render(template)).not.toContain('secrets');
+    }
+    expect(render('{{secrets.TOKEN}} {{lookup secrets "TOKEN"}} {{lookup this "secrets"}}')).toBe('hidden hidden [object Object]');
   });
 });

@@ -19,7 +19,7 @@ describe('URL', () => {
     ['a literal non-http URL', 'mailto:someone@example.com', {}],
     ['a host without a path, then a templated port', 'https://x.io:{{port}}', { port: 'none' }],
   ])('reports %s as H406', (_label, template, payload) => {
-    const r = renderRequest({ url: template }, payload);
+    const r = renderRequest({ url: template }, payload, { diagnostics: true });
     expect(r.diagnostics.filter((d) => d.code === 'H406').map((d) => d.path)).toEqual(['/url']);
   });
 
@@ -28,7 +28,7 @@ describe('URL', () => {
     ['any value in the path, query and fragment', 'https://x.io/a/{{v}}?q={{v}}#{{v}}', { v: ':%/?#[]@ ü \u0000 ../..' }],
     ['an unresolved path placeholder left as written', 'https://x.io/leads/{{missing}}', {}],
   ])('accepts %s (no H406, and the URL parses)', (_label, template, payload) => {
-    const r = renderRequest({ url: template }, payload);
+    const r = renderRequest({ url: template }, payload, { diagnostics: true });
     expect(r.diagnostics.filter((d) => d.code === 'H406')).toEqual([]);
     expect(new URL(r.url).protocol).toMatch(/^https?:$/);
   });
@@ -55,7 +55,7 @@ describe('URL', () => {
   });
 
   it('leaves unresolved placeholders exactly as written and reports them', () => {
-    const r = renderRequest({ url: 'https://x.io/{{ nope }}/<<other>>' }, sample, { provider: osvi });
+    const r = renderRequest({ url: 'https://x.io/{{ nope }}/<<other>>' }, sample, { provider: osvi, diagnostics: true });
     expect(r.url).toBe('https://x.io/{{ nope }}/<<other>>');
     expect(r.diagnostics.filter((d) => d.code === 'H301').map((d) => d.path)).toEqual(['/url', '/url']);
   });
@@ -99,7 +99,7 @@ describe('headers and secrets', () => {
       headers: { Authorization: 'Bearer {{secrets.TOKEN}}' },
       body: { mode: 'template', template: { t: '{{ secrets.TOKEN }}' } },
     };
-    const r = renderRequest(integration, payload, { provider: osvi });
+    const r = renderRequest(integration, payload, { provider: osvi, diagnostics: true });
     expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('from-payload');
     expect(r.diagnostics.some((d) => d.code === 'H404')).toBe(true);
   });
@@ -227,7 +227,7 @@ describe('body modes', () => {
       summary: '{{call_summary}}',
       source: 'osvi',
     };
-    const r = renderRequest({ url, body: { mode: 'template', template } }, sample, { provider: osvi });
+    const r = renderRequest({ url, body: { mode: 'template', template } }, sample, { provider: osvi, diagnostics: true });
     expect(r.body).toEqual({
       customer_name: null,
       intent: 'appointment_confirmation',

@@ -10,7 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { adminCall, spawnRelay } from '../test/helpers/child.js';
 import { startSink } from '../test/helpers/sink.js';
@@ -40,6 +40,10 @@ interface Row {
   drainMs: number;
   /** Relay process CPU per delivered webhook (accept + deliver), independent of how busy the machine is. */
   cpuMsPerWebhook: number;
+  /** PostgreSQL server CPU per delivered webhook (0 with the embedded store). */
+  pgCpuMsPerWebhook: number;
+  /** Load average (1 min) when the run ended: the machine is shared. */
+  load: number;
 }
 
 /** user + system CPU of a process in ms, from /proc (Linux); NaN elsewhere. */
@@ -52,11 +56,30 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
+/** CPU of every PostgreSQL server process on this machine, in ms (0 when there is none). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 async function runOne(store: string, env: Record<string, string>): Promise<Row[]> {
-  const sink = await startSink(() => ({ status: 200 }));
+  // A destination that keeps connections open, as CRM APIs do (the tests' sink closes them after 1 s).
+  const sink = await startSink(() => ({ status: 200 }), { keepAliveMs: 60_000 });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the relay process.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const relay = await spawnRelay({
     ...env, HOOKMAP_ADMIN_TOKEN: TOKEN, HOOKMAP_ALLOW_PRIVATE: '127.0.0.1', HOOKMAP_CONCURRENCY: '64', HOOKMAP_POLL_MS: '50',
-  });
+  }, nodeArgs);
   try {
     await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' });
     await adminCall(relay.url, TOKEN, 'POST', '/api/integrations', {
@@ -76,16 +99,20 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
     const measure = async (mode: string, limits: { duration: number; overallRate?: number }): Promise<Row> => {
       const baseline = sink.requests.length;
       const cpuBefore = cpuMs(relay.proc.pid);
+      const pgBefore = store === 'postgres' ? postgresCpuMs() : 0;
       const result = await load(limits);
       const accepted = result['2xx'];
       const started = Date.now();
       await drained(sink, baseline + accepted);
       const delivered = sink.requests.length - baseline;
       const cpuUsed = cpuMs(relay.proc.pid) - cpuBefore;
+      const pgUsed = store === 'postgres' ? postgresCpuMs() - pgBefore : 0;
       return {
         store, mode, accepted, perSecond: Math.round(accepted / limits.duration), p50: result.latency.p50, p99: result.latency.p99,
         errors: result.errors + result.non2xx + result.timeouts, delivered, drainMs: Date.now() - started,
         cpuMsPerWebhook: Math.round((cpuUsed / Math.max(1, delivered)) * 100) / 100,
+        pgCpuMsPerWebhook: Math.round((pgUsed / Math.max(1, delivered)) * 100) / 100,
+        load: Math.round(os.loadavg()[0]! * 10) / 10,
       };
     };
     // Warm-up (JIT, connection pools), not measured; then wait until it is delivered.
@@ -99,6 +126,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
   } finally {
     await relay.stop();
     await sink.close();
+    if (process.env.BENCH_SHOW_STDERR) console.log(relay.stderr.join('\n'));
   }
 }
 
@@ -106,20 +134,21 @@ const dataDir = await mkdtemp(join(tmpdir(), 'hookmap-bench-'));
 const schema = uniqueSchema('bench');
 const rows: Row[] = [];
 try {
-  rows.push(...(await runOne('embedded', { HOOKMAP_DATA_DIR: dataDir })));
-  rows.push(...(await runOne('postgres', { DATABASE_URL, HOOKMAP_PG_SCHEMA: schema })));
+  const stores = (process.env.BENCH_STORES ?? 'embedded,postgres').split(',');
+  if (stores.includes('embedded')) rows.push(...(await runOne('embedded', { HOOKMAP_DATA_DIR: dataDir })));
+  if (stores.includes('postgres')) rows.push(...(await runOne('postgres', { DATABASE_URL, HOOKMAP_PG_SCHEMA: schema })));
 } finally {
   await rm(dataDir, { recursive: true, force: true });
   await dropSchema(schema).catch(() => undefined);
 }
 
-console.log(`\nrelay ack benchmark — ${SECONDS}s at ${RATE}/s then saturation, ${CONNECTIONS} connections, loopback, target ≥ 1000 accepted/s, p99 < 50 ms\n`);
+console.log(`\nrelay ack benchmark — ${SECONDS}s at ${RATE}/s then saturation, ${CONNECTIONS} connections, loopback\n`);
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-console.log('store     load     accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  cpu ms/webhook  target');
+console.log('store     offered  accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  relay cpu ms  pg cpu ms  uptime load');
 for (const r of rows) {
-  const ok = r.perSecond >= 1000 && r.p99 < 50 && r.delivered >= r.accepted;
   console.log(
     `${r.store.padEnd(9)} ${r.mode.padEnd(7)} ${String(r.accepted).padStart(8)}  ${String(r.perSecond).padStart(10)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ` +
-    `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${String(r.cpuMsPerWebhook).padStart(14)}  ${ok ? 'met' : 'NOT met'}`,
+    `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${String(r.cpuMsPerWebhook).padStart(12)}  ${String(r.pgCpuMsPerWebhook).padStart(9)}  ${String(r.load).padStart(11)}`,
   );
 }
+console.log('\ntargets (issue 20): PostgreSQL ≥ 3 000 accepted/s at saturation, embedded ≥ 5 000/s, p99 < 50 ms, every accepted webhook delivered');

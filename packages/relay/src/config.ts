@@ -1,8 +1,12 @@
 /** Relay options, their defaults, and how they are read from the environment. */
 import type { Store } from './store/types.js';
 import type { LogLevel, LogSink } from './log.js';
+import { asList, checkOptions } from './config-check.js';
+import { resolveOpsOptions, type OpsOptions } from './ops-options.js';
 
-export interface RelayOptions {
+export { optionsFromEnv } from './config-check.js';
+
+export interface RelayOptions extends OpsOptions {
   port?: number;
   host?: string;
   /** Embedded store directory. Default `./.hookmap`. Ignored when `databaseUrl` is set. */
@@ -26,7 +30,7 @@ export interface RelayOptions {
   /** Response body kept per attempt. Default 16 KiB. */
   maxResponseBytes?: number;
   /** Private/loopback destinations allowed anyway: IPs or CIDR ranges (`127.0.0.1`, `10.0.0.0/8`). */
-  allowPrivate?: string[];
+  allowPrivate?: string[] | string;
   /** Attempts in flight per process. Default 32. */
   concurrency?: number;
   /** How often an idle worker looks for due work. Default 250 ms. */
@@ -34,7 +38,7 @@ export interface RelayOptions {
   /** How long a claim lasts before another process may take the work. Default 60 000 ms. */
   leaseMs?: number;
   /** Origins allowed to call the admin API from a browser. Default `*` (the API uses bearer tokens, not cookies). */
-  corsOrigins?: string[];
+  corsOrigins?: string[] | string;
   /** How long sources and integrations are cached between reads (other processes' changes show up after this). Default 1 000 ms. */
   configCacheMs?: number;
   /**
@@ -56,12 +60,16 @@ export interface RelayOptions {
   store?: Store;
 }
 
-export type ResolvedOptions = Required<Omit<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'>> &
-  Pick<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'>;
+export type ResolvedOptions = Required<Omit<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId' | 'allowPrivate' | 'corsOrigins'>> &
+  Pick<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'> & { allowPrivate: string[]; corsOrigins: string[] };
 
+/** Defaults filled in, after checking every given value (throws ConfigError naming the option). */
 export function resolveOptions(o: RelayOptions): ResolvedOptions {
+  checkOptions(o);
   const timeoutMs = o.timeoutMs ?? 15_000;
+  const concurrency = o.concurrency ?? 32;
   return {
+    ...resolveOpsOptions(o, concurrency),
     port: o.port ?? 8787,
     host: o.host ?? '127.0.0.1',
     dataDir: o.dataDir ?? './.hookmap',
@@ -75,12 +83,12 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     timeoutMs,
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
     maxResponseBytes: o.maxResponseBytes ?? 16 * 1024,
-    allowPrivate: o.allowPrivate ?? [],
-    concurrency: o.concurrency ?? 32,
+    allowPrivate: asList(o.allowPrivate) ?? [],
+    concurrency,
     pollMs: o.pollMs ?? 250,
     // A lease shorter than an attempt would let a second process start the same attempt.
     leaseMs: Math.max(o.leaseMs ?? 60_000, timeoutMs + 5_000),
-    corsOrigins: o.corsOrigins ?? ['*'],
+    corsOrigins: asList(o.corsOrigins) ?? ['*'],
     configCacheMs: o.configCacheMs ?? 1_000,
     retentionDays: o.retentionDays ?? 7,
     retentionEveryMs: o.retentionEveryMs ?? 600_000,
@@ -90,45 +98,4 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     workerId: o.workerId,
     store: o.store,
   };
-}
-
-function num(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new Error(`expected a number, got "${value}"`);
-  return n;
-}
-
-function list(value: string | undefined): string[] | undefined {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-}
-
-/** Options from `HOOKMAP_*` variables and `DATABASE_URL` (documented in README.md). */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptions {
-  const drop = <T extends object>(o: T): T =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  return drop({
-    port: num(env.HOOKMAP_PORT ?? env.PORT),
-    host: env.HOOKMAP_HOST,
-    dataDir: env.HOOKMAP_DATA_DIR,
-    databaseUrl: env.DATABASE_URL,
-    pgSchema: env.HOOKMAP_PG_SCHEMA,
-    pgPoolSize: num(env.HOOKMAP_PG_POOL_SIZE),
-    adminToken: env.HOOKMAP_ADMIN_TOKEN,
-    maxAttempts: num(env.HOOKMAP_MAX_ATTEMPTS),
-    backoffBaseMs: num(env.HOOKMAP_BACKOFF_BASE_MS),
-    backoffMaxMs: num(env.HOOKMAP_BACKOFF_MAX_MS),
-    timeoutMs: num(env.HOOKMAP_TIMEOUT_MS),
-    maxBodyBytes: num(env.HOOKMAP_MAX_BODY_BYTES),
-    allowPrivate: list(env.HOOKMAP_ALLOW_PRIVATE),
-    concurrency: num(env.HOOKMAP_CONCURRENCY),
-    pollMs: num(env.HOOKMAP_POLL_MS),
-    leaseMs: num(env.HOOKMAP_LEASE_MS),
-    corsOrigins: list(env.HOOKMAP_CORS_ORIGINS),
-    configCacheMs: num(env.HOOKMAP_CONFIG_CACHE_MS),
-    workerId: env.HOOKMAP_WORKER_ID,
-    retentionDays: num(env.HOOKMAP_RETENTION_DAYS),
-    retentionEveryMs: num(env.HOOKMAP_RETENTION_EVERY_MS),
-    logLevel: env.HOOKMAP_LOG_LEVEL as RelayOptions['logLevel'],
-  });
 }

@@ -15,3 +15,9 @@ export { backoffDelay, parseRetryAfter, isRetryable, defaultRetryPolicy } from '
 export type { RetryPolicy } from './delivery/backoff.js';
 export { createLogger } from './log.js';
 export type { Logger, LogSink, LogLevel } from './log.js';
+export { ConfigError } from './config-check.js';
+export type { ConfigProblem } from './config-check.js';
+export { RelayMetrics } from './metrics.js';
+export type { QueueStats } from './metrics.js';
+export { DEFAULT_RATE_LIMITS } from './delivery/rate-limits.js';
+export type { RateLimit, RateLimitTable } from './delivery/rate-limits.js';

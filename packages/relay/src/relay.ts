@@ -14,6 +14,12 @@ import { buildApp } from './http/app.js';
 import { ConfigCache } from './config-cache.js';
 import { startRetention, type Retention } from './retention.js';
 import type { RouteInfo } from './http/app.js';
+import type { Logger } from './log.js';
+import { RelayMetrics } from './metrics.js';
+import { gracefulStop, Lifecycle } from './shutdown.js';
+import { HostGate } from './delivery/host-gate.js';
+import { MemoryRateWindow, type RateWindow } from './delivery/rate-window.js';
+import { PgRateWindow } from './store/pg/pg-rate-window.js';
 
 export interface RunningRelay {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -25,6 +31,11 @@ export interface RunningRelay {
   app: FastifyInstance;
   /** Every route the server answers (method and URL pattern). */
   routes: RouteInfo[];
+  /** Counters other modules add to (token refreshes, plans, replays); served on /metrics. */
+  metrics: RelayMetrics;
+  log: Logger;
+  /** How long `close()` waits for attempts in flight before releasing them. */
+  shutdownMs: number;
 }
 
 export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir'>): Store {
@@ -38,20 +49,29 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const store = o.store ?? createStore(o);
   await store.init();
   const cache = new ConfigCache(store, o.configCacheMs);
+  const metrics = new RelayMetrics(() => store.queueStats());
+  const lifecycle = new Lifecycle();
+  // With PostgreSQL the rate windows are shared by every relay on the database; otherwise per process.
+  const window: RateWindow = o.databaseUrl && !o.store ? new PgRateWindow(o.databaseUrl, o.pgSchema) : new MemoryRateWindow();
+  const gate = new HostGate({
+    hostConcurrency: o.hostConcurrency, breakerFailures: o.breakerFailures, breakerCooldownMs: o.breakerCooldownMs,
+    timeoutMs: o.timeoutMs, rateLimits: o.rateLimits, window, metrics, log,
+  });
   const worker = new DeliveryWorker({
     store, cache, log, id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     policy: { maxAttempts: o.maxAttempts, backoffBaseMs: o.backoffBaseMs, backoffMaxMs: o.backoffMaxMs },
     send: { timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes, allow: parseAllowList(o.allowPrivate) },
-    concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs,
+    concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs, gate, metrics,
   });
   const { app, routes } = buildApp({
     store, cache, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
-    leaseMs: o.leaseMs, corsOrigins: o.corsOrigins,
+    leaseMs: o.leaseMs, corsOrigins: o.corsOrigins, metrics, lifecycle, metricsPublic: o.metricsPublic, handOff: o.deliver,
   });
   let address: string;
   try {
     address = await app.listen({ port: o.port, host: o.host });
   } catch (error) {
+    await window.close();
     await store.close();
     throw error;
   }
@@ -61,12 +81,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   log.info('relay listening', { url: address, store: store.kind, worker: worker.id });
   let closing: Promise<void> | null = null;
   return {
-    url: address, store, worker, retention, app, routes,
-    close: () => (closing ??= (async () => {
-      await app.close();
-      await retention.stop();
-      await worker.stop();
-      await store.close();
-    })()),
+    url: address, store, worker, retention, app, routes, metrics, log, shutdownMs: o.shutdownMs,
+    close: () => (closing ??= gracefulStop({
+      lifecycle, app, worker, retention, store, log, deadlineMs: o.shutdownMs, closeExtras: () => window.close(),
+    })),
   };
 }

@@ -8,6 +8,7 @@ import { adminCall, sendWebhooks, spawnRelay } from './helpers/child.js';
 import type { ChildRelay } from './helpers/child.js';
 import { startSink } from './helpers/sink.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from './helpers/pg.js';
+import { mostInWindow } from './helpers/windows.js';
 
 const TOKEN = 'pg-test-token';
 const N = 300;
@@ -68,5 +69,50 @@ it('shares deliveries between two relays without making any attempt twice', { ti
     }
   } finally {
     await sink.close();
+  }
+});
+
+it('keeps a rate limit across two relays: one window shared through PostgreSQL', { timeout: 60_000 }, async () => {
+  const rateSchema = uniqueSchema('multirate');
+  const env = {
+    DATABASE_URL, HOOKMAP_PG_SCHEMA: rateSchema, HOOKMAP_ADMIN_TOKEN: TOKEN, HOOKMAP_ALLOW_PRIVATE: '127.0.0.1',
+    HOOKMAP_POLL_MS: '20', HOOKMAP_CONCURRENCY: '8',
+  };
+  const seen = new Map<string, number>();
+  const sink = await startSink((req) => {
+    const id = (JSON.parse(req.body) as { id: string }).id;
+    seen.set(id, (seen.get(id) ?? 0) + 1);
+    return { status: 200 };
+  });
+  const pair: ChildRelay[] = [];
+  try {
+    pair.push(...(await Promise.all([spawnRelay({ ...env, HOOKMAP_WORKER_ID: 'rate-a' }), spawnRelay({ ...env, HOOKMAP_WORKER_ID: 'rate-b' })])));
+    const [a, b] = pair as [ChildRelay, ChildRelay];
+    await adminCall(a.url, TOKEN, 'POST', '/api/sources', { id: 'limited', provider: null });
+    await adminCall(a.url, TOKEN, 'POST', '/api/integrations', {
+      sourceId: 'limited', doc: { url: `${sink.url}/in`, body: { mode: 'template', template: { id: '{{id}}' } }, rateLimit: { limit: 4, windowMs: 2_000 } },
+    });
+    const ids = Array.from({ length: 16 }, (_, i) => `rl-${i}`);
+    const statuses = await sendWebhooks((i) => `${i % 2 ? a.url : b.url}/hooks/limited`, ids, 8);
+    expect(statuses.every((s) => s === 202)).toBe(true);
+    await sink.waitFor(16, 40_000);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    // Each relay alone would let 4 per window through; together they still let 4 through. Arrival times
+    // jitter against the moments the relays took their slots (a loaded machine): a slightly shorter window.
+    const times = sink.requests.map((r) => r.at);
+    expect(mostInWindow(times, 2_000 - 300)).toBeLessThanOrEqual(4);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(3 * 2_000 - 300);
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      const byWorker = await client.query(`SELECT DISTINCT worker FROM ${rateSchema}.attempts ORDER BY worker`);
+      expect(byWorker.rows.map((r: { worker: string }) => r.worker)).toEqual(['rate-a', 'rate-b']);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    for (const c of pair) await c.stop();
+    await sink.close();
+    await dropSchema(rateSchema);
   }
 });

@@ -21,6 +21,7 @@ export const TargetCodes = {
   URL: 'T015',
   OPTIONS: 'T016',
   BROADCAST: 'T017',
+  UNEXPECTED_BODY: 'T018',
 } as const;
 
 export type TargetCode = (typeof TargetCodes)[keyof typeof TargetCodes];

@@ -1,10 +1,12 @@
-import type { Diagnostic, Integration, RenderedRequest } from '@hookmap/core';
+import type { Diagnostic, Integration, IntegrationDocument, RenderedRequest } from '@hookmap/core';
 import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
 import { getTarget, targetIds } from './registry.js';
 import { validateTargetRequest } from './request.js';
+import { starterFlowOf, type StarterFlowOptions } from './starters/flow.js';
 import { recordIdExpression } from './starters/record-id.js';
-import type { JsonSchema } from './types.js';
+import { getStepPreset } from './steps/registry.js';
+import type { JsonSchema, RequestPreset } from './types.js';
 import { configuredSchema, validateTargetBody, type ValidateOptions } from './validate.js';
 
 export { TargetCodes } from './codes.js';
@@ -15,6 +17,11 @@ export { urlPattern } from './request.js';
 export { checkBodyTypes, checkIntegrationTypes } from './check/index.js';
 export type { StaticCheck, TargetDiagnostic } from './check/index.js';
 export { recordIdExpression } from './starters/record-id.js';
+export { findPreset, sampleResponses } from './steps/find.js';
+export type { MatchedPreset } from './steps/find.js';
+export { getStepPreset, lookupCrms, lookupSteps, stepPresets } from './steps/registry.js';
+export type { LookupBy, LookupOptions, PersonSteps, SampleVariant, StepPreset } from './steps/types.js';
+export type { StarterFlowOptions } from './starters/flow.js';
 export type { PicklistConfig } from './picklists.js';
 export type {
   AuthOption,
@@ -22,6 +29,7 @@ export type {
   JsonSchema,
   Picklist,
   RateLimit,
+  RequestPreset,
   RuleContext,
   StarterContext,
   Target,
@@ -34,13 +42,18 @@ function unknownTarget(targetId: string): Diagnostic {
   return diagnostic('error', TargetCodes.UNKNOWN_TARGET, '', `Unknown target "${targetId}". Known targets: ${targetIds().join(', ')}.`);
 }
 
+/** A target, or a flow step's preset (lookups, creates, upserts), by id. */
+function presetOf(id: string): RequestPreset | undefined {
+  return getTarget(id) ?? getStepPreset(id);
+}
+
 /**
  * Validates a rendered request body against a target's schema and rules. Returns every problem at once (never
  * throws); each diagnostic's `path` is a JSON Pointer into the body and its message says what to fix.
  * `options.now` fixes the time for rules about the present; `options.picklists` gives the account's picklists.
  */
 export function validateBody(targetId: string, body: unknown, options?: ValidateOptions): Diagnostic[] {
-  const target = getTarget(targetId);
+  const target = presetOf(targetId);
   return target ? validateTargetBody(target, body, options) : [unknownTarget(targetId)];
 }
 
@@ -49,8 +62,8 @@ export function validateBody(targetId: string, body: unknown, options?: Validate
  * picklists as `enum`s (the static check reads this). Undefined for an unknown target id.
  */
 export function targetSchema(targetId: string, options?: Pick<ValidateOptions, 'picklists'>): JsonSchema | undefined {
-  const target = getTarget(targetId);
-  return target ? configuredSchema(target, options).schema : undefined;
+  const target = presetOf(targetId);
+  return target?.schema ? configuredSchema({ ...target, schema: target.schema }, options).schema : undefined;
 }
 
 /**
@@ -62,7 +75,7 @@ export function validateRequest(
   request: Pick<RenderedRequest, 'method' | 'url' | 'body'>,
   options?: ValidateOptions,
 ): Diagnostic[] {
-  const target = getTarget(targetId);
+  const target = presetOf(targetId);
   return target ? validateTargetRequest(target, request, options) : [unknownTarget(targetId)];
 }
 
@@ -73,10 +86,21 @@ export function validateRequest(
 export function starterIntegration(targetId: string, providerId?: string): Integration {
   const target = getTarget(targetId);
   if (!target) throw new Error(unknownTarget(targetId).message);
-  const specific = providerId ? target.providerStarters[providerId] : undefined;
-  if (specific) return specific();
   const context = providerId ? { providerId, recordId: recordIdExpression(providerId) } : { recordId: recordIdExpression() };
-  return target.starter(context);
+  const specific = providerId !== undefined && Object.hasOwn(target.providerStarters, providerId) ? target.providerStarters[providerId] : undefined;
+  return specific ? specific(context) : target.starter(context);
+}
+
+/**
+ * The SPEC §9 starter for a target: a flow that finds the person by email (or phone, for the providers that carry
+ * phone numbers), creates them when missing, then writes the activity on them, its record id from
+ * `steps.<id>.result`. Targets without a person to find (Slack, a HubSpot call update) get `starterIntegration`'s
+ * single request. Throws on an unknown target id.
+ */
+export function starterFlow(targetId: string, providerId?: string, options: StarterFlowOptions = {}): IntegrationDocument {
+  const target = getTarget(targetId);
+  if (!target) throw new Error(unknownTarget(targetId).message);
+  return starterFlowOf(target, providerId, options, () => starterIntegration(targetId, providerId));
 }
 
 /** Provider ids with a provider-specific starter for this target. */

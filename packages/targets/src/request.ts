@@ -1,7 +1,7 @@
 import type { Diagnostic, RenderedRequest } from '@hookmap/core';
 import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
-import type { Target } from './types.js';
+import type { RequestPreset } from './types.js';
 import { validateTargetBody, type ValidateOptions } from './validate.js';
 
 function escapeRegExp(text: string): string {
@@ -31,7 +31,7 @@ function prefixed(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Method, URL and body of a rendered request checked against the target; paths point into the request. */
 export function validateTargetRequest(
-  target: Target,
+  target: RequestPreset,
   request: Pick<RenderedRequest, 'method' | 'url' | 'body'>,
   options: ValidateOptions = {},
 ): Diagnostic[] {

@@ -1,4 +1,4 @@
-import type { Diagnostic, HttpMethod, Integration, JsonValue } from '@hookmap/core';
+import type { Diagnostic, HttpMethod, Integration, JsonValue, StepResponse } from '@hookmap/core';
 
 /** A JSON Schema (draft 2020-12) object, with hookmap's `x-hint` annotation ("how to fix it"). */
 export type JsonSchema = { [key: string]: JsonValue };
@@ -29,6 +29,8 @@ export interface StarterContext {
   providerId?: string;
   /** Expression (without delimiters) yielding the CRM record id the activity belongs to. */
   recordId: string;
+  /** What the record id names, where the CRM needs it said (Zoho's module: "Contacts", "Leads"); the CRM's default otherwise. */
+  record?: string;
 }
 
 /**
@@ -113,8 +115,10 @@ export interface Target {
   notes: string[];
   /** The cross-provider starter, written against `common`. */
   starter(context: StarterContext): Integration;
-  /** Provider-specific starters, where a provider has better data than `common`. */
-  providerStarters: Record<string, () => Integration>;
+  /** Provider-specific starters, where a provider has better data than `common`; the context names the record id. */
+  providerStarters: Record<string, (context: StarterContext) => Integration>;
+  /** A realistic answer to the request (the created activity), for previews of flows and `renderFlow`'s `responses`. */
+  response: StepResponse;
   /** The CRM's documented rate limit for this endpoint (for the relay's outbound limiter). */
   rateLimit: RateLimit;
   /** Per-account picklists, by name (the field's API name), usable with `validateBody`'s `picklists` option. */
@@ -125,6 +129,19 @@ export interface Target {
   urlAlternatives?: string[];
   /** Other authentication the endpoint accepts; `headers`/`secrets` hold the default. */
   alternativeAuth?: AuthOption[];
+}
+
+/** What validation reads of a preset: a target, or the request of a flow step (`StepPreset`). */
+export interface RequestPreset {
+  id: string;
+  name: string;
+  method: HttpMethod;
+  url: string;
+  urlAlternatives?: string[];
+  /** Body schema; null for a request that carries no body (a GET lookup). */
+  schema: JsonSchema | null;
+  rules?: BodyRule[];
+  picklists?: Record<string, Picklist>;
 }
 
 /** A target as a CRM module defines it; `fields` is derived by the registry. */

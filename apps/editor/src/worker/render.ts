@@ -63,8 +63,8 @@ export function renderPreview(
 ): RenderOutcome {
   try {
     const options = provider
-      ? { provider, secrets: previewSecrets(integration) }
-      : { secrets: previewSecrets(integration) };
+      ? { provider, secrets: previewSecrets(integration), diagnostics: true }
+      : { secrets: previewSecrets(integration), diagnostics: true };
     const rendered = renderRequest(integration, payload, options);
     return {
       request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body),

@@ -3,10 +3,12 @@ import {
   RequestError,
   TemplateError,
   integrationApplies,
+  isFlow,
   renderRequest,
   type MissingPolicy,
   type Provider,
 } from '@hookmap/core';
+import { CliError } from '../io/errors.js';
 import { chooseProvider, providerById } from '../lib/catalog.js';
 import type { LoadedIntegration } from '../lib/integration.js';
 import { printableRequest } from '../lib/render.js';
@@ -22,6 +24,12 @@ export interface BatchRenderOptions {
  * (flag or the integration's hint), secrets and options. Each payload then only renders.
  */
 export function createBatchRenderer(loaded: LoadedIntegration, options: BatchRenderOptions) {
+  const integration = loaded.integration;
+  if (isFlow(integration)) {
+    throw new CliError(
+      `${loaded.source.file} is a flow (it has "steps"): batch renders single requests; preview a flow with hookmap render --responses`,
+    );
+  }
   const fixedId = options.providerFlag ?? loaded.integration.provider;
   const fixed: Provider | undefined = fixedId === undefined ? undefined : providerById(fixedId);
   const base = { secrets: options.secrets, ...(options.missing ? { missing: options.missing } : {}) };
@@ -32,7 +40,7 @@ export function createBatchRenderer(loaded: LoadedIntegration, options: BatchRen
       if (!integrationApplies(loaded.integration, payload, provider)) return null;
       try {
         return printableRequest(
-          renderRequest(loaded.integration, payload, provider ? { ...base, provider } : base),
+          renderRequest(integration, payload, provider ? { ...base, provider } : base),
         );
       } catch (error) {
         if (error instanceof TemplateError || error instanceof RenderError || error instanceof RequestError) {

@@ -1,4 +1,4 @@
-import { integrationApplies, renderRequest, type CheckProvider, type Integration, type Provider } from '@hookmap/core';
+import { integrationApplies, isFlow, renderFlow, renderRequest, type CheckProvider, type IntegrationDocument, type Provider } from '@hookmap/core';
 import type { Target } from '@hookmap/targets';
 import { providerById } from '../lib/catalog.js';
 import { placeDiagnostic, valueAtPointer, type Problem } from '../lib/diagnostics.js';
@@ -16,7 +16,7 @@ export interface TypeCheckOptions {
 
 /** The provider and target a check is about: the flags, else the integration's own hints. */
 export function checkSubjects(
-  integration: Integration,
+  integration: IntegrationDocument,
   options: TypeCheckOptions,
 ): { provider: Provider | undefined; target: Target | undefined } {
   const providerId = options.provider ?? integration.provider;
@@ -74,8 +74,14 @@ export async function sampleProblems(
   for (const sample of provider.samples) {
     if (!integrationApplies(loaded.integration, sample.payload, provider)) continue;
     try {
-      const body = renderRequest(loaded.integration, sample.payload, { provider, secrets }).body;
-      if (target) for (const d of validateBody(target.id, body)) add(bodyProblem(loaded, body, d), sample.id);
+      // A flow renders up to its first step that runs (no responses); target schemas describe one
+      // record, not every step, so its renders are not validated against the target.
+      const doc = loaded.integration;
+      if (isFlow(doc)) renderFlow(doc, sample.payload, { provider, secrets });
+      else {
+        const body = renderRequest(doc, sample.payload, { provider, secrets }).body;
+        if (target) for (const d of validateBody(target.id, body)) add(bodyProblem(loaded, body, d), sample.id);
+      }
     } catch (error) {
       const diagnostic = hookmapErrorDiagnostic(error);
       if (!diagnostic) throw error;

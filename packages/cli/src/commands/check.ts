@@ -1,16 +1,21 @@
 import {
   integrationTemplates,
+  isFlow,
+  renderFlow,
   renderRequest,
   validateIntegrationTemplate,
-  type Integration,
+  type Flow,
+  type IntegrationDocument,
   type JsonValue,
   type Provider,
 } from '@hookmap/core';
+import { CliError } from '../io/errors.js';
 import { readJsonInput } from '../io/read-input.js';
-import { chooseProvider } from '../lib/catalog.js';
+import { chooseProvider, providerById } from '../lib/catalog.js';
 import { targetById, validateBody } from '../lib/targets.js';
 import { formatProblem, placeDiagnostic, summarize, type Problem, type SourceDocument } from '../lib/diagnostics.js';
 import { readIntegration, type LoadedIntegration } from '../lib/integration.js';
+import { describeStop, readResponses } from '../lib/flow.js';
 import { hookmapErrorDiagnostic, placeIn } from '../lib/render.js';
 import { loadSecrets } from '../lib/secrets.js';
 import type { Ui } from '../lib/ui.js';
@@ -18,6 +23,8 @@ import { bodyProblem, checkSubjects, sampleProblems, staticProblems } from './ch
 
 export interface CheckOptions {
   payload?: string;
+  /** A flow's responses (step id → { status, body }), as for hookmap render. */
+  responses?: string;
   target?: string;
   provider?: string;
   secrets?: string;
@@ -27,8 +34,8 @@ export interface CheckOptions {
 /**
  * hookmap check <integration>: every problem at once — the document, each template, then the static
  * check (SPEC §11: every template typed against the provider's events and the body against the target,
- * without a payload), then what rendering meets: the given payload's render (and with a target, the
- * schema problems of its body), or without a payload the provider's samples'.
+ * without a payload), then what rendering meets: the given payload's render (with a target, the schema
+ * problems of its body; a flow with its --responses), or without a payload the provider's samples'.
  * Sets exit code 1 when any problem is an error.
  */
 export async function checkCommand(integrationSpec: string, options: CheckOptions, ui: Ui): Promise<number> {
@@ -39,10 +46,10 @@ export async function checkCommand(integrationSpec: string, options: CheckOption
   const problems = dedupe([...read.problems, ...templates]);
   const canCheck = noErrors(problems);
   if (canCheck) {
-    const loaded: LoadedIntegration = { integration: source.value as Integration, source };
+    const loaded: LoadedIntegration = { integration: source.value as IntegrationDocument, source };
     const { provider, target } = checkSubjects(loaded.integration, options);
     problems.push(...staticProblems(loaded, provider, target, ui));
-    if (options.payload !== undefined) problems.push(...(await renderProblems(loaded, options, ui)));
+    if (options.payload !== undefined || options.responses !== undefined) problems.push(...(await renderProblems(loaded, options, ui)));
     else problems.push(...(await sampleProblems(loaded, provider, target, options, ui)));
   }
   printProblems(problems, source, options.json === true, ui);
@@ -59,14 +66,30 @@ function templateProblems(source: SourceDocument, ui: Ui): Problem[] {
 
 async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, ui: Ui): Promise<Problem[]> {
   const hint = loaded.integration.provider;
-  const payloadInput = await readJsonInput(options.payload as string, { mark: ui.colors.red });
-  const provider: Provider | undefined = chooseProvider(options.provider, hint, payloadInput.value);
+  const payloadInput =
+    options.payload === undefined ? undefined : await readJsonInput(options.payload, { mark: ui.colors.red });
+  const providerId = options.provider ?? hint;
+  const provider = payloadInput
+    ? chooseProvider(options.provider, hint, payloadInput.value)
+    : providerId === undefined
+      ? undefined
+      : providerById(providerId);
+  const payload = payloadInput?.value ?? firstSample(provider);
+  if (payload === undefined) {
+    throw new CliError(
+      `${options.target !== undefined ? '--target' : '--responses'} needs a payload: pass --payload, or --provider to check against its first sample`,
+    );
+  }
+  const doc = loaded.integration;
+  const secrets = await loadSecrets(options.secrets, ui.env);
+  if (isFlow(doc)) return flowProblems({ ...loaded, integration: doc }, payload, provider, secrets, options, ui);
   let body: JsonValue | string | undefined;
   const problems: Problem[] = [];
   try {
-    const request = renderRequest(loaded.integration, payloadInput.value, {
+    const request = renderRequest(doc, payload, {
       ...(provider ? { provider } : {}),
-      secrets: await loadSecrets(options.secrets, ui.env),
+      secrets,
+      diagnostics: true,
     });
     body = request.body;
     for (const d of request.diagnostics) problems.push(placeIn(loaded, d, ui));
@@ -82,6 +105,35 @@ async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, 
     for (const d of validateBody(target.id, body)) problems.push(bodyProblem(loaded, body, d));
   }
   return problems;
+}
+
+/**
+ * A flow renders with --responses (or up to its first step that runs): what each rendered step meets.
+ * Target schemas describe one kind of record, not every step (a lookup is no note), so they are not applied.
+ */
+async function flowProblems(
+  loaded: LoadedIntegration & { integration: Flow },
+  payload: unknown,
+  provider: Provider | undefined,
+  secrets: Record<string, string>,
+  options: CheckOptions,
+  ui: Ui,
+): Promise<Problem[]> {
+  const responses = await readResponses(options.responses, loaded.integration, ui);
+  try {
+    const result = renderFlow(loaded.integration, payload, { ...(provider ? { provider } : {}), secrets, responses, diagnostics: true });
+    const stop = describeStop(result, loaded.integration);
+    if (stop && !options.json) ui.err(ui.colors.dim(`note: ${stop}`));
+    return dedupe(result.steps.flatMap((step) => (step.request?.diagnostics ?? []).map((d) => placeIn(loaded, d, ui))));
+  } catch (error) {
+    const diagnostic = hookmapErrorDiagnostic(error);
+    if (!diagnostic) throw error;
+    return [placeIn(loaded, diagnostic, ui)];
+  }
+}
+
+function firstSample(provider: Provider | undefined): unknown {
+  return provider?.samples[0]?.payload;
 }
 
 function printProblems(problems: Problem[], source: SourceDocument, json: boolean, ui: Ui): void {

@@ -1,9 +1,18 @@
-import { serializeBody, type MissingPolicy } from '@hookmap/core';
+import { isFlow, serializeBody, type Flow, type MissingPolicy } from '@hookmap/core';
 import { CliError } from '../io/errors.js';
 import { formatJson } from '../io/output.js';
 import { readJsonInput } from '../io/read-input.js';
-import { loadIntegration } from '../lib/integration.js';
-import { eventSkip, printableRequest, renderOrExplain, reportRenderDiagnostics, setupRender } from '../lib/render.js';
+import { describeStop, printableFlow, readResponses, renderFlowOrExplain, reportFlowDiagnostics } from '../lib/flow.js';
+import { loadIntegration, type LoadedIntegration } from '../lib/integration.js';
+import {
+  eventSkip,
+  printableRequest,
+  renderOrExplain,
+  reportRenderDiagnostics,
+  setupRender,
+  type RenderSetup,
+} from '../lib/render.js';
+import { sendFlow } from './send-flow.js';
 import type { Ui } from '../lib/ui.js';
 import { formatMs, parseDuration, sendRequest, type SendResult } from '../net/send.js';
 
@@ -14,6 +23,10 @@ export interface SendOptions {
   dryRun?: boolean;
   timeout: string;
   allowPrivate?: boolean;
+  /** A flow's responses for --dry-run (as for render). */
+  responses?: string;
+  /** A flow's whole result as JSON instead of one line per step. */
+  json?: boolean;
 }
 
 /**
@@ -32,6 +45,8 @@ export async function sendCommand(
   const loaded = await loadIntegration(integrationSpec, ui);
   const payload = (await readJsonInput(payloadSpec, { mark: ui.colors.red })).value;
   const setup = await setupRender(loaded, payload, options, ui);
+  const doc = loaded.integration;
+  if (isFlow(doc)) return sendFlowCommand({ ...loaded, integration: doc }, payload, setup, options, timeoutMs, ui);
   const request = renderOrExplain(loaded, payload, setup, ui);
   reportRenderDiagnostics(loaded, request, ui);
   if (loaded.integration.active === false)
@@ -60,6 +75,34 @@ export async function sendCommand(
   );
   printResponse(result, ui);
   return result.status >= 400 ? 1 : 0;
+}
+
+/** A flow: skipped like a request when its events/when leave the payload out; --dry-run renders it as render does. */
+async function sendFlowCommand(
+  loaded: LoadedIntegration & { integration: Flow },
+  payload: unknown,
+  setup: RenderSetup,
+  options: SendOptions,
+  timeoutMs: number,
+  ui: Ui,
+): Promise<number> {
+  if (loaded.integration.active === false) ui.err(ui.colors.yellow('note: the integration is marked inactive ("active": false)'));
+  const skip = eventSkip(loaded.integration, payload, setup.provider);
+  if (skip && !options.dryRun) {
+    ui.err(ui.colors.yellow(`skipped: ${skip}; nothing sent`));
+    return 0;
+  }
+  if (skip) ui.err(ui.colors.yellow(`note: ${skip}; a real send would skip it`));
+  if (options.dryRun) {
+    const result = renderFlowOrExplain(loaded, payload, setup, await readResponses(options.responses, loaded.integration, ui), ui);
+    reportFlowDiagnostics(loaded, result, ui);
+    ui.err(ui.colors.dim('dry run: nothing sent'));
+    const stop = describeStop(result, loaded.integration);
+    if (stop) ui.err(ui.colors.yellow(`note: ${stop}`));
+    ui.out(formatJson(printableFlow(result)));
+    return 0;
+  }
+  return sendFlow(loaded, payload, setup, { timeoutMs, allowPrivate: options.allowPrivate === true, json: options.json === true }, ui);
 }
 
 function printResponse(result: SendResult, ui: Ui): void {

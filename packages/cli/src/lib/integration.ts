@@ -1,10 +1,11 @@
-import { validateIntegration, type Integration } from '@hookmap/core';
+import { validateIntegration, type IntegrationDocument } from '@hookmap/core';
 import { readJsonInput } from '../io/read-input.js';
 import { placeDiagnostic, problemError, type Problem, type SourceDocument } from './diagnostics.js';
 import type { Ui } from './ui.js';
 
 export interface LoadedIntegration {
-  integration: Integration;
+  /** A single request or a flow (SPEC §9): `isFlow` tells them apart. */
+  integration: IntegrationDocument;
   source: SourceDocument;
 }
 
@@ -15,7 +16,7 @@ export async function readIntegration(
 ): Promise<{ source: SourceDocument; problems: Problem[] }> {
   const input = await readJsonInput(spec, { mark: ui.colors.red });
   const source: SourceDocument = { file: input.name, text: input.text, value: input.value };
-  const problems = validateIntegration(input.value as Integration).map((d) =>
+  const problems = validateIntegration(input.value).map((d) =>
     placeDiagnostic(d, source, '', ui.colors),
   );
   return { source, problems };
@@ -30,5 +31,5 @@ export async function loadIntegration(spec: string, ui: Ui): Promise<LoadedInteg
     const more = errors.length > 1 ? ` (${errors.length - 1} more; run hookmap check ${source.file})` : '';
     throw problemError({ ...first, message: first.message + more }, ui.colors, 'invalid integration: ');
   }
-  return { integration: source.value as Integration, source };
+  return { integration: source.value as IntegrationDocument, source };
 }

@@ -43,10 +43,14 @@ export async function setupRender(
 }
 
 /**
- * Why an integration with `events` is not meant for this payload, or null when it is (the relay would
- * create no delivery for it).
+ * Why an integration (or flow) with `events` or `when` is not meant for this payload, or null when it is
+ * (the relay would create no delivery for it).
  */
-export function eventSkip(integration: Integration, payload: unknown, provider: Provider | undefined): string | null {
+export function eventSkip(
+  integration: Pick<Integration, 'events' | 'when'>,
+  payload: unknown,
+  provider: Provider | undefined,
+): string | null {
   const out = leftOutBy(integration, payload, provider);
   if (out === null) return null;
   if (out.by === 'when') return `the integration's "when" (${integration.when}) is false for this payload`;
@@ -63,20 +67,26 @@ export function renderOrExplain(
   provider = setup.provider,
 ): RenderedRequest {
   try {
-    return renderRequest(loaded.integration, payload, {
+    return renderRequest(loaded.integration as Integration, payload, {
       ...(provider ? { provider } : {}),
       secrets: setup.secrets,
+      diagnostics: true,
       ...(setup.missing ? { missing: setup.missing } : {}),
     });
   } catch (error) {
-    const diagnostic = hookmapErrorDiagnostic(error);
-    if (!diagnostic) throw error;
-    if (diagnostic.code === Codes.NO_PROVIDER) {
-      diagnostic.message +=
-        ' The payload was not recognised: name its provider with --provider <id> (see hookmap providers).';
-    }
-    throw problemError(placeIn(loaded, diagnostic, ui), ui.colors, '', error);
+    throw explainHookmapError(loaded, error, ui);
   }
+}
+
+/** A template, render or request error of core as a CliError framed in the integration file; anything else as is. */
+export function explainHookmapError(loaded: LoadedIntegration, error: unknown, ui: Ui): unknown {
+  const diagnostic = hookmapErrorDiagnostic(error);
+  if (!diagnostic) return error;
+  if (diagnostic.code === Codes.NO_PROVIDER) {
+    diagnostic.message +=
+      ' The payload was not recognised: name its provider with --provider <id> (see hookmap providers).';
+  }
+  return problemError(placeIn(loaded, diagnostic, ui), ui.colors, '', error);
 }
 
 export function hookmapErrorDiagnostic(error: unknown): Diagnostic | null {

@@ -174,6 +174,9 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
   url_encode: { accepts: TEXT, expects: 'text', output: sameText },
   base64: { accepts: TEXT, expects: 'text', output: sameText },
   html_escape: { accepts: TEXT, expects: 'text', output: sameText },
+  slack_escape: { accepts: TEXT, expects: 'text', output: sameText },
+  // Negative seconds and a format it does not know make it fail (the schemas do not bound numbers).
+  duration: { accepts: NUMERIC, expects: 'seconds (a number)', output: () => text(true), mayFail: () => true },
 };
 
 /** `first` / `last`: a character of text, an element of an array; unresolved when empty. */

@@ -21,9 +21,9 @@ export function toText(value: unknown): string {
 }
 
 /** JSON.stringify that turns a stack overflow on absurdly deep values into the payload-depth limit error. */
-export function stringify(value: unknown): string {
+export function stringify(value: unknown, space?: number): string {
   try {
-    return JSON.stringify(value);
+    return JSON.stringify(value, null, space);
   } catch (e) {
     if (e instanceof RangeError) {
       throw limitError(Codes.PAYLOAD_TOO_DEEP, 'maxPayloadDepth', 'A value nests too deep to turn into JSON text (limit maxPayloadDepth).');

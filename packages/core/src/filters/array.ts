@@ -26,12 +26,11 @@ function last(v: unknown): unknown {
   const a = expectArray('last', v);
   return a[a.length - 1];
 }
-/** Length of text or an array, key count of an object; null and unresolved are 0. */
+/** Length of text or an array, key count of an object; anything else (null, numbers, booleans) is 0, as in Liquid. */
 function size(v: unknown): number {
-  if (v === undefined || v === null) return 0;
   if (typeof v === 'string' || Array.isArray(v)) return v.length;
-  if (typeof v === 'object') return Object.keys(v).length;
-  throw new FilterTypeError(`size expects text, an array or an object, got ${typeName(v)}`);
+  if (typeof v === 'object' && v !== null) return Object.keys(v).length;
+  return 0;
 }
 /** Liquid's slice: `start` (negative from the end) and `length` (default 1). */
 function slice(v: unknown, start: unknown, length: unknown = 1): unknown {

@@ -3,8 +3,9 @@ import { def, expectText, type FilterDef } from './types.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Liquid's url_encode (Ruby's CGI.escape): percent-encoding, with a space written as `+`. */
 function urlEncode(v: unknown): string {
-  return encodeComponent(expectText('url_encode', v));
+  return encodeComponent(expectText('url_encode', v)).replace(/%20/g, '+');
 }
 /** UTF-8 bytes, standard base64 alphabet with padding. */
 function base64(v: unknown): string {
@@ -17,8 +18,16 @@ function htmlEscape(v: unknown): string {
   return expectText('html_escape', v).replace(/[&<>"']/g, (c) => HTML[c] as string);
 }
 
+const SLACK: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Slack mrkdwn: exactly `&`, `<` and `>` (quotes stay, Slack would show `&quot;` as written). */
+function slackEscape(v: unknown): string {
+  return expectText('slack_escape', v).replace(/[&<>]/g, (c) => SLACK[c] as string);
+}
+
 export const encodeFilters: Record<string, FilterDef> = {
-  url_encode: def(urlEncode, 0, 0, 'url_encode', 'Percent-encode for a URL component.'),
+  url_encode: def(urlEncode, 0, 0, 'url_encode', 'Percent-encode for a URL query value (a space is +, as in Liquid).'),
   base64: def(base64, 0, 0, 'base64', 'Base64 of the UTF-8 text.'),
   html_escape: def(htmlEscape, 0, 0, 'html_escape', 'Escape & < > " \' for HTML.'),
+  slack_escape: def(slackEscape, 0, 0, 'slack_escape', 'Escape & < > for Slack mrkdwn, so mapped text cannot ping (<!channel>) or link.'),
 };

@@ -1,6 +1,7 @@
 import type { FilterFn } from '../types.js';
 import { arrayFilters } from './array.js';
 import { dateFilters } from './date.js';
+import { durationFilters } from './duration.js';
 import { encodeFilters } from './encode.js';
 import { numberFilters } from './number.js';
 import { objectFilters } from './object.js';
@@ -20,6 +21,7 @@ export const filterRegistry: Readonly<Record<string, FilterDef>> = Object.freeze
   ...arrayFilters,
   ...objectFilters,
   ...dateFilters,
+  ...durationFilters,
   ...encodeFilters,
   ...structural,
 });

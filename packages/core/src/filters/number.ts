@@ -34,11 +34,15 @@ function minus(v: unknown, n: unknown): number {
 function times(v: unknown, n: unknown): number {
   return expectNumber('times', v) * expectNumber('times', n);
 }
-/** Real division (unlike Liquid's integer division): `61500 | divided_by: 1000` is 61.5. */
-function dividedBy(v: unknown, n: unknown): number {
+/**
+ * Real division (unlike Liquid's integer division): `61500 | divided_by: 1000` is 61.5. A second
+ * argument `true` asks for LiquidJS's integer arithmetic (the quotient rounded down).
+ */
+function dividedBy(v: unknown, n: unknown, integer: unknown = false): number {
   const divisor = expectNumber('divided_by', n);
   if (divisor === 0) throw new FilterTypeError('divided_by: division by zero');
-  return expectNumber('divided_by', v) / divisor;
+  const q = expectNumber('divided_by', v) / divisor;
+  return integer === true ? Math.floor(q) : q;
 }
 
 const TRUE = new Set(['true', 'yes', 'y', 'on', '1']);
@@ -65,6 +69,6 @@ export const numberFilters: Record<string, FilterDef> = {
   plus: def(plus, 1, 1, 'plus: n', 'Add n.'),
   minus: def(minus, 1, 1, 'minus: n', 'Subtract n.'),
   times: def(times, 1, 1, 'times: n', 'Multiply by n (e.g. seconds to milliseconds: times: 1000).'),
-  divided_by: def(dividedBy, 1, 1, 'divided_by: n', 'Divide by n (real division).'),
+  divided_by: def(dividedBy, 1, 2, 'divided_by: n, integer = false', 'Divide by n (real division; integer: true rounds down, as LiquidJS).'),
   boolean: def(boolean, 0, 0, 'boolean', 'true/false from booleans, numbers, "yes"/"no", "true"/"false", "1"/"0".'),
 };

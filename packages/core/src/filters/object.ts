@@ -35,9 +35,12 @@ function omit(v: unknown, ...names: unknown[]): Record<string, unknown> {
 function fallback(v: unknown, value: unknown): unknown {
   return v === undefined || v === null || v === '' ? value : v;
 }
-/** Unresolved is `null` too, so a JSON text body never gets a hole. */
-function json(v: unknown): string {
-  return v === undefined ? 'null' : stringify(v);
+/** Unresolved is `null` too, so a JSON text body never gets a hole; `json: 2` indents (as LiquidJS's space). */
+function json(v: unknown, space: unknown = 0): string {
+  if (v === undefined) return 'null';
+  if (space === 0) return stringify(v);
+  if (typeof space !== 'number' || !Number.isInteger(space) || space < 0 || space > 10) throw new FilterTypeError('json: the indent is a whole number from 0 to 10');
+  return stringify(v, space);
 }
 function parseJson(v: unknown): unknown {
   if (typeof v !== 'string') throw new FilterTypeError(`parse_json expects text, got ${typeName(v)}`);
@@ -60,7 +63,7 @@ export const objectFilters: Record<string, FilterDef> = {
   pick: def(pick, 1, 64, 'pick: "key", ...', 'Object with only the named keys.'),
   omit: def(omit, 1, 64, 'omit: "key", ...', 'Object without the named keys.'),
   default: def(fallback, 1, 1, 'default: value', 'Value to use when null, unresolved or "".', { acceptsMissing: true, acceptsNull: true }),
-  json: def(json, 0, 0, 'json', 'Compact JSON text of a value (null when unresolved).', { acceptsNull: true, acceptsMissing: true }),
+  json: def(json, 0, 1, 'json: indent = 0', 'JSON text of a value, compact unless an indent is given (null when unresolved).', { acceptsNull: true, acceptsMissing: true }),
   parse_json: def(parseJson, 0, 0, 'parse_json', 'Parse JSON text into a value.'),
 };
 

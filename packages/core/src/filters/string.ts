@@ -15,20 +15,20 @@ function capitalize(v: unknown): string {
 function trim(v: unknown): string {
   return expectText('trim', v).trim();
 }
-/** Liquid's rule: at most `length` characters, the ellipsis included. */
-function truncate(v: unknown, length: unknown, ellipsis: unknown = '...'): string {
+/** Liquid's rule: at most `length` (default 50) characters, the ellipsis included. */
+function truncate(v: unknown, length: unknown = 50, ellipsis: unknown = '...'): string {
   const s = expectText('truncate', v);
   if (typeof length !== 'number' || length < 0) throw new FilterTypeError('truncate expects a length ≥ 0');
   const tail = ellipsis === null ? '' : expectText('truncate', ellipsis);
   if (s.length <= length) return s;
   return s.slice(0, Math.max(0, length - tail.length)) + tail;
 }
-/** Replaces every occurrence of a literal string (never a regular expression). */
-function replace(v: unknown, search: unknown, replacement: unknown): string {
+/** Replaces every occurrence of a literal string (never a regular expression); no replacement removes it (Liquid). */
+function replace(v: unknown, search: unknown, replacement?: unknown): string {
   const s = expectText('replace', v);
   const find = expectText('replace', search);
   if (find === '') return s;
-  return s.split(find).join(replacement === null ? '' : expectText('replace', replacement));
+  return s.split(find).join(replacement === null || replacement === undefined ? '' : expectText('replace', replacement));
 }
 function append(v: unknown, suffix: unknown): string {
   return expectText('append', v) + (suffix === null || suffix === undefined ? '' : expectText('append', suffix));
@@ -36,9 +36,12 @@ function append(v: unknown, suffix: unknown): string {
 function prepend(v: unknown, prefix: unknown): string {
   return (prefix === null || prefix === undefined ? '' : expectText('prepend', prefix)) + expectText('prepend', v);
 }
+/** Liquid's (Ruby's) split: a literal separator, and trailing empty strings dropped ("a,b,," is ["a", "b"]). */
 function split(v: unknown, separator: unknown): string[] {
   if (typeof v !== 'string') throw new FilterTypeError(`split expects text, got ${Array.isArray(v) ? 'array' : typeof v}`);
-  return v.split(expectText('split', separator));
+  const parts = v.split(expectText('split', separator));
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
 }
 function string(v: unknown): string {
   if (v === null) return '';
@@ -71,11 +74,11 @@ export const stringFilters: Record<string, FilterDef> = {
   lower: def(lower, 0, 0, 'lower', 'Lower-case text.'),
   capitalize: def(capitalize, 0, 0, 'capitalize', 'First character upper case, the rest lower case.'),
   trim: def(trim, 0, 0, 'trim', 'Remove leading and trailing white space.'),
-  truncate: def(truncate, 1, 2, 'truncate: length, ellipsis = "..."', 'At most `length` characters, ellipsis included.'),
-  replace: def(replace, 2, 2, 'replace: search, replacement', 'Replace every occurrence of a literal string.'),
+  truncate: def(truncate, 0, 2, 'truncate: length = 50, ellipsis = "..."', 'At most `length` characters, ellipsis included.'),
+  replace: def(replace, 1, 2, 'replace: search, replacement = ""', 'Replace every occurrence of a literal string.'),
   append: def(append, 1, 1, 'append: text', 'Add text at the end, e.g. secrets.KEY | append: ":" | base64.'),
   prepend: def(prepend, 1, 1, 'prepend: text', 'Add text at the start.'),
-  split: def(split, 1, 1, 'split: separator', 'Split text into an array.'),
+  split: def(split, 1, 1, 'split: separator', 'Split text into an array (trailing empty strings dropped, as Liquid does).'),
   string: def(string, 0, 0, 'string', 'Text form of a value; objects and arrays as compact JSON; null is "".', { acceptsNull: true }),
   e164: def(e164, 0, 1, 'e164: country_code?', 'Phone number in E.164 form, e.g. +12345678900.'),
 };

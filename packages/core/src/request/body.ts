@@ -70,10 +70,16 @@ function renderTemplate(
   diags: Diagnostic[] | null,
   pointer: string,
 ): JsonValue {
-  if (!diags) return withPointer(() => compiled.render(ctx, opts), pointer);
-  const { value, diagnostics } = withPointer(() => compiled.renderWithDiagnostics(ctx, opts), pointer);
-  for (const d of diagnostics) diags.push({ ...d, path: pointer + d.path });
-  return value;
+  try {
+    if (!diags) return compiled.render(ctx, opts);
+    const { value, diagnostics } = compiled.renderWithDiagnostics(ctx, opts);
+    for (const d of diagnostics) diags.push({ ...d, path: pointer + d.path });
+    return value;
+  } catch (e) {
+    // A render error (missing: 'error', `required`, a limit) gets the body's pointer before its own.
+    if (e instanceof Error && 'path' in e && !(e instanceof RequestError)) (e as { path: string }).path = pointer + (e as { path: string }).path;
+    throw e;
+  }
 }
 
 /** Auto mode: one flat object from the enabled sections, in the provider's order; empty sections are left out. */

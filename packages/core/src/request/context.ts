@@ -1,5 +1,6 @@
 import { setOwn } from '../evaluate/paths.js';
 import type { Provider } from '../types.js';
+import { exposesRoot } from './root-exposure.js';
 
 /**
  * Names that only the caller supplies — `secrets`, `connection` (SPEC §6, §10) and, in flows, `steps` and
@@ -18,6 +19,16 @@ export function defineScope(target: Record<string, unknown>, name: ScopeName, va
 }
 
 /**
+ * Adds a scope name, non-enumerable when some template of the document can yield the context root
+ * (`hidden`, see root-exposure.ts), else as a plain property: no template can enumerate the root then,
+ * and a plain store costs a few nanoseconds where `defineProperty` costs a runtime call per render.
+ */
+export function setScope(target: Record<string, unknown>, name: ScopeName, value: unknown, hidden: boolean): void {
+  if (hidden) defineScope(target, name, value);
+  else target[name] = value;
+}
+
+/**
  * The expression context of a payload without secrets: the provider's (built fresh per call, so
  * callers may extend it in place), or the payload's own fields plus `payload` without a provider.
  */
@@ -33,18 +44,38 @@ export interface RequestScope {
   connection?: Record<string, unknown> | undefined;
 }
 
-/**
- * The context a request renders against: the payload's, with `secrets` and `connection` taken only from
- * the options (a payload field of the same name is shadowed) and reachable only by naming them.
- */
-export function requestContext(payload: unknown, provider: Provider | undefined, scope: RequestScope): Record<string, unknown> {
-  const context = payloadContext(payload, provider);
-  defineScope(context, 'secrets', { ...scope.secrets });
-  defineScope(context, 'connection', { ...scope.connection });
-  return context;
+/** Decided once per document: which of `secrets` and `connection` it names, and whether the scope names must be hidden. */
+export interface ScopeUse {
+  secrets: boolean;
+  connection: boolean;
+  /** Some template can yield the context root (`{{ $ }}`, `$..*`, Handlebars `this`): scope names are non-enumerable. */
+  hidden: boolean;
 }
 
+/**
+ * Conservative: a document whose text never contains the word cannot name the scope in any template
+ * (path, JSONPath, Handlebars `lookup`), so its renders need not define it.
+ */
+export function scopeUse(doc: unknown): ScopeUse {
+  const text = JSON.stringify(doc) ?? '';
+  return { secrets: text.includes('secrets'), connection: text.includes('connection'), hidden: exposesRoot(doc) };
+}
+
+const EMPTY: Record<string, never> = Object.freeze({});
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The context a request renders against: the payload's, with `secrets` and `connection` taken only from
+ * the options (a payload field of the same name is shadowed) and reachable only by naming them. A scope
+ * the document never names is left out (defining a property costs a runtime call per render), unless the
+ * payload has a field of that name to shadow: either way no template can tell.
+ */
+export function requestContext(payload: unknown, provider: Provider | undefined, scope: RequestScope, use: ScopeUse): Record<string, unknown> {
+  const context = payloadContext(payload, provider);
+  if (use.secrets || hasOwn.call(context, 'secrets')) setScope(context, 'secrets', scope.secrets ?? EMPTY, use.hidden);
+  if (use.connection || hasOwn.call(context, 'connection')) setScope(context, 'connection', scope.connection ?? EMPTY, use.hidden);
+  return context;
+}
 
 /**
  * The provider's URL scope (OSVI: `call_trigger_data`), which URL placeholders read first. It is payload
@@ -52,18 +83,22 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * over it (again non-enumerable): `{{ secrets.X }}` never reads the payload, and `{{ $ }}` never
  * serialises a secret. Null when the provider has no URL scope or the payload no object there.
  */
-export function urlScopeOf(context: Record<string, unknown>, provider: Provider | undefined): Record<string, unknown> | null {
+export function urlScopeOf(context: Record<string, unknown>, provider: Provider | undefined, hidden = true): Record<string, unknown> | null {
   const name = provider?.urlScope;
   const value = name ? context[name] : undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const scope = value as Record<string, unknown>;
-  const shadowed = SCOPE_NAMES.filter((n) => hasOwn.call(scope, n) && hasOwn.call(context, n));
-  if (shadowed.length === 0) return scope;
+  for (const n of SCOPE_NAMES) if (hasOwn.call(scope, n) && hasOwn.call(context, n)) return shadowedCopy(scope, context, hidden);
+  return scope;
+}
+
+function shadowedCopy(scope: Record<string, unknown>, context: Record<string, unknown>, hidden: boolean): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(scope)) setOwn(copy, key, scope[key]);
-  for (const n of shadowed) {
+  for (const n of SCOPE_NAMES) {
+    if (!hasOwn.call(scope, n) || !hasOwn.call(context, n)) continue;
     delete copy[n];
-    defineScope(copy, n, context[n]);
+    setScope(copy, n, context[n], hidden);
   }
   return copy;
 }

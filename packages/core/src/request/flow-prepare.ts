@@ -1,6 +1,7 @@
 import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
 import { compile } from '../template.js';
+import { scopeUse, type ScopeUse } from './context.js';
 import type { CompiledTemplate, Diagnostic, Flow, Provider } from '../types.js';
 import { withPointer } from './body.js';
 import { prepareHeaders } from './headers.js';
@@ -23,16 +24,21 @@ export interface PreparedStep {
   accepts(status: number): boolean;
 }
 
-const prepared = new WeakMap<Flow, { provider: Provider | undefined; steps: PreparedStep[] }>();
+export interface PreparedFlow {
+  steps: PreparedStep[];
+  use: ScopeUse;
+}
+
+const prepared = new WeakMap<Flow, PreparedFlow & { provider: Provider | undefined }>();
 
 /**
  * Checks and compiles a flow once per document object (and provider): the shape (H401), every
  * template (TemplateError with its pointer), then each step's `when` (one placeholder) and which steps
  * its templates read (H409), so a flow that renders at all reads only earlier steps.
  */
-export function prepareFlow(flow: Flow, provider: Provider | undefined): PreparedStep[] {
+export function prepareFlow(flow: Flow, provider: Provider | undefined): PreparedFlow {
   const hit = prepared.get(flow);
-  if (hit && hit.provider === provider) return hit.steps;
+  if (hit && hit.provider === provider) return hit;
   throwFirstProblem(validateIntegrationShape(flow));
   if (!Array.isArray((flow as { steps?: unknown }).steps)) {
     throw new RequestError(Codes.INVALID_INTEGRATION, 'This integration has no "steps": render it with renderRequest, or give it a list of steps.', { path: '/steps' });
@@ -52,8 +58,9 @@ export function prepareFlow(flow: Flow, provider: Provider | undefined): Prepare
     };
   });
   throwFirst([...[...integrationTemplates(flow)].flatMap(whenProblems), ...stepReferenceProblems(flow)]);
-  prepared.set(flow, { provider, steps });
-  return steps;
+  const entry = { provider, steps, use: scopeUse(flow) };
+  prepared.set(flow, entry);
+  return entry;
 }
 
 function throwFirst(problems: Diagnostic[]): void {

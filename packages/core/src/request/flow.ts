@@ -3,7 +3,7 @@ import { RequestError } from '../errors.js';
 import { truthy } from '../evaluate/operators.js';
 import type { Diagnostic, Flow, FlowOptions, FlowResponse, FlowResult, FlowStepResult, JsonValue } from '../types.js';
 import { withPointer } from './body.js';
-import { defineScope, requestContext, urlScopeOf } from './context.js';
+import { requestContext, setScope, urlScopeOf } from './context.js';
 import { prepareFlow, type PreparedStep } from './flow-prepare.js';
 import { renderPrepared } from './prepare.js';
 import { bodyOptions } from './render-request.js';
@@ -39,12 +39,12 @@ const SKIPPED: StepRecord = Object.freeze({ status: null, headers: null, body: n
  */
 export function* flowSteps(flow: Flow, payload: unknown, options: FlowOptions): Generator<FlowEvent, FlowResult, FlowResponse | null | undefined> {
   const provider = options.provider ?? undefined;
-  const steps = prepareFlow(flow, provider);
-  const context = requestContext(payload, provider, options);
+  const { steps, use } = prepareFlow(flow, provider);
+  const context = requestContext(payload, provider, options, use);
   const records: Record<string, StepRecord> = {};
-  defineScope(context, 'steps', records);
-  defineScope(context, 'response', undefined);
-  const scope = urlScopeOf(context, provider);
+  setScope(context, 'steps', records, use.hidden);
+  setScope(context, 'response', undefined, use.hidden);
+  const scope = urlScopeOf(context, provider, use.hidden);
   const render = { options: bodyOptions(options), collect: options.diagnostics === true };
   const out: FlowResult = { steps: [] };
   for (let index = resume(steps, options.resume, records, out); index < steps.length; index++) {

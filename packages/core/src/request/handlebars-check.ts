@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { parse, type AST } from '@handlebars/parser';
 import { Codes } from '../codes.js';
 import { HookmapError, RequestError, templateLimitError } from '../errors.js';
 import { filterRegistry } from '../filters/index.js';
@@ -11,14 +11,14 @@ import { spanOfLoc, spanOfParseError } from './handlebars-locate.js';
  * parser, then what hookmap refuses (partials, decorators, unknown helpers) — each error with the
  * offsets of its culprit. The interpreter is handlebars.ts.
  */
-type Node = hbs.AST.Node;
+type Node = AST.Node;
 
 /** Size and depth limits, Handlebars' parser, then the hookmap checks; errors carry offsets into `source`. */
-export function parseHandlebars(source: string, limits: Limits): hbs.AST.Program {
+export function parseHandlebars(source: string, limits: Limits): AST.Program {
   checkSize(source, limits);
-  let program: hbs.AST.Program;
+  let program: AST.Program;
   try {
-    program = Handlebars.parse(source);
+    program = parse(source);
   } catch (e) {
     const first = (e as Error).message.split('\n')[0] ?? '';
     const message = first.startsWith('Parse error') ? `${first} ${describeExpected((e as Error).message)}` : first;
@@ -76,27 +76,64 @@ function checkSize(source: string, limits: Limits): void {
 
 const BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 
-/** Refuses partials and decorators, and names unknown helpers, before any payload is rendered. */
+/** A literal in a mustache's or block's path position names a property, as in Handlebars 4: `{{"first name"}}`. */
+export function pathOf(e: AST.Expression): AST.Expression {
+  if (e.type !== 'StringLiteral' && e.type !== 'NumberLiteral' && e.type !== 'BooleanLiteral') return e;
+  const name = String((e as AST.StringLiteral).original);
+  return { type: 'PathExpression', data: false, depth: 0, parts: [name], head: name, tail: [], original: name, loc: e.loc } as unknown as AST.PathExpression;
+}
+
+/** A name that can be a helper: one part, no `@`, `../`, `this.` or `./`. */
+export function isHelperPath(e: AST.Expression): boolean {
+  const p = e as AST.PathExpression;
+  return e.type === 'PathExpression' && p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)([./]|$)/.test(p.original);
+}
+
+/**
+ * What hookmap refuses, with the culprit's offsets (SPEC §6: H405 rather than a different output):
+ * partials, decorators, helpers other than the core filters, `lookup` and `log`, the built-in block
+ * helpers outside a block or without exactly one argument, filters as block helpers or with named
+ * arguments, and paths that Handlebars 4 does not parse (`(sub).path`).
+ */
 function check(node: Node, source: string): void {
   const at = { path: '/body/template', ...spanOfLoc(source, node.loc) };
+  const refuse = (message: string, loc: AST.SourceLocation | undefined = node.loc): never => {
+    throw new RequestError(Codes.HANDLEBARS_ERROR, message, { ...at, ...spanOfLoc(source, loc) });
+  };
   if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'DecoratorBlock' || node.type === 'Decorator') {
-    throw new RequestError(Codes.HANDLEBARS_ERROR, `Handlebars ${node.type.replace('Statement', '').toLowerCase()}s are not supported in hookmap text bodies.`, at);
+    refuse(`Handlebars ${node.type.replace('Statement', '').toLowerCase()}s are not supported in hookmap text bodies.`);
+  }
+  if (node.type === 'PathExpression' && (node as AST.PathExpression).parts.some((p) => typeof p !== 'string')) {
+    refuse('A path that starts with a sub-expression is not Handlebars 4 syntax.');
   }
   if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') {
-    const call = node as hbs.AST.MustacheStatement;
-    const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : '';
+    const call = node as AST.MustacheStatement;
+    const path = pathOf(call.path);
+    const name = path.type === 'PathExpression' ? (path as AST.PathExpression).original : '';
+    const isBlock = node.type === 'BlockStatement';
     const isCall = call.params.length > 0 || call.hash !== undefined || node.type === 'SubExpression';
-    if (isCall && !isHelper(name) && !(node.type === 'BlockStatement' && BLOCKS.has(name))) {
-      const span = spanOfLoc(source, call.path.loc);
-      throw new RequestError(Codes.HANDLEBARS_ERROR, `Unknown Handlebars helper "${name}": use a hookmap filter name (upper, date, join, ...), if, unless, each, with or lookup.`, { ...at, ...span });
+    const helper = isHelperPath(path);
+    if (helper && (name === 'helperMissing' || name === 'blockHelperMissing')) {
+      refuse(`${name} is Handlebars' internal helper and cannot be called (as in handlebars.js 4.6+).`, call.path.loc);
+    }
+    if (helper && BLOCKS.has(name)) {
+      if (!isBlock) refuse(`{{${name}}} is a block helper: write {{#${name} value}}…{{/${name}}}.`, call.path.loc);
+      if (call.params.length !== 1) refuse(`#${name} takes exactly one argument.`, call.path.loc);
+    } else if (isCall) {
+      if (!helper || !isHelper(name)) {
+        refuse(`Unknown Handlebars helper "${name}": use a hookmap filter name (upper, date, join, ...), if, unless, each, with or lookup.`, call.path.loc);
+      }
+      if (isBlock) refuse(`${name} is not a block helper: write {{#with (${name} …)}}…{{/with}} to use its result as the context.`, call.path.loc);
+      if (call.hash && name !== 'lookup' && name !== 'log') refuse(`${name} takes no named arguments (key=value).`, call.hash.loc);
     }
     for (const p of call.params) check(p as unknown as Node, source);
+    check(path as unknown as Node, source);
   }
   for (const child of children(node)) check(child, source);
 }
 
 function isHelper(name: string): boolean {
-  return name === 'lookup' || Object.prototype.hasOwnProperty.call(filterRegistry, name);
+  return name === 'lookup' || name === 'log' || Object.prototype.hasOwnProperty.call(filterRegistry, name);
 }
 
 function children(node: Node): Node[] {

@@ -1,3 +1,4 @@
+import type { AST } from '@handlebars/parser';
 /**
  * Offsets into a Handlebars text body for its errors, so the editor can underline them: from the AST
  * node's `loc` (1-based lines, 0-based columns), from the `lineNumber`/`column` of Handlebars'
@@ -20,7 +21,7 @@ export function offsetAt(source: string, line: number, column: number): number {
   return Math.min(source.length, offset + Math.max(0, column));
 }
 
-export function spanOfLoc(source: string, loc: hbs.AST.SourceLocation | undefined): TextSpan | undefined {
+export function spanOfLoc(source: string, loc: AST.SourceLocation | undefined): TextSpan | undefined {
   if (!loc) return undefined;
   const start = offsetAt(source, loc.start.line, loc.start.column);
   return { start, end: Math.max(start + 1, offsetAt(source, loc.end.line, loc.end.column)) };

@@ -1,28 +1,29 @@
 import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
 import type { Diagnostic, Integration, Provider, RenderedRequest, RenderOptions, RenderRequestOptions } from '../types.js';
-import { requestContext, urlScopeOf } from './context.js';
+import { requestContext, scopeUse, urlScopeOf, type ScopeUse } from './context.js';
 import { validateIntegrationShape } from './validate-shape.js';
 import { prepareRequest, renderPrepared, type PreparedRequest } from './prepare.js';
 
 interface Prepared {
   provider: Provider | undefined;
   request: PreparedRequest;
+  use: ScopeUse;
 }
 
 /** Compiled requests per integration document (and provider), so services render without recompiling. */
 const prepared = new WeakMap<Integration, Prepared>();
 
-function prepare(integration: Integration, provider: Provider | undefined): PreparedRequest {
+function prepare(integration: Integration, provider: Provider | undefined): Prepared {
   const hit = prepared.get(integration);
-  if (hit && hit.provider === provider) return hit.request;
+  if (hit && hit.provider === provider) return hit;
   throwFirstProblem(validateIntegrationShape(integration));
   if ('steps' in integration) {
     throw new RequestError(Codes.INVALID_INTEGRATION, 'This integration is a flow (it has "steps"): render it with renderFlow, or runFlow to send it.', { path: '/steps' });
   }
-  const request = prepareRequest(integration, provider);
-  prepared.set(integration, { provider, request });
-  return request;
+  const entry = { provider, request: prepareRequest(integration, provider), use: scopeUse(integration) };
+  prepared.set(integration, entry);
+  return entry;
 }
 
 /** An invalid document is refused with H401, naming every problem and pointing at the first. */
@@ -44,13 +45,17 @@ export function bodyOptions(options: RenderOptions): RenderOptions {
   return out;
 }
 
-/** SPEC §6: renders the full request — method, URL, headers, body — for one payload. */
+/**
+ * SPEC §6: renders the full request — method, URL, headers, body — for one payload. Render diagnostics
+ * are collected only with `diagnostics: true` (tools: the CLI, the editor); otherwise `diagnostics` is
+ * empty and every template takes its fast path (services, the relay).
+ */
 export function renderRequest(integration: Integration, payload: unknown, options: RenderRequestOptions = {}): RenderedRequest {
   const provider = options.provider ?? undefined;
-  const request = prepare(integration, provider);
-  const context = requestContext(payload, provider, options);
-  const diagnostics: Diagnostic[] | null = options.diagnostics === false ? null : [];
-  return renderPrepared(request, payload, context, urlScopeOf(context, provider), { options: bodyOptions(options), diagnostics });
+  const { request, use } = prepare(integration, provider);
+  const context = requestContext(payload, provider, options, use);
+  const diagnostics: Diagnostic[] | null = options.diagnostics === true ? [] : null;
+  return renderPrepared(request, payload, context, urlScopeOf(context, provider, use.hidden), { options, diagnostics });
 }
 
 /**

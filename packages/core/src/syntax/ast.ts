@@ -1,4 +1,5 @@
 /** Expression AST. Every node carries `start`/`end` offsets in its template string. */
+import type { Query } from '../jsonpath/ast.js';
 
 interface Span {
   start: number;
@@ -24,6 +25,8 @@ export interface PathNode extends Span {
 export interface JsonPathNode extends Span {
   type: 'jsonpath';
   query: string;
+  /** The parsed query (jsonpath/ast.ts), when the lexer read it. */
+  parsed?: Query;
 }
 
 export interface UnaryNode extends Span {

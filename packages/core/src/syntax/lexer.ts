@@ -1,5 +1,6 @@
 import { Codes } from '../codes.js';
 import { TemplateError } from '../errors.js';
+import { JsonPathSyntaxError, readQuery, type Query } from '../jsonpath/index.js';
 
 export type TokenType = 'ident' | 'number' | 'string' | 'jsonpath' | 'punct' | 'eof';
 
@@ -9,6 +10,8 @@ export interface Token {
   value: string;
   /** Decoded value for strings and numbers. */
   literal?: string | number;
+  /** The parsed query of a jsonpath token. */
+  query?: Query;
   start: number;
   end: number;
 }
@@ -28,8 +31,9 @@ export function tokenize(src: string, base = 0): Token[] {
     }
     const start = i;
     if (c === 36 /* $ */) {
-      i = jsonPathEnd(src, i);
-      tokens.push({ type: 'jsonpath', value: src.slice(start, i), start: base + start, end: base + i });
+      const { query, end } = readJsonPath(src, i, base);
+      i = end;
+      tokens.push({ type: 'jsonpath', value: src.slice(start, i), query, start: base + start, end: base + i });
       continue;
     }
     if (isIdentStart(c)) {
@@ -128,25 +132,16 @@ function readString(src: string, i: number, base: number): { value: string; end:
 }
 
 /**
- * A JSONPath query runs to the first space, `|`, `,` or `)` outside brackets and quotes,
- * so `$.items[?(@.done == false)] | size` lexes as query, pipe, filter.
+ * A `$…` query is read by the JSONPath parser, which knows where it ends (RFC 9535 allows blanks
+ * between segments, `$.a [0]`, so a blank alone does not end it). Its errors are H106 with the
+ * offsets of the culprit.
  */
-function jsonPathEnd(src: string, i: number): number {
-  let depth = 0;
-  let quote = '';
-  for (; i < src.length; i++) {
-    const ch = src[i] as string;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '[' || ch === '(') depth++;
-    else if (ch === ']' || (ch === ')' && depth > 0)) depth--;
-    else if (depth === 0 && (ch === ' ' || ch === '\t' || ch === '\n' || ch === '|' || ch === ',' || ch === ')'))
-      break;
-    else if (depth === 0 && ch === '?' && src[i + 1] === '?') break;
+function readJsonPath(src: string, i: number, base: number): { query: Query; end: number } {
+  try {
+    return readQuery(src, i);
+  } catch (e) {
+    if (!(e instanceof JsonPathSyntaxError)) throw e;
+    const end = Math.max(e.end, i + 1);
+    throw new TemplateError(Codes.INVALID_JSONPATH, `Invalid JSONPath ${src.slice(i, end).trim()}: ${e.message}.`, { start: base + e.start, end: base + e.end });
   }
-  return i;
 }

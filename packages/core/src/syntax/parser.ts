@@ -119,7 +119,7 @@ class Parser {
       case 'string':
         return { type: 'literal', value: t.literal as string | number, start: t.start, end: t.end };
       case 'jsonpath':
-        return { type: 'jsonpath', query: t.value, start: t.start, end: t.end };
+        return { type: 'jsonpath', query: t.value, ...(t.query ? { parsed: t.query } : {}), start: t.start, end: t.end };
       case 'ident':
         if (t.value === 'true' || t.value === 'false') return { type: 'literal', value: t.value === 'true', start: t.start, end: t.end };
         if (t.value === 'null') return { type: 'literal', value: null, start: t.start, end: t.end };

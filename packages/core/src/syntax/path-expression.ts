@@ -2,7 +2,7 @@
  * Payload paths ↔ expressions, in core's own grammar (the editor's visual mapper and completion use
  * these, so what a tool writes is always what the compiler reads).
  */
-import { singularSegments } from '../compile/jsonpath.js';
+import { parseQuery } from '../jsonpath/index.js';
 import type { PathSegment } from './ast.js';
 import { parseExpression } from './parser.js';
 
@@ -48,4 +48,23 @@ export function expressionToPath(expression: string): PathSegment[] | null {
   if (node.type === 'path') return [node.root, ...node.segments];
   if (node.type === 'jsonpath') return singularSegments(node.query);
   return null;
+}
+
+/** The names and indexes of an RFC 9535 singular query (`$["a"][0]`), or null for any other query. */
+function singularSegments(text: string): PathSegment[] | null {
+  let query;
+  try {
+    query = parseQuery(text);
+  } catch {
+    return null;
+  }
+  if (!query.singular || query.root !== '$') return null;
+  const out: PathSegment[] = [];
+  for (const segment of query.segments) {
+    const selector = segment.kind === 'child' ? segment.selectors[0] : undefined;
+    if (selector?.kind === 'name') out.push(selector.name);
+    else if (selector?.kind === 'index') out.push(selector.index);
+    else return null;
+  }
+  return out;
 }

@@ -52,6 +52,7 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
   omit: fc.constantFrom(['a'], ['z']),
   default: fc.tuple(scalar),
   date: fc.constantFrom(['%Y-%m-%d'], ['%H:%M', 'Europe/Paris'], ['%s', 'UTC']),
+  duration: fc.constantFrom([], ['mm:ss'], ['hh:mm'], ['x']),
 };
 
 describe('filter signatures', () => {

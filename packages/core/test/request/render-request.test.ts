@@ -113,7 +113,7 @@ describe('renderRequest: URL', () => {
   });
 
   it('leaves unresolved placeholders exactly as written and reports them', () => {
-    const r = renderRequest({ url: 'https://x.test/{{ nope }}/{{crm_id}}' }, payload);
+    const r = renderRequest({ url: 'https://x.test/{{ nope }}/{{crm_id}}' }, payload, { diagnostics: true });
     expect(r.url).toBe('https://x.test/{{ nope }}/{{crm_id}}');
     expect(r.diagnostics.filter((d) => d.code === Codes.UNRESOLVED).map((d) => d.reference)).toEqual([
       'nope',
@@ -124,6 +124,7 @@ describe('renderRequest: URL', () => {
   it('inserts a leading placeholder as the base URL, unencoded', () => {
     const r = renderRequest({ url: '{{secrets.BASE}}/services/data/v61.0/sobjects/Task/' }, payload, {
       secrets: { BASE: 'https://acme.my.salesforce.com' },
+      diagnostics: true,
     });
     expect(r.url).toBe('https://acme.my.salesforce.com/services/data/v61.0/sobjects/Task/');
     expect(r.diagnostics).toEqual([]);
@@ -132,6 +133,7 @@ describe('renderRequest: URL', () => {
   it('flags a URL that is not http(s)', () => {
     const r = renderRequest({ url: '{{secrets.BASE}}/x' }, payload, {
       secrets: { BASE: 'javascript:alert(1)' },
+      diagnostics: true,
     });
     expect(r.diagnostics.map((d) => d.code)).toContain(Codes.INVALID_URL);
   });
@@ -154,6 +156,7 @@ describe('renderRequest: headers and secrets', () => {
     const none = renderRequest(
       { url: 'https://x.test', headers: { Authorization: 'Bearer {{secrets.TOKEN}}' } },
       hostile,
+      { diagnostics: true },
     );
     expect(none.headers.Authorization).toBe('Bearer ');
     expect(none.diagnostics[0]).toMatchObject({ code: Codes.MISSING_SECRET, path: '/headers/Authorization' });
@@ -210,7 +213,7 @@ describe('renderRequest: body modes', () => {
       url: 'https://x.test',
       body: { mode: 'template', template: { a: '{{ nope }}', b: 1 } },
     };
-    const r = renderRequest(integration, payload, { missing: 'omit' });
+    const r = renderRequest(integration, payload, { missing: 'omit', diagnostics: true });
     expect(r.body).toEqual({ b: 1 });
     expect(r.diagnostics[0]).toMatchObject({ code: Codes.UNRESOLVED, path: '/body/template/a' });
   });
@@ -325,3 +328,32 @@ describe('header values HTTP cannot carry', () => {
     expect(ok.headers).toEqual({ 'X-Caller': '%E6%9D%8E%E9%9B%B7', 'X-Latin': 'café' });
   });
 });
+
+describe('renderRequest: diagnostics only when asked for', () => {
+  const integration: Integration = {
+    url: '{{ base }}/leads/{{ nope }}',
+    headers: { Authorization: 'Bearer {{ secrets.TOKEN }}' },
+    body: { mode: 'template', template: { a: '{{ missing }}', b: 'x {{ also_missing }}' } },
+  };
+
+  it('collects nothing by default, and renders the same request', () => {
+    const fast = renderRequest(integration, { base: 'ftp://x' });
+    const slow = renderRequest(integration, { base: 'ftp://x' }, { diagnostics: true });
+    expect(fast.diagnostics).toEqual([]);
+    expect(slow.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      [Codes.UNRESOLVED, '/url'],
+      [Codes.INVALID_URL, '/url'],
+      [Codes.MISSING_SECRET, '/headers/Authorization'],
+      [Codes.UNRESOLVED, '/body/template/a'],
+      [Codes.UNRESOLVED, '/body/template/b'],
+    ]);
+    const { diagnostics: _a, ...fastRequest } = fast;
+    const { diagnostics: _b, ...slowRequest } = slow;
+    expect(fastRequest).toEqual(slowRequest);
+  });
+
+  it("missing: 'error' still throws without diagnostics", () => {
+    expect(() => renderRequest(integration, { base: 'https://x' }, { missing: 'error' })).toThrow(/missing|nope/);
+  });
+});
+

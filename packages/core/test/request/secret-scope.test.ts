@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderRequest, serializeBody, type Integration, type IntegrationBody } from '../../src/index.js';
+import { exposesRoot } from '../../src/request/root-exposure.js';
 import { osvi, sample } from '../support/osvi.js';
 
 const secrets = { TOKEN: 'sec-7f3a9c', BASE: 'https://good.example' };
@@ -138,7 +139,7 @@ describe('connection.* never comes from the payload', () => {
   };
 
   it('without a connection, a payload field named connection is not read (root or URL scope)', () => {
-    const r = renderRequest(integration, hostile, { provider: osvi });
+    const r = renderRequest(integration, hostile, { provider: osvi, diagnostics: true });
     expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('payload-connection');
     expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('scope-connection');
     expect(r.diagnostics.filter((d) => d.code === 'H408').map((d) => d.path)).toEqual(['/headers/Authorization']);
@@ -154,5 +155,45 @@ describe('connection.* never comes from the payload', () => {
     expect(r.url).toBe('https://x.io/conn-91bd4e');
     expect(r.headers.Authorization).toBe('Bearer conn-91bd4e');
     expect(r.body).toEqual({ t: 'conn-91bd4e', u: 'conn-91bd4e' });
+  });
+});
+
+describe('which documents can yield the context root (then the scope names are non-enumerable)', () => {
+  const doc = (template: unknown): unknown => ({ url, body: { mode: 'template', template } });
+  it.each([
+    ['$', '{{ $ }}'],
+    ['$..*', 'x {{ $..* }}'],
+    ['a filter query', '{{ $[?(@.x)] }}'],
+    ['$.* in a filter argument', '{{ a | default: $.* }}'],
+    ['$ in a key', { '{{ $ | json }}': 1 }],
+    ['$ as a $each source', { $each: '{{ $ }}', do: '{{ item }}' }],
+    ['a template that does not parse', '{{ $ | }}'],
+  ])('%s exposes it', (_label, template) => {
+    expect(exposesRoot(doc(template))).toBe(true);
+  });
+
+  it.each([
+    ['paths', { a: '{{ secrets.X }}', b: 'x {{ a.b[0] }}', c: { $each: '{{ list }}', do: '{{ item }}' } }],
+    ['singular JSONPath', { a: '{{ $.a.b }}', b: "{{ $['x y'][0] }}", c: '{{ $.secrets.TOKEN }}' }],
+    ['$ in literal text and directive keys', { $merge: [{ price: '$5' }], note: '\\{{ $ }}' }],
+  ])('%s do not', (_label, template) => {
+    expect(exposesRoot(doc(template))).toBe(false);
+  });
+
+  it('looks at every template: URL, headers, steps, results', () => {
+    expect(exposesRoot({ url: 'https://x.io/{{ $ }}' })).toBe(true);
+    expect(exposesRoot({ url, headers: { A: '{{ $..* }}' } })).toBe(true);
+    expect(exposesRoot({ steps: [{ id: 'a', url, result: '{{ $ }}' }] })).toBe(true);
+    expect(exposesRoot({ steps: [{ id: 'a', url, result: '{{ response.body }}' }] })).toBe(false);
+  });
+
+  it.each([
+    ['this', '{{json this}}', true],
+    ['.', '{{#each .}}x{{/each}}', true],
+    ['@root', '{{json @root.common}}', true],
+    ['../', '{{#each items}}{{../name}}{{/each}}', true],
+    ['only named paths', '{{#each items}}{{json text}}{{/each}} {{secrets.A}} {{this.name}}', false],
+  ])('a Handlebars body with %s: %s', (_label, template, exposes) => {
+    expect(exposesRoot({ url, body: { mode: 'text', engine: 'handlebars', template } })).toBe(exposes);
   });
 });

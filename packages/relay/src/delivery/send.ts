@@ -27,19 +27,24 @@ export interface SendResult {
   error: string | null;
   /** The failure will not go away by trying again (refused destination, unusable URL). */
   permanent?: boolean;
+  /** Cut short by `signal` (the relay is stopping): the request may or may not have arrived. */
+  interrupted?: boolean;
   durationMs: number;
 }
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256 });
 
-export async function send(request: OutboundRequest, options: SendOptions): Promise<SendResult> {
+export async function send(request: OutboundRequest, options: SendOptions, signal?: AbortSignal): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const { status, headers, body } = await exchange(request, options);
+    const { status, headers, body } = await exchange(request, options, signal);
     return { status, headers, body, error: null, durationMs: elapsed() };
   } catch (error) {
+    if (signal?.aborted) {
+      return { status: null, headers: null, body: null, error: 'interrupted: the relay was stopping', interrupted: true, durationMs: elapsed() };
+    }
     const permanent = error instanceof DestinationRefused || error instanceof UnusableUrl || UNSENDABLE.has((error as NodeJS.ErrnoException).code ?? '');
     return { status: null, headers: null, body: null, error: describe(error), permanent, durationMs: elapsed() };
   }
@@ -63,7 +68,7 @@ function parseUrl(text: string): URL {
   return url;
 }
 
-function exchange(request: OutboundRequest, options: SendOptions) {
+function exchange(request: OutboundRequest, options: SendOptions, signal?: AbortSignal) {
   const url = parseUrl(request.url);
   checkLiteralHost(url.hostname, options.allow);
   const secure = url.protocol === 'https:';
@@ -77,6 +82,10 @@ function exchange(request: OutboundRequest, options: SendOptions) {
       lookup: guardedLookup(options.allow) as never,
     });
     const timer = setTimeout(() => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
+    const interrupt = () => req.destroy(new Error('interrupted'));
+    if (signal?.aborted) interrupt();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    req.once('close', () => signal?.removeEventListener('abort', interrupt));
     req.on('error', (error) => {
       clearTimeout(timer);
       reject(error);

@@ -2,7 +2,7 @@
  * The delivery loop: claim due deliveries, make one attempt each, record it, schedule the next.
  * At-least-once: a claim is a lease, so work held by a process that died is claimed again later.
  */
-import type { Attempt, ClaimedDelivery, Delivery, DeliveryUpdate, IntegrationRecord, Store } from '../store/types.js';
+import type { Attempt, ClaimedDelivery, Delivery, DeliveryUpdate, EventRecord, IntegrationRecord, Store } from '../store/types.js';
 import { newId, nowIso } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { ConfigCache } from '../config-cache.js';
@@ -12,6 +12,11 @@ import type { RetryPolicy } from './backoff.js';
 import { send } from './send.js';
 import type { SendOptions, SendResult, OutboundRequest } from './send.js';
 import { buildRequest } from './render.js';
+import type { HostGate } from './host-gate.js';
+import { hostOf } from './host-gate.js';
+import type { RelayMetrics } from '../metrics.js';
+import { requestIdOf } from '../request-id.js';
+import { LocalQueue } from './local-queue.js';
 
 export interface WorkerOptions {
   store: Store;
@@ -23,6 +28,9 @@ export interface WorkerOptions {
   concurrency: number;
   pollMs: number;
   leaseMs: number;
+  /** Per-host share, circuit breaker and rate limits; without it every delivery goes at once. */
+  gate?: HostGate;
+  metrics?: RelayMetrics;
 }
 
 export class DeliveryWorker {
@@ -32,8 +40,48 @@ export class DeliveryWorker {
   private wakeUp: (() => void) | null = null;
   /** A wake-up that came while the loop was busy, so the next sleep is skipped. */
   private woken = false;
+  /** Aborted when a stop's deadline passes: attempts still in flight are cut short and released. */
+  private readonly interrupt = new AbortController();
+  /** Deliveries accepted here and leased to this worker in the same commit (no claim needed). */
+  private readonly local: LocalQueue;
+  /** Claim from the store on the next turn (new or retried work there), not only every `pollMs`. */
+  private storeDue = true;
+  private lastClaimAt = 0;
+  /** The last claim filled every slot asked: there may be more due work in the store. */
+  private lastClaimFull = false;
+  /** The request id of the webhook behind each delivery being attempted, for the log lines. */
+  private readonly requestIds = new WeakMap<Delivery, string>();
 
-  constructor(private readonly o: WorkerOptions) {}
+  constructor(private readonly o: WorkerOptions) {
+    this.local = new LocalQueue(o.concurrency);
+  }
+
+  /**
+   * Room to take `n` new deliveries straight from the inbound route? If true, the caller stores them
+   * leased to this worker (`leaseOwner: id`, `leaseMs`) and then calls `handOff`, or `cancelHandOff`.
+   */
+  offerHandOff(n: number): boolean {
+    return !this.stopped && this.local.reserve(n);
+  }
+
+  handOff(claimed: ClaimedDelivery[], reserved: number, leasedUntil: number): void {
+    if (this.stopped) {
+      // Stored while the worker was stopping: back to the store at once, for the next relay.
+      this.local.release(reserved);
+      void this.giveBack(claimed);
+      return;
+    }
+    this.local.fill(claimed, leasedUntil, reserved);
+    this.wake('local');
+  }
+
+  cancelHandOff(reserved: number): void {
+    this.local.release(reserved);
+  }
+
+  get leaseMs(): number {
+    return this.o.leaseMs;
+  }
 
   get id(): string {
     return this.o.id;
@@ -45,37 +93,78 @@ export class DeliveryWorker {
     this.loopDone = this.loop();
   }
 
-  /** Stop claiming and wait for attempts in flight. */
-  async stop(): Promise<void> {
+  /** Attempts in flight now. */
+  get inFlight(): number {
+    return this.inflight.size;
+  }
+
+  /**
+   * Stop claiming and wait for attempts in flight, at most `deadlineMs`; then cut the rest short.
+   * An interrupted attempt is recorded and its delivery made due again at once (released, not lost).
+   * Returns how many were interrupted.
+   */
+  async stop(deadlineMs = Number.POSITIVE_INFINITY): Promise<number> {
     this.stopped = true;
     this.wake();
     await this.loopDone;
-    await Promise.allSettled([...this.inflight]);
+    await this.giveBack(this.local.drain());
+    const all = Promise.allSettled([...this.inflight]);
+    if (!Number.isFinite(deadlineMs)) {
+      await all;
+      return 0;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([all.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), deadlineMs)))]);
+    clearTimeout(timer);
+    if (!late) return 0;
+    const interrupted = this.inflight.size;
+    this.interrupt.abort();
+    await all;
+    return interrupted;
   }
 
-  /** New work arrived: look now instead of at the next poll. */
-  wake(): void {
+  /** New work arrived: look now instead of at the next poll (`store`: claim from the store too). */
+  wake(kind: 'store' | 'local' = 'store'): void {
+    if (kind === 'store') this.storeDue = true;
     if (this.wakeUp) this.wakeUp();
     else this.woken = true;
   }
 
+  /** Leased work this process will not attempt: due again at once, for any relay. */
+  private async giveBack(items: ClaimedDelivery[]): Promise<void> {
+    if (items.length === 0) return;
+    const now = new Date().toISOString();
+    await this.o.store.deferClaims(this.o.id, items.map((c) => ({ id: c.delivery.id, until: now }))).catch((error: Error) =>
+      this.o.log.warn('could not give back leased deliveries; their lease will run out', { error: error.message, count: items.length }));
+  }
+
   private async loop(): Promise<void> {
+    const quarter = Math.max(1, Math.floor(this.o.concurrency / 4));
     while (!this.stopped) {
-      const free = this.o.concurrency - this.inflight.size;
+      let free = this.o.concurrency - this.inflight.size;
+      // Work handed over by the inbound route first: already leased, event in memory.
+      const mine = this.local.take(free, Date.now(), this.o.send.timeoutMs + 1_000);
+      for (const c of mine.ready) this.track(this.run(c, {}, true));
+      void this.giveBack(mine.expired);
+      free -= mine.ready.length;
       let claimed: ClaimedDelivery[] = [];
-      // Claim in batches: with most slots busy, wait for a quarter to free up (one query per batch, not per attempt).
-      if (free >= Math.max(1, Math.floor(this.o.concurrency / 4))) {
+      // Claim in batches: with most slots busy, wait for a quarter to free up (one query per batch, not per attempt);
+      // and only when the store may hold due work: woken for it, the last claim was full, or a poll is due.
+      const storeMayHaveWork = this.storeDue || this.lastClaimFull || Date.now() - this.lastClaimAt >= this.o.pollMs;
+      if (free >= quarter && storeMayHaveWork) {
+        this.storeDue = false;
+        this.lastClaimAt = Date.now();
         try {
           claimed = await this.o.store.claimDue(this.o.id, free, this.o.leaseMs);
         } catch (error) {
           this.o.log.error('claiming deliveries failed', { error: (error as Error).message });
         }
-        for (const c of claimed) this.track(this.attempt(c));
+        this.lastClaimFull = claimed.length === free;
+        for (const c of claimed) this.track(this.run(c, {}, true));
       }
-      // Sleep when there was less work than room, or too little room; new work and finished attempts wake us.
-      if (claimed.length < free || this.o.concurrency - this.inflight.size < Math.max(1, Math.floor(this.o.concurrency / 4))) {
-        await this.sleep(this.o.pollMs);
-      }
+      // Sleep unless there is more to do now; new work and finished attempts wake us.
+      const more = (this.local.size > 0 && this.inflight.size < this.o.concurrency) || (this.lastClaimFull && this.o.concurrency - this.inflight.size >= quarter);
+      if (!more) await this.sleep(this.o.pollMs);
     }
   }
 
@@ -84,7 +173,7 @@ export class DeliveryWorker {
       .catch((error: Error) => this.o.log.error('delivery attempt failed to record', { error: error.message }))
       .finally(() => {
         this.inflight.delete(tracked);
-        this.wake();
+        this.wake('local');
       });
     this.inflight.add(tracked);
   }
@@ -107,9 +196,15 @@ export class DeliveryWorker {
     });
   }
 
-  /** Make one attempt of a claimed delivery and record it. */
-  async attempt({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean } = {}): Promise<Attempt> {
+  /** Make one attempt of a claimed delivery now, whatever its host's state ("Send test"), and record it. */
+  async attempt(claimed: ClaimedDelivery, opts: { evenIfInactive?: boolean } = {}): Promise<Attempt> {
+    return (await this.run(claimed, opts, false))!;
+  }
+
+  /** One attempt, or null when the host gate parked the delivery instead. */
+  private async run({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean }, gated: boolean): Promise<Attempt | null> {
     const number = delivery.attemptCount + 1;
+    this.requestIds.set(delivery, requestIdOf(event.id, event.headers));
     const integration = await this.o.cache.integration(delivery.integrationId);
     const startedAt = nowIso();
     if (!integration || (!integration.active && !opts.evenIfInactive)) {
@@ -128,7 +223,17 @@ export class DeliveryWorker {
       const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
       return this.finish(delivery, number, startedAt, null, result, 'failed', null);
     }
-    const result = await send(request, this.o.send);
+    // Metrics and logs name the host as logged: a host that comes from a secret is masked there too.
+    const shownHost = hostOf(redactor.text(request.url));
+    const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;
+    const admission = gated && this.o.gate ? await this.o.gate.admit(request, rateLimit, shownHost) : null;
+    if (admission && !admission.go) {
+      await this.o.store.deferClaims(this.o.id, [{ id: delivery.id, until: new Date(admission.until).toISOString() }]);
+      this.o.log.debug('delivery parked', { ...ids(delivery, event), host: shownHost, reason: admission.reason, until: new Date(admission.until).toISOString() });
+      return null;
+    }
+    const result = await send(request, this.o.send, this.interrupt.signal);
+    await admission?.done(result);
     const logged = {
       ...request, url: redactor.text(request.url), headers: redactor.headers(request.headers) ?? {}, body: redactor.text(request.body),
     };
@@ -143,6 +248,10 @@ export class DeliveryWorker {
     request: OutboundRequest, result: SendResult,
   ): Promise<Attempt> {
     const status = result.status;
+    if (result.interrupted) {
+      // Released at shutdown: due again at once, here or in another process.
+      return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now());
+    }
     if (status !== null && status >= 200 && status < 300) {
       return this.finish(delivery, number, startedAt, request, result, 'succeeded', null);
     }
@@ -177,13 +286,24 @@ export class DeliveryWorker {
       status, nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(), lastStatus: result.status, lastError: error,
     };
     await this.o.store.recordAttempt(attempt, update);
-    this.o.log.debug('attempt', {
-      deliveryId: delivery.id, number, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
-    });
+    const host = hostOf(request?.url ?? '');
+    this.o.metrics?.attemptMade(host, attempt.outcome, result.durationMs / 1000);
+    if (status !== 'pending') this.o.metrics?.deliveryFinished(host, status);
+    const fields = {
+      requestId: this.requestIds.get(delivery) ?? delivery.eventId, eventId: delivery.eventId, deliveryId: delivery.id,
+      integrationId: delivery.integrationId, attempt: number, host, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
+      ...(error ? { error } : {}),
+    };
+    if (attempt.outcome === 'success') this.o.log.debug('attempt', fields);
+    else this.o.log.info('attempt', fields);
     return attempt;
   }
 }
 
 function notSent(error: string): SendResult {
   return { status: null, headers: null, body: null, error, durationMs: 0 };
+}
+
+function ids(delivery: Delivery, event: EventRecord): Record<string, string> {
+  return { requestId: requestIdOf(event.id, event.headers), eventId: event.id, deliveryId: delivery.id, integrationId: delivery.integrationId };
 }

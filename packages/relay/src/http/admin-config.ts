@@ -4,6 +4,8 @@ import type { Store } from '../store/types.js';
 import { integrationFromInput, sourceFromInput } from './input.js';
 import { integrationView, sourceView } from './views.js';
 import { HttpError, notFound } from './errors.js';
+import { assertSecretFormat } from '../inbound/secret-format.js';
+import { assertRateLimitField } from '../delivery/rate-limit-field.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -12,6 +14,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
 
   app.post('/api/sources', async (request, reply) => {
     const source = sourceFromInput(request.body, null);
+    await assertSecretFormat(source);
     if (await store.getSource(source.id)) throw new HttpError(409, 'conflict', `source "${source.id}" already exists`);
     await store.putSource(source);
     return reply.code(201).send(sourceView(source));
@@ -27,6 +30,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     const existing = await store.getSource(request.params.id);
     if (!existing) throw notFound('source');
     const source = sourceFromInput(request.body, existing);
+    await assertSecretFormat(source);
     await store.putSource(source);
     return sourceView(source);
   });
@@ -42,6 +46,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
 
   app.post('/api/integrations', async (request, reply) => {
     const integration = integrationFromInput(request.body, null);
+    assertRateLimitField(integration.doc);
     if (!(await store.getSource(integration.sourceId))) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
     await store.putIntegration(integration);
     return reply.code(201).send(integrationView(integration));
@@ -57,6 +62,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     const existing = await store.getIntegration(request.params.id);
     if (!existing) throw notFound('integration');
     const integration = integrationFromInput(request.body, existing);
+    assertRateLimitField(integration.doc);
     await store.putIntegration(integration);
     if (!integration.active) await store.cancelPending(integration.id, 'integration disabled');
     return integrationView(integration);

@@ -11,6 +11,11 @@ import { registerInbound } from './inbound.js';
 import { registerConfigRoutes } from './admin-config.js';
 import { registerLogRoutes } from './admin-logs.js';
 import { HttpError, toHttpError } from './errors.js';
+import type { RelayMetrics } from '../metrics.js';
+import type { Lifecycle } from '../shutdown.js';
+import { registerOpsRoutes } from './ops-routes.js';
+import { INBOUND_ROUTE } from './inbound.js';
+import { genRequestId, REQUEST_ID_HEADER } from '../request-id.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +33,11 @@ export interface AppDeps {
   maxBodyBytes: number;
   leaseMs: number;
   corsOrigins: string[];
+  metrics: RelayMetrics;
+  lifecycle: Lifecycle;
+  metricsPublic: boolean;
+  /** New deliveries go straight to this process's worker (it runs here). */
+  handOff: boolean;
 }
 
 const ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
@@ -38,7 +48,7 @@ export interface RouteInfo {
 }
 
 export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteInfo[] } {
-  const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: true });
+  const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: false, genReqId: genRequestId });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
@@ -60,7 +70,8 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
 
   registerCors(app, deps.corsOrigins);
   // Any admin write may change sources or integrations: drop the cached copies.
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
     if (request.method !== 'GET' && request.url.startsWith('/api/')) deps.cache.invalidate();
     return payload;
   });
@@ -70,14 +81,21 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
 
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error, deps.maxBodyBytes);
-    if (http.status >= 500) deps.log.error('request failed', { method: request.method, route: request.routeOptions.url, error: (error as Error).message });
+    if (http.status >= 500) deps.log.error('request failed', { requestId: request.id, method: request.method, route: request.routeOptions.url, error: (error as Error).message });
+    if (request.routeOptions.url === INBOUND_ROUTE) {
+      const sourceId = http.code === 'not_found' ? null : ((request.params as { sourceId?: string }).sourceId ?? null);
+      deps.metrics.webhookRejected(sourceId, http.code);
+    }
     return reply.code(http.status).send({ error: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  app.get('/healthz', async () => ({ ok: true, store: deps.store.kind }));
-  registerInbound(app, { store: deps.store, cache: deps.cache, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake() });
+  registerOpsRoutes(app, { store: deps.store, metrics: deps.metrics, lifecycle: deps.lifecycle, adminToken: deps.adminToken, metricsPublic: deps.metricsPublic });
+  registerInbound(app, {
+    store: deps.store, cache: deps.cache, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake(),
+    handOff: deps.handOff ? deps.worker : undefined, lifecycle: deps.lifecycle, metrics: deps.metrics, log: deps.log,
+  });
   registerConfigRoutes(app, deps.store);
   registerLogRoutes(app, {
     store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),

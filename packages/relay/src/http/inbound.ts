@@ -2,12 +2,27 @@
 import type { FastifyInstance } from 'fastify';
 import { integrationApplies, type HeaderBag } from '@hookmap/core';
 import { findProvider } from '../delivery/render.js';
-import type { Delivery, Store } from '../store/types.js';
+import type { ClaimedDelivery, Delivery, EventRecord, Store } from '../store/types.js';
 import type { ConfigCache } from '../config-cache.js';
 import { newId, nowIso } from '../ids.js';
 import { keptInboundHeaders } from '../redact.js';
 import { idempotencyKeyOf, verifyInbound } from '../inbound/verify.js';
 import { HttpError, notFound } from './errors.js';
+import type { RelayMetrics } from '../metrics.js';
+import type { Logger } from '../log.js';
+import type { Lifecycle } from '../shutdown.js';
+import { drainGuard } from './ops-routes.js';
+import { REQUEST_ID_HEADER } from '../request-id.js';
+
+export const INBOUND_ROUTE = '/hooks/:sourceId';
+
+export interface HandOff {
+  readonly id: string;
+  readonly leaseMs: number;
+  offerHandOff(n: number): boolean;
+  handOff(claimed: ClaimedDelivery[], reserved: number, leasedUntil: number): void;
+  cancelHandOff(reserved: number): void;
+}
 
 export interface InboundDeps {
   store: Store;
@@ -15,10 +30,16 @@ export interface InboundDeps {
   maxAttempts: number;
   maxBodyBytes: number;
   onAccepted: () => void;
+  /** The local worker, to take new deliveries without a claim (see LocalQueue). */
+  handOff?: HandOff;
+  lifecycle: Lifecycle;
+  metrics: RelayMetrics;
+  log: Logger;
 }
 
 export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
-  app.post<{ Params: { sourceId: string } }>('/hooks/:sourceId', { bodyLimit: deps.maxBodyBytes }, async (request, reply) => {
+  const onRequest = drainGuard(deps.lifecycle, deps.metrics);
+  app.post<{ Params: { sourceId: string } }>(INBOUND_ROUTE, { bodyLimit: deps.maxBodyBytes, onRequest, config: { public: true } }, async (request, reply) => {
     const source = await deps.cache.source(request.params.sourceId);
     if (!source) throw notFound(`source "${request.params.sourceId}"`);
     const raw = request.rawBody;
@@ -40,15 +61,31 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
       id: newId('dlv'), eventId, integrationId: i.id, sourceId: source.id, status: 'pending', attemptCount: 0,
       maxAttempts: deps.maxAttempts, nextAttemptAt: now, lastStatus: null, lastError: null, createdAt: now, updatedAt: now,
     }));
-    const result = await deps.store.acceptEvent({
-      event: {
-        id: eventId, sourceId: source.id, idempotencyKey: idempotencyKeyOf(source, payload, headers), body: raw,
-        headers: keptInboundHeaders(request.headers), receivedAt: now, test: false,
-      },
-      deliveries,
-    });
-    if (result.duplicate) return reply.code(200).send({ status: 'duplicate', eventId: result.event.id });
-    if (deliveries.length) deps.onAccepted();
+    const event: EventRecord = {
+      id: eventId, sourceId: source.id, idempotencyKey: idempotencyKeyOf(source, payload, headers), body: raw,
+      // The request id goes with the event, so its deliveries' log lines carry it too.
+      headers: { ...keptInboundHeaders(request.headers), [REQUEST_ID_HEADER]: request.id }, receivedAt: now, test: false,
+    };
+    // Leased to the local worker in the same commit when it has room: delivered without a claim query.
+    const local = deps.handOff?.offerHandOff(deliveries.length) ? deps.handOff : null;
+    const leasedUntil = Date.now() + (local?.leaseMs ?? 0);
+    let result: Awaited<ReturnType<Store['acceptEvent']>>;
+    try {
+      result = await deps.store.acceptEvent({ event, deliveries, ...(local ? { leaseOwner: local.id, leaseMs: local.leaseMs } : {}) });
+    } catch (error) {
+      local?.cancelHandOff(deliveries.length);
+      throw error;
+    }
+    if (result.duplicate) local?.cancelHandOff(deliveries.length);
+    else if (local) local.handOff(deliveries.map((delivery) => ({ delivery, event })), deliveries.length, leasedUntil);
+    if (result.duplicate) {
+      deps.metrics.webhookDuplicate(source.id);
+      deps.log.debug('webhook duplicate', { requestId: request.id, sourceId: source.id, eventId: result.event.id });
+      return reply.code(200).send({ status: 'duplicate', eventId: result.event.id });
+    }
+    deps.metrics.webhookAccepted(source.id);
+    deps.log.debug('webhook accepted', { requestId: request.id, sourceId: source.id, eventId, deliveries: deliveries.map((d) => d.id) });
+    if (deliveries.length && !local) deps.onAccepted();
     return reply.code(202).send({ status: 'accepted', eventId, deliveries: deliveries.length });
   });
 }

@@ -1,5 +1,6 @@
 /** The relay's logical schema and the Store interface both back-ends implement. */
 import type { Integration } from '@hookmap/core';
+import type { StoreOps } from './ops.js';
 
 export type Verification = 'auto' | 'standard-webhooks' | 'none';
 
@@ -145,7 +146,7 @@ export interface AttemptQuery extends ListQuery {
   outcome?: AttemptOutcome;
 }
 
-export interface Store {
+export interface Store extends StoreOps {
   readonly kind: 'embedded' | 'postgres';
   init(): Promise<void>;
   close(): Promise<void>;

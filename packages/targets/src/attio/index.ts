@@ -1,14 +1,14 @@
 import type { JsonValue } from '@hookmap/core';
 import { ACTION_ITEMS_TEXT, TITLE } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
-import { attioNoteExample } from './example.js';
+import { attioNoteExample, attioNoteResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { quilNote } from './providers.js';
 import { createdAtRange } from './rules.js';
 import { noteSchema } from './schema.js';
 
 /** Attio rate limiting: 100 read and 25 write requests per second across the API. */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 25,
   perMs: 1_000,
   scope: 'token',
@@ -52,7 +52,8 @@ export const attioNote: TargetDefinition = {
     'Optional created_at (not in the future, not before 1970; validateBody checks it against its now option) and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read.',
   ],
   starter: (context: StarterContext) => templateIntegration(attioNote, note(context.recordId), context),
-  providerStarters: { quil: () => quilNote(attioNote) },
+  providerStarters: { quil: (context) => quilNote(attioNote, context.recordId) },
+  response: attioNoteResponse,
   rateLimit: RATE_LIMIT,
   rules: [createdAtRange],
 };

@@ -1,15 +1,15 @@
 import type { Integration } from '@hookmap/core';
-import { templateIntegration } from '../starters/integration.js';
+import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { TargetDefinition } from '../types.js';
 
 type Preset = Pick<TargetDefinition, 'id' | 'name' | 'method' | 'url' | 'headers'>;
 
 /** Quil (assets inside `data` or beside it): each database note as a markdown section, then the recording and transcript links. */
-export function quilNote(preset: Preset): Integration {
+export function quilNote(preset: Preset, recordId: string): Integration {
   const template = {
     data: {
       parent_object: 'people',
-      parent_record_id: '{{ common.fields.crm_id }}',
+      parent_record_id: placeholder(recordId),
       title: '{{ data.meeting.name }} ({{ data.meeting.atsRecordName }})',
       format: 'markdown',
       content: {

@@ -1,11 +1,11 @@
 import { DESCRIPTION_TEXT, NOTE_HTML } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
-import { closeCallExample, closeNoteExample } from './example.js';
+import { closeCallExample, closeCallResponse, closeNoteExample, closeNoteResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { attendeeCall, osviNote } from './providers.js';
 import { callSchema, noteSchema } from './schema.js';
 
-const HEADERS = { Authorization: 'Basic {{ secrets.CLOSE_API_KEY | append: ":" | base64 }}' };
+export const HEADERS = { Authorization: 'Basic {{ secrets.CLOSE_API_KEY | append: ":" | base64 }}' };
 const NOTES = [
   'Auth: HTTP Basic with the API key as user name and an empty password. The header template builds base64("<api key>:") from CLOSE_API_KEY with the append and base64 filters.',
 ];
@@ -16,7 +16,7 @@ const DOCS = [
 ];
 
 /** Close rate limits: per endpoint group, per API key, with the organization allowed three times the per-key rate. */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 20,
   perMs: 1_000,
   scope: 'token',
@@ -57,7 +57,8 @@ export const closeCall: TargetDefinition = {
       },
       context,
     ),
-  providerStarters: { attendee: () => attendeeCall(closeCall) },
+  providerStarters: { attendee: (context) => attendeeCall(closeCall, context.recordId) },
+  response: closeCallResponse,
   rateLimit: RATE_LIMIT,
 };
 
@@ -75,6 +76,7 @@ export const closeNote: TargetDefinition = {
   notes: ['lead_id is required, with note (plain text) or note_html.', ...NOTES],
   starter: (context: StarterContext) =>
     templateIntegration(closeNote, { lead_id: placeholder(context.recordId), note: DESCRIPTION_TEXT }, context),
-  providerStarters: { osvi: () => osviNote(closeNote) },
+  providerStarters: { osvi: (context) => osviNote(closeNote, context.recordId) },
+  response: closeNoteResponse,
   rateLimit: RATE_LIMIT,
 };

@@ -1,14 +1,14 @@
 import type { Integration } from '@hookmap/core';
 import { fieldLines } from '../starters/fragments.js';
-import { templateIntegration } from '../starters/integration.js';
+import { placeholder, templateIntegration } from '../starters/integration.js';
 import type { TargetDefinition } from '../types.js';
 
 type Preset = Pick<TargetDefinition, 'id' | 'name' | 'method' | 'url' | 'headers'>;
 
 /** OSVI: the AI summary and the structured output, on the lead named by the trigger data. */
-export function osviNote(preset: Preset): Integration {
+export function osviNote(preset: Preset, recordId: string): Integration {
   const template = {
-    lead_id: '{{ call_trigger_data.crm_id }}',
+    lead_id: placeholder(recordId),
     note: {
       $let: { lines: fieldLines('data_capture', '{{ key }}: {{ value }}') },
       in: "{{ call_summary }}\n\n{{ lines | join: '\\n' }}\nStructured output: {{ structured_output | json }}",
@@ -18,9 +18,9 @@ export function osviNote(preset: Preset): Integration {
 }
 
 /** Attendee: one call per finished recording, its length from the bot's duration. */
-export function attendeeCall(preset: Preset): Integration {
+export function attendeeCall(preset: Preset, recordId: string): Integration {
   const template = {
-    lead_id: '{{ bot_metadata.crm_id }}',
+    lead_id: placeholder(recordId),
     direction: 'outbound',
     status: 'completed',
     duration: '{{ data.event_metadata.bot_duration_seconds | integer | optional }}',

@@ -1,7 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, NOTE_HTML, TITLE, WHEN_ISO } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
-import { hubspotCallExample, hubspotNoteExample } from './example.js';
+import { hubspotCallExample, hubspotCallResponse, hubspotCallUpdateResponse, hubspotNoteExample, hubspotNoteResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { osviCallUpdate, otonistarkCall, otterNote } from './providers.js';
 import { playableRecording } from './recording.js';
@@ -11,7 +11,7 @@ import { callSchema, callUpdateSchema, noteSchema } from './schema.js';
 export const HUBSPOT_API_VERSION = '2026-09';
 export const HUBSPOT_OBJECTS = `https://api.hubapi.com/crm/objects/${HUBSPOT_API_VERSION}`;
 
-const HEADERS = { Authorization: 'Bearer {{secrets.HUBSPOT_TOKEN}}' };
+export const HEADERS = { Authorization: 'Bearer {{secrets.HUBSPOT_TOKEN}}' };
 const DOCS = [
   'https://developers.hubspot.com/docs/api-reference/latest/crm/activities/notes/guide',
   'https://developers.hubspot.com/docs/api-reference/latest/crm/activities/calls/guide',
@@ -23,7 +23,7 @@ const AUTH_NOTE =
 const VERSION_NOTE = `Sent to the date-versioned API (/crm/objects/${HUBSPOT_API_VERSION}/...); /crm/v3/objects/... still works until September 2027. From 2026-09 HubSpot enforces your portal's required-property rules on every create and update.`;
 
 /** HubSpot API usage guidelines: burst limit per app per account (Free/Starter 100 per 10 s; Pro/Enterprise 190). */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 100,
   perMs: 10_000,
   scope: 'token',
@@ -80,7 +80,8 @@ export const hubspotNote: TargetDefinition = {
       },
       context,
     ),
-  providerStarters: { otter: () => otterNote(hubspotNote) },
+  providerStarters: { otter: (context) => otterNote(hubspotNote, context.recordId) },
+  response: hubspotNoteResponse,
   rateLimit: RATE_LIMIT,
 };
 
@@ -112,7 +113,8 @@ export const hubspotCall: TargetDefinition = {
       { properties: CALL_PROPERTIES, associations: association(context.recordId, 194) },
       context,
     ),
-  providerStarters: { otonistark: () => otonistarkCall(hubspotCall) },
+  providerStarters: { otonistark: (context) => otonistarkCall(hubspotCall, context.recordId) },
+  response: hubspotCallResponse,
   rateLimit: RATE_LIMIT,
 };
 
@@ -141,5 +143,6 @@ export const hubspotCallUpdate: TargetDefinition = {
     return templateIntegration(hubspotCallUpdate, { properties }, { ...context, url });
   },
   providerStarters: { osvi: () => osviCallUpdate(hubspotCallUpdate) },
+  response: hubspotCallUpdateResponse,
   rateLimit: RATE_LIMIT,
 };

@@ -34,7 +34,7 @@ export function osviCallUpdate(preset: Preset): Integration {
 }
 
 /** Otoni Stark: numbers, extracted variables and the recording on a new call, associated with the contact. */
-export function otonistarkCall(preset: Preset): Integration {
+export function otonistarkCall(preset: Preset, recordId: string): Integration {
   const template = {
     properties: {
       hs_timestamp: '{{ created_at | iso }}',
@@ -49,13 +49,13 @@ export function otonistarkCall(preset: Preset): Integration {
       hs_call_to_number: '{{ customer_phone | optional }}',
       hs_call_recording_url: playableRecording('recording_url'),
     },
-    associations: association('input_variables.crm_id', 194),
+    associations: association(recordId, 194),
   };
   return templateIntegration(preset, template, { providerId: 'otonistark', name: 'Otoni Stark call to a HubSpot call' });
 }
 
 /** Otter: summary, action items with owners and state, and the insights, as an HTML note. */
-export function otterNote(preset: Preset): Integration {
+export function otterNote(preset: Preset, recordId: string): Integration {
   const template = {
     properties: {
       hs_timestamp: '{{ data.created_at | iso }}',
@@ -75,7 +75,7 @@ export function otterNote(preset: Preset): Integration {
         in: "<p><strong>{{ data.title | html_escape }}</strong></p><p>{{ data.abstract_summary | html_escape }}</p><p><strong>Action items</strong></p><ul>{{ items | join: '' }}</ul>{{ insights | join: '' }}<p><a href=\"{{ data.url }}\">Otter notes</a></p>",
       },
     },
-    associations: association('common.fields.crm_id', 202),
+    associations: association(recordId, 202),
   };
   return templateIntegration(preset, template, { providerId: 'otter', name: 'Otter meeting notes to a HubSpot note' });
 }

@@ -1,18 +1,18 @@
 import type { JsonValue } from '@hookmap/core';
 import { NOTE_HTML, TITLE } from '../starters/fragments.js';
 import { templateIntegration } from '../starters/integration.js';
-import { pipedriveActivityExample, pipedriveNoteExample } from './example.js';
+import { pipedriveActivityExample, pipedriveActivityResponse, pipedriveNoteExample, pipedriveNoteResponse } from './example.js';
 import type { AuthOption, RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { otonistarkActivity } from './providers.js';
 import { activityPicklists, activitySchema, noteSchema } from './schema.js';
 
-const BASE = '{{secrets.PIPEDRIVE_API_DOMAIN}}';
-const HEADERS = { Authorization: 'Bearer {{secrets.PIPEDRIVE_ACCESS_TOKEN}}' };
-const SECRETS = ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'];
+export const BASE = '{{secrets.PIPEDRIVE_API_DOMAIN}}';
+export const HEADERS = { Authorization: 'Bearer {{secrets.PIPEDRIVE_ACCESS_TOKEN}}' };
+export const SECRETS = ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'];
 const AUTH_NOTE =
   'Auth: OAuth "Authorization: Bearer <token>" (shown here), or a personal API token in the x-api-token header (alternativeAuth; what the official clients send since client-php 11.0.0, 2025-05-09; the api_token query parameter is the older form). PIPEDRIVE_API_DOMAIN is the api_domain of the OAuth token or your company domain, e.g. https://acme.pipedrive.com.';
 
-const API_TOKEN: AuthOption = {
+export const API_TOKEN: AuthOption = {
   name: 'API token',
   headers: { 'x-api-token': '{{secrets.PIPEDRIVE_API_TOKEN}}' },
   secrets: ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_API_TOKEN'],
@@ -20,7 +20,7 @@ const API_TOKEN: AuthOption = {
 };
 
 /** Pipedrive token-based rate limiting: a burst limit per token in a rolling 2-second window, plus a daily budget per company. */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 20,
   perMs: 2_000,
   scope: 'token',
@@ -60,7 +60,8 @@ export const pipedriveActivity: TargetDefinition = {
     AUTH_NOTE,
   ],
   starter: (context: StarterContext) => templateIntegration(pipedriveActivity, activity(context.recordId), context),
-  providerStarters: { otonistark: () => otonistarkActivity(pipedriveActivity) },
+  providerStarters: { otonistark: (context) => otonistarkActivity(pipedriveActivity, context.recordId) },
+  response: pipedriveActivityResponse,
   rateLimit: RATE_LIMIT,
   picklists: activityPicklists,
   alternativeAuth: [API_TOKEN],
@@ -86,6 +87,7 @@ export const pipedriveNote: TargetDefinition = {
   starter: (context: StarterContext) =>
     templateIntegration(pipedriveNote, { content: NOTE_HTML, person_id: `{{ ${context.recordId} | integer }}` }, context),
   providerStarters: {},
+  response: pipedriveNoteResponse,
   rateLimit: RATE_LIMIT,
   alternativeAuth: [API_TOKEN],
 };

@@ -6,11 +6,11 @@ import type { TargetDefinition } from '../types.js';
 type Preset = Pick<TargetDefinition, 'id' | 'name' | 'method' | 'url' | 'headers'>;
 
 /** Otoni Stark: a done call activity with the extracted variables in the note. */
-export function otonistarkActivity(preset: Preset): Integration {
+export function otonistarkActivity(preset: Preset, recordId: string): Integration {
   const template = {
     subject: "Call: {{ input_variables.customer_name ?? customer_phone }}",
     type: 'call',
-    participants: [{ person_id: '{{ input_variables.crm_id | integer }}', primary: true }],
+    participants: [{ person_id: `{{ ${recordId} | integer }}`, primary: true }],
     due_date: "{{ created_at | date: '%Y-%m-%d', 'UTC' }}",
     due_time: "{{ created_at | date: '%H:%M', 'UTC' }}",
     duration: "{{ duration | date: '%H:%M', 'UTC' }}",

@@ -1,6 +1,6 @@
-import type { JsonValue } from '@hookmap/core';
+import type { JsonValue, StepResponse } from '@hookmap/core';
 
-/** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests. */
+/** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests; and a realistic response of each target. */
 
 export const salesforceTaskExample: JsonValue = {
   Subject: 'Call: product demo follow-up',
@@ -17,3 +17,21 @@ export const salesforceTaskExample: JsonValue = {
   CallDisposition: 'Connected - demo requested',
   OwnerId: '005XXXXXXXXXXXXXXX',
 };
+
+const SALESFORCE_JSON = { 'content-type': 'application/json;charset=UTF-8' };
+
+/** What Salesforce answers to a created Task (201). */
+export const salesforceTaskResponse: StepResponse = { status: 201, headers: SALESFORCE_JSON, body: { id: '00T5e00000XyZaBEAV', success: true, errors: [] } };
+
+/** What Salesforce answers to an sObject Collections create (200, one result per record). */
+export const salesforceTasksResponse: StepResponse = {
+  status: 200,
+  headers: SALESFORCE_JSON,
+  body: [
+    { id: '00T5e00000XyZaCEAV', success: true, errors: [] },
+    { id: '00T5e00000XyZaDEAV', success: true, errors: [] },
+  ],
+};
+
+/** What Salesforce answers to a created Event (201). */
+export const salesforceEventResponse: StepResponse = { status: 201, headers: SALESFORCE_JSON, body: { id: '00U5e00000KlMnOEAV', success: true, errors: [] } };

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@hookmap/core';
-import { salesforceTaskExample } from './example.js';
+import { salesforceEventResponse, salesforceTaskExample, salesforceTaskResponse, salesforceTasksResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { eventStarter, otterActionItems, otterTask } from './providers.js';
 import { eventPicklists, eventSchema, taskPicklists, tasksPicklists, tasksSchema, taskSchema } from './schema.js';
@@ -9,17 +9,17 @@ import { templateIntegration } from '../starters/integration.js';
 /** The current API version (Winter '27); older versions keep working and are accepted by validateRequest. */
 export const SALESFORCE_API_VERSION = 'v68.0';
 const INSTANCE = '{{secrets.SALESFORCE_INSTANCE_URL}}';
-const BASE = `${INSTANCE}/services/data/${SALESFORCE_API_VERSION}`;
-const ANY_VERSION = `${INSTANCE}/services/data/{{version}}`;
-const HEADERS = { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' };
-const SECRETS = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'];
+export const BASE = `${INSTANCE}/services/data/${SALESFORCE_API_VERSION}`;
+export const ANY_VERSION = `${INSTANCE}/services/data/{{version}}`;
+export const HEADERS = { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' };
+export const SECRETS = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'];
 const INSTANCE_NOTE =
   'SALESFORCE_INSTANCE_URL is the instance_url of your OAuth token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded).';
 const WHO_NOTE = 'WhoId is a Contact (003...) or Lead (00Q...) id; accounts, opportunities and cases go in WhatId.';
 const PICKLIST_NOTE = 'Status, Priority and Type are org picklists: pass your org\'s values as validateBody\'s picklists option to check them.';
 
 /** Salesforce limits: a rolling 24-hour request allocation per org, no per-second limit. */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 100_000,
   perMs: 86_400_000,
   scope: 'account',
@@ -51,8 +51,9 @@ export const salesforceTask: TargetDefinition = {
   ],
   starter: (context: StarterContext) => templateIntegration(salesforceTask, activityTask(context), context),
   providerStarters: {
-    otter: () => templateIntegration(salesforceTask, otterTask, { providerId: 'otter', name: 'Otter meeting to Salesforce Task' }),
+    otter: (context) => templateIntegration(salesforceTask, otterTask(context.recordId), { providerId: 'otter', name: 'Otter meeting to Salesforce Task' }),
   },
+  response: salesforceTaskResponse,
   rateLimit: RATE_LIMIT,
   picklists: taskPicklists,
 };
@@ -77,10 +78,12 @@ export const salesforceTasks: TargetDefinition = {
     WHO_NOTE,
     PICKLIST_NOTE,
   ],
-  starter: (context: StarterContext) => templateIntegration(salesforceTasks, actionItemTasks(context.recordId), context),
+  // Without action items there is nothing to send (an empty list is rejected): the integration leaves such payloads out.
+  starter: (context: StarterContext) => ({ ...templateIntegration(salesforceTasks, actionItemTasks(context.recordId), context), when: '{{ common.action_items[0] != null }}' }),
   providerStarters: {
-    otter: () => templateIntegration(salesforceTasks, otterActionItems, { providerId: 'otter', name: 'Otter action items to Salesforce Tasks' }),
+    otter: (context) => templateIntegration(salesforceTasks, otterActionItems(context.recordId), { providerId: 'otter', name: 'Otter action items to Salesforce Tasks' }),
   },
+  response: salesforceTasksResponse,
   rateLimit: RATE_LIMIT,
   picklists: tasksPicklists,
 };
@@ -114,6 +117,7 @@ export const salesforceEvent: TargetDefinition = {
   ],
   starter: (context: StarterContext) => templateIntegration(salesforceEvent, eventStarter(context.recordId), context),
   providerStarters: {},
+  response: salesforceEventResponse,
   rateLimit: RATE_LIMIT,
   picklists: eventPicklists,
 };

@@ -3,7 +3,8 @@ import { DESCRIPTION_TEXT, TITLE } from '../starters/fragments.js';
 import { placeholder } from '../starters/integration.js';
 
 /** Otter: the meeting as a completed Task (not a call), its action items listed with their owners and state. */
-export const otterTask: JsonValue = {
+export function otterTask(recordId: string): JsonValue {
+  return {
   Subject: 'Meeting: {{ data.title }}',
   Description: {
     $let: {
@@ -15,15 +16,17 @@ export const otterTask: JsonValue = {
     },
     in: "{{ data.abstract_summary }}\n\nAction items:\n{{ items | join: '\\n' }}\n\nOtter notes: {{ data.url }}",
   },
-  WhoId: '{{ common.fields.crm_id | optional }}',
+  WhoId: `{{ ${recordId} | optional }}`,
   ActivityDate: "{{ data.created_at | date: '%Y-%m-%d', 'UTC' }}",
   Status: 'Completed',
   Priority: 'Normal',
   TaskSubtype: 'Task',
-};
+  };
+}
 
-/** Otter: every action item as a Task, with its assignee and the meeting it came from. */
-export const otterActionItems: JsonValue = {
+/** Otter: every action item as a Task, with its assignee and the meeting it came from (and the person it is about). */
+export function otterActionItems(recordId: string): JsonValue {
+  return {
   allOrNone: false,
   records: {
     $each: '{{ data.relationships.action_items }}',
@@ -35,10 +38,12 @@ export const otterActionItems: JsonValue = {
       Status: "{{ item.status.completed ? 'Completed' : 'Not Started' }}",
       Priority: 'Normal',
       TaskSubtype: 'Task',
+      WhoId: `{{ ${recordId} | optional }}`,
       ActivityDate: "{{ data.created_at | date: '%Y-%m-%d', 'UTC' }}",
     },
   },
-};
+  };
+}
 
 /**
  * A meeting as an Event: start from the provider (else the render time), length from its duration in whole

@@ -1,6 +1,6 @@
-import type { JsonValue } from '@hookmap/core';
+import type { JsonValue, StepResponse } from '@hookmap/core';
 
-/** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests. */
+/** Documented request bodies (research/crm), shown in the editor and checked against the schemas by the tests; and a realistic response of each target. */
 
 export const slackMessageExample: JsonValue = {
   text: 'Call completed: product demo follow-up (+1234567890, 2m05s)',
@@ -43,3 +43,6 @@ export const slackMessageExample: JsonValue = {
     },
   ],
 };
+
+/** What a Slack incoming webhook answers: 200, the text "ok". */
+export const slackMessageResponse: StepResponse = { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' };

@@ -1,7 +1,7 @@
 import type { JsonValue } from '@hookmap/core';
 import { slackEscaped } from '../starters/escape.js';
 import { templateIntegration } from '../starters/integration.js';
-import { slackMessageExample } from './example.js';
+import { slackMessageExample, slackMessageResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { blocksTextTotal, unescapedBroadcast } from './rules.js';
 import { messageSchema } from './schema.js';
@@ -36,7 +36,7 @@ const message: JsonValue = {
 };
 
 /** Slack incoming webhooks: one message per second per webhook, short bursts allowed. */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 1,
   perMs: 1_000,
   scope: 'webhook',
@@ -68,6 +68,7 @@ export const slackMessage: TargetDefinition = {
   ],
   starter: (context: StarterContext) => templateIntegration(slackMessage, message, context),
   providerStarters: {},
+  response: slackMessageResponse,
   rateLimit: RATE_LIMIT,
   rules: [blocksTextTotal, unescapedBroadcast],
 };

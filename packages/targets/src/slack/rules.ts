@@ -60,7 +60,7 @@ export const unescapedBroadcast: BodyRule = {
       .filter(([, text]) => BROADCAST.test(text))
       .map(([path, text]) => {
         const mention = BROADCAST.exec(text)?.[0] ?? '';
-        const message = `${path} contains ${mention}, which notifies everyone in the channel (rule ${BROADCAST_RULE}). If the text comes from the payload, escape it: "| replace: '&', '&amp;' | replace: '<', '&lt;' | replace: '>', '&gt;'".`;
+        const message = `${path} contains ${mention}, which notifies everyone in the channel (rule ${BROADCAST_RULE}). If the text comes from the payload, escape it: "| slack_escape".`;
         return diagnostic('warning', TargetCodes.BROADCAST, path, message);
       });
   },

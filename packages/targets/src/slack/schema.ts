@@ -1,7 +1,7 @@
 import { boolean, object, text } from '../schema-parts.js';
 import type { JsonSchema } from '../types.js';
 
-const ESCAPE_HINT = 'Escape &, < and > in mapped text (the starters do: "| replace: \'&\', \'&amp;\' | replace: \'<\', \'&lt;\' | replace: \'>\', \'&gt;\'")';
+const ESCAPE_HINT = 'Escape &, < and > in mapped text with "| slack_escape" (the starters do)';
 
 const textObject = (max: number): JsonSchema =>
   object(

@@ -11,8 +11,11 @@ export const WHEN_ISO = "{{ common.ended_at ?? common.started_at ?? 'now' | iso 
 /** Calendar date (YYYY-MM-DD, UTC) of the call/meeting; omitted when the provider sends no time. */
 export const WHEN_DATE = "{{ (common.started_at ?? common.ended_at) | date: '%Y-%m-%d', 'UTC' | optional }}";
 
-/** Title with a fallback naming the provider. */
-export const TITLE = "{{ common.title ?? 'Call' }}";
+/** The meeting's title, else who the call was with, else "Call" (call providers send no title). */
+const TITLE_EXPRESSION = "common.title ?? common.participants[0].name ?? common.phone ?? 'Call'";
+
+/** Title with a fallback naming the person or number. */
+export const TITLE = `{{ ${TITLE_EXPRESSION} }}`;
 
 /** `<ul>` of the action items with an "Action items" heading, or "" when there are none. */
 export const ACTION_ITEMS_HTML: JsonValue = {
@@ -41,7 +44,7 @@ export const ACTION_ITEMS_TEXT: JsonValue = {
 /** HTML note: bold title, summary paragraph, action items, recording link. */
 export const NOTE_HTML: JsonValue = {
   $let: { actions: ACTION_ITEMS_HTML },
-  in: '<p><strong>{{ common.title | html_escape }}</strong></p><p>{{ common.summary | html_escape }}</p>{{ actions }}',
+  in: `<p><strong>{{ ${TITLE_EXPRESSION} | html_escape }}</strong></p><p>{{ common.summary | html_escape }}</p>{{ actions }}`,
 };
 
 /** Plain-text description: summary, action items, links. */

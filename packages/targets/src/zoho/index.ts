@@ -2,7 +2,7 @@ import type { JsonValue } from '@hookmap/core';
 import { minutesSeconds } from '../starters/duration.js';
 import { DESCRIPTION_TEXT, TITLE, fieldLines } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
-import { zohoCallExample, zohoNoteExample } from './example.js';
+import { zohoCallExample, zohoCallResponse, zohoNoteExample, zohoNoteResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { completedCallStart } from './rules.js';
 import { callPicklists, callSchema, noteSchema } from './schema.js';
@@ -11,9 +11,9 @@ import { callPicklists, callSchema, noteSchema } from './schema.js';
  * The API host is the token response's api_domain (https://www.zohoapis.com, .eu, .in, .com.au, ...). Until
  * connections (SPEC §10) provide `{{ connection.api_domain }}`, it is the secret ZOHO_API_DOMAIN.
  */
-const API = '{{secrets.ZOHO_API_DOMAIN}}/crm/v8';
-const HEADERS = { Authorization: 'Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}' };
-const SECRETS = ['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN'];
+export const API = '{{secrets.ZOHO_API_DOMAIN}}/crm/v8';
+export const HEADERS = { Authorization: 'Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}' };
+export const SECRETS = ['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN'];
 const DOCS = [
   'https://www.zoho.com/crm/developer/docs/api/v8/create-notes.html',
   'https://www.zoho.com/crm/developer/docs/api/v8/insert-records.html',
@@ -21,10 +21,15 @@ const DOCS = [
 ];
 const DC_NOTE =
   'ZOHO_API_DOMAIN is the api_domain of your OAuth token response (https://www.zohoapis.com, .eu, .in, .com.au, ...); with connections it becomes {{ connection.api_domain }}.';
+/** Zoho rejects an empty note: the description, else a line saying the provider sent no summary. */
+const NOTE_TEXT: JsonValue = {
+  $let: { text: DESCRIPTION_TEXT },
+  in: { $if: '{{ text }}', then: '{{ text }}', else: 'No summary was sent with this {{ common.provider }} event ({{ common.event }}).' },
+};
 const START = "{{ common.started_at ?? common.ended_at ?? 'now' | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}";
 
 /** Zoho CRM API limits: credits per rolling 24 hours per org (1 per insert call of up to 100 records) and a concurrency cap. */
-const RATE_LIMIT: RateLimit = {
+export const RATE_LIMIT: RateLimit = {
   requests: 5_000,
   perMs: 86_400_000,
   scope: 'account',
@@ -40,7 +45,8 @@ function call(recordId: string): JsonValue {
         Subject: `Call: ${TITLE}`,
         Call_Type: "{{ common.direction == 'inbound' ? 'Inbound' : 'Outbound' }}",
         Call_Start_Time: START,
-        Call_Duration: minutesSeconds('common.duration_seconds'),
+        // Zoho requires a completed call's duration; a provider that reports none (OSVI) logs 00:00, as the Salesforce Event starter logs 0 minutes.
+        Call_Duration: minutesSeconds('common.duration_seconds', '00:00'),
         Description: DESCRIPTION_TEXT,
         Who_Id: { id: placeholder(recordId) },
       },
@@ -49,7 +55,8 @@ function call(recordId: string): JsonValue {
 }
 
 /** OSVI: the AI summary plus every Data Extraction field as "name: value" lines, on the lead of the trigger data. */
-const osviNote: JsonValue = {
+function osviNote(context: StarterContext): JsonValue {
+  return {
   data: [
     {
       Note_Title: 'Call with {{ call_trigger_data.person_name ?? call_info.phone_number }}',
@@ -57,13 +64,15 @@ const osviNote: JsonValue = {
         $let: { lines: fieldLines('data_capture', '{{ key }}: {{ value }}') },
         in: "{{ call_summary }}\n\n{{ lines | join: '\\n' }}",
       },
-      Parent_Id: { module: { api_name: 'Leads' }, id: '{{ call_trigger_data.crm_id }}' },
+      Parent_Id: { module: { api_name: context.record ?? 'Leads' }, id: placeholder(context.recordId) },
     },
   ],
-};
+  };
+}
 
 /** Otoni Stark: start, exact mm:ss duration and the extracted summary, with the contact from the input variables. */
-const otonistarkCall: JsonValue = {
+function otonistarkCall(recordId: string): JsonValue {
+  return {
   data: [
     {
       Subject: 'AI call: {{ input_variables.customer_name ?? customer_phone }}',
@@ -71,10 +80,11 @@ const otonistarkCall: JsonValue = {
       Call_Start_Time: "{{ created_at | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}",
       Call_Duration: minutesSeconds('duration'),
       Description: '{{ extracted_variables.summary }}',
-      Who_Id: { id: '{{ input_variables.crm_id }}' },
+      Who_Id: { id: placeholder(recordId) },
     },
   ],
-};
+  };
+}
 
 export const zohoNote: TargetDefinition = {
   id: 'zoho.note',
@@ -100,7 +110,7 @@ export const zohoNote: TargetDefinition = {
         data: [
           {
             Note_Title: TITLE,
-            Note_Content: DESCRIPTION_TEXT,
+            Note_Content: NOTE_TEXT,
             Parent_Id: { module: { api_name: 'Contacts' }, id: placeholder(context.recordId) },
           },
         ],
@@ -108,8 +118,9 @@ export const zohoNote: TargetDefinition = {
       context,
     ),
   providerStarters: {
-    osvi: () => templateIntegration(zohoNote, osviNote, { providerId: 'osvi', name: 'OSVI call summary and captured data to a Zoho note' }),
+    osvi: (context) => templateIntegration(zohoNote, osviNote(context), { providerId: 'osvi', name: 'OSVI call summary and captured data to a Zoho note' }),
   },
+  response: zohoNoteResponse,
   rateLimit: RATE_LIMIT,
 };
 
@@ -134,8 +145,9 @@ export const zohoCall: TargetDefinition = {
   ],
   starter: (context: StarterContext) => templateIntegration(zohoCall, call(context.recordId), context),
   providerStarters: {
-    otonistark: () => templateIntegration(zohoCall, otonistarkCall, { providerId: 'otonistark', name: 'Otoni Stark call to a Zoho CRM call' }),
+    otonistark: (context) => templateIntegration(zohoCall, otonistarkCall(context.recordId), { providerId: 'otonistark', name: 'Otoni Stark call to a Zoho CRM call' }),
   },
+  response: zohoCallResponse,
   rateLimit: RATE_LIMIT,
   picklists: callPicklists,
   rules: [completedCallStart],

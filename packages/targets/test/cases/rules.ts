@@ -274,7 +274,7 @@ export const ruleCases: RuleCase[] = [
     code: TargetCodes.BROADCAST,
     path: '/blocks/0/text/text',
     names: /contains <!channel>.*rule slack\.message\.unescaped-broadcast/,
-    fix: /escape it: "\| replace: '&', '&amp;'/,
+    fix: /escape it: "\| slack_escape"/,
   },
   // Salesforce
   {

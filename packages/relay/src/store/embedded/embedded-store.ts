@@ -15,6 +15,8 @@ import type { WalOp } from './wal.js';
 import { acquireLock } from './lock.js';
 import { DueQueue } from './due-queue.js';
 import { nowIso } from '../../ids.js';
+import type { Parked } from '../ops.js';
+import type { QueueStats } from '../../metrics.js';
 
 interface Collections {
   sources: Map<string, Source>;
@@ -220,6 +222,41 @@ export class EmbeddedStore implements Store {
     }
     await this.write(ops);
     return gone.size;
+  }
+
+  // ---- operations: readiness, queue statistics, parking (src/store/ops.ts) ----
+
+  async ping(): Promise<void> {
+    if (!this.releaseLock) throw new Error('embedded store is not open');
+  }
+
+  async queueStats(): Promise<QueueStats> {
+    const now = Date.now();
+    let due = 0;
+    let oldest: number | null = null;
+    for (const id of this.pending) {
+      const d = this.data.deliveries.get(id);
+      if (!d) continue;
+      if (Date.parse(d.nextAttemptAt) <= now) due++;
+      const created = Date.parse(d.createdAt);
+      if (oldest === null || created < oldest) oldest = created;
+    }
+    return { pending: this.pending.size, due, oldestPendingAt: oldest };
+  }
+
+  /**
+   * In memory only: a parked delivery is due earlier in the log, so after a restart it is simply due
+   * at once (one process owns the directory; nothing else can claim it meanwhile).
+   */
+  async deferClaims(owner: string, parked: Parked[]): Promise<void> {
+    for (const { id, until } of parked) {
+      const d = this.data.deliveries.get(id);
+      if (!d || d.status !== 'pending' || this.leases.get(id)?.owner !== owner) continue;
+      this.leases.delete(id);
+      this.data.deliveries.set(id, { ...d, nextAttemptAt: until });
+      this.ready.delete(id);
+      this.schedule.push(id, Date.parse(until));
+    }
   }
 
   // ---- log plumbing ----

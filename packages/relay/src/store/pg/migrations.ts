@@ -2,6 +2,8 @@
  * Schema migrations for PostgreSQL, applied in order, each once. JSON columns are `json`, not
  * `jsonb`, on purpose: integration templates must keep their key order.
  */
+import { opsMigrations } from './ops-migrations.js';
+
 export const migrations: { version: number; sql: string }[] = [
   {
     version: 1,
@@ -83,4 +85,5 @@ CREATE INDEX events_received ON events (received_at);
 CREATE INDEX attempts_event ON attempts (event_id);
 `,
   },
+  ...opsMigrations,
 ];

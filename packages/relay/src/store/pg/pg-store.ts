@@ -10,6 +10,10 @@ import type {
 } from '../types.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
+import { AcceptBatcher } from './accept-batch.js';
+import { AttemptBatcher } from './attempt-batch.js';
+import type { Parked } from '../ops.js';
+import type { QueueStats } from '../../metrics.js';
 import { toAttempt, toDelivery, toEvent, toIntegration, toSource, Where } from './rows.js';
 
 export interface PgStoreOptions {
@@ -31,6 +35,8 @@ export class PgStore implements Store {
    * the synchronous commit: its 2xx promises the raw body is on disk.
    */
   private readonly workPool: pg.Pool;
+  private readonly accepts: AcceptBatcher;
+  private readonly attempts: AttemptBatcher;
 
   constructor(options: PgStoreOptions) {
     this.schema = options.schema ?? 'hookmap';
@@ -42,6 +48,8 @@ export class PgStore implements Store {
       max: Math.max(2, Math.ceil(size / 4)),
       options: `-c search_path=${this.schema} -c synchronous_commit=off`,
     });
+    this.accepts = new AcceptBatcher(this.pool);
+    this.attempts = new AttemptBatcher(this.workPool);
     // An idle client lost its connection; the pool replaces it.
     this.pool.on('error', () => undefined);
     this.workPool.on('error', () => undefined);
@@ -131,36 +139,9 @@ export class PgStore implements Store {
 
   // ---- events ----
 
-  async acceptEvent(input: NewEvent): Promise<AcceptResult> {
-    const { event: e, deliveries } = input;
-    const leaseUntil = input.leaseOwner ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString() : null;
-    const [row] = await this.rows(
-      `WITH e AS (
-         INSERT INTO events (id, source_id, idempotency_key, body, headers, received_at, test)
-         VALUES ($1,$2,$3,$4,$5,$6,$7)
-         ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id
-       ), d AS (
-         INSERT INTO deliveries (id, event_id, integration_id, source_id, status, attempt_count, max_attempts,
-                                 next_attempt_at, created_at, updated_at, lease_owner, lease_until)
-         SELECT x.id, e.id, x.integration_id, $2, 'pending', 0, x.max_attempts, x.next_attempt_at, $6, $6, $8, $9
-         FROM e, json_to_recordset($10::json) AS x(id text, integration_id text, max_attempts int, next_attempt_at timestamptz)
-         RETURNING id
-       )
-       SELECT (SELECT count(*) FROM e)::int AS inserted`,
-      [e.id, e.sourceId, e.idempotencyKey, e.body, JSON.stringify(e.headers), e.receivedAt, e.test,
-        input.leaseOwner ?? null, leaseUntil,
-        JSON.stringify(deliveries.map((d) => ({
-          id: d.id, integration_id: d.integrationId, max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt,
-        })))],
-      'hookmap_accept',
-    );
-    if (row?.inserted === 1) return { duplicate: false, event: e, deliveries };
-    const [existing] = await this.rows('SELECT * FROM events WHERE source_id = $1 AND idempotency_key = $2', [
-      e.sourceId, e.idempotencyKey,
-    ]);
-    if (!existing) throw new Error('event was neither stored nor found');
-    return { duplicate: true, event: toEvent(existing), deliveries: [] };
+  /** Group commit (accept-batch.ts): durable when it resolves, shared with the accepts that came meanwhile. */
+  acceptEvent(input: NewEvent): Promise<AcceptResult> {
+    return this.accepts.accept(input);
   }
 
   async getEvent(id: string): Promise<EventRecord | null> {
@@ -183,44 +164,36 @@ export class PgStore implements Store {
 
   // ---- delivery work ----
 
+  /** One statement: lease the due deliveries and read their events. */
   async claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const rows = await this.workRows(
-      `UPDATE deliveries d SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::double precision / 1000)
-       FROM (SELECT id FROM deliveries
-             WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
-             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
-       WHERE d.id = due.id
-       RETURNING d.*`,
+      `WITH c AS (
+         UPDATE deliveries d SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::double precision / 1000)
+         FROM (SELECT id FROM deliveries
+               WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+               ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+         WHERE d.id = due.id
+         RETURNING d.*
+       )
+       SELECT c.*, e.idempotency_key AS e_idempotency_key, e.body AS e_body, e.headers AS e_headers,
+              e.received_at AS e_received_at, e.test AS e_test
+       FROM c JOIN events e ON e.id = c.event_id
+       ORDER BY c.next_attempt_at`,
       [owner, leaseMs, limit],
-      'hookmap_claim',
+      'hookmap_claim_with_events',
     );
-    if (rows.length === 0) return [];
-    const deliveries = rows.map(toDelivery);
-    const events = await this.rows('SELECT * FROM events WHERE id = ANY($1)', [deliveries.map((d) => d.eventId)], 'hookmap_claim_events');
-    const byId = new Map(events.map((r) => [r.id as string, toEvent(r)]));
-    return deliveries.flatMap((delivery) => {
-      const event = byId.get(delivery.eventId);
-      return event ? [{ delivery, event }] : [];
-    });
+    return rows.map((r) => ({
+      delivery: toDelivery(r),
+      event: toEvent({
+        id: r.event_id, source_id: r.source_id, idempotency_key: r.e_idempotency_key, body: r.e_body, headers: r.e_headers,
+        received_at: r.e_received_at, test: r.e_test,
+      }),
+    }));
   }
 
-  async recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
-    await this.workRows(
-      `WITH a AS (
-         INSERT INTO attempts (id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
-                               response_status, response_headers, response_body, error, outcome, worker)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
-         ON CONFLICT (delivery_id, number) DO NOTHING
-       )
-       UPDATE deliveries SET status = $15, next_attempt_at = $16, last_status = $17, last_error = $18,
-              attempt_count = GREATEST(attempt_count, $5), lease_owner = NULL, lease_until = NULL, updated_at = now()
-       WHERE id = $2 AND (lease_owner = $14 OR lease_owner IS NULL)`,
-      [a.id, a.deliveryId, a.integrationId, a.eventId, a.number, a.startedAt, a.durationMs,
-        a.request ? JSON.stringify(a.request) : null, a.responseStatus,
-        a.responseHeaders ? JSON.stringify(a.responseHeaders) : null, a.responseBody, a.error, a.outcome, a.worker,
-        u.status, u.nextAttemptAt, u.lastStatus, u.lastError],
-      'hookmap_attempt',
-    );
+  /** Grouped with the attempts that finish meanwhile (attempt-batch.ts). */
+  recordAttempt(a: Attempt, u: DeliveryUpdate): Promise<void> {
+    return this.attempts.record(a, u);
   }
 
   async purgeBefore(before: string, limit: number): Promise<number> {
@@ -277,6 +250,33 @@ export class PgStore implements Store {
       [integrationId, reason],
     );
     return result.rowCount ?? 0;
+  }
+
+  // ---- operations: readiness, queue statistics, parking (src/store/ops.ts) ----
+
+  /** Reachable and migrated: the newest migration this code knows is recorded. */
+  async ping(): Promise<void> {
+    const latest = Math.max(...migrations.map((m) => m.version));
+    const [row] = await this.rows('SELECT max(version)::int AS v FROM hookmap_migrations');
+    if (((row?.v as number | null) ?? 0) < latest) throw new Error(`migrations not applied (at ${String(row?.v)}, need ${latest})`);
+  }
+
+  async queueStats(): Promise<QueueStats> {
+    const [row] = await this.workRows(
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE next_attempt_at <= now())::int AS due, min(created_at) AS oldest
+       FROM deliveries WHERE status = 'pending'`, [],
+    );
+    return { pending: Number(row?.pending ?? 0), due: Number(row?.due ?? 0), oldestPendingAt: row?.oldest instanceof Date ? row.oldest.getTime() : null };
+  }
+
+  async deferClaims(owner: string, parked: Parked[]): Promise<void> {
+    if (parked.length === 0) return;
+    await this.workRows(
+      `UPDATE deliveries d SET next_attempt_at = x.until, lease_owner = NULL, lease_until = NULL
+       FROM json_to_recordset($2::json) AS x(id text, until timestamptz)
+       WHERE d.id = x.id AND d.lease_owner = $1 AND d.status = 'pending'`,
+      [owner, JSON.stringify(parked)], 'hookmap_defer',
+    );
   }
 
   /** Drop the whole schema (tests). */
