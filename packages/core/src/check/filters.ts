@@ -124,8 +124,8 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
   replace: { accepts: TEXT, expects: 'text', output: () => text(), mayFail: (_i, [search]) => !textArg(search) },
   append: { accepts: TEXT, expects: 'text', output: (i, [a]) => text(sameText(i).string!.nonEmpty || !!a?.type.string?.nonEmpty) },
   prepend: { accepts: TEXT, expects: 'text', output: (i, [a]) => text(sameText(i).string!.nonEmpty || !!a?.type.string?.nonEmpty) },
-  // "".split("") is []: only a separator known to be non-empty gives at least one element.
-  split: { accepts: ['string'], expects: 'text', output: (_i, [sep]) => arrayType(text(), typeof sep?.literal?.value === 'string' && sep.literal.value !== '') },
+  // Trailing empty parts are dropped, so even "" | split: "," is []: never sure to have an element.
+  split: { accepts: ['string'], expects: 'text', output: () => arrayType(text()) },
   string: { anyArgs: true, accepts: ANY, expects: 'any value', output: (i) => text(!i.null && (!!i.string?.nonEmpty || !!i.number || i.true || i.false || !!i.array || !!i.object)) },
   e164: { accepts: TEXT, expects: 'a phone number', output: () => text(true), mayFail: () => true },
 
@@ -144,7 +144,7 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
   join: { accepts: LIST, expects: 'an array', output: () => text(), mayFail: textArgs },
   first: { accepts: ['string', 'array'], expects: 'an array or text', output: (i) => firstOrLast(i) },
   last: { accepts: ['string', 'array'], expects: 'an array or text', output: (i) => firstOrLast(i) },
-  size: { anyArgs: true, accepts: ['null', 'string', 'array', 'object'], expects: 'text, an array or an object', output: integer },
+  size: { anyArgs: true, accepts: ANY, expects: 'any value', output: integer },
   slice: {
     accepts: ['string', 'array'],
     expects: 'an array or text',
