@@ -51,12 +51,14 @@ program
 
 program
   .command('check')
-  .description('report every problem of an integration (exit 1 on errors)')
+  .description(
+    'report every problem of an integration (exit 1 on errors): templates typed against every event of its provider and the body against its target, without a payload; then the samples (or --payload) rendered',
+  )
   .argument('<integration>', 'integration JSON file (- for stdin)')
-  .option('--payload <file>', 'also render this payload and report what rendering meets')
-  .option('--target <id>', 'validate the rendered body against a target preset (see hookmap targets)')
-  .option('--responses <file>', "a flow's assumed responses, to render its steps (with --payload)")
-  .option('--provider <id>', "provider of the payload (default: the integration's, else detected)")
+  .option('--payload <file>', 'render this payload instead of the samples and report what rendering meets')
+  .option('--target <id>', "target preset the body is checked against (default: the integration's; see hookmap targets)")
+  .option('--responses <file>', "a flow's assumed responses, to render its steps (with --payload, else the first sample)")
+  .option('--provider <id>', "provider whose events type the templates (default: the integration's; with --payload, else detected)")
   .option('--secrets <file>', '.env file with secrets')
   .option('--json', 'problems as JSON on stdout')
   .addHelpText(

@@ -1,6 +1,6 @@
 /**
  * One catalog of stable error codes. Ranges per stage:
- * H1xx syntax, H2xx compile, H3xx render, H4xx request.
+ * H1xx syntax, H2xx compile, H3xx render, H4xx request, H5xx static checks (types without a payload).
  * Codes never change meaning; new ones are appended.
  */
 export const Codes = {
@@ -43,6 +43,19 @@ export const Codes = {
   STEP_REFERENCE: 'H409',
   STEP_FAILED: 'H410',
   INVALID_STEP_RESPONSE: 'H411',
+
+  // H5xx — static checks (SPEC §11: types without a payload; the targets package reports H503–H509)
+  UNKNOWN_PATH: 'H501',
+  FILTER_INPUT: 'H502',
+  TARGET_TYPE: 'H503',
+  TARGET_ENUM: 'H504',
+  MAYBE_NULL: 'H505',
+  OPTIONAL_REQUIRED: 'H506',
+  TARGET_UNKNOWN_FIELD: 'H507',
+  TARGET_MAY_NOT_FIT: 'H508',
+  TARGET_REQUIRED: 'H509',
+  NO_EVENT: 'H510',
+  NOT_CHECKED: 'H511',
 } as const;
 
 export type CodeName = keyof typeof Codes;

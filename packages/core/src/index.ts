@@ -15,6 +15,19 @@ export { filters, filterRegistry } from './filters/index.js';
 export { FilterTypeError } from './filters/types.js';
 export type { FilterDef } from './filters/types.js';
 export { DEFAULT_LIMITS } from './limits.js';
+// Static checking (SPEC §11): types without a payload.
+export { checkIntegration } from './check/integration.js';
+export type { CheckOptions, IntegrationCheck, InferredBody } from './check/integration.js';
+export type { CheckProvider } from './check/context.js';
+export { typeAt } from './check/hover.js';
+export type { TypeInfo } from './check/hover.js';
+export type { InferredValue, InferredMember, Origin } from './check/inferred.js';
+export { typeFromSchema } from './check/from-schema.js';
+export { typeToSchema } from './check/to-schema.js';
+export { printType } from './check/print.js';
+export { filterSignatures } from './check/filters.js';
+export type { FilterSignature } from './check/filters.js';
+export type { Type, StringFacet, NumberFacet, ArrayFacet, ObjectFacet, Prop, Requirement, Condition } from './check/type.js';
 // Scanners, locators, JSON Pointers, line/column and the path grammar: @hookmap/core/tooling.
 export type {
   JsonValue,

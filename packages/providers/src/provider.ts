@@ -6,6 +6,11 @@ import { isRecord } from './values.js';
 export interface HookmapProvider extends Provider {
   /** One JSON Schema (draft 2020-12) per event name. `schema` accepts any of them. */
   schemas: Record<string, Record<string, unknown>>;
+  /**
+   * One JSON Schema per event of the expression context `buildContext` gives for its payloads (payload
+   * fields, named sources, `payload`, `common`): what core's static check types templates against.
+   */
+  contextSchemas: Record<string, Record<string, unknown>>;
   /** The cross-provider view of a payload (also found at `buildContext(payload).common`). */
   buildCommon(payload: unknown): CommonView;
 }

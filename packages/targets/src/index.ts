@@ -14,6 +14,8 @@ export type { TargetCode } from './codes.js';
 export { flattenSchema } from './fields.js';
 export { getTarget, targetIds, targets } from './registry.js';
 export { urlPattern } from './request.js';
+export { checkBodyTypes, checkIntegrationTypes } from './check/index.js';
+export type { StaticCheck, TargetDiagnostic } from './check/index.js';
 export { recordIdExpression } from './starters/record-id.js';
 export { findPreset, sampleResponses } from './steps/find.js';
 export type { MatchedPreset } from './steps/find.js';

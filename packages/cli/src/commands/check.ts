@@ -4,9 +4,8 @@ import {
   renderFlow,
   renderRequest,
   validateIntegrationTemplate,
-  type Diagnostic,
   type Flow,
-  type Integration,
+  type IntegrationDocument,
   type JsonValue,
   type Provider,
 } from '@hookmap/core';
@@ -14,19 +13,13 @@ import { CliError } from '../io/errors.js';
 import { readJsonInput } from '../io/read-input.js';
 import { chooseProvider, providerById } from '../lib/catalog.js';
 import { targetById, validateBody } from '../lib/targets.js';
-import {
-  formatProblem,
-  placeDiagnostic,
-  summarize,
-  valueAtPointer,
-  type Problem,
-  type SourceDocument,
-} from '../lib/diagnostics.js';
+import { formatProblem, placeDiagnostic, summarize, type Problem, type SourceDocument } from '../lib/diagnostics.js';
 import { readIntegration, type LoadedIntegration } from '../lib/integration.js';
 import { describeStop, readResponses } from '../lib/flow.js';
 import { hookmapErrorDiagnostic, placeIn } from '../lib/render.js';
 import { loadSecrets } from '../lib/secrets.js';
 import type { Ui } from '../lib/ui.js';
+import { bodyProblem, checkSubjects, sampleProblems, staticProblems } from './check-types.js';
 
 export interface CheckOptions {
   payload?: string;
@@ -39,8 +32,10 @@ export interface CheckOptions {
 }
 
 /**
- * hookmap check <integration>: every problem at once — the document, each template, then (with a
- * payload) what rendering meets, then (with a target) the schema problems of the rendered body.
+ * hookmap check <integration>: every problem at once — the document, each template, then the static
+ * check (SPEC §11: every template typed against the provider's events and the body against the target,
+ * without a payload), then what rendering meets: the given payload's render (with a target, the schema
+ * problems of its body; a flow with its --responses), or without a payload the provider's samples'.
  * Sets exit code 1 when any problem is an error.
  */
 export async function checkCommand(integrationSpec: string, options: CheckOptions, ui: Ui): Promise<number> {
@@ -49,16 +44,16 @@ export async function checkCommand(integrationSpec: string, options: CheckOption
   const templates = templateProblems(source, ui);
   // validateIntegration may report template syntax too: keep each problem once.
   const problems = dedupe([...read.problems, ...templates]);
-  const wantsRender = options.payload !== undefined || options.target !== undefined || options.responses !== undefined;
-  const canRender = noErrors(problems);
-  if (wantsRender && canRender) {
-    problems.push(
-      ...(await renderProblems({ integration: source.value as Integration, source }, options, ui)),
-    );
+  const canCheck = noErrors(problems);
+  if (canCheck) {
+    const loaded: LoadedIntegration = { integration: source.value as IntegrationDocument, source };
+    const { provider, target } = checkSubjects(loaded.integration, options);
+    problems.push(...staticProblems(loaded, provider, target, ui));
+    if (options.payload !== undefined || options.responses !== undefined) problems.push(...(await renderProblems(loaded, options, ui)));
+    else problems.push(...(await sampleProblems(loaded, provider, target, options, ui)));
   }
   printProblems(problems, source, options.json === true, ui);
-  if (wantsRender && !canRender && !options.json)
-    ui.err(ui.colors.dim('not rendered: fix the errors above first'));
+  if (!canCheck && !options.json) ui.err(ui.colors.dim('types not checked, nothing rendered: fix the errors above first'));
   return noErrors(problems) ? 0 : 1;
 }
 
@@ -139,25 +134,6 @@ async function flowProblems(
 
 function firstSample(provider: Provider | undefined): unknown {
   return provider?.samples[0]?.payload;
-}
-
-/** Schema problems are about the rendered body, not the file: show the offending value. */
-function bodyProblem(loaded: LoadedIntegration, body: unknown, diagnostic: Diagnostic): Problem {
-  const problem: Problem = {
-    severity: diagnostic.severity,
-    code: diagnostic.code,
-    message: diagnostic.message,
-    file: loaded.source.file,
-    pointer: diagnostic.path,
-    scope: 'rendered-body',
-  };
-  const value = diagnostic.path === '' ? undefined : valueAtPointer(body, diagnostic.path);
-  if (value !== undefined) problem.frame = `rendered value: ${truncate(JSON.stringify(value), 120)}`;
-  return problem;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function printProblems(problems: Problem[], source: SourceDocument, json: boolean, ui: Ui): void {

@@ -1,7 +1,7 @@
 import { getTarget, targets, type Target } from '@hookmap/targets';
 import { CliError } from '../io/errors.js';
 
-export { validateBody } from '@hookmap/targets';
+export { checkIntegrationTypes, validateBody } from '@hookmap/targets';
 
 export function listTargets(): Target[] {
   return [...targets];

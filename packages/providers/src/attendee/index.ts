@@ -9,6 +9,8 @@ import {
 import { field, isRecord, text } from '../values.js';
 import { attendeeCommon, attendeeSources, DATA_SOURCE_BY_TRIGGER } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
+import { contextSchemas } from '../context-schema.js';
+import { attendeeSourceSchemas } from './context-schema.js';
 import { attendeeSections } from './sections.js';
 
 /** Attendee's envelope: an idempotency_key, a trigger, and a bot_id or calendar_id. */
@@ -90,6 +92,7 @@ export const attendee: HookmapProvider = {
   samples: attachPayloads(samplePayloads, SAMPLES),
   schema: combinedSchema('attendee', 'Attendee webhook', eventSchemas),
   schemas: eventSchemas,
+  contextSchemas: contextSchemas('attendee', eventSchemas, attendeeSourceSchemas),
   detect,
   buildContext: (payload) => assemble(payload, attendeeSources(payload)),
   buildCommon: attendeeCommon,

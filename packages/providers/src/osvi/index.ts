@@ -2,6 +2,8 @@ import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider 
 import { field, isRecord, text } from '../values.js';
 import { osviCommon, osviSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
+import { contextSchemas } from '../context-schema.js';
+import { osviSourceSchemas } from './context-schema.js';
 import { osviSections } from './sections.js';
 
 /** OSVI post-call webhooks have a call_log_id and none of the other providers' envelope keys. */
@@ -53,6 +55,7 @@ export const osvi: HookmapProvider = {
   ]),
   schema: combinedSchema('osvi', 'OSVI webhook', eventSchemas),
   schemas: eventSchemas,
+  contextSchemas: contextSchemas('osvi', eventSchemas, osviSourceSchemas),
   detect,
   buildContext: (payload) => assemble(payload, osviSources(payload)),
   buildCommon: osviCommon,

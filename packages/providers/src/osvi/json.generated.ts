@@ -131,12 +131,14 @@ export const eventSchemas: Record<string, Record<string, unknown>> = {
           },
           structured_output: {
             type: 'object',
-            description: 'Structured Output section; conditional schemas add _matched_condition.',
+            description:
+              "Structured Output section; conditional schemas add _matched_condition. The other keys are the user's own schema.",
             properties: {
               _matched_condition: {
                 type: 'string',
               },
             },
+            additionalProperties: true,
           },
           call_trigger_data: {
             type: 'object',
@@ -149,6 +151,7 @@ export const eventSchemas: Record<string, Record<string, unknown>> = {
                 type: 'string',
               },
             },
+            additionalProperties: true,
           },
         },
         anyOf: [

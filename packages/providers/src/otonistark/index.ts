@@ -3,6 +3,8 @@ import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider 
 import { field, isRecord } from '../values.js';
 import { otonistarkCommon, otonistarkSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
+import { contextSchemas } from '../context-schema.js';
+import { otonistarkSourceSchemas } from './context-schema.js';
 import { otonistarkSections } from './sections.js';
 
 const MARKERS = [
@@ -57,6 +59,7 @@ export const otonistark: HookmapProvider = {
   ]),
   schema: combinedSchema('otonistark', 'Otoni Stark webhook', eventSchemas),
   schemas: eventSchemas,
+  contextSchemas: contextSchemas('otonistark', eventSchemas, otonistarkSourceSchemas),
   detect,
   buildContext: (payload) => assemble(payload, otonistarkSources(payload)),
   buildCommon: otonistarkCommon,

@@ -2,6 +2,8 @@ import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider 
 import { dig, isRecord, text } from '../values.js';
 import { otterCommon, otterSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
+import { contextSchemas } from '../context-schema.js';
+import { otterSourceSchemas } from './context-schema.js';
 import { otterSections } from './sections.js';
 
 const DATA_MARKERS = [
@@ -44,6 +46,7 @@ export const otter: HookmapProvider = {
   ]),
   schema: combinedSchema('otter', 'Otter.ai webhook', eventSchemas),
   schemas: eventSchemas,
+  contextSchemas: contextSchemas('otter', eventSchemas, otterSourceSchemas),
   detect,
   buildContext: (payload) => assemble(payload, otterSources(payload)),
   buildCommon: otterCommon,

@@ -415,9 +415,12 @@ export const eventSchemas: Record<string, Record<string, unknown>> = {
       },
       topics: {
         type: 'array',
+        description: "Insights name each entry's topic, outlines its section.",
         items: {
           type: 'object',
           properties: {
+            topic: { type: 'string' },
+            section: { type: 'string' },
             text: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
           },
         },

@@ -2,6 +2,8 @@ import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider 
 import { dig, field, isRecord, text } from '../values.js';
 import { quilCommon, quilSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
+import { contextSchemas } from '../context-schema.js';
+import { quilSourceSchemas } from './context-schema.js';
 import { quilSections } from './sections.js';
 
 /** An `eventType` plus `data.meeting`: the Quil / CoRecruit envelope. */
@@ -39,6 +41,7 @@ export const quil: HookmapProvider = {
   ]),
   schema: combinedSchema('quil', 'Quil / CoRecruit webhook', eventSchemas),
   schemas: eventSchemas,
+  contextSchemas: contextSchemas('quil', eventSchemas, quilSourceSchemas),
   detect,
   buildContext: (payload) => assemble(payload, quilSources(payload)),
   buildCommon: quilCommon,
