@@ -109,7 +109,7 @@ describe('worker render job', () => {
   });
 
   it('splits integration pointers into the part and the template path', () => {
-    const d = { severity: 'warning' as const, code: 'H301', message: 'm', start: 0, end: 1 };
+    const d = { severity: 'warning' as const, code: 'H301' as const, message: 'm', start: 0, end: 1 };
     expect(locateRenderDiagnostic({ ...d, path: '/body/template/a/0' })).toMatchObject({
       field: 'body',
       path: '/a/0',

@@ -1,3 +1,4 @@
+import type { Code } from './codes.js';
 import type { Diagnostic } from './types.js';
 
 interface Location {
@@ -9,7 +10,7 @@ interface Location {
 
 /** Base of every hookmap error: a stable code plus where in the template it happened. */
 export class HookmapError extends Error {
-  readonly code: string;
+  readonly code: Code;
   /** JSON Pointer into the template; '' for a root or string template. */
   path: string;
   start: number;
@@ -19,7 +20,7 @@ export class HookmapError extends Error {
   /** Name of the exceeded limit, for limit errors. */
   limit?: string;
 
-  constructor(code: string, message: string, loc: Location = {}) {
+  constructor(code: Code, message: string, loc: Location = {}) {
     super(message);
     this.name = 'HookmapError';
     this.code = code;
@@ -46,7 +47,7 @@ export class HookmapError extends Error {
 
 /** Syntax and compile problems: thrown by compile(), collected by validate(). */
 export class TemplateError extends HookmapError {
-  constructor(code: string, message: string, loc: Location = {}) {
+  constructor(code: Code, message: string, loc: Location = {}) {
     super(code, message, loc);
     this.name = 'TemplateError';
   }
@@ -55,7 +56,7 @@ export class TemplateError extends HookmapError {
 /** Problems met while rendering: only thrown for limits, `missing: 'error'` and `required`. */
 export class RenderError extends HookmapError {
   reference?: string;
-  constructor(code: string, message: string, loc: Location = {}) {
+  constructor(code: Code, message: string, loc: Location = {}) {
     super(code, message, loc);
     this.name = 'RenderError';
   }
@@ -63,7 +64,7 @@ export class RenderError extends HookmapError {
 
 /** Problems with an integration document or the request it renders. */
 export class RequestError extends HookmapError {
-  constructor(code: string, message: string, loc: Location = {}) {
+  constructor(code: Code, message: string, loc: Location = {}) {
     super(code, message, loc);
     this.name = 'RequestError';
   }
@@ -73,7 +74,7 @@ export class RequestError extends HookmapError {
 export { escapePointerSegment as escapePointer } from './json/pointer.js';
 
 /** A template limit was exceeded: the error names the limit (SPEC §8). */
-export function templateLimitError(code: string, limit: string, message: string, loc: Location = {}): TemplateError {
+export function templateLimitError(code: Code, limit: string, message: string, loc: Location = {}): TemplateError {
   const err = new TemplateError(code, message, loc);
   err.limit = limit;
   return err;

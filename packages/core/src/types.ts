@@ -1,4 +1,5 @@
 /** Public types of @hookmap/core. Everything here is part of the contract in SPEC.md §1. */
+import type { Code } from './codes.js';
 
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
@@ -36,9 +37,14 @@ export interface RenderOptions {
   limits?: Partial<Limits>;
 }
 
-export interface Diagnostic {
+/**
+ * A problem with its place. `C` is the catalogue its code comes from: core's (`Code`, H1xx–H5xx) by default;
+ * packages that add their own widen it, e.g. targets' `Diagnostic<Code | TargetCode>`, and tools that mix
+ * several use `Diagnostic<string>`.
+ */
+export interface Diagnostic<C extends string = Code> {
   severity: Severity;
-  code: string;
+  code: C;
   message: string;
   /** JSON Pointer into the template ('' for the root / a string template). */
   path: string;

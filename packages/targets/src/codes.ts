@@ -1,3 +1,5 @@
+import type { Code, Diagnostic } from '@hookmap/core';
+
 /**
  * Stable codes of body-validation diagnostics (T0xx). Codes never change meaning; new ones are appended.
  * Each diagnostic's `path` is a JSON Pointer into the rendered body.
@@ -25,3 +27,6 @@ export const TargetCodes = {
 } as const;
 
 export type TargetCode = (typeof TargetCodes)[keyof typeof TargetCodes];
+
+/** A problem of a request or body: its own T0xx codes and core's (the H5xx static checks among them). */
+export type BodyDiagnostic = Diagnostic<Code | TargetCode>;

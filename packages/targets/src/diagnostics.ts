@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@hookmap/core';
+import type { BodyDiagnostic, TargetCode } from './codes.js';
 import type { ErrorObject } from './ajv.js';
 import { TargetCodes } from './codes.js';
 import { joinPointer, resolveSchemaPath } from './pointer.js';
@@ -13,11 +13,11 @@ const FORMAT_TEXT: Record<string, string> = {
 };
 
 export function diagnostic(
-  severity: Diagnostic['severity'],
-  code: string,
+  severity: BodyDiagnostic['severity'],
+  code: TargetCode,
   path: string,
   message: string,
-): Diagnostic {
+): BodyDiagnostic {
   return { severity, code, message, path, start: 0, end: 0 };
 }
 
@@ -55,7 +55,7 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
-function requiredDiagnostic(error: ErrorObject, root: unknown): Diagnostic {
+function requiredDiagnostic(error: ErrorObject, root: unknown): BodyDiagnostic {
   const name = String(error.params.missingProperty);
   const path = joinPointer(error.instancePath, name);
   const properties = resolveSchemaPath(root, error.schemaPath.replace(/required$/, 'properties'));
@@ -64,13 +64,13 @@ function requiredDiagnostic(error: ErrorObject, root: unknown): Diagnostic {
   return diagnostic('error', TargetCodes.REQUIRED, path, withHint(`${path} is required but missing`, hint));
 }
 
-function dependentDiagnostic(error: ErrorObject): Diagnostic {
+function dependentDiagnostic(error: ErrorObject): BodyDiagnostic {
   const path = joinPointer(error.instancePath, String(error.params.missingProperty));
   const text = `${path} is required when ${String(error.params.property)} is sent`;
   return diagnostic('error', TargetCodes.REQUIRED, path, withHint(text, hintOf(error.parentSchema)));
 }
 
-function unknownFieldDiagnostic(error: ErrorObject, targetName: string): Diagnostic {
+function unknownFieldDiagnostic(error: ErrorObject, targetName: string): BodyDiagnostic {
   const path = joinPointer(error.instancePath, String(error.params.additionalProperty));
   const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
   const list = known.length > 0 ? ` Known fields here: ${known.join(', ')}` : '';
@@ -90,7 +90,7 @@ function requiredAlternatives(branches: unknown): string[] | undefined {
   return names.map((n) => String((n as unknown[])[0]));
 }
 
-function problem(error: ErrorObject): { code: string; text: string } {
+function problem(error: ErrorObject): { code: TargetCode; text: string } {
   const p = error.params as Record<string, unknown>;
   const got = describe(error.data);
   switch (error.keyword) {
@@ -134,7 +134,7 @@ function problem(error: ErrorObject): { code: string; text: string } {
 }
 
 /** One diagnostic per problem and place: a rule repeated in a conditional branch (if/then) reports once. */
-function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+function unique(diagnostics: BodyDiagnostic[]): BodyDiagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = `${d.code} ${d.path}`;
@@ -145,7 +145,7 @@ function unique(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** Turns Ajv errors into diagnostics whose path points into the body and whose message says what to fix. */
-export function toDiagnostics(errors: ErrorObject[], root: unknown, targetName: string): Diagnostic[] {
+export function toDiagnostics(errors: ErrorObject[], root: unknown, targetName: string): BodyDiagnostic[] {
   return unique(collapse(errors).map((error) => {
     if (error.keyword === 'required') return requiredDiagnostic(error, root);
     if (error.keyword === 'dependentRequired') return dependentDiagnostic(error);

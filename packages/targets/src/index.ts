@@ -1,4 +1,5 @@
-import type { Diagnostic, Integration, IntegrationDocument, RenderedRequest } from '@hookmap/core';
+import type { Integration, IntegrationDocument, RenderedRequest } from '@hookmap/core';
+import type { BodyDiagnostic } from './codes.js';
 import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
 import { getTarget, targetIds } from './registry.js';
@@ -38,7 +39,7 @@ export type {
 } from './types.js';
 export type { ValidateOptions } from './validate.js';
 
-function unknownTarget(targetId: string): Diagnostic {
+function unknownTarget(targetId: string): BodyDiagnostic {
   return diagnostic('error', TargetCodes.UNKNOWN_TARGET, '', `Unknown target "${targetId}". Known targets: ${targetIds().join(', ')}.`);
 }
 
@@ -52,7 +53,7 @@ function presetOf(id: string): RequestPreset | undefined {
  * throws); each diagnostic's `path` is a JSON Pointer into the body and its message says what to fix.
  * `options.now` fixes the time for rules about the present; `options.picklists` gives the account's picklists.
  */
-export function validateBody(targetId: string, body: unknown, options?: ValidateOptions): Diagnostic[] {
+export function validateBody(targetId: string, body: unknown, options?: ValidateOptions): BodyDiagnostic[] {
   const target = presetOf(targetId);
   return target ? validateTargetBody(target, body, options) : [unknownTarget(targetId)];
 }
@@ -74,7 +75,7 @@ export function validateRequest(
   targetId: string,
   request: Pick<RenderedRequest, 'method' | 'url' | 'body'>,
   options?: ValidateOptions,
-): Diagnostic[] {
+): BodyDiagnostic[] {
   const target = presetOf(targetId);
   return target ? validateTargetRequest(target, request, options) : [unknownTarget(targetId)];
 }

@@ -1,4 +1,5 @@
-import type { Diagnostic, RenderedRequest } from '@hookmap/core';
+import type { RenderedRequest } from '@hookmap/core';
+import type { BodyDiagnostic } from './codes.js';
 import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
 import type { RequestPreset } from './types.js';
@@ -25,7 +26,7 @@ export function urlPattern(url: string): RegExp {
   return new RegExp(`^${source}(?:[?#].*)?$`);
 }
 
-function prefixed(diagnostics: Diagnostic[]): Diagnostic[] {
+function prefixed(diagnostics: BodyDiagnostic[]): BodyDiagnostic[] {
   return diagnostics.map((d) => ({ ...d, path: d.path === '' && d.code === TargetCodes.OPTIONS ? '' : `/body${d.path}` }));
 }
 
@@ -34,8 +35,8 @@ export function validateTargetRequest(
   target: RequestPreset,
   request: Pick<RenderedRequest, 'method' | 'url' | 'body'>,
   options: ValidateOptions = {},
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
+): BodyDiagnostic[] {
+  const out: BodyDiagnostic[] = [];
   if (request.method !== target.method) {
     out.push(diagnostic('warning', TargetCodes.METHOD, '/method', `${target.name} is sent with ${target.method}, not ${request.method}.`));
   }

@@ -1,4 +1,5 @@
-import type { Diagnostic, HttpMethod, Integration, JsonValue, StepResponse } from '@hookmap/core';
+import type { HttpMethod, Integration, JsonValue, StepResponse } from '@hookmap/core';
+import type { BodyDiagnostic } from './codes.js';
 
 /** A JSON Schema (draft 2020-12) object, with hookmap's `x-hint` annotation ("how to fix it"). */
 export type JsonSchema = { [key: string]: JsonValue };
@@ -79,7 +80,7 @@ export interface BodyRule {
   id: string;
   description: string;
   source: string;
-  check(body: unknown, context: RuleContext): Diagnostic[];
+  check(body: unknown, context: RuleContext): BodyDiagnostic[];
 }
 
 /** Another way to authenticate against the same endpoint, e.g. Pipedrive's API token instead of OAuth. */

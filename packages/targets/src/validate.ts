@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@hookmap/core';
+import type { BodyDiagnostic } from './codes.js';
 import { validatorFor } from './ajv.js';
 import { TargetCodes } from './codes.js';
 import { diagnostic, toDiagnostics } from './diagnostics.js';
@@ -17,7 +17,7 @@ export interface ValidateOptions {
 }
 
 /** Text bodies (e.g. a Handlebars text template) are parsed as JSON first. */
-function parseBody(target: RequestPreset, body: unknown): { value?: unknown; problem?: Diagnostic } {
+function parseBody(target: RequestPreset, body: unknown): { value?: unknown; problem?: BodyDiagnostic } {
   if (body === undefined) {
     return {
       problem: diagnostic('error', TargetCodes.NO_BODY, '', `${target.name} needs a JSON body; the integration renders none (check body mode and method ${target.method}).`),
@@ -39,7 +39,7 @@ function parseBody(target: RequestPreset, body: unknown): { value?: unknown; pro
   }
 }
 
-function nowOf(option: ValidateOptions['now']): { now: number; problem?: Diagnostic } {
+function nowOf(option: ValidateOptions['now']): { now: number; problem?: BodyDiagnostic } {
   if (option === undefined) return { now: Date.now() };
   const now = option instanceof Date ? option.getTime() : typeof option === 'number' ? option : Date.parse(option);
   if (Number.isFinite(now)) return { now };
@@ -47,21 +47,21 @@ function nowOf(option: ValidateOptions['now']): { now: number; problem?: Diagnos
   return { now: Date.now(), problem: diagnostic('warning', TargetCodes.OPTIONS, '', text) };
 }
 
-function unknownPicklist(target: RequestPreset, name: string): Diagnostic {
+function unknownPicklist(target: RequestPreset, name: string): BodyDiagnostic {
   const known = Object.keys(target.picklists ?? {});
   const list = known.length > 0 ? `its picklists are ${known.join(', ')}` : 'it has no configurable picklists';
   return diagnostic('warning', TargetCodes.OPTIONS, '', `Picklist "${name}" is not one ${target.name} knows (${list}); its values were not checked.`);
 }
 
 /** The target schema as this account configured it (picklists as enums), and the options it could not use. */
-export function configuredSchema(target: RequestPreset & { schema: JsonSchema }, options: ValidateOptions = {}): { schema: JsonSchema; key: string; problems: Diagnostic[] } {
+export function configuredSchema(target: RequestPreset & { schema: JsonSchema }, options: ValidateOptions = {}): { schema: JsonSchema; key: string; problems: BodyDiagnostic[] } {
   const { known, unknown } = knownPicklists(target, options.picklists);
   const key = known.length === 0 ? target.id : `${target.id} ${JSON.stringify(known)}`;
   return { schema: schemaWithPicklists(target, known), key, problems: unknown.map((name) => unknownPicklist(target, name)) };
 }
 
 /** Checks a rendered body against the target's schema and rules; every problem at once, never throws. */
-export function validateTargetBody(target: RequestPreset, body: unknown, options: ValidateOptions = {}): Diagnostic[] {
+export function validateTargetBody(target: RequestPreset, body: unknown, options: ValidateOptions = {}): BodyDiagnostic[] {
   if (target.schema === null) return body === undefined ? [] : [unexpectedBody(target)];
   const parsed = parseBody(target, body);
   if (parsed.problem) return [parsed.problem];
@@ -73,6 +73,6 @@ export function validateTargetBody(target: RequestPreset, body: unknown, options
   return [...(problem ? [problem] : []), ...problems, ...schemaDiagnostics, ...ruleDiagnostics];
 }
 
-function unexpectedBody(target: RequestPreset): Diagnostic {
+function unexpectedBody(target: RequestPreset): BodyDiagnostic {
   return diagnostic('error', TargetCodes.UNEXPECTED_BODY, '', `${target.name} is a ${target.method} request and takes no body: put what it needs in the URL's query string.`);
 }

@@ -83,7 +83,7 @@ export interface CrmModule {
   authorized(headers: Record<string, string>, token: string): boolean;
   unauthorized(): Reply;
   /** 400 in the vendor's shape for body problems found by the target schema. */
-  invalid(problems: Diagnostic[]): Reply;
+  invalid(problems: Diagnostic<string>[]): Reply;
   /** 404 in the vendor's shape for a record an activity names that does not exist. */
   missing(id: string): Reply;
   rateLimited(retryAfter: number): Reply;

@@ -1,5 +1,5 @@
 /** One render job: the preview for the chosen payload, plus the all-samples run when asked. */
-import { Codes, leftOutBy, type Integration, type LeftOut, type Provider } from '@hookmap/core';
+import { Codes, HookmapError, leftOutBy, type Integration, type LeftOut, type Provider } from '@hookmap/core';
 import { isError, problemsOf, UNRESOLVED, verdictOf } from '../status/problems.js';
 import type { FieldDiagnostic, RenderJob, RenderReply, SampleRun } from './protocol.js';
 import { buildContextSafe } from '../samples/current.js';
@@ -88,10 +88,10 @@ export function sendFilter(
   try {
     out = leftOutBy(integration, payload, provider);
   } catch (error) {
-    const e = error as Error & { code?: unknown };
+    const e = error as Error;
     const problem: FieldDiagnostic = {
       severity: 'error',
-      code: typeof e.code === 'string' ? e.code : Codes.INVALID_INTEGRATION,
+      code: error instanceof HookmapError ? error.code : Codes.INVALID_INTEGRATION,
       message: `"Only when" is not a valid condition: ${e.message}`,
       path: '',
       start: 0,

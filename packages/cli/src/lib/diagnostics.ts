@@ -6,7 +6,7 @@ import { locatePointer, stringIndexToOffset } from '../io/json-scan.js';
 
 /** A diagnostic placed in a file: what `check --json` prints and what the text report shows. */
 export interface Problem {
-  severity: Diagnostic['severity'];
+  severity: Diagnostic<string>['severity'];
   code: string;
   message: string;
   file: string;
@@ -32,7 +32,7 @@ export interface SourceDocument {
  * frame it. When the literal cannot be found, frame the string value itself.
  */
 export function placeDiagnostic(
-  diagnostic: Diagnostic,
+  diagnostic: Diagnostic<string>,
   source: SourceDocument,
   basePointer: string,
   colors: Colors,
@@ -59,7 +59,7 @@ export function placeDiagnostic(
 }
 
 function sourceRange(
-  diagnostic: Diagnostic,
+  diagnostic: Diagnostic<string>,
   text: string,
   pointer: string,
 ): { start: number; end: number } | null {

@@ -1,4 +1,4 @@
-import { Codes } from '../codes.js';
+import { Codes, type Code } from '../codes.js';
 import { RenderError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import type { Diagnostic, Limits, MissingPolicy } from '../types.js';
@@ -166,7 +166,7 @@ export function toJsonValue(value: unknown): unknown {
   }
 }
 
-export function limitError(code: string, limit: string, message: string): RenderError {
+export function limitError(code: Code, limit: string, message: string): RenderError {
   const err = new RenderError(code, message);
   err.limit = limit;
   return err;

@@ -17,7 +17,7 @@ export interface ExpectedError {
   reference?: string;
 }
 
-export type ExpectedDiagnostic = Partial<Omit<Diagnostic, 'message'>> & { messageIncludes?: string };
+export type ExpectedDiagnostic = Partial<Omit<Diagnostic<string>, 'message'>> & { messageIncludes?: string };
 
 export interface Case {
   name: string;

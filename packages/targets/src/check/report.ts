@@ -1,8 +1,9 @@
-import type { Diagnostic, Origin } from '@hookmap/core';
+import type { Code, Origin } from '@hookmap/core';
+import type { BodyDiagnostic, TargetCode } from '../codes.js';
 import type { Target } from '../types.js';
 
 /** A static problem of the body: where it is in the integration (path, offsets) and in the body. */
-export interface TargetDiagnostic extends Diagnostic {
+export interface TargetDiagnostic extends BodyDiagnostic {
   /** JSON Pointer into the rendered body; `*` stands for any element of an array. */
   bodyPath: string;
 }
@@ -16,7 +17,7 @@ export class Report {
     for (const field of target.fields) if (field.hint) this.hints.set(field.pointer, field.hint);
   }
 
-  add(severity: Diagnostic['severity'], code: string, origin: Origin, bodyPath: string, message: string): void {
+  add(severity: BodyDiagnostic['severity'], code: Code | TargetCode, origin: Origin, bodyPath: string, message: string): void {
     const hint = this.hints.get(bodyPath.replace(/\/(\*|\d+)(?=\/|$)/g, '/0'));
     const text = hint && !message.includes(hint) ? `${message} ${hint}.` : message;
     const diagnostic: TargetDiagnostic = { severity, code, message: text, path: origin.path, start: origin.start, end: origin.end, bodyPath };

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@hookmap/core';
+import type { BodyDiagnostic } from '../codes.js';
 import { TargetCodes } from '../codes.js';
 import { diagnostic } from '../diagnostics.js';
 
@@ -17,6 +17,6 @@ export function instant(value: unknown): number | undefined {
 export const EPOCH = 0;
 
 /** "is in the future" / "is before 1970" diagnostics, naming the rule and the fix. */
-export function timeProblem(path: string, value: string, problem: string, rule: string, fix: string): Diagnostic {
+export function timeProblem(path: string, value: string, problem: string, rule: string, fix: string): BodyDiagnostic {
   return diagnostic('error', TargetCodes.RANGE, path, `${path} ("${value}") ${problem} (rule ${rule}). ${fix}.`);
 }

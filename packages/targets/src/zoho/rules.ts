@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@hookmap/core';
+import type { BodyDiagnostic } from '../codes.js';
 import type { BodyRule } from '../types.js';
 import { child } from '../rules/body.js';
 import { instant, timeProblem } from '../rules/time.js';
@@ -19,7 +19,7 @@ export const completedCallStart: BodyRule = {
   check(body, { now }) {
     const data = child(body, 'data');
     if (!Array.isArray(data)) return [];
-    const out: Diagnostic[] = [];
+    const out: BodyDiagnostic[] = [];
     data.forEach((record: unknown, index) => {
       const value = child(record, 'Call_Start_Time');
       const at = instant(value);

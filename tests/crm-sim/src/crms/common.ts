@@ -20,7 +20,7 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 }
 
 /** The last segment of a diagnostic's JSON Pointer: the field a vendor error names. */
-export function fieldOf(problem: Diagnostic): string {
+export function fieldOf(problem: Diagnostic<string>): string {
   return problem.path.split('/').filter((s) => s !== '' && !/^\d+$/.test(s)).at(-1) ?? '';
 }
 
