@@ -1,6 +1,7 @@
 import type { JsonValue, Provider, ProviderSample } from '@hookmap/core';
 import type { CommonView } from './common.js';
 import { isRecord } from './values.js';
+import { escapePointerSegment } from '@hookmap/core/tooling';
 
 /** A provider of this package: the core `Provider` plus per-event schemas and the common view on its own. */
 export interface HookmapProvider extends Provider {
@@ -41,7 +42,7 @@ export function combinedSchema(
       $ref:
         typeof schema.$id === 'string'
           ? schema.$id
-          : `#/$defs/${event.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          : `#/$defs/${escapePointerSegment(event)}`,
     });
   }
   return {

@@ -3,6 +3,7 @@ import type { Colors } from '../io/colors.js';
 import { CliError } from '../io/errors.js';
 import { codeFrame, offsetToLineColumn, stringFrame } from '../io/code-frame.js';
 import { locatePointer, stringIndexToOffset } from '../io/json-scan.js';
+import { pointerSegments } from '@hookmap/core/tooling';
 
 /** A diagnostic placed in a file: what `check --json` prints and what the text report shows. */
 export interface Problem {
@@ -104,8 +105,7 @@ function firstLineEnd(text: string, start: number, end: number): number {
 export function valueAtPointer(root: unknown, pointer: string): unknown {
   if (pointer === '') return root;
   let current: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const segment of pointerSegments(pointer)) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }

@@ -1,3 +1,4 @@
+import { unescapePointerSegment } from '../json/pointer.js';
 import { meet } from './meet.js';
 import {
   arrayType,
@@ -198,7 +199,7 @@ class SchemaReader {
     if (!doc) return true;
     let node: unknown = doc;
     for (const raw of pointer.split('/').slice(1)) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapePointerSegment(decodeURIComponent(raw));
       if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return true;
       node = (node as Schema)[key];
     }

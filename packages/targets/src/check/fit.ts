@@ -1,5 +1,6 @@
 import { Codes, printType, type Origin, type Type } from '@hookmap/core';
 import { fieldName, type Report } from './report.js';
+import { joinPointer } from '@hookmap/core/tooling';
 
 const KIND_WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'a boolean', array: 'an array', object: 'an object' };
 
@@ -106,7 +107,7 @@ function fitObject(value: Type, target: Type, origin: Origin, bodyPath: string, 
     if (have.rest === null) report.add('error', Codes.TARGET_REQUIRED, origin, `${bodyPath}/${key}`, `${bodyPath}/${key} is required, but this object never has it.`);
   }
   for (const [key, prop] of have.props) {
-    const path = `${bodyPath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = joinPointer(bodyPath, key);
     const into = want.props.get(key);
     if (into) fit(prop.type, into.type, origin, path, report, depth + 1);
     else if (want.rest) fit(prop.type, want.rest, origin, path, report, depth + 1);

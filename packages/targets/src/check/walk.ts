@@ -1,8 +1,8 @@
 import { Codes, printType, type InferredMember, type InferredValue, type Requirement, type Type } from '@hookmap/core';
 import { fit } from './fit.js';
 import { fieldName, type Report } from './report.js';
+import { escapePointerSegment as escape } from '@hookmap/core/tooling';
 
-const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Walks an inferred template beside the target's type: object and array templates member by member (so
