@@ -1,6 +1,6 @@
 /** Admin API: events, deliveries, attempts, retries and "Send test". */
 import type { FastifyInstance } from 'fastify';
-import type { AttemptOutcome, Delivery, DeliveryFilter, DeliveryStatus, Store } from '../store/types.js';
+import type { AttemptOutcome, Delivery, Store } from '../store/types.js';
 import type { DeliveryWorker } from '../delivery/worker.js';
 import { providers } from '@hookmap/providers';
 import { findProvider } from '../delivery/render.js';
