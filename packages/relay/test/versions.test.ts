@@ -94,13 +94,14 @@ describe('plan', () => {
     const chat = byEvent.get(ids[2]!) as { after: unknown; diff: { op: string; path: string }[] };
     expect(chat.after).toBeNull();
     expect(chat.diff).toEqual([{ op: 'replace', path: '', value: null }]);
+    expect(plan.body.problems).toEqual({ appeared: [], disappeared: [] });
     // The plan changed nothing: the live version is still the first.
     expect((await relay.api('GET', `/api/integrations/${id}`)).body.version).toBe(1);
   });
 
   it('counts documents that newly fail and fixes, honours limit, and refuses an invalid document with 422', async () => {
     const { sourceId, id } = await setup({ id: '{{ id }}' });
-    const ids = [];
+    const ids: string[] = [];
     for (const n of [1, 2]) ids.push((await relay.hook(sourceId, { id: `f${n}`, ...(n === 2 ? { name: 'Ann' } : {}) })).body.eventId as string);
     await Promise.all(ids.map((e) => delivered(relay, e)));
     const strict = doc({ id: '{{ id }}', name: '{{ name | required }}' });
@@ -116,6 +117,21 @@ describe('plan', () => {
     const invalid = await relay.api('POST', `/api/integrations/${id}/plan`, { doc: { url: 'https://x', body: { mode: 'template', template: { a: '{{ a | nope }}' } } } });
     expect(invalid.status).toBe(422);
     expect((await relay.api('POST', `/api/integrations/${id}/plan`, { doc: doc({}), limit: 0 })).status).toBe(400);
+  });
+
+
+  it('lists the static-check problems a change adds and removes, typed by the provider', async () => {
+    const source = await relay.api('POST', '/api/sources', { name: 'osvi', provider: 'osvi' });
+    const good = doc({ name: '{{ data_capture.customer_name }}' });
+    const created = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: good });
+    const typo = doc({ name: '{{ data_captur.customer_name }}' });
+    const plan = await relay.api('POST', `/api/integrations/${created.body.id}/plan`, { doc: typo });
+    expect(plan.body.summary.events).toBe(0);
+    expect(plan.body.problems.appeared.map((d: { code: string; path: string }) => [d.code.slice(0, 2), d.path])).toContainEqual(['H5', '/body/template/name']);
+    expect(plan.body.problems.disappeared).toEqual([]);
+    await relay.api('PATCH', `/api/integrations/${created.body.id}`, { doc: typo });
+    const fix = await relay.api('POST', `/api/integrations/${created.body.id}/plan`, { doc: good });
+    expect(fix.body.problems.disappeared.length).toBeGreaterThan(0);
   });
 });
 

@@ -4,7 +4,8 @@
  * the relay keeps accepting webhooks while a plan runs.
  */
 import { createPatch, type Operation } from 'rfc6902';
-import type { IntegrationDocument, Provider, StepResponse } from '@hookmap/core';
+import { checkIntegration } from '@hookmap/core';
+import type { CheckProvider, Diagnostic, IntegrationDocument, Provider, StepResponse } from '@hookmap/core';
 import type { EventRecord } from '../store/types.js';
 import { Redactor } from '../redact.js';
 import { renderOne, type Rendering } from './render-one.js';
@@ -42,6 +43,8 @@ export interface PlanItem {
 export interface Plan {
   summary: PlanSummary;
   items: PlanItem[];
+  /** Static-check problems (SPEC §11, typed against the provider's event schemas) the change adds or removes. */
+  problems: { appeared: Diagnostic[]; disappeared: Diagnostic[] };
 }
 
 const CHUNK = 25;
@@ -75,7 +78,25 @@ export async function planChange(input: PlanInput): Promise<Plan> {
     const stoppedAt = stops(before, after);
     items.push({ eventId: event.id, receivedAt: event.receivedAt, before: shownBefore, after: shownAfter, diff, ...(stoppedAt ? { stoppedAt } : {}) });
   }
-  return { summary, items };
+  return { summary, items, problems: problemChanges(input) };
+}
+
+function problemChanges(input: PlanInput): Plan['problems'] {
+  // The providers package's providers carry their event schemas; a bare Provider types nothing.
+  const provider = input.provider && 'contextSchemas' in input.provider ? (input.provider as unknown as CheckProvider) : undefined;
+  const of = (doc: IntegrationDocument) => {
+    try {
+      return checkIntegration(doc, { provider }).diagnostics;
+    } catch {
+      return [];
+    }
+  };
+  const key = (d: Diagnostic) => `${d.severity} ${d.code} ${d.path} ${d.message}`;
+  const before = of(input.live);
+  const after = of(input.doc);
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  return { appeared: after.filter((d) => !had.has(key(d))), disappeared: before.filter((d) => !has.has(key(d))) };
 }
 
 function count(summary: PlanSummary, before: Rendering, after: Rendering): void {
