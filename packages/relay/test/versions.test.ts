@@ -1,6 +1,6 @@
 /** SPEC §12 over the admin API: versions, rollback, plan over stored events, replay (single and bulk). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRelay } from './helpers/relay.js';
+import { ADMIN_TOKEN, startTestRelay } from './helpers/relay.js';
 import type { TestRelay } from './helpers/relay.js';
 import { startSink } from './helpers/sink.js';
 import type { Sink } from './helpers/sink.js';
@@ -95,6 +95,8 @@ describe('plan', () => {
     expect(chat.after).toBeNull();
     expect(chat.diff).toEqual([{ op: 'replace', path: '', value: null }]);
     expect(plan.body.problems).toEqual({ appeared: [], disappeared: [] });
+    const metrics = await (await fetch(`${relay.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+    expect(metrics).toMatch(/hookmap_plans_total\{outcome="ok"\} [1-9]/);
     // The plan changed nothing: the live version is still the first.
     expect((await relay.api('GET', `/api/integrations/${id}`)).body.version).toBe(1);
   });

@@ -7,6 +7,7 @@ import { HttpError, notFound } from './errors.js';
 import { assertSecretFormat } from '../inbound/secret-format.js';
 import { assertRateLimitField } from '../delivery/rate-limit-field.js';
 import { versioned, type VersionMeta } from '../versions.js';
+import { assertTypes } from './type-gate.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -48,7 +49,9 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
   app.post('/api/integrations', async (request, reply) => {
     const integration = integrationFromInput(request.body, null);
     assertRateLimitField(integration.doc);
-    if (!(await store.getSource(integration.sourceId))) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
+    const source = await store.getSource(integration.sourceId);
+    if (!source) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
+    assertTypes(integration, source, request.body);
     const saved = versioned(null, integration, versionMeta(request.body));
     await store.putIntegration(saved.integration, saved.version);
     return reply.code(201).send(integrationView(saved.integration));
@@ -65,6 +68,9 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     if (!existing) throw notFound('integration');
     const next = integrationFromInput(request.body, existing);
     assertRateLimitField(next.doc);
+    if (next.active && (!existing.active || JSON.stringify(next.doc) !== JSON.stringify(existing.doc))) {
+      assertTypes(next, await store.getSource(next.sourceId), request.body);
+    }
     const { integration, version } = versioned(existing, next, versionMeta(request.body));
     await store.putIntegration(integration, version);
     if (!integration.active) await store.cancelPending(integration.id, 'integration disabled');

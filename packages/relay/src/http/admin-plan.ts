@@ -7,11 +7,12 @@ import { findProvider } from '../delivery/render.js';
 import { planChange } from '../plan/plan.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
+import type { RelayMetrics } from '../metrics.js';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 5000;
 
-export function registerPlanRoutes(app: FastifyInstance, store: Store): void {
+export function registerPlanRoutes(app: FastifyInstance, store: Store, metrics?: RelayMetrics): void {
   app.post<{ Params: { id: string } }>('/api/integrations/:id/plan', async (request) => {
     const body = asObject(request.body ?? {});
     const integration = await store.getIntegration(request.params.id);
@@ -30,7 +31,11 @@ export function registerPlanRoutes(app: FastifyInstance, store: Store): void {
     const plan = await planChange({
       live: integration.doc, doc, events, provider, secrets: integration.secrets,
       responsesOf: (event) => recordedResponses(store, event, integration.id),
+    }).catch((error: unknown) => {
+      metrics?.planned('failed');
+      throw error;
     });
+    metrics?.planned('ok');
     return { integrationId: integration.id, version: integration.version ?? 1, ...plan };
   });
 }

@@ -8,11 +8,13 @@ import { newId, nowIso } from '../ids.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 import { deliveryFilter } from './delivery-filter.js';
+import type { RelayMetrics } from '../metrics.js';
 
 export interface ReplayDeps {
   store: Store;
   maxAttempts: number;
   onReplay: () => void;
+  metrics?: RelayMetrics;
 }
 
 interface Target {
@@ -104,6 +106,7 @@ async function replay(deps: ReplayDeps, events: { eventId: string; sourceId: str
     });
   }
   await deps.store.addDeliveries(fresh);
+  for (let i = 0; i < fresh.length; i++) deps.metrics?.replayed('ok');
   if (fresh.length) deps.onReplay();
   return { replayed: fresh.map((d) => d.id), count: fresh.length, duplicates };
 }

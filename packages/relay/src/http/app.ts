@@ -101,8 +101,8 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   });
   registerConfigRoutes(app, deps.store);
   registerVersionRoutes(app, deps.store);
-  registerPlanRoutes(app, deps.store);
-  registerReplayRoutes(app, { store: deps.store, maxAttempts: deps.maxAttempts, onReplay: () => deps.worker.wake() });
+  registerPlanRoutes(app, deps.store, deps.metrics);
+  registerReplayRoutes(app, { store: deps.store, maxAttempts: deps.maxAttempts, onReplay: () => deps.worker.wake(), metrics: deps.metrics });
   registerLogRoutes(app, {
     store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),
   });
