@@ -5,7 +5,7 @@ import type { Store } from '../store/types.js';
 import type { ConfigCache } from '../config-cache.js';
 import type { DeliveryWorker } from '../delivery/worker.js';
 import type { Logger } from '../log.js';
-import { checkBearer } from './auth.js';
+import { adminGuard, isPublicRoute } from './auth.js';
 import { registerCors } from './cors.js';
 import { registerInbound } from './inbound.js';
 import { registerConfigRoutes } from './admin-config.js';
@@ -29,6 +29,8 @@ export interface AppDeps {
   worker: DeliveryWorker;
   log: Logger;
   adminToken: string | undefined;
+  /** Failed admin logins allowed per client address per minute. */
+  adminLoginLimit: number;
   maxAttempts: number;
   maxBodyBytes: number;
   leaseMs: number;
@@ -45,13 +47,15 @@ const ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
 export interface RouteInfo {
   method: string;
   url: string;
+  /** Served without the admin token (`config: { public: true }`). */
+  public: boolean;
 }
 
 export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteInfo[] } {
   const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: false, genReqId: genRequestId });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === true });
   });
   app.decorateRequest('rawBody', '');
 
@@ -72,12 +76,11 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   // Any admin write may change sources or integrations: drop the cached copies.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (request.method !== 'GET' && request.url.startsWith('/api/')) deps.cache.invalidate();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !isPublicRoute(request)) deps.cache.invalidate();
     return payload;
   });
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') || request.url === '/api') checkBearer(request.headers.authorization, deps.adminToken);
-  });
+  // Deny by default: every route, and every request that matches none, needs the admin token unless its route is public.
+  app.addHook('onRequest', adminGuard({ adminToken: deps.adminToken, maxFailures: deps.adminLoginLimit, windowMs: 60_000 }));
 
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error, deps.maxBodyBytes);
@@ -91,7 +94,7 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  registerOpsRoutes(app, { store: deps.store, metrics: deps.metrics, lifecycle: deps.lifecycle, adminToken: deps.adminToken, metricsPublic: deps.metricsPublic });
+  registerOpsRoutes(app, { store: deps.store, metrics: deps.metrics, lifecycle: deps.lifecycle, metricsPublic: deps.metricsPublic });
   registerInbound(app, {
     store: deps.store, cache: deps.cache, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake(),
     handOff: deps.handOff ? deps.worker : undefined, lifecycle: deps.lifecycle, metrics: deps.metrics, log: deps.log,
