@@ -7,6 +7,7 @@ import { findProvider } from '../delivery/render.js';
 import { newId, nowIso } from '../ids.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
+import { eventView } from './views.js';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
 const OUTCOMES: AttemptOutcome[] = ['success', 'retry', 'failed'];
@@ -43,14 +44,16 @@ function deliveryFilter(q: Record<string, unknown>): DeliveryFilter {
 export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
   const { store } = deps;
 
-  app.get<{ Querystring: Query }>('/api/events', async (r) =>
-    store.listEvents({ ...listParams(r.query), sourceId: r.query.sourceId || undefined }));
+  app.get<{ Querystring: Query }>('/api/events', async (r) => {
+    const page = await store.listEvents({ ...listParams(r.query), sourceId: r.query.sourceId || undefined });
+    return { ...page, items: page.items.map(eventView) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/events/:id', async (r) => {
     const event = await store.getEvent(r.params.id);
     if (!event) throw notFound('event');
     const deliveries = await store.listDeliveries({ eventId: event.id, limit: 500 });
-    return { ...event, deliveries: deliveries.items };
+    return { ...eventView(event), deliveries: deliveries.items };
   });
 
   app.get<{ Querystring: Query }>('/api/deliveries', async (r) =>

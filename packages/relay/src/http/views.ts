@@ -1,5 +1,6 @@
 /** What the admin API returns: records with every secret replaced by a "set" flag or its names. */
-import type { IntegrationRecord, Source } from '../store/types.js';
+import type { EventRecord, IntegrationRecord, Source } from '../store/types.js';
+import { keptInboundHeaders } from '../redact.js';
 
 export function sourceView(s: Source) {
   return {
@@ -13,4 +14,9 @@ export function integrationView(i: IntegrationRecord) {
     id: i.id, sourceId: i.sourceId, name: i.doc.name ?? null, doc: i.doc, secretNames: Object.keys(i.secrets).sort(),
     active: i.active, disabledReason: i.disabledReason, createdAt: i.createdAt, updatedAt: i.updatedAt,
   };
+}
+
+/** Events as stored, with credential headers masked again (events stored before masking included). */
+export function eventView(e: EventRecord): EventRecord {
+  return { ...e, headers: keptInboundHeaders(e.headers) };
 }
