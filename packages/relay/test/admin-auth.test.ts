@@ -36,7 +36,7 @@ function targetForms(path: string, base: string): string[] {
     `${path}/`,
     `${path}?x=1`,
     `${path};x=1`,
-    `/hooks/..${path}`,
+    `/hooks/../..${path}`, // dot segments are not resolved: this matches no route
     `/./${path.slice(1)}`,
     `${base}${path}`, // absolute-form, this host
     `http://attacker.example${path}`, // absolute-form, another host

@@ -9,7 +9,7 @@ import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 import { eventView } from './views.js';
 
-const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
+const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled', 'skipped'];
 const OUTCOMES: AttemptOutcome[] = ['success', 'retry', 'failed'];
 
 export interface LogsDeps {

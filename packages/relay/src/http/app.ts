@@ -1,6 +1,7 @@
 /** The relay's HTTP surface: inbound hooks, the admin API (bearer token), CORS and errors. */
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { parseJsonBody } from './json-body.js';
 import type { Store } from '../store/types.js';
 import type { ConfigCache } from '../config-cache.js';
 import type { DeliveryWorker } from '../delivery/worker.js';
@@ -10,16 +11,18 @@ import { registerCors } from './cors.js';
 import { registerInbound } from './inbound.js';
 import { registerConfigRoutes } from './admin-config.js';
 import { registerLogRoutes } from './admin-logs.js';
-import { HttpError, toHttpError } from './errors.js';
+import { toHttpError } from './errors.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { Lifecycle } from '../shutdown.js';
 import { registerOpsRoutes } from './ops-routes.js';
-import { INBOUND_ROUTE } from './inbound.js';
+import { INBOUND_ROUTES } from './inbound.js';
 import { genRequestId, REQUEST_ID_HEADER } from '../request-id.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody: string;
+    /** The body's bytes as received (dedupe keys hash these). */
+    rawBytes: Buffer | null;
   }
 }
 
@@ -58,19 +61,11 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === true });
   });
   app.decorateRequest('rawBody', '');
+  app.decorateRequest('rawBytes', null);
 
-  const parseJson = (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    request.rawBody = text;
-    try {
-      done(null, text.length === 0 ? undefined : JSON.parse(text));
-    } catch (error) {
-      done(new HttpError(400, 'malformed_json', `body is not valid JSON: ${(error as Error).message}`), undefined);
-    }
-  };
   app.removeAllContentTypeParsers(); // JSON only: text/plain and forms are answered with 415
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
-  app.addContentTypeParser(/^application\/[\w.+-]*\+json$/, { parseAs: 'string' }, parseJson);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
+  app.addContentTypeParser(/^application\/[\w.+-]*\+json$/, { parseAs: 'buffer' }, parseJsonBody);
 
   registerCors(app, deps.corsOrigins);
   // Any admin write may change sources or integrations: drop the cached copies.
@@ -85,7 +80,7 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error, deps.maxBodyBytes);
     if (http.status >= 500) deps.log.error('request failed', { requestId: request.id, method: request.method, route: request.routeOptions.url, error: (error as Error).message });
-    if (request.routeOptions.url === INBOUND_ROUTE) {
+    if (INBOUND_ROUTES.includes(request.routeOptions.url ?? '')) {
       const sourceId = http.code === 'not_found' ? null : ((request.params as { sourceId?: string }).sourceId ?? null);
       deps.metrics.webhookRejected(sourceId, http.code);
     }

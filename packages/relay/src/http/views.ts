@@ -1,12 +1,22 @@
 /** What the admin API returns: records with every secret replaced by a "set" flag or its names. */
 import type { EventRecord, IntegrationRecord, Source } from '../store/types.js';
 import { keptInboundHeaders } from '../redact.js';
+import { hookPath } from '../inbound/path-token.js';
+import { secretHeaderOf } from '../inbound/verify.js';
 
 export function sourceView(s: Source) {
   return {
     id: s.id, name: s.name, provider: s.provider, verification: s.verification, secretSet: s.secret !== null,
-    hookPath: `/hooks/${s.id}`, createdAt: s.createdAt, updatedAt: s.updatedAt,
+    ...(s.verification === 'shared-secret' ? { secretHeader: secretHeaderOf(s) } : {}),
+    // The token is shown once (creation, rotation); afterwards only whether there is one.
+    pathTokenSet: Boolean(s.pathTokenHash), hookPath: s.pathTokenHash ? null : hookPath(s.id, null),
+    createdAt: s.createdAt, updatedAt: s.updatedAt,
   };
+}
+
+/** The answer that shows a new path token, the only one that does. */
+export function sourceWithToken(s: Source, token: string) {
+  return { ...sourceView(s), pathToken: token, hookPath: hookPath(s.id, token) };
 }
 
 export function integrationView(i: IntegrationRecord) {
