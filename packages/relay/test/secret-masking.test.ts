@@ -10,6 +10,7 @@ import type { TestRelay } from './helpers/relay.js';
 import { startSink } from './helpers/sink.js';
 import type { Sink } from './helpers/sink.js';
 import { Redactor, secretHeaderNames } from '../src/redact.js';
+import { newId, nowIso } from '../src/ids.js';
 
 const CLOSE_KEY = 'api_7Hq2LmZ9pXw4';
 const URL_SECRET = 'tok en/+&=Zq9ü';
@@ -100,6 +101,33 @@ describe('outbound secrets in every encoding', () => {
       expect(r.text(`echo ${encoded}`), prefix).toContain('[redacted]');
     }
     expect(r.headers({ 'x-id': 'm1' })).toEqual({ 'x-id': 'm1' });
+  });
+});
+
+describe('attempts recorded before masking', () => {
+  it('are masked again with the integration secrets when the admin API returns them', async () => {
+    const source = await relay.api('POST', '/api/sources', { provider: null });
+    const integration = await relay.api('POST', '/api/integrations', {
+      sourceId: source.body.id, doc: { url: `${echo.url}/old`, headers: { 'X-Key': '{{ secrets.K | base64 }}' } }, secrets: { K: CLOSE_KEY },
+    });
+    const now = nowIso();
+    const event = { id: newId('evt'), sourceId: source.body.id, idempotencyKey: null, body: '{}', headers: {}, receivedAt: now, test: true };
+    const delivery = {
+      id: newId('dlv'), eventId: event.id, integrationId: integration.body.id, sourceId: source.body.id, status: 'pending' as const, attemptCount: 0,
+      maxAttempts: 1, nextAttemptAt: now, lastStatus: null, lastError: null, createdAt: now, updatedAt: now,
+    };
+    await relay.store.acceptEvent({ event, deliveries: [delivery], leaseOwner: 'old-relay', leaseMs: 60_000 });
+    const encoded = Buffer.from(CLOSE_KEY).toString('base64');
+    await relay.store.recordAttempt({
+      id: newId('att'), deliveryId: delivery.id, integrationId: integration.body.id, eventId: event.id, number: 1, startedAt: now, durationMs: 1,
+      request: { method: 'POST', url: `${echo.url}/old`, headers: { 'x-key': encoded }, body: null },
+      responseStatus: 200, responseHeaders: { 'x-echo': encoded }, responseBody: `you sent ${encoded}`, error: null, outcome: 'success', worker: 'old-relay',
+    }, { status: 'succeeded', nextAttemptAt: now, lastStatus: 200, lastError: null });
+    const list = await relay.api('GET', `/api/attempts?deliveryId=${delivery.id}`);
+    const one = await relay.api('GET', `/api/deliveries/${delivery.id}`);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0].request.headers['x-key']).toBe('[redacted]');
+    for (const text of [list.text, one.text]) expect(text).not.toContain(encoded);
   });
 });
 

@@ -1,6 +1,6 @@
 /** What the admin API returns: records with every secret replaced by a "set" flag or its names. */
-import type { EventRecord, IntegrationRecord, Source } from '../store/types.js';
-import { keptInboundHeaders } from '../redact.js';
+import type { Attempt, EventRecord, IntegrationRecord, Source } from '../store/types.js';
+import { keptInboundHeaders, type Redactor } from '../redact.js';
 import { hookPath } from '../inbound/path-token.js';
 import { secretHeaderOf } from '../inbound/verify.js';
 
@@ -29,4 +29,14 @@ export function integrationView(i: IntegrationRecord) {
 /** Events as stored, with credential headers masked again (events stored before masking included). */
 export function eventView(e: EventRecord): EventRecord {
   return { ...e, headers: keptInboundHeaders(e.headers) };
+}
+
+/** An attempt with `redactor`'s secrets masked in its request and response. */
+export function attemptView(a: Attempt, redactor: Redactor): Attempt {
+  const request = a.request
+    ? { ...a.request, url: redactor.text(a.request.url), headers: redactor.headers(a.request.headers) ?? {}, body: redactor.text(a.request.body) }
+    : null;
+  return {
+    ...a, request, responseHeaders: redactor.headers(a.responseHeaders), responseBody: redactor.text(a.responseBody), error: redactor.text(a.error),
+  };
 }
