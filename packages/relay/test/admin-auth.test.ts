@@ -8,7 +8,7 @@ import { ADMIN_TOKEN, startTestRelay } from './helpers/relay.js';
 import type { TestRelay } from './helpers/relay.js';
 import { rawRequest } from './helpers/raw-http.js';
 import { assertAdminTokenFor, weakTokenProblem } from '../src/admin-token.js';
-import { boundUrl } from '../src/relay.js';
+import { boundUrl, startRelay } from '../src/relay.js';
 import { ConfigError } from '../src/config-check.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -159,7 +159,7 @@ describe('admin token strength', () => {
     }
     expect(() => assertAdminTokenFor('0.0.0.0', 'q3J8vN0x2LrT9pWm4KsZ7bHc1YdF6gEa5uIoP')).not.toThrow();
     // startRelay refuses before it opens anything
-    await expect(startTestRelay({ host: '0.0.0.0', adminToken: 'change-me' })).rejects.toThrow(/HOOKMAP_ADMIN_TOKEN/);
+    await expect(startRelay({ host: '0.0.0.0', port: 0, adminToken: 'change-me', log: false })).rejects.toThrow(/HOOKMAP_ADMIN_TOKEN/);
   });
 
   it('reports the address really bound, not 127.0.0.1 for every interface', () => {
