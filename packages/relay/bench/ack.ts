@@ -81,7 +81,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
     ...env, HOOKMAP_ADMIN_TOKEN: TOKEN, HOOKMAP_ALLOW_PRIVATE: '127.0.0.1', HOOKMAP_CONCURRENCY: '64', HOOKMAP_POLL_MS: '50',
   }, nodeArgs);
   try {
-    await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' });
+    const benchHook = (await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' })).hookPath as string;
     await adminCall(relay.url, TOKEN, 'POST', '/api/integrations', {
       sourceId: 'bench', doc: { url: `${sink.url}/calls/{{crm_id}}`, body: { mode: 'auto', sections: ['call_info', 'call_summary'] } },
     });
@@ -92,7 +92,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
     let n = 0;
     const load = (limits: { duration?: number; amount?: number; overallRate?: number }) =>
       autocannon({
-        url: `${relay.url}/hooks/bench`, method: 'POST', connections: CONNECTIONS, ...limits,
+        url: `${relay.url}${benchHook}`, method: 'POST', connections: CONNECTIONS, ...limits,
         // a fresh idempotency key per request, so nothing is dropped as a duplicate
         requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json' }, body: payload.replace('"bench"', `"bench-${n++}"`) }) }],
       });

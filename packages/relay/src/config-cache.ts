@@ -27,7 +27,12 @@ export class ConfigCache {
   }
 
   activeIntegrations(sourceId: string): Promise<IntegrationRecord[]> {
-    return this.cached(`a:${sourceId}`, async () => (await this.store.listIntegrations(sourceId)).filter((i) => i.active));
+    return this.cached(`a:${sourceId}`, async () => (await this.sourceIntegrations(sourceId)).filter((i) => i.active));
+  }
+
+  /** Every integration of a source, disabled ones included (their webhooks are recorded as skipped deliveries). */
+  sourceIntegrations(sourceId: string): Promise<IntegrationRecord[]> {
+    return this.cached(`all:${sourceId}`, () => this.store.listIntegrations(sourceId));
   }
 
   invalidate(): void {

@@ -19,6 +19,8 @@ export interface RelayOptions extends OpsOptions {
   pgPoolSize?: number;
   /** Bearer token for the admin API. Without one the admin API answers 401 to everything. */
   adminToken?: string;
+  /** Failed admin logins (wrong token) per client address per minute; more answer 429 until the minute ends. Default 10. */
+  adminLoginLimit?: number;
   /** Attempts per delivery, the first included. Default 5. */
   maxAttempts?: number;
   backoffBaseMs?: number;
@@ -77,6 +79,7 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     pgSchema: o.pgSchema ?? 'hookmap',
     pgPoolSize: o.pgPoolSize ?? 20,
     adminToken: o.adminToken || undefined,
+    adminLoginLimit: o.adminLoginLimit ?? 10,
     maxAttempts: o.maxAttempts ?? 5,
     backoffBaseMs: o.backoffBaseMs ?? 2_000,
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000,

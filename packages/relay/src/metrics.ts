@@ -87,7 +87,7 @@ export class RelayMetrics {
     this.attempts.inc({ outcome, host: label });
     this.latency.observe({ host: label }, seconds);
   }
-  deliveryFinished(host: string, outcome: 'succeeded' | 'failed' | 'cancelled'): void {
+  deliveryFinished(host: string, outcome: 'succeeded' | 'failed' | 'cancelled' | 'skipped'): void {
     this.deliveries.inc({ outcome, host: this.hosts.of(host) });
   }
   deliveryParked(host: string, reason: string): void {

@@ -20,6 +20,7 @@ import { gracefulStop, Lifecycle } from './shutdown.js';
 import { HostGate } from './delivery/host-gate.js';
 import { MemoryRateWindow, type RateWindow } from './delivery/rate-window.js';
 import { PgRateWindow } from './store/pg/pg-rate-window.js';
+import { assertAdminTokenFor } from './admin-token.js';
 
 export interface RunningRelay {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -45,6 +46,7 @@ export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | '
 
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
   const o = resolveOptions(options);
+  assertAdminTokenFor(o.host, o.adminToken);
   const log = o.log === false ? createLogger(() => undefined) : createLogger(o.log, o.logLevel);
   const store = o.store ?? createStore(o);
   await store.init();
@@ -64,12 +66,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs, gate, metrics,
   });
   const { app, routes } = buildApp({
-    store, cache, worker, log, adminToken: o.adminToken, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
+    store, cache, worker, log, adminToken: o.adminToken, adminLoginLimit: o.adminLoginLimit, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
     leaseMs: o.leaseMs, corsOrigins: o.corsOrigins, metrics, lifecycle, metricsPublic: o.metricsPublic, handOff: o.deliver,
   });
   let address: string;
   try {
-    address = await app.listen({ port: o.port, host: o.host });
+    await app.listen({ port: o.port, host: o.host });
+    address = boundUrl(app);
   } catch (error) {
     await window.close();
     await store.close();
@@ -86,4 +89,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
       lifecycle, app, worker, retention, store, log, deadlineMs: o.shutdownMs, closeExtras: () => window.close(),
     })),
   };
+}
+
+/** The address actually bound (`http://0.0.0.0:8787` when listening on every interface), not a guess. */
+export function boundUrl(app: FastifyInstance): string {
+  const bound = app.server.address();
+  if (!bound || typeof bound === 'string') return String(bound);
+  const host = bound.family === 'IPv6' || bound.address.includes(':') ? `[${bound.address}]` : bound.address;
+  return `http://${host}:${bound.port}`;
 }

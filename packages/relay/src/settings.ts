@@ -70,6 +70,7 @@ export const settings: Setting[] = [
   text('pgSchema', ['HOOKMAP_PG_SCHEMA'], 'a lower-case SQL name: letters, digits and _ (at most 63)', z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/)),
   int('pgPoolSize', ['HOOKMAP_PG_POOL_SIZE'], 1, 1_000, 'PostgreSQL connections per process'),
   text('adminToken', ['HOOKMAP_ADMIN_TOKEN'], 'the bearer token of the admin API', z.string()),
+  int('adminLoginLimit', ['HOOKMAP_ADMIN_LOGIN_LIMIT'], 1, 1_000_000, 'failed admin logins per client address per minute before 429'),
   int('maxAttempts', ['HOOKMAP_MAX_ATTEMPTS'], 1, 100, 'attempts per delivery, the first included'),
   int('backoffBaseMs', ['HOOKMAP_BACKOFF_BASE_MS'], 1, 86_400_000, 'delay before the second attempt, in ms'),
   int('backoffMaxMs', ['HOOKMAP_BACKOFF_MAX_MS'], 1, 604_800_000, 'longest delay between attempts, in ms'),

@@ -61,7 +61,8 @@ describe('admin authentication', () => {
 describe('admin API', () => {
   it('validates integrations with the core schema', async () => {
     const source = await relay.api('POST', '/api/sources', { id: 'crm-in', provider: 'osvi' });
-    expect(source.body).toMatchObject({ id: 'crm-in', hookPath: '/hooks/crm-in', secretSet: false });
+    expect(source.body).toMatchObject({ id: 'crm-in', secretSet: false, pathTokenSet: true });
+    expect(source.body.hookPath).toMatch(/^\/hooks\/crm-in\/[\w-]{43}$/);
     expect((await relay.api('POST', '/api/sources', { id: 'crm-in' })).status).toBe(409);
     const bad = await relay.api('POST', '/api/integrations', { sourceId: 'crm-in', doc: { method: 'FETCH', url: 42 } });
     expect(bad.status).toBe(422);

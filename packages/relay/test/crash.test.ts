@@ -35,7 +35,7 @@ it('loses no acknowledged webhook across kill -9 and restart (embedded store)', 
   try {
     const first = await spawnRelay(env);
     children.push(first);
-    await adminCall(first.url, TOKEN, 'POST', '/api/sources', { id: 'crash', provider: null });
+    const crashHook = (await adminCall(first.url, TOKEN, 'POST', '/api/sources', { id: 'crash', provider: null })).hookPath as string;
     await adminCall(first.url, TOKEN, 'POST', '/api/integrations', {
       sourceId: 'crash', doc: { url: `${sink.url}/in`, body: { mode: 'template', template: { id: '{{id}}' } } },
     });
@@ -44,7 +44,7 @@ it('loses no acknowledged webhook across kill -9 and restart (embedded store)', 
     // Kill while webhooks are still coming in and deliveries are under way.
     let acks = 0;
     let killed: Promise<void> | null = null;
-    const sending = sendWebhooks(() => `${target}/hooks/crash`, ids, 32, (status) => {
+    const sending = sendWebhooks(() => `${target}${crashHook}`, ids, 32, (status) => {
       if (status === 202 && ++acks === 600) killed = sink.waitFor(50, 30_000).then(() => first.crash());
     });
     const firstRound = await sending;
@@ -57,7 +57,7 @@ it('loses no acknowledged webhook across kill -9 and restart (embedded store)', 
     target = second.url;
     // What the crash cut off, the provider sends again (as every provider retries an unacknowledged webhook).
     const resend = ids.filter((_, i) => firstRound[i] !== 202 && firstRound[i] !== 200);
-    const secondRound = await sendWebhooks(() => `${target}/hooks/crash`, resend);
+    const secondRound = await sendWebhooks(() => `${target}${crashHook}`, resend);
     expect(secondRound.every((s) => s === 202 || s === 200)).toBe(true);
 
     const deadline = Date.now() + 30_000;

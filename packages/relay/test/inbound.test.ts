@@ -37,7 +37,7 @@ function attendeeSample(key: string): string {
 }
 
 async function postRaw(sourceId: string, raw: string, headers: Record<string, string>) {
-  const res = await fetch(`${relay.url}/hooks/${sourceId}`, { method: 'POST', headers, body: raw });
+  const res = await fetch(relay.hookUrl(sourceId), { method: 'POST', headers, body: raw });
   return { status: res.status, body: (await res.json()) as { status?: string; message?: string; eventId?: string } };
 }
 
@@ -105,7 +105,7 @@ describe('inbound bodies and duplicates', () => {
     expect(big.body.message).toMatch(/4096 bytes/);
     const malformed = await relay.hook(id, '{"a": 1,');
     expect(malformed).toMatchObject({ status: 400, body: { error: 'malformed_json' } });
-    const text = await fetch(`${relay.url}/hooks/${id}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const text = await fetch(relay.hookUrl(id), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
     expect(text.status).toBe(415);
     expect(((await text.json()) as { message: string }).message).toMatch(/application\/json/);
     expect((await relay.hook(id, [1, 2])).status).toBe(400);

@@ -103,7 +103,7 @@ describe('health, readiness and metrics (embedded store)', () => {
 
   it('follows a webhook through its delivery and attempts with one request id', async () => {
     const { sourceId } = await sourceWithIntegration(relay, `${sink.url}/traced`);
-    const res = await fetch(`${relay.url}/hooks/${sourceId}`, {
+    const res = await fetch(relay.hookUrl(sourceId), {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'lb-7f3a' }, body: JSON.stringify({ id: 't1', n: 1 }),
     });
     expect(res.status).toBe(202);
@@ -115,7 +115,7 @@ describe('health, readiness and metrics (embedded store)', () => {
     );
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['webhook accepted', 'attempt']));
     for (const line of lines) expect(line.eventId).toBe(eventId);
-    const generated = await fetch(`${relay.url}/hooks/${sourceId}`, {
+    const generated = await fetch(relay.hookUrl(sourceId), {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' }, body: JSON.stringify({ id: 't2', n: 2 }),
     });
     expect(generated.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]+$/);

@@ -39,12 +39,12 @@ it('shares deliveries between two relays without making any attempt twice', { ti
   try {
     const [a, b] = await Promise.all([spawnRelay({ ...env, HOOKMAP_WORKER_ID: 'relay-a' }), spawnRelay({ ...env, HOOKMAP_WORKER_ID: 'relay-b' })]);
     children.push(a!, b!);
-    await adminCall(a!.url, TOKEN, 'POST', '/api/sources', { id: 'shared', provider: null });
+    const sharedHook = (await adminCall(a!.url, TOKEN, 'POST', '/api/sources', { id: 'shared', provider: null })).hookPath as string;
     await adminCall(b!.url, TOKEN, 'POST', '/api/integrations', {
       sourceId: 'shared', doc: { url: `${sink.url}/in`, body: { mode: 'template', template: { id: '{{id}}' } } },
     });
     const ids = Array.from({ length: N }, (_, i) => `pg-${i}`);
-    const statuses = await sendWebhooks((i) => `${i % 2 ? a!.url : b!.url}/hooks/shared`, ids);
+    const statuses = await sendWebhooks((i) => `${i % 2 ? a!.url : b!.url}${sharedHook}`, ids);
     expect(statuses.every((s) => s === 202)).toBe(true);
 
     const deadline = Date.now() + 40_000;
@@ -88,12 +88,12 @@ it('keeps a rate limit across two relays: one window shared through PostgreSQL',
   try {
     pair.push(...(await Promise.all([spawnRelay({ ...env, HOOKMAP_WORKER_ID: 'rate-a' }), spawnRelay({ ...env, HOOKMAP_WORKER_ID: 'rate-b' })])));
     const [a, b] = pair as [ChildRelay, ChildRelay];
-    await adminCall(a.url, TOKEN, 'POST', '/api/sources', { id: 'limited', provider: null });
+    const limitedHook = (await adminCall(a.url, TOKEN, 'POST', '/api/sources', { id: 'limited', provider: null })).hookPath as string;
     await adminCall(a.url, TOKEN, 'POST', '/api/integrations', {
       sourceId: 'limited', doc: { url: `${sink.url}/in`, body: { mode: 'template', template: { id: '{{id}}' } }, rateLimit: { limit: 4, windowMs: 2_000 } },
     });
     const ids = Array.from({ length: 16 }, (_, i) => `rl-${i}`);
-    const statuses = await sendWebhooks((i) => `${i % 2 ? a.url : b.url}/hooks/limited`, ids, 8);
+    const statuses = await sendWebhooks((i) => `${i % 2 ? a.url : b.url}${limitedHook}`, ids, 8);
     expect(statuses.every((s) => s === 202)).toBe(true);
     await sink.waitFor(16, 40_000);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);

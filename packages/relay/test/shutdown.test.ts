@@ -84,14 +84,14 @@ describe.each(variants)('SIGTERM during a burst ($name)', ({ pg: usePg }) => {
     try {
       const first = await spawnRelay(env);
       children.push(first);
-      await adminCall(first.url, TOKEN, 'POST', '/api/sources', { id: 'stop', provider: null });
+      const stopHook = (await adminCall(first.url, TOKEN, 'POST', '/api/sources', { id: 'stop', provider: null })).hookPath as string;
       await adminCall(first.url, TOKEN, 'POST', '/api/integrations', {
         sourceId: 'stop', doc: { url: `${sink.url}/in`, body: { mode: 'template', template: { id: '{{id}}' } } },
       });
       const exited = new Promise<number | null>((resolve) => first.proc.once('exit', (code) => resolve(code)));
       const ids = Array.from({ length: N }, (_, i) => `st-${i}`);
       let acks = 0;
-      const round1 = await burst(() => `${first.url}/hooks/stop`, ids, (a) => {
+      const round1 = await burst(() => `${first.url}${stopHook}`, ids, (a) => {
         if (a.status === 202 && ++acks === N / 2) first.proc.kill('SIGTERM');
       });
       expect(await exited).toBe(0);
@@ -107,7 +107,7 @@ describe.each(variants)('SIGTERM during a burst ($name)', ({ pg: usePg }) => {
       const second = await spawnRelay(env);
       children.push(second);
       const resend = ids.filter((_, i) => round1[i]!.status !== 202 && round1[i]!.status !== 200);
-      const round2 = await burst(() => `${second.url}/hooks/stop`, resend);
+      const round2 = await burst(() => `${second.url}${stopHook}`, resend);
       expect(round2.every((a) => a.status === 202 || a.status === 200)).toBe(true);
 
       const deadline = Date.now() + 60_000;

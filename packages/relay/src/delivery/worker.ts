@@ -222,7 +222,7 @@ export class DeliveryWorker {
       return this.finish(delivery, number, startedAt, null, notSent(`not sent: ${error.message}`), 'failed', null);
     }
     this.versions.set(delivery, integration.version ?? 1);
-    const redactor = new Redactor(Object.values(integration.secrets));
+    let redactor = Redactor.forIntegration(integration);
     let request: OutboundRequest;
     try {
       const source = await this.o.cache.source(delivery.sourceId);
@@ -234,6 +234,7 @@ export class DeliveryWorker {
       const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
       return this.finish(delivery, number, startedAt, null, result, 'failed', null);
     }
+    redactor = redactor.forRequest(request.headers);
     // Metrics and logs name the host as logged: a host that comes from a secret is masked there too.
     const shownHost = hostOf(redactor.text(request.url));
     const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;

@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/types.js';
 import { integrationFromInput, sourceFromInput } from './input.js';
-import { integrationView, sourceView } from './views.js';
+import { integrationView, sourceView, sourceWithToken } from './views.js';
+import { hashPathToken, newPathToken } from '../inbound/path-token.js';
+import { nowIso } from '../ids.js';
 import { HttpError, notFound } from './errors.js';
 import { assertSecretFormat } from '../inbound/secret-format.js';
 import { assertRateLimitField } from '../delivery/rate-limit-field.js';
@@ -15,11 +17,22 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/sources', async () => ({ items: (await store.listSources()).map(sourceView) }));
 
   app.post('/api/sources', async (request, reply) => {
-    const source = sourceFromInput(request.body, null);
+    const token = newPathToken();
+    const source = { ...sourceFromInput(request.body, null), pathTokenHash: hashPathToken(token) };
     await assertSecretFormat(source);
     if (await store.getSource(source.id)) throw new HttpError(409, 'conflict', `source "${source.id}" already exists`);
     await store.putSource(source);
-    return reply.code(201).send(sourceView(source));
+    return reply.code(201).send(sourceWithToken(source, token));
+  });
+
+  // A new path token; the old path stops working at once (the sender must be given the new URL).
+  app.post<IdParams>('/api/sources/:id/rotate-token', async (request) => {
+    const existing = await store.getSource(request.params.id);
+    if (!existing) throw notFound('source');
+    const token = newPathToken();
+    const source = { ...existing, pathTokenHash: hashPathToken(token), updatedAt: nowIso() };
+    await store.putSource(source);
+    return sourceWithToken(source, token);
   });
 
   app.get<IdParams>('/api/sources/:id', async (request) => {

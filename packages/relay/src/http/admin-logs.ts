@@ -1,6 +1,6 @@
 /** Admin API: events, deliveries, attempts, retries and "Send test". */
 import type { FastifyInstance } from 'fastify';
-import type { AttemptOutcome, Delivery, Store } from '../store/types.js';
+import type { Attempt, AttemptOutcome, Delivery, Store } from '../store/types.js';
 import type { DeliveryWorker } from '../delivery/worker.js';
 import { providers } from '@hookmap/providers';
 import { findProvider } from '../delivery/render.js';
@@ -8,6 +8,8 @@ import { newId, nowIso } from '../ids.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 import { deliveryFilter, oneOf } from './delivery-filter.js';
+import { attemptView, eventView } from './views.js';
+import { Redactor } from '../redact.js';
 
 const OUTCOMES: AttemptOutcome[] = ['success', 'retry', 'failed'];
 
@@ -28,14 +30,16 @@ function listParams(q: Query) {
 export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
   const { store } = deps;
 
-  app.get<{ Querystring: Query }>('/api/events', async (r) =>
-    store.listEvents({ ...listParams(r.query), sourceId: r.query.sourceId || undefined }));
+  app.get<{ Querystring: Query }>('/api/events', async (r) => {
+    const page = await store.listEvents({ ...listParams(r.query), sourceId: r.query.sourceId || undefined });
+    return { ...page, items: page.items.map(eventView) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/events/:id', async (r) => {
     const event = await store.getEvent(r.params.id);
     if (!event) throw notFound('event');
     const deliveries = await store.listDeliveries({ eventId: event.id, limit: 500 });
-    return { ...event, deliveries: deliveries.items };
+    return { ...eventView(event), deliveries: deliveries.items };
   });
 
   app.get<{ Querystring: Query }>('/api/deliveries', async (r) =>
@@ -45,14 +49,16 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
     const delivery = await store.getDelivery(r.params.id);
     if (!delivery) throw notFound('delivery');
     const attempts = await store.listAttempts({ deliveryId: delivery.id, limit: 500 });
-    return { ...delivery, attempts: attempts.items };
+    return { ...delivery, attempts: await maskAttempts(store, attempts.items) };
   });
 
-  app.get<{ Querystring: Query }>('/api/attempts', async (r) =>
-    store.listAttempts({
+  app.get<{ Querystring: Query }>('/api/attempts', async (r) => {
+    const page = await store.listAttempts({
       ...listParams(r.query), deliveryId: r.query.deliveryId || undefined, integrationId: r.query.integrationId || undefined,
       eventId: r.query.eventId || undefined, outcome: oneOf(r.query.outcome, OUTCOMES, 'outcome'),
-    }));
+    });
+    return { ...page, items: await maskAttempts(store, page.items) };
+  });
 
   app.post<{ Params: { id: string } }>('/api/deliveries/:id/retry', async (r, reply) => {
     const delivery = await store.getDelivery(r.params.id);
@@ -123,4 +129,21 @@ async function testPayload(store: Store, sourceId: string, providerId: string | 
   const latest = (await store.listEvents({ sourceId, limit: 20 })).items.find((e) => !e.test);
   if (!latest) throw badRequest('no sample for this source yet: send {"payload": {...}} or receive one webhook first');
   return JSON.parse(latest.body) as unknown;
+}
+
+/**
+ * Attempts are masked when recorded; they are masked again on the way out with their integration's
+ * current secrets, so attempts recorded before a masking rule existed do not show what it now covers.
+ */
+async function maskAttempts(store: Store, attempts: Attempt[]): Promise<Attempt[]> {
+  const redactors = new Map<string, Promise<Redactor>>();
+  const redactorOf = (integrationId: string) => {
+    let r = redactors.get(integrationId);
+    if (!r) {
+      r = store.getIntegration(integrationId).then((i) => (i ? Redactor.forIntegration(i) : new Redactor([])));
+      redactors.set(integrationId, r);
+    }
+    return r;
+  };
+  return Promise.all(attempts.map(async (a) => attemptView(a, await redactorOf(a.integrationId))));
 }

@@ -2,7 +2,7 @@
 import type { DeliveryFilter, DeliveryStatus } from '../store/types.js';
 import { badRequest } from './errors.js';
 
-const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
+const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled', 'skipped'];
 
 export function oneOf<T extends string>(value: string | undefined, allowed: T[], name: string): T | undefined {
   if (!value) return undefined;

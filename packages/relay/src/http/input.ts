@@ -10,7 +10,8 @@ import { badRequest, HttpError } from './errors.js';
 type Body = Record<string, unknown>;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const VERIFICATIONS: Verification[] = ['auto', 'standard-webhooks', 'none'];
+const VERIFICATIONS: Verification[] = ['auto', 'standard-webhooks', 'shared-secret', 'none'];
+const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 
 export function asObject(body: unknown): Body {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('expected a JSON object');
@@ -36,13 +37,17 @@ export function sourceFromInput(raw: unknown, existing: Source | null): Source {
   const secret = secretInput === undefined ? (existing?.secret ?? null) : secretInput || null;
   if (secret && verification === 'auto' && !canVerify(provider, verification)) {
     throw badRequest(
-      `provider "${provider ?? 'none'}" does not sign its webhooks; set "verification": "standard-webhooks" or drop the secret`,
+      `provider "${provider ?? 'none'}" does not sign its webhooks; set "verification": "shared-secret" (a header the sender adds) or "standard-webhooks", or drop the secret`,
     );
   }
+  if (verification === 'shared-secret' && !secret) throw badRequest('"verification": "shared-secret" needs a "secret"', { field: 'secret', pointer: '/secret' });
+  const headerInput = optionalString(body, 'secretHeader');
+  const secretHeader = headerInput === undefined ? (existing?.secretHeader ?? null) : headerInput?.toLowerCase() || null;
+  if (secretHeader !== null && !HEADER_NAME.test(secretHeader)) throw badRequest('"secretHeader" must be a header name: letters, digits and "-"');
   const now = nowIso();
   return {
-    id, name: optionalString(body, 'name') ?? existing?.name ?? id, provider, verification, secret,
-    createdAt: existing?.createdAt ?? now, updatedAt: now,
+    id, name: optionalString(body, 'name') ?? existing?.name ?? id, provider, verification, secret, secretHeader,
+    pathTokenHash: existing?.pathTokenHash ?? null, createdAt: existing?.createdAt ?? now, updatedAt: now,
   };
 }
 

@@ -17,6 +17,9 @@ function isBase64(text: string): boolean {
 export async function secretFormatProblem(source: Pick<Source, 'provider' | 'verification' | 'secret'>): Promise<string | null> {
   const { provider, verification, secret } = source;
   if (!secret || verification === 'none') return null;
+  if (verification === 'shared-secret') {
+    return secret.length >= 16 ? null : '"secret" must be at least 16 characters for shared-secret verification (e.g. `openssl rand -hex 24`)';
+  }
   if (verification === 'standard-webhooks') {
     return isBase64(secret.replace(/^whsec_/, '')) ? null : '"secret" must be a Standard Webhooks secret: base64, usually starting with whsec_';
   }

@@ -7,7 +7,7 @@ import { createPatch, type Operation } from 'rfc6902';
 import { checkIntegration } from '@hookmap/core';
 import type { CheckProvider, Diagnostic, IntegrationDocument, Provider, StepResponse } from '@hookmap/core';
 import type { EventRecord } from '../store/types.js';
-import { Redactor } from '../redact.js';
+import { Redactor, secretHeaderNames } from '../redact.js';
 import { renderOne, type Rendering } from './render-one.js';
 
 export interface PlanInput {
@@ -50,7 +50,8 @@ export interface Plan {
 const CHUNK = 25;
 
 export async function planChange(input: PlanInput): Promise<Plan> {
-  const redactor = new Redactor(Object.values(input.secrets));
+  // Headers whose template reads a secret are masked whole, on both sides of the diff.
+  const redactor = new Redactor(Object.values(input.secrets), new Set([...secretHeaderNames(input.live), ...secretHeaderNames(input.doc)]));
   const summary: PlanSummary = { events: 0, changed: 0, unchanged: 0, newlyFailing: 0, fixed: 0, newlySkipped: 0, newlyIncluded: 0 };
   const items: PlanItem[] = [];
   for (const [index, event] of input.events.entries()) {

@@ -2,7 +2,7 @@
 import type { Integration } from '@hookmap/core';
 import type { StoreOps } from './ops.js';
 
-export type Verification = 'auto' | 'standard-webhooks' | 'none';
+export type Verification = 'auto' | 'standard-webhooks' | 'shared-secret' | 'none';
 
 export interface Source {
   id: string;
@@ -12,6 +12,13 @@ export interface Source {
   verification: Verification;
   /** Signing secret. Write-only: never leaves the relay through the API or the logs. */
   secret: string | null;
+  /**
+   * SHA-256 (hex) of the source's path token: its webhooks are posted to `/hooks/<id>/<token>`. The token
+   * itself is shown once, when made. Null (or absent) for sources made before path tokens, which keep `/hooks/<id>`.
+   */
+  pathTokenHash?: string | null;
+  /** The header that carries the shared secret (verification `shared-secret`); default `x-hookmap-secret`. */
+  secretHeader?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -57,7 +64,8 @@ export interface EventRecord {
   test: boolean;
 }
 
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+/** `skipped`: the webhook arrived while the integration was disabled; retry it (bulk, by filter) to replay. */
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'skipped';
 
 export interface Delivery {
   id: string;

@@ -13,6 +13,8 @@ export interface TestRelay extends RunningRelay {
   api<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T; text: string }>;
   hook(sourceId: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   logLines: string[];
+  /** Where to post a source's webhooks: its path token as shown when the source was made here. */
+  hookUrl(sourceId: string): string;
   /** Poll the admin API until `check` passes. */
   until<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs?: number): Promise<T>;
 }
@@ -22,23 +24,29 @@ export async function startTestRelay(options: RelayOptions = {}): Promise<TestRe
   const logLines: string[] = [];
   const relay = await startRelay({
     port: 0, host: '127.0.0.1', dataDir, adminToken: ADMIN_TOKEN, allowPrivate: ['127.0.0.1'], backoffBaseMs: 20,
-    backoffMaxMs: 2_000, timeoutMs: 400, pollMs: 10, maxAttempts: 3, logLevel: 'debug',
+    backoffMaxMs: 2_000, timeoutMs: 400, adminLoginLimit: 1_000_000, pollMs: 10, maxAttempts: 3, logLevel: 'debug',
     log: (line) => logLines.push(JSON.stringify(line)), ...options,
   });
+  const hookPaths = new Map<string, string>();
   const api: TestRelay['api'] = async (method, path, body, token = ADMIN_TOKEN) => {
     const headers: Record<string, string> = {};
     if (token !== null) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(relay.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : null };
+    const answer = { status: res.status, text, body: text ? JSON.parse(text) : null };
+    // Path tokens are shown once: keep them so `hook()` posts where the source listens.
+    if (method === 'POST' && typeof answer.body?.pathToken === 'string') hookPaths.set(answer.body.id, answer.body.hookPath);
+    return answer;
   };
+  const hookUrl = (sourceId: string) => relay.url + (hookPaths.get(sourceId) ?? `/hooks/${sourceId}`);
   return {
     ...relay,
     logLines,
     api,
+    hookUrl,
     hook: async (sourceId, body, headers = {}) => {
-      const res = await fetch(`${relay.url}/hooks/${sourceId}`, {
+      const res = await fetch(hookUrl(sourceId), {
         method: 'POST', headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });

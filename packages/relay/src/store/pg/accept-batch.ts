@@ -18,11 +18,12 @@ WITH e AS (
   RETURNING id
 ), d AS (
   INSERT INTO deliveries (id, event_id, integration_id, source_id, status, attempt_count, max_attempts,
-                          next_attempt_at, created_at, updated_at, lease_owner, lease_until)
-  SELECT y.id, y.event_id, y.integration_id, y.source_id, 'pending', 0, y.max_attempts, y.next_attempt_at,
-         y.created_at, y.created_at, y.lease_owner, y.lease_until
+                          next_attempt_at, created_at, updated_at, lease_owner, lease_until, last_error)
+  SELECT y.id, y.event_id, y.integration_id, y.source_id, COALESCE(y.status, 'pending'), 0, y.max_attempts, y.next_attempt_at,
+         y.created_at, y.created_at, y.lease_owner, y.lease_until, y.last_error
   FROM json_to_recordset($2::json) AS y(id text, event_id text, integration_id text, source_id text, max_attempts int,
-                                        next_attempt_at timestamptz, created_at timestamptz, lease_owner text, lease_until timestamptz)
+                                        next_attempt_at timestamptz, created_at timestamptz, lease_owner text, lease_until timestamptz,
+                                        status text, last_error text)
   JOIN e ON e.id = y.event_id
 )
 SELECT id FROM e`;
@@ -51,7 +52,8 @@ export class AcceptBatcher {
       return input.deliveries.map((d) => ({
         id: d.id, event_id: input.event.id, integration_id: d.integrationId, source_id: input.event.sourceId,
         max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt, created_at: input.event.receivedAt,
-        lease_owner: input.leaseOwner ?? null, lease_until: leaseUntil,
+        lease_owner: d.status === 'pending' ? (input.leaseOwner ?? null) : null, lease_until: d.status === 'pending' ? leaseUntil : null,
+        status: d.status, last_error: d.lastError,
       }));
     });
     const { rows } = await this.pool.query({ name: 'hookmap_accept_batch', text: INSERT, values: [JSON.stringify(events), JSON.stringify(deliveries)] });

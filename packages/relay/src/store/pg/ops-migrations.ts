@@ -20,4 +20,12 @@ CREATE TABLE rate_pauses (
 );
 `,
   },
+  {
+    version: 110,
+    // Path tokens and shared-secret headers of sources (issue #12).
+    sql: `
+ALTER TABLE sources ADD COLUMN IF NOT EXISTS path_token_hash text;
+ALTER TABLE sources ADD COLUMN IF NOT EXISTS secret_header text;
+`,
+  },
 ];

@@ -100,10 +100,10 @@ export class PgStore implements Store {
 
   async putSource(s: Source): Promise<void> {
     await this.pool.query(
-      `INSERT INTO sources (id, name, provider, verification, secret, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7)
-       ON CONFLICT (id) DO UPDATE SET name=$2, provider=$3, verification=$4, secret=$5, updated_at=$7`,
-      [s.id, s.name, s.provider, s.verification, s.secret, s.createdAt, s.updatedAt],
+      `INSERT INTO sources (id, name, provider, verification, secret, created_at, updated_at, path_token_hash, secret_header)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+       ON CONFLICT (id) DO UPDATE SET name=$2, provider=$3, verification=$4, secret=$5, updated_at=$7, path_token_hash=$8, secret_header=$9`,
+      [s.id, s.name, s.provider, s.verification, s.secret, s.createdAt, s.updatedAt, s.pathTokenHash ?? null, s.secretHeader ?? null],
     );
   }
   async getSource(id: string): Promise<Source | null> {

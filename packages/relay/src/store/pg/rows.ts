@@ -11,6 +11,7 @@ export function toSource(r: Row): Source {
   return {
     id: r.id as string, name: r.name as string, provider: (r.provider as string | null) ?? null,
     verification: r.verification as Source['verification'], secret: (r.secret as string | null) ?? null,
+    pathTokenHash: (r.path_token_hash as string | null) ?? null, secretHeader: (r.secret_header as string | null) ?? null,
     createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
   };
 }
