@@ -10,10 +10,8 @@ export const HEADER_BYTES = 13;
 /** Larger lengths are garbage, not records (a body is limited far below this). */
 export const MAX_PAYLOAD = 512 * 1024 * 1024;
 
-export const enum FrameKind {
-  Ops = 1,
-  Blob = 2,
-}
+export const FrameKind = { Ops: 1, Blob: 2 } as const;
+export type FrameKind = (typeof FrameKind)[keyof typeof FrameKind];
 
 export function encodeFrame(kind: FrameKind, payload: Buffer): Buffer {
   const out = Buffer.allocUnsafe(HEADER_BYTES + payload.length);
