@@ -2,7 +2,7 @@
  * Reading a log segment record by record with a bounded buffer (never the whole file), and telling
  * a torn tail (the last write never completed: safe to cut) from damage in the middle (an error).
  */
-import type { FrameKind} from './frames.js';
+import type { FrameKind } from './frames.js';
 import { HEADER_BYTES, MAGIC, checksum, readHeader } from './frames.js';
 import { readFully } from './wal-fs.js';
 import type { WalFile } from './wal-fs.js';
