@@ -2,7 +2,8 @@
 import { nodeFs } from '../../src/store/embedded/wal-fs.js';
 import type { WalFs } from '../../src/store/embedded/wal-fs.js';
 
-export type Failure = 'none' | 'enospc' | 'short' | 'fsync';
+/** `once`: the next write fails, later ones succeed. */
+export type Failure = 'none' | 'enospc' | 'short' | 'fsync' | 'once';
 
 export interface FlakyFs extends WalFs {
   fail: Failure;
@@ -20,6 +21,10 @@ export function flakyFs(): FlakyFs {
       return {
         write: async (buffer, offset, length, position) => {
           if (disk.fail === 'enospc') throw enospc();
+          if (disk.fail === 'once') {
+            disk.fail = 'none';
+            throw enospc();
+          }
           if (disk.fail === 'short') {
             // part of the data reaches the file, then the disk is full
             disk.fail = 'enospc';

@@ -117,6 +117,12 @@ export class WriteAheadLog {
       if (!manifest) this.opsSinceCompaction += await replayLegacyLog(legacy, apply, this.options.log);
     }
     this.replayFrom = manifest?.replayFrom ?? segments[0] ?? 1;
+    if (manifest && !segments.includes(manifest.replayFrom)) {
+      throw new WalError(
+        'WAL_CORRUPT',
+        `${join(this.dir, 'manifest.json')} starts the log at segment ${manifest.replayFrom}, which is missing: restore the data directory from a backup`,
+      );
+    }
     const toRead = segments.filter((s) => s >= this.replayFrom);
     for (const [i, s] of toRead.entries()) await this.replaySegment(s, apply, i === toRead.length - 1);
     this.segment = segments.at(-1) ?? 0;
