@@ -176,7 +176,7 @@ describe('damage in the log', () => {
     await a.putSource(source());
     await a.close();
     const bytes = await readFile(segmentOf(dir));
-    bytes[firstEnd + 20] ^= 0xff; // flip a byte inside the second record's payload
+    bytes[firstEnd + 20] = bytes[firstEnd + 20]! ^ 0xff; // flip a byte inside the second record's payload
     await writeFile(segmentOf(dir), Buffer.concat([bytes, bytes.subarray(0, firstEnd)]));
     await expect(openAt(dir)).rejects.toThrow(new RegExp(`damaged in ${segmentOf(dir)} at byte ${firstEnd} \\(checksum mismatch\\)`));
   });
