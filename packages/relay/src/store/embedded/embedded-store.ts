@@ -1,7 +1,9 @@
 /**
- * The default store: no server, data in one directory. State lives in memory and every change is
- * appended to a write-ahead log (fsynced before the caller continues), so a `kill -9` loses nothing
- * that was acknowledged. Single-process: a lock file keeps a second relay out of the directory.
+ * The default store: no server, data in one directory. Records live in memory (webhook bodies stay
+ * on disk, with a bounded cache of recent ones) and every change goes through the write-ahead log
+ * (wal.ts): memory changes only after the change is synced, so a `kill -9` or a full disk loses
+ * nothing that was acknowledged, and a write that failed leaves no trace a retry could trip on.
+ * Single-process: a lock file keeps a second relay out of the directory.
  */
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -11,17 +13,24 @@ import type {
 } from '../types.js';
 import { matchesAttempt, matchesDelivery, paginate } from '../query.js';
 import { WriteAheadLog } from './wal.js';
-import type { WalOp } from './wal.js';
+import type { BodyRef, WalOp } from './wal.js';
+import type { WalFs } from './wal-fs.js';
+import { BodyCache } from './body-cache.js';
 import { acquireLock } from './lock.js';
 import { DueQueue } from './due-queue.js';
 import { nowIso } from '../../ids.js';
+import { createLogger } from '../../log.js';
+import type { Logger } from '../../log.js';
 import type { Parked } from '../ops.js';
 import type { QueueStats } from '../../metrics.js';
+
+/** An event in memory: its body inline (read from a log of the old format) or where it is on disk. */
+type StoredEvent = Omit<EventRecord, 'body'> & { body: string | BodyRef };
 
 interface Collections {
   sources: Map<string, Source>;
   integrations: Map<string, IntegrationRecord>;
-  events: Map<string, EventRecord>;
+  events: Map<string, StoredEvent>;
   deliveries: Map<string, Delivery>;
   attempts: Map<string, Attempt>;
   versions: Map<string, IntegrationVersion>;
@@ -30,8 +39,16 @@ type CollectionName = keyof Collections;
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
-  /** Rewrite the log once it holds this many lines more than there are records. Default 50 000. */
+  /** Rewrite the log once it holds this many operations more than there are records. Default 50 000. */
   compactAfterLines?: number;
+  /** Size at which the log starts a new segment file. Default 64 MiB. */
+  segmentBytes?: number;
+  /** Memory for recently used webhook bodies. Default 32 MiB. */
+  bodyCacheBytes?: number;
+  /** Where store warnings go (a torn write cut off at start-up). Default: JSON lines on stderr. */
+  log?: Logger;
+  /** File access of the log; tests inject a failing disk. */
+  fs?: WalFs;
 }
 
 export class EmbeddedStore implements Store {
@@ -40,6 +57,8 @@ export class EmbeddedStore implements Store {
     sources: new Map(), integrations: new Map(), events: new Map(), deliveries: new Map(), attempts: new Map(), versions: new Map(),
   };
   private readonly eventKeys = new Map<string, string>();
+  /** Accepts being written, by idempotency key: a concurrent copy waits for the first one's outcome. */
+  private readonly accepting = new Map<string, Promise<void>>();
   /** Delivery ids of each event (for retention). */
   private readonly eventDeliveries = new Map<string, Set<string>>();
   private readonly pending = new Set<string>();
@@ -48,16 +67,33 @@ export class EmbeddedStore implements Store {
   private readonly ready = new Set<string>();
   private readonly leases = new Map<string, { owner: string; until: number }>();
   private readonly wal: WriteAheadLog;
+  private readonly bodies: BodyCache;
   private releaseLock: (() => Promise<void>) | null = null;
 
   constructor(private readonly options: EmbeddedStoreOptions) {
-    this.wal = new WriteAheadLog(join(options.dataDir, 'relay.log.jsonl'));
+    this.wal = new WriteAheadLog(join(options.dataDir, 'wal'), {
+      fs: options.fs, segmentBytes: options.segmentBytes, log: options.log ?? createLogger(),
+      legacyPath: join(options.dataDir, 'relay.log.jsonl'),
+    });
+    this.bodies = new BodyCache(options.bodyCacheBytes ?? 32 * 1024 * 1024);
   }
 
   async init(): Promise<void> {
     await mkdir(this.options.dataDir, { recursive: true });
     this.releaseLock = await acquireLock(join(this.options.dataDir, 'relay.lock'));
-    await this.wal.replay((op) => this.apply(op));
+    try {
+      const { legacy } = await this.wal.replay((op) => this.apply(op));
+      await this.wal.collect(this.liveSegments());
+      if (legacy) {
+        this.requestCompaction(); // moves the old log's records (and bodies) into the current format
+        await this.wal.drain();
+      }
+    } catch (error) {
+      await this.wal.close().catch(() => undefined);
+      await this.releaseLock();
+      this.releaseLock = null;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -119,37 +155,65 @@ export class EmbeddedStore implements Store {
 
   async acceptEvent(input: NewEvent): Promise<AcceptResult> {
     const { event } = input;
-    const existing = this.findDuplicate(event);
-    if (existing) {
-      await this.wal.drain(); // the first copy may still be on its way to disk
-      return { duplicate: true, event: existing, deliveries: [] };
+    const key = event.idempotencyKey ? eventKey(event.sourceId, event.idempotencyKey) : null;
+    for (;;) {
+      const existing = this.findDuplicate(event);
+      if (existing) return { duplicate: true, event: await this.hydrate(existing), deliveries: [] };
+      const inFlight = key ? this.accepting.get(key) : undefined;
+      if (!inFlight) break;
+      await inFlight.catch(() => undefined); // if the first copy failed to write, this one is stored instead
     }
-    const ops: WalOp[] = [put('events', event), ...input.deliveries.map((d) => put('deliveries', d))];
+    const { body, ...meta } = event;
+    const ops: WalOp[] = [{ op: 'put', c: 'events', v: meta, blob: body }, ...input.deliveries.map((d) => put('deliveries', d))];
     if (input.leaseOwner) {
       const until = Date.now() + (input.leaseMs ?? 60_000);
       for (const d of input.deliveries) this.leases.set(d.id, { owner: input.leaseOwner, until });
     }
-    await this.write(ops);
+    const writing = this.write(ops);
+    if (key) this.accepting.set(key, writing);
+    try {
+      await writing;
+    } catch (error) {
+      for (const d of input.deliveries) this.leases.delete(d.id);
+      throw error;
+    } finally {
+      if (key && this.accepting.get(key) === writing) this.accepting.delete(key);
+    }
     return { duplicate: false, event, deliveries: input.deliveries };
   }
   async getEvent(id: string): Promise<EventRecord | null> {
-    return this.data.events.get(id) ?? null;
+    const stored = this.data.events.get(id);
+    return stored ? this.hydrate(stored) : null;
   }
   async listEvents(query: EventQuery): Promise<Page<EventRecord>> {
-    return paginate(this.data.events.values(), query, (e) => !query.sourceId || e.sourceId === query.sourceId);
+    const page = paginate(this.data.events.values(), query, (e) => !query.sourceId || e.sourceId === query.sourceId);
+    return { items: await Promise.all(page.items.map((e) => this.hydrate(e))), next: page.next };
   }
 
-  private findDuplicate(event: EventRecord): EventRecord | null {
+  private findDuplicate(event: EventRecord): StoredEvent | null {
     if (!event.idempotencyKey) return null;
     const id = this.eventKeys.get(eventKey(event.sourceId, event.idempotencyKey));
     return id ? (this.data.events.get(id) ?? null) : null;
+  }
+
+  /** The event with its body, from the cache or the log. */
+  private async hydrate(stored: StoredEvent): Promise<EventRecord> {
+    const { body, ...meta } = stored;
+    if (typeof body === 'string') return { ...meta, body };
+    const key = refKey(body);
+    let text = this.bodies.get(key);
+    if (text === undefined) {
+      text = await this.wal.readBody(body);
+      this.bodies.set(key, text);
+    }
+    return { ...meta, body: text };
   }
 
   // ---- delivery work ----
 
   async claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const now = Date.now();
-    const out: ClaimedDelivery[] = [];
+    const out: { delivery: Delivery; event: StoredEvent }[] = [];
     for (const id of this.schedule.popDue(now)) {
       const d = this.data.deliveries.get(id);
       if (d?.status === 'pending' && Date.parse(d.nextAttemptAt) <= now) this.ready.add(id);
@@ -168,7 +232,12 @@ export class EmbeddedStore implements Store {
       this.leases.set(id, { owner, until: now + leaseMs });
       out.push({ delivery, event });
     }
-    return out;
+    try {
+      return await Promise.all(out.map(async (c): Promise<ClaimedDelivery> => ({ delivery: c.delivery, event: await this.hydrate(c.event) })));
+    } catch (error) {
+      for (const c of out) this.leases.delete(c.delivery.id);
+      throw error;
+    }
   }
 
   async recordAttempt(attempt: Attempt, update: DeliveryUpdate): Promise<void> {
@@ -177,8 +246,8 @@ export class EmbeddedStore implements Store {
     const next: Delivery = {
       ...delivery, ...update, attemptCount: Math.max(delivery.attemptCount, attempt.number), updatedAt: nowIso(),
     };
-    this.leases.delete(delivery.id);
     await this.write([put('attempts', attempt), put('deliveries', next)]);
+    this.leases.delete(delivery.id);
   }
 
   async getDelivery(id: string): Promise<Delivery | null> {
@@ -235,6 +304,7 @@ export class EmbeddedStore implements Store {
       ops.push({ op: 'del', c: 'events', id });
     }
     await this.write(ops);
+    this.requestCompaction(); // frees the segments that only the purged bodies kept
     return gone.size;
   }
 
@@ -275,9 +345,9 @@ export class EmbeddedStore implements Store {
 
   // ---- log plumbing ----
 
+  /** Durable first, then in memory: a failed write changes nothing a retry could see. */
   private async write(ops: WalOp[]): Promise<void> {
-    for (const op of ops) this.apply(op);
-    await this.wal.append(ops);
+    await this.wal.append(ops, (op) => this.apply(op));
     this.maybeCompact();
   }
 
@@ -290,21 +360,32 @@ export class EmbeddedStore implements Store {
       map.delete(op.id);
       this.pending.delete(op.id);
       this.ready.delete(op.id);
-      if (name === 'events' && gone) this.unindexEvent(gone as EventRecord);
+      if (name === 'events' && gone) this.unindexEvent(gone as StoredEvent);
       if (name === 'deliveries' && gone) this.eventDeliveries.get((gone as Delivery).eventId)?.delete(op.id);
       return;
     }
+    if (name === 'events') {
+      const inline = (op.v as Partial<EventRecord>).body; // logs of the old format carry the body inline
+      const body = op.b ?? inline ?? '';
+      if (op.b && op.blob !== undefined) this.bodies.set(refKey(op.b), op.blob);
+      const stored = { ...(op.v as Omit<EventRecord, 'body'>), body } as StoredEvent;
+      const before = this.data.events.get(stored.id);
+      if (before && typeof before.body !== 'string' && before.body !== body) this.bodies.delete(refKey(before.body));
+      this.data.events.set(stored.id, stored);
+      this.indexEvent(stored);
+      return;
+    }
     map.set(op.v.id, op.v);
-    if (name === 'events') this.indexEvent(op.v as EventRecord);
     if (name === 'deliveries') this.indexDelivery(op.v as Delivery);
   }
 
-  private indexEvent(event: EventRecord): void {
+  private indexEvent(event: StoredEvent): void {
     if (event.idempotencyKey) this.eventKeys.set(eventKey(event.sourceId, event.idempotencyKey), event.id);
   }
 
-  private unindexEvent(event: EventRecord): void {
+  private unindexEvent(event: StoredEvent): void {
     if (event.idempotencyKey) this.eventKeys.delete(eventKey(event.sourceId, event.idempotencyKey));
+    if (typeof event.body !== 'string') this.bodies.delete(refKey(event.body));
     this.eventDeliveries.delete(event.id);
   }
 
@@ -324,8 +405,18 @@ export class EmbeddedStore implements Store {
   private maybeCompact(): void {
     const records = Object.values(this.data).reduce((n, m: Map<string, unknown>) => n + m.size, 0);
     const threshold = this.options.compactAfterLines ?? 50_000;
-    if (this.wal.lineCount < records + threshold) return;
-    this.wal.requestCompaction(() => this.snapshot());
+    if (this.wal.opCount >= records + threshold || this.wal.worthCompacting()) this.requestCompaction();
+  }
+
+  private requestCompaction(): void {
+    this.wal.requestCompaction({ snapshot: () => this.snapshot(), live: () => this.liveSegments(), apply: (op) => this.apply(op) });
+  }
+
+  /** Segments that hold a body of a stored event. */
+  private liveSegments(): Set<number> {
+    const live = new Set<number>();
+    for (const e of this.data.events.values()) if (typeof e.body !== 'string') live.add(e.body.s);
+    return live;
   }
 
   private snapshot(): WalOp[][] {
@@ -333,7 +424,7 @@ export class EmbeddedStore implements Store {
     for (const name of Object.keys(this.data) as CollectionName[]) {
       const batch: WalOp[] = [];
       for (const value of this.data[name].values()) {
-        batch.push(put(name, value));
+        batch.push(name === 'events' ? eventOp(value as StoredEvent) : put(name, value));
         if (batch.length === 500) lines.push(batch.splice(0));
       }
       if (batch.length) lines.push(batch);
@@ -344,6 +435,14 @@ export class EmbeddedStore implements Store {
 
 function put(c: CollectionName, v: object & { id: string }): WalOp {
   return { op: 'put', c, v };
+}
+
+function eventOp({ body, ...meta }: StoredEvent): WalOp {
+  return typeof body === 'string' ? { op: 'put', c: 'events', v: meta, blob: body } : { op: 'put', c: 'events', v: meta, b: body };
+}
+
+function refKey(ref: BodyRef): string {
+  return `${ref.s}:${ref.o}`;
 }
 
 function eventKey(sourceId: string, key: string): string {

@@ -1,123 +1,384 @@
 /**
- * Append-only JSON-lines log with group commit: every `append` of a batch of writes is one line,
- * and callers resolve only after the line is on disk (fdatasync). Lines that arrive while a flush
- * is running share the next flush, so one fsync covers many accepted webhooks.
+ * The embedded store's write-ahead log: checksummed records (frames.ts) in numbered segment files
+ * under `<dataDir>/wal/`, group-committed (one fdatasync covers every append that arrived while the
+ * previous flush ran). A batch counts only once it is fully written and synced: then `apply` runs (in
+ * log order) and the caller resolves; a failed write is cut off again and rejected, so memory never
+ * holds what the disk does not. Webhook bodies are `blob` records referenced by `{segment, offset}`.
+ * Compaction writes the live state as a snapshot at the head of a new segment, records in
+ * `manifest.json` that replay starts there, and deletes older segments no live body points into.
  */
-import { open, rename, readFile, mkdir } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FrameKind, HEADER_BYTES, checksum, encodeFrame, readHeader } from './frames.js';
+import { intactRecordAfter, scanSegment } from './segment-scan.js';
+import { WalError, corrupt } from './wal-errors.js';
+import { replayLegacyLog } from './legacy-log.js';
+import { nodeFs, readFully, writeFully } from './wal-fs.js';
+import type { WalFile, WalFs } from './wal-fs.js';
+import type { Logger } from '../../log.js';
 
+/** Where a body lives: segment number, offset of its record, payload length. */
+export interface BodyRef {
+  s: number;
+  o: number;
+  n: number;
+}
+
+/** `blob` is an in-memory body the log writes as its own record, replacing it by `b`. */
 export type WalOp =
-  | { op: 'put'; c: string; v: { id: string } }
+  | { op: 'put'; c: string; v: { id: string }; blob?: string; b?: BodyRef }
   | { op: 'del'; c: string; id: string };
 
-interface Waiter {
+export type Apply = (op: WalOp) => void;
+
+export interface WalOptions {
+  fs?: WalFs;
+  /** Start a new segment once the current one reaches this size. Default 64 MiB. */
+  segmentBytes?: number;
+  /** The single-file log of earlier versions, replayed once when no manifest exists yet. */
+  legacyPath?: string;
+  log: Logger;
+}
+
+interface Pending {
+  ops: WalOp[];
+  apply: Apply;
   resolve: () => void;
   reject: (error: Error) => void;
 }
 
+interface Compaction {
+  snapshot: () => WalOp[][];
+  /** Segments that live bodies point into, read after the snapshot's bodies moved. */
+  live: () => Set<number>;
+  apply: Apply;
+}
+
+const SEGMENT = /^(\d{16})\.seg$/;
+const WRITE_CHUNK = 8 * 1024 * 1024;
+
 export class WriteAheadLog {
-  private handle: FileHandle | null = null;
-  private buffer: string[] = [];
-  private waiters: Waiter[] = [];
+  private readonly fs: WalFs;
+  private readonly segmentBytes: number;
+  private handle: WalFile | null = null;
+  private segment = 0;
+  private position = 0;
+  private replayFrom = 1;
+  private buffer: Pending[] = [];
   private flushing: Promise<void> | null = null;
-  private linesSinceCompaction = 0;
-  private pendingCompaction: (() => WalOp[][]) | null = null;
+  private compaction: Compaction | null = null;
+  private opsSinceCompaction = 0;
+  /** Bytes appended since the last snapshot, and the snapshot's own size. */
+  private bytesSinceCompaction = 0;
+  private snapshotBytes = 0;
+  private compactionFailedAt = 0;
+  /** The old single-file log, deleted once a snapshot in this format holds its records. */
+  private legacy: string | null = null;
 
-  constructor(private readonly path: string) {}
-
-  get lineCount(): number {
-    return this.linesSinceCompaction;
+  constructor(readonly dir: string, private readonly options: WalOptions) {
+    this.fs = options.fs ?? nodeFs;
+    this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
   }
 
-  /** Read every intact line; a torn last line (crash mid-write) is dropped. */
-  async replay(apply: (op: WalOp) => void): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    let text = '';
+  /** Operations written since the last snapshot (a snapshot counts as its own records). */
+  get opCount(): number {
+    return this.opsSinceCompaction;
+  }
+
+  /** Segments replay reads; more than one means older ones wait for a compaction to be freed. */
+  get replaySegments(): number {
+    return this.segment - this.replayFrom + 1;
+  }
+
+  /**
+   * Whether a snapshot would free space: the log has grown past a segment and past twice the last
+   * snapshot since then (so a large live state is not rewritten over and over).
+   */
+  worthCompacting(): boolean {
+    return this.bytesSinceCompaction > Math.max(this.segmentBytes, 2 * this.snapshotBytes);
+  }
+
+  segmentPath(s: number): string {
+    return join(this.dir, `${String(s).padStart(16, '0')}.seg`);
+  }
+
+  /**
+   * Apply every intact record from the manifest's starting segment on, reading record by record. A
+   * damaged record at the end of the last segment is a torn write (never acknowledged): logged and cut
+   * off. Damage anywhere else is an error naming the file and offset.
+   */
+  async replay(apply: Apply): Promise<{ legacy: boolean }> {
+    await mkdir(this.dir, { recursive: true });
+    const segments = await this.listSegments();
+    const manifest = await this.readManifest();
+    const legacy = this.options.legacyPath;
+    if (legacy && (await exists(legacy))) {
+      this.legacy = legacy;
+      if (!manifest) this.opsSinceCompaction += await replayLegacyLog(legacy, apply, this.options.log);
+    }
+    this.replayFrom = manifest?.replayFrom ?? segments[0] ?? 1;
+    if (manifest && !segments.includes(manifest.replayFrom)) {
+      throw new WalError(
+        'WAL_CORRUPT',
+        `${join(this.dir, 'manifest.json')} starts the log at segment ${manifest.replayFrom}, which is missing: restore the data directory from a backup`,
+      );
+    }
+    const toRead = segments.filter((s) => s >= this.replayFrom);
+    for (const [i, s] of toRead.entries()) await this.replaySegment(s, apply, i === toRead.length - 1);
+    this.segment = segments.at(-1) ?? 0;
+    if (this.segment === 0) {
+      this.segment = 1;
+      this.replayFrom = 1;
+      this.handle = await this.fs.open(this.segmentPath(1), 'w');
+      await syncDir(this.dir);
+    } else {
+      this.handle = await this.fs.open(this.segmentPath(this.segment), 'r+');
+      this.position = (await this.handle.stat()).size;
+    }
+    if (this.legacy && manifest) await this.dropLegacy();
+    return { legacy: this.legacy !== null };
+  }
+
+  private async replaySegment(s: number, apply: Apply, last: boolean): Promise<void> {
+    const path = this.segmentPath(s);
+    const file = await this.fs.open(path, last ? 'r+' : 'r');
     try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const size = (await file.stat()).size;
+      const { bad } = await scanSegment(file, size, (kind, payload, offset) => {
+        if (kind !== FrameKind.Ops) return;
+        let ops: WalOp[];
+        try {
+          ops = JSON.parse(payload.toString('utf8')) as WalOp[];
+        } catch {
+          throw corrupt(path, offset, 'a record with a valid checksum is not JSON');
+        }
+        for (const op of ops) apply(op);
+        this.opsSinceCompaction += ops.length;
+      });
+      this.bytesSinceCompaction += size;
+      if (!bad) return;
+      const later = last ? await intactRecordAfter(file, size, bad.offset) : null;
+      if (!last || later !== null) throw corrupt(path, bad.offset, bad.reason);
+      this.options.log.warn('embedded store: cut off a torn write at the end of the log (it was never acknowledged)', {
+        file: path, offset: bad.offset, droppedBytes: size - bad.offset, reason: bad.reason,
+      });
+      await file.truncate(bad.offset);
+      await file.datasync();
+    } finally {
+      await file.close();
     }
-    const lines = text.split('\n');
-    for (const line of lines) {
-      if (!line) continue;
-      let ops: WalOp[];
-      try {
-        ops = JSON.parse(line) as WalOp[];
-      } catch {
-        continue; // torn write: the batch never reached disk whole, so it was never acknowledged
-      }
-      for (const op of ops) apply(op);
-      this.linesSinceCompaction++;
-    }
-    // A torn tail must not glue onto the next append.
-    this.handle = await open(this.path, 'a');
-    if (text.length > 0 && !text.endsWith('\n')) await this.handle.write('\n');
   }
 
-  append(ops: WalOp[]): Promise<void> {
-    this.buffer.push(JSON.stringify(ops));
+  /** Resolves once `ops` are durable, after `apply` saw them (bodies replaced by references). */
+  append(ops: WalOp[], apply: Apply): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
+      this.buffer.push({ ops, apply, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
   }
 
-  /**
-   * Rewrite the log as a snapshot at the next safe point between flushes. Puts carry whole records
-   * and deletes are idempotent, so lines appended after the snapshot was taken replay correctly.
-   */
-  requestCompaction(snapshot: () => WalOp[][]): void {
-    this.pendingCompaction = snapshot;
+  /** Write a snapshot at the next safe point between flushes (see the file comment). */
+  requestCompaction(compaction: Compaction): void {
+    if (Date.now() - this.compactionFailedAt < 60_000) return; // a full disk: do not retry on every write
+    this.compaction = compaction;
     if (!this.flushing) this.flushing = this.flushLoop();
   }
 
+  async readBody(ref: BodyRef): Promise<string> {
+    const path = this.segmentPath(ref.s);
+    const file = await this.fs.open(path, 'r');
+    try {
+      const frame = await readFully(file, HEADER_BYTES + ref.n, ref.o);
+      const header = readHeader(frame);
+      const payload = frame.subarray(HEADER_BYTES);
+      if (typeof header === 'string' || header.length !== ref.n || checksum(header.kind, payload) !== header.crc) {
+        throw corrupt(path, ref.o, typeof header === 'string' ? header : 'body record does not match its checksum');
+      }
+      return payload.toString('utf8');
+    } finally {
+      await file.close();
+    }
+  }
+
   private async flushLoop(): Promise<void> {
-    while (this.buffer.length > 0 || this.pendingCompaction) {
-      if (this.pendingCompaction) {
-        const snapshot = this.pendingCompaction;
-        this.pendingCompaction = null;
-        await this.rewrite(snapshot()).catch(() => undefined); // the old log stays valid on failure
+    while (this.buffer.length > 0 || this.compaction) {
+      if (this.compaction) {
+        const job = this.compaction;
+        this.compaction = null;
+        await this.compact(job).catch((error: Error) => {
+          this.compactionFailedAt = Date.now();
+          this.options.log.warn('embedded store: compaction failed; the log stays as it was', { error: error.message });
+        });
         continue;
       }
-      const lines = this.buffer;
-      const waiters = this.waiters;
+      const batch = this.buffer;
       this.buffer = [];
-      this.waiters = [];
       try {
-        const handle = this.requireHandle();
-        await handle.write(lines.join('\n') + '\n');
-        await handle.datasync();
-        this.linesSinceCompaction += lines.length;
-        for (const w of waiters) w.resolve();
+        if (this.position >= this.segmentBytes) await this.rotate();
+        const chunks: Buffer[] = [];
+        let at = this.position;
+        const encoded = batch.map((p) => {
+          const { frames, ops } = this.encode(p.ops, at);
+          for (const f of frames) {
+            chunks.push(f);
+            at += f.length;
+          }
+          return ops;
+        });
+        const data = Buffer.concat(chunks);
+        await this.writeDurably(data);
+        this.bytesSinceCompaction += data.length;
+        batch.forEach((p, i) => {
+          for (const op of encoded[i]!) p.apply(op);
+          this.opsSinceCompaction += p.ops.length;
+        });
+        for (const p of batch) p.resolve();
       } catch (error) {
-        for (const w of waiters) w.reject(error as Error);
+        const failure = new WalError('WAL_WRITE_FAILED', `could not write to the embedded store's log: ${(error as Error).message}`, {
+          cause: error,
+        });
+        for (const p of batch) p.reject(failure);
       }
     }
     this.flushing = null;
   }
 
-  /** Wait for pending appends to reach disk. */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  /** Frames for one append starting at `at`: each body its own record, then the operations. */
+  private encode(ops: WalOp[], at: number, segment = this.segment): { frames: Buffer[]; ops: WalOp[] } {
+    const frames: Buffer[] = [];
+    const out = ops.map((op): WalOp => {
+      if (op.op !== 'put' || op.blob === undefined) return op;
+      const bytes = Buffer.from(op.blob, 'utf8');
+      const frame = encodeFrame(FrameKind.Blob, bytes);
+      frames.push(frame);
+      const ref = { s: segment, o: at, n: bytes.length };
+      at += frame.length;
+      return { op: 'put', c: op.c, v: op.v, b: ref, blob: op.blob };
+    });
+    const json = JSON.stringify(out.map((op) => (op.op === 'put' && op.blob !== undefined ? { ...op, blob: undefined } : op)));
+    frames.push(encodeFrame(FrameKind.Ops, Buffer.from(json, 'utf8')));
+    return { frames, ops: out };
   }
 
-  /** Replace the log with a snapshot, atomically via rename. Runs only inside the flush loop. */
-  private async rewrite(snapshot: WalOp[][]): Promise<void> {
-    const tmp = `${this.path}.tmp`;
-    const out = await open(tmp, 'w');
+  /** Write at the tail and sync; on failure cut the file back so the next write starts clean. */
+  private async writeDurably(data: Buffer): Promise<void> {
+    const handle = this.requireHandle();
+    const start = this.position;
     try {
-      for (const ops of snapshot) await out.write(JSON.stringify(ops) + '\n');
-      await out.sync();
-    } finally {
-      await out.close();
+      await writeFully(handle, data, start);
+      await handle.datasync();
+      this.position = start + data.length;
+    } catch (error) {
+      await handle.truncate(start).catch(() => undefined); // if this fails too, the next write overwrites from `start`
+      throw error;
     }
+  }
+
+  private async rotate(): Promise<void> {
+    const next = await this.fs.open(this.segmentPath(this.segment + 1), 'w');
+    await syncDir(this.dir);
     await this.requireHandle().close();
-    await rename(tmp, this.path);
-    await syncDir(dirname(this.path));
-    this.handle = await open(this.path, 'a');
-    this.linesSinceCompaction = snapshot.length;
+    this.handle = next;
+    this.segment++;
+    this.position = 0;
+  }
+
+  private async compact(job: Compaction): Promise<void> {
+    const s = this.segment + 1;
+    const path = this.segmentPath(s);
+    const out = await this.fs.open(path, 'w');
+    const moved: WalOp[] = [];
+    let position = 0;
+    let records = 0;
+    try {
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        const data = Buffer.concat(pending);
+        pending = [];
+        pendingBytes = 0;
+        await writeFully(out, data, position);
+        position += data.length;
+      };
+      for (const line of job.snapshot()) {
+        const { frames, ops } = this.encode(line, position + pendingBytes, s);
+        for (const f of frames) {
+          pending.push(f);
+          pendingBytes += f.length;
+        }
+        for (const op of ops) if (op.op === 'put' && op.b?.s === s) moved.push(op);
+        records += line.length;
+        if (pendingBytes >= WRITE_CHUNK) await flush();
+      }
+      await flush();
+      await out.datasync();
+      await syncDir(this.dir);
+    } catch (error) {
+      await out.close().catch(() => undefined);
+      await unlink(path).catch(() => undefined);
+      throw error;
+    }
+    // From here the snapshot is the start of the log.
+    await this.requireHandle().close();
+    this.handle = out;
+    this.segment = s;
+    this.position = position;
+    this.opsSinceCompaction = records;
+    this.snapshotBytes = position;
+    this.bytesSinceCompaction = 0;
+    for (const op of moved) job.apply(op);
+    await this.writeManifest(s);
+    this.replayFrom = s;
+    await this.dropLegacy();
+    const live = job.live();
+    for (const old of await this.listSegments()) {
+      if (old < s && !live.has(old)) await unlink(this.segmentPath(old)).catch(() => undefined);
+    }
+    await syncDir(this.dir);
+  }
+
+  /** Delete segments before the replay start that no live body points into (after a crash mid-compaction). */
+  async collect(live: Set<number>): Promise<void> {
+    for (const old of await this.listSegments()) {
+      if (old < this.replayFrom && !live.has(old)) await unlink(this.segmentPath(old)).catch(() => undefined);
+    }
+  }
+
+  private async dropLegacy(): Promise<void> {
+    if (!this.legacy) return;
+    await unlink(this.legacy).catch(() => undefined);
+    this.legacy = null;
+  }
+
+  private async writeManifest(replayFrom: number): Promise<void> {
+    const path = join(this.dir, 'manifest.json');
+    await writeFile(`${path}.tmp`, JSON.stringify({ version: 1, replayFrom }) + '\n', { flush: true });
+    await rename(`${path}.tmp`, path);
+    await syncDir(this.dir);
+  }
+
+  private async readManifest(): Promise<{ replayFrom: number } | null> {
+    try {
+      const m = JSON.parse(await readFile(join(this.dir, 'manifest.json'), 'utf8')) as { replayFrom?: unknown };
+      if (typeof m.replayFrom !== 'number') throw new Error('no replayFrom');
+      return { replayFrom: m.replayFrom };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new WalError('WAL_CORRUPT', `cannot read ${join(this.dir, 'manifest.json')}: ${(error as Error).message}`);
+    }
+  }
+
+  private async listSegments(): Promise<number[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    return names.flatMap((n) => {
+      const m = SEGMENT.exec(n);
+      return m ? [Number(m[1])] : [];
+    }).sort((a, b) => a - b);
+  }
+
+  /** Wait for pending appends (and a requested compaction) to finish. */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
   }
 
   async close(): Promise<void> {
@@ -126,10 +387,14 @@ export class WriteAheadLog {
     this.handle = null;
   }
 
-  private requireHandle(): FileHandle {
-    if (!this.handle) throw new Error('write-ahead log is closed');
+  private requireHandle(): WalFile {
+    if (!this.handle) throw new WalError('WAL_CLOSED', 'the embedded store is closed; open it again before writing');
     return this.handle;
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
 }
 
 async function syncDir(dir: string): Promise<void> {
