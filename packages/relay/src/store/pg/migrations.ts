@@ -3,6 +3,7 @@
  * `jsonb`, on purpose: integration templates must keep their key order.
  */
 import { opsMigrations } from './ops-migrations.js';
+import { flowMigrations } from './flow-migrations.js';
 
 export const migrations: { version: number; sql: string }[] = [
   {
@@ -86,4 +87,5 @@ CREATE INDEX attempts_event ON attempts (event_id);
 `,
   },
   ...opsMigrations,
+  ...flowMigrations,
 ];

@@ -50,6 +50,9 @@ export function toAttempt(r: Row): Attempt {
     responseHeaders: (r.response_headers as Record<string, string> | null) ?? null,
     responseBody: (r.response_body as string | null) ?? null, error: (r.error as string | null) ?? null,
     outcome: r.outcome as Attempt['outcome'], worker: r.worker as string,
+    ...(r.step_id ? { stepId: r.step_id as string } : {}),
+    ...(typeof r.step_skipped === 'boolean' ? { skipped: r.step_skipped } : {}),
+    ...(r.step_result !== null && r.step_result !== undefined ? { result: r.step_result as Attempt['result'] } : {}),
   };
 }
 
