@@ -92,6 +92,15 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     expect(await relay.until(steps, (s) => s.length === 3)).toEqual(['find', 'create', 'note']);
   });
 
+  it('"Send test" runs the whole flow now and answers with its last step', async () => {
+    const res = await relay.api('POST', `/api/integrations/${integrationId}/test`, { payload: otterMeeting('meeting-test', 'test@test.com') });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.attempt).toMatchObject({ stepId: 'note', responseStatus: 201, outcome: 'success', number: 1 });
+    const detail = (await relay.api('GET', `/api/deliveries/${res.body.deliveryId}`)).body;
+    expect(detail.steps.map((s: any) => s.stepId)).toEqual(['find', 'create', 'note']);
+    expect(sim.people('hubspot').map((p) => p.email)).toEqual(['test@test.com']);
+  });
+
   it('retries a failed note from the note step, automatically and in bulk, and never creates the contact twice', async () => {
     // Once: the automatic retry (backoff) resumes at the note.
     sim.fail('hubspot', { status: 500, preset: 'hubspot.note' });

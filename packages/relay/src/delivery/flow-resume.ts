@@ -44,10 +44,15 @@ export async function resumeOf(store: Store, deliveryId: string, flow: Flow): Pr
   const out: FlowStepResult[] = [];
   for (const step of flow.steps) {
     const row = done.get(step.id);
-    if (!row) break;
+    // A step changed since (its `accept`) runs again rather than resume from a status it no longer accepts.
+    if (!row || (!row.skipped && !accepts(step.accept, row.responseStatus as number))) break;
     out.push(resumed(row));
   }
   return out;
+}
+
+function accepts(accept: number[] | undefined, status: number): boolean {
+  return accept ? accept.includes(status) : status >= 200 && status < 300;
 }
 
 function resumed(row: Attempt): FlowStepResult {
