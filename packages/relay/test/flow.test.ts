@@ -92,6 +92,30 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     expect(await relay.until(steps, (s) => s.length === 3)).toEqual(['find', 'create', 'note']);
   });
 
+  it('a step over the host\'s rate limit parks the delivery; it resumes at that step without spending an attempt', async () => {
+    const source = await relay.api('POST', '/api/sources', { name: 'otter-limited', provider: 'otter', verification: 'none' });
+    const limited = await relay.api('POST', '/api/integrations', {
+      sourceId: source.body.id, doc: { ...hubspotNoteFlow(sim), rateLimit: { limit: 2, windowMs: 1_000 } }, secrets: sim.secrets(),
+    });
+    expect(limited.status, limited.text).toBe(201);
+    const ack = await relay.hook(source.body.id, otterMeeting('meeting-limited', 'limited@test.com'));
+    const event = await relay.until(
+      () => relay.api('GET', `/api/events/${ack.body.eventId}`),
+      (r) => r.body.deliveries.length === 1 && r.body.deliveries[0].status !== 'pending',
+    );
+    const detail = (await relay.api('GET', `/api/deliveries/${event.body.deliveries[0].id}`)).body;
+    expect(detail.status).toBe('succeeded');
+    expect(detail.attempts.map((a: any) => [a.number, a.stepId]).reverse()).toEqual([[1, 'find'], [1, 'create'], [1, 'note']]);
+    // The third request of a 2-per-second window waits: the note is parked after the create was recorded.
+    const lines = relay.logLines.map((l) => JSON.parse(l)).filter((l) => l.deliveryId === detail.id);
+    const created = lines.findIndex((l) => l.msg === 'attempt' && l.step === 'create');
+    expect(created).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(created).some((l) => l.msg === 'delivery parked')).toBe(true);
+    expect(sent(sim, 'hubspot.contact.search').all).toBe(1);
+    expect(sent(sim, 'hubspot.contact.create').all).toBe(1);
+    await relay.api('DELETE', `/api/sources/${source.body.id}`);
+  });
+
   it('"Send test" runs the whole flow now and answers with its last step', async () => {
     const res = await relay.api('POST', `/api/integrations/${integrationId}/test`, { payload: otterMeeting('meeting-test', 'test@test.com') });
     expect(res.status, res.text).toBe(200);
