@@ -116,6 +116,25 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     await relay.api('DELETE', `/api/sources/${source.body.id}`);
   });
 
+  it('a step that cannot be rendered fails the delivery at that step, without retry, after the steps before it', async () => {
+    const source = await relay.api('POST', '/api/sources', { name: 'otter-bad', provider: 'otter', verification: 'none' });
+    const flow = hubspotNoteFlow(sim, (f) => ({ ...f, steps: f.steps.map((s) => (s.id === 'note' ? { ...s, headers: { 'X-Meeting': '{{ data.id }}' } } : s)) }));
+    const bad = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: flow, secrets: sim.secrets() });
+    expect(bad.status, bad.text).toBe(201);
+    const ack = await relay.hook(source.body.id, otterMeeting('meeting\r\nX-Injected: 1', 'crlf@test.com'));
+    const event = await relay.until(
+      () => relay.api('GET', `/api/events/${ack.body.eventId}`),
+      (r) => r.body.deliveries.length === 1 && r.body.deliveries[0].status !== 'pending',
+    );
+    const detail = (await relay.api('GET', `/api/deliveries/${event.body.deliveries[0].id}`)).body;
+    expect(detail).toMatchObject({ status: 'failed', attemptCount: 1 });
+    expect(detail.attempts.map((a: any) => [a.stepId, a.outcome]).reverse()).toEqual([['find', 'success'], ['create', 'success'], ['note', 'failed']]);
+    expect(detail.attempts[0]).toMatchObject({ request: null, responseStatus: null });
+    expect(detail.lastError).toMatch(/^step "note": could not be rendered: /);
+    expect(sent(sim, 'hubspot.note').all).toBe(0);
+    await relay.api('DELETE', `/api/sources/${source.body.id}`);
+  });
+
   it('"Send test" runs the whole flow now and answers with its last step', async () => {
     const res = await relay.api('POST', `/api/integrations/${integrationId}/test`, { payload: otterMeeting('meeting-test', 'test@test.com') });
     expect(res.status, res.text).toBe(200);

@@ -60,6 +60,13 @@ export interface FlowAttempt {
   recordStep: (record: StepRecord) => Promise<boolean>;
 }
 
+/** The request of the step under way, once sent, and what came back. */
+interface Sent {
+  startedAt: string;
+  request: OutboundRequest;
+  result: SendResult;
+}
+
 class Parked extends Error {
   constructor(readonly until: number, readonly reason: string, readonly host: string) {
     super(`parked: ${reason}`);
@@ -73,14 +80,14 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
   const steps = a.flow.steps;
   const resume = await resumeOf(a.store, a.deliveryId, a.flow);
   const options: SendOptions = { ...a.send, maxResponseBytes: Math.max(a.send.maxResponseBytes, FLOW_RESPONSE_BYTES) };
-  let sent: { startedAt: string; request: OutboundRequest; result: SendResult } | null = null;
+  let sent: Sent | null = null;
   let last: StepRecord | null = null;
   let ran = 0;
 
   const fetch: FlowFetch = async (url, init) => {
-    const headers: Record<string, string> = { 'user-agent': 'hookmap-relay/0.1', ...a.extraHeaders };
-    for (const [name, value] of Object.entries(init.headers)) headers[name.toLowerCase()] = value;
-    const request: OutboundRequest = { method: init.method, url, headers, body: init.body ?? null };
+    const outHeaders: Record<string, string> = { 'user-agent': 'hookmap-relay/0.1', ...a.extraHeaders };
+    for (const [name, value] of Object.entries(init.headers)) outHeaders[name.toLowerCase()] = value;
+    const request: OutboundRequest = { method: init.method, url, headers: outHeaders, body: init.body ?? null };
     const shownHost = a.hostOf(a.redactor.text(url));
     const admission = a.admit ? await a.admit(request, shownHost) : null;
     if (admission && !admission.go) throw new Parked(admission.until, admission.reason, shownHost);
@@ -89,7 +96,8 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
     if (admission?.go) await admission.done(result);
     sent = { startedAt, request, result };
     if (result.status === null) throw new Error(result.error ?? 'no response');
-    return { status: result.status, headers: { forEach: (cb) => Object.entries(result.headers ?? {}).forEach(([n, v]) => cb(v, n)) }, text: async () => result.body ?? '' };
+    const headers = Object.entries(result.headers ?? {});
+    return { status: result.status, headers: { forEach: (cb) => headers.forEach(([n, v]) => cb(v, n)) }, text: async () => result.body ?? '' };
   };
 
   const onStep = async (step: FlowStepResult): Promise<void> => {
@@ -115,15 +123,19 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
     if (cause instanceof Parked) return { kind: 'parked', until: cause.until, reason: cause.reason, host: cause.host };
     if (error instanceof FlowError) {
       // The step's request went out (or was refused before it could): record it with the send's error.
-      const failed = sent as { startedAt: string; request: OutboundRequest; result: SendResult } | null;
-      const result = failed?.result ?? notSent(a.redactor.text(error.message));
-      return { kind: 'final', last: { startedAt: failed?.startedAt ?? new Date().toISOString(), request: failed ? masked(failed.request, a.redactor) : null, result: maskedResult(result, a.redactor), step: { stepId: error.stepId, skipped: false, accepted: false } } };
+      const failed = sent as Sent | null;
+      const result = maskedResult(failed?.result ?? notSent(error.message), a.redactor);
+      const request = failed ? masked(failed.request, a.redactor) : null;
+      const step: StepInfo = { stepId: error.stepId, skipped: false, accepted: false };
+      return { kind: 'final', last: { startedAt: failed?.startedAt ?? new Date().toISOString(), request, result, step } };
     }
+    // The store failed (recording a step): the attempt is abandoned, its lease runs out, it is made again.
+    if (!(error instanceof HookmapError)) throw error;
     // A step that cannot be rendered (or a recorded chain that no longer fits the flow): never retried.
     const index = resume.length + ran;
     const stepId = stepAt(error, steps) ?? steps[Math.min(index, steps.length - 1)]?.id ?? '';
-    const message = a.redactor.text(`could not be rendered: ${(error as Error).message}`);
-    return { kind: 'final', last: { startedAt: new Date().toISOString(), request: null, result: { ...notSent(message), permanent: true }, step: { stepId, skipped: false, accepted: false } } };
+    const result: SendResult = { ...notSent(a.redactor.text(`could not be rendered: ${error.message}`)), permanent: true };
+    return { kind: 'final', last: { startedAt: new Date().toISOString(), request: null, result, step: { stepId, skipped: false, accepted: false } } };
   }
 }
 
@@ -134,7 +146,7 @@ function stepAt(error: unknown, steps: Flow['steps']): string | undefined {
   return match ? steps[Number(match[1])]?.id : undefined;
 }
 
-function recordOf(step: FlowStepResult, sent: { startedAt: string; request: OutboundRequest; result: SendResult } | null, redactor: Redactor): StepRecord {
+function recordOf(step: FlowStepResult, sent: Sent | null, redactor: Redactor): StepRecord {
   const info: StepInfo = { stepId: step.id, skipped: step.skipped, accepted: step.skipped || step.accepted === true };
   if (step.result !== undefined) info.result = redactJson(step.result, redactor);
   if (!sent) return { startedAt: new Date().toISOString(), request: null, result: notSent(null), step: info };
