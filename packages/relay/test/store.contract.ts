@@ -114,6 +114,37 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       await store.close();
     });
 
+    it('records the steps of a flow attempt for the lease holder only, extending its lease, and keeps them across a restart', async () => {
+      let store = await harness.open();
+      const { made } = await seeded(store, 1);
+      const d = made[0]!.d;
+      const [c] = await store.claimDue('w1', 1, 150);
+      expect(c?.delivery.id).toBe(d.id);
+      const find: Attempt = { ...attemptFor(d, 1), stepId: 'find', skipped: false, result: null, outcome: 'success', responseStatus: 200, error: null };
+      const create: Attempt = { ...attemptFor(d, 1), stepId: 'create', skipped: true, request: null, responseStatus: null, outcome: 'success', error: null };
+      expect(await store.recordStep(find, 10_000)).toBe(true);
+      expect(await store.recordStep(create, 10_000)).toBe(true);
+      // The lease was extended past its 150 ms: nobody else may claim the delivery mid-flow.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await store.claimDue('w2', 10, 10_000)).toEqual([]);
+      expect(await store.recordStep({ ...attemptFor(d, 1), stepId: 'note', worker: 'w2' }, 10_000)).toBe(false);
+      expect(await store.getDelivery(d.id)).toMatchObject({ status: 'pending', attemptCount: 0 });
+      const note: Attempt = { ...attemptFor(d, 1), stepId: 'note', result: { id: '42', tags: ['a'] } };
+      await store.recordAttempt(note, { status: 'pending', nextAttemptAt: nowIso(), lastStatus: 500, lastError: 'HTTP 500' });
+      expect(await store.getDelivery(d.id)).toMatchObject({ status: 'pending', attemptCount: 1 });
+      // The lease is released: a step of a worker that no longer holds it is refused.
+      expect(await store.recordStep({ ...attemptFor(d, 2), stepId: 'note' }, 10_000)).toBe(false);
+      store = await harness.reopen(store);
+      const rows = (await store.listAttempts({ deliveryId: d.id })).items.reverse();
+      expect(rows.map((a) => [a.number, a.stepId, a.skipped, a.outcome])).toEqual([
+        [1, 'find', false, 'success'], [1, 'create', true, 'success'], [1, 'note', undefined, 'retry'],
+      ]);
+      expect(rows[0]?.result ?? null).toBeNull();
+      expect(rows[2]?.result).toEqual({ id: '42', tags: ['a'] });
+      expect((await store.claimDue('w3', 10, 10_000)).map((x) => x.delivery.id)).toEqual([d.id]);
+      await store.close();
+    });
+
     it('filters and pages deliveries newest first', async () => {
       const store = await harness.open();
       const { s, made } = await seeded(store, 5);

@@ -11,7 +11,11 @@ import { isRetryable, nextDelay } from './backoff.js';
 import type { RetryPolicy } from './backoff.js';
 import { send } from './send.js';
 import type { SendOptions, SendResult, OutboundRequest } from './send.js';
-import { buildRequest } from './render.js';
+import { buildRequest, findProvider } from './render.js';
+import { isFlow } from '@hookmap/core';
+import type { Flow } from '@hookmap/core';
+import { attemptFlow, stepFields } from './flow.js';
+import type { StepInfo, StepRecord } from './flow.js';
 import type { HostGate } from './host-gate.js';
 import { hostOf } from './host-gate.js';
 import type { RelayMetrics } from '../metrics.js';
@@ -223,6 +227,7 @@ export class DeliveryWorker {
     }
     this.versions.set(delivery, integration.version ?? 1);
     let redactor = Redactor.forIntegration(integration);
+    if (isFlow(integration.doc)) return this.runFlow({ delivery, event }, integration, number, redactor, gated);
     let request: OutboundRequest;
     try {
       const source = await this.o.cache.source(delivery.sourceId);
@@ -255,17 +260,67 @@ export class DeliveryWorker {
     return this.conclude(delivery, integration, number, startedAt, logged, safe);
   }
 
+  /**
+   * One attempt of a flow (SPEC §9, flow.ts): the steps left after those earlier attempts recorded as
+   * succeeded; each step but the last is recorded as it finishes, the last one concludes the attempt.
+   */
+  private async runFlow(
+    { delivery, event }: ClaimedDelivery, integration: IntegrationRecord, number: number, redactor: Redactor, gated: boolean,
+  ): Promise<Attempt | null> {
+    const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;
+    const gate = gated ? this.o.gate : undefined;
+    let payload: unknown;
+    let provider;
+    try {
+      payload = JSON.parse(event.body) as unknown;
+      provider = findProvider((await this.o.cache.source(delivery.sourceId))?.provider ?? null);
+    } catch (error) {
+      const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
+      return this.finish(delivery, number, nowIso(), null, result, 'failed', null);
+    }
+    const outcome = await attemptFlow({
+      store: this.o.store, flow: integration.doc as unknown as Flow, payload, provider, secrets: integration.secrets,
+      deliveryId: delivery.id, redactor, send: this.o.send, signal: this.interrupt.signal, hostOf,
+      extraHeaders: { 'x-hookmap-delivery': delivery.id, 'x-hookmap-attempt': String(number) },
+      admit: gate ? (request, shownHost) => gate.admit(request, rateLimit, shownHost) : null,
+      recordStep: (record) => this.recordStep(delivery, number, record),
+    });
+    if (outcome.kind === 'lost') {
+      this.o.log.warn('flow stopped: another process holds the delivery now', { ...ids(delivery, event), attempt: number });
+      return null;
+    }
+    if (outcome.kind === 'parked') {
+      await this.o.store.deferClaims(this.o.id, [{ id: delivery.id, until: new Date(outcome.until).toISOString() }]);
+      this.o.log.debug('delivery parked', { ...ids(delivery, event), host: outcome.host, reason: outcome.reason, until: new Date(outcome.until).toISOString() });
+      return null;
+    }
+    const last = outcome.last;
+    if (!last) {
+      // Every step was recorded as succeeded by earlier attempts: nothing is sent again.
+      return this.finish(delivery, number, nowIso(), null, notSent(null), 'succeeded', null);
+    }
+    return this.conclude(delivery, integration, number, last.startedAt, last.request, last.result, last.step);
+  }
+
+  /** A step of a flow attempt that goes on: recorded now, the lease kept. */
+  private async recordStep(delivery: Delivery, number: number, record: StepRecord): Promise<boolean> {
+    const attempt = this.attemptOf(delivery, number, record.startedAt, record.request, record.result, 'success', record.step);
+    const kept = await this.o.store.recordStep(attempt, this.o.leaseMs);
+    if (kept) this.report(delivery, attempt, record.request, record.result);
+    return kept;
+  }
+
   private async conclude(
     delivery: Delivery, integration: IntegrationRecord, number: number, startedAt: string,
-    request: OutboundRequest, result: SendResult,
+    request: OutboundRequest | null, result: SendResult, step?: StepInfo,
   ): Promise<Attempt> {
     const status = result.status;
     if (result.interrupted) {
       // Released at shutdown: due again at once, here or in another process.
-      return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now());
+      return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now(), step);
     }
-    if (status !== null && status >= 200 && status < 300) {
-      return this.finish(delivery, number, startedAt, request, result, 'succeeded', null);
+    if (step ? step.accepted : status !== null && status >= 200 && status < 300) {
+      return this.finish(delivery, number, startedAt, request, result, 'succeeded', null, step);
     }
     if (status === 410) {
       const reason = `destination answered 410 Gone at ${startedAt}; integration disabled`;
@@ -274,48 +329,68 @@ export class DeliveryWorker {
       await this.o.store.cancelPending(integration.id, reason);
       this.o.cache.invalidate();
       this.o.log.warn('integration disabled after 410 Gone', { integrationId: integration.id, deliveryId: delivery.id });
-      return this.finish(delivery, number, startedAt, request, { ...result, error: reason }, 'failed', null);
+      return this.finish(delivery, number, startedAt, request, { ...result, error: reason }, 'failed', null, step);
     }
     if (!result.permanent && isRetryable(status) && number < delivery.maxAttempts) {
       const delay = nextDelay(number, result.headers?.['retry-after'], this.o.policy);
-      return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now() + delay);
+      return this.finish(delivery, number, startedAt, request, result, 'pending', Date.now() + delay, step);
     }
-    return this.finish(delivery, number, startedAt, request, result, 'failed', null);
+    return this.finish(delivery, number, startedAt, request, result, 'failed', null, step);
   }
 
   private async finish(
     delivery: Delivery, number: number, startedAt: string, request: OutboundRequest | null, result: SendResult,
-    status: DeliveryUpdate['status'], retryAt: number | null,
+    status: DeliveryUpdate['status'], retryAt: number | null, step?: StepInfo,
   ): Promise<Attempt> {
-    const error = result.error ?? (result.status !== null && (result.status < 200 || result.status >= 300) ? `HTTP ${result.status}` : null);
-    const attempt: Attempt = {
-      id: newId('att'), deliveryId: delivery.id, integrationId: delivery.integrationId, eventId: delivery.eventId,
-      number, startedAt, durationMs: result.durationMs, request, responseStatus: result.status,
-      responseHeaders: result.headers, responseBody: result.body, error,
-      outcome: status === 'succeeded' ? 'success' : status === 'pending' ? 'retry' : 'failed', worker: this.o.id,
-      version: this.versions.get(delivery) ?? null,
-    };
+    const outcome = status === 'succeeded' ? 'success' : status === 'pending' ? 'retry' : 'failed';
+    const attempt = this.attemptOf(delivery, number, startedAt, request, result, outcome, step);
     const update: DeliveryUpdate = {
-      status, nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(), lastStatus: result.status, lastError: error,
+      status, nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(), lastStatus: result.status, lastError: attempt.error,
     };
     await this.o.store.recordAttempt(attempt, update);
+    const host = this.report(delivery, attempt, request, result);
+    if (status !== 'pending') this.o.metrics?.deliveryFinished(host, status);
+    return attempt;
+  }
+
+  /** The attempt row; a flow's step row carries the step (SPEC §9). */
+  private attemptOf(
+    delivery: Delivery, number: number, startedAt: string, request: OutboundRequest | null, result: SendResult,
+    outcome: Attempt['outcome'], step?: StepInfo,
+  ): Attempt {
+    const failedStatus = step
+      ? !step.accepted && result.status !== null
+      : result.status !== null && (result.status < 200 || result.status >= 300);
+    const prefix = step ? `step "${step.stepId}": ` : '';
+    const error = result.error ? prefix + result.error : failedStatus ? `${prefix}HTTP ${result.status}` : null;
+    return {
+      id: newId('att'), deliveryId: delivery.id, integrationId: delivery.integrationId, eventId: delivery.eventId,
+      number, startedAt, durationMs: result.durationMs, request, responseStatus: result.status,
+      responseHeaders: result.headers, responseBody: result.body, error, outcome, worker: this.o.id,
+      version: this.versions.get(delivery) ?? null,
+      ...(step ? stepFields(step) : {}),
+    };
+  }
+
+  /** Metrics and the log line of one attempt row; returns the host as shown. */
+  private report(delivery: Delivery, attempt: Attempt, request: OutboundRequest | null, result: SendResult): string {
     const host = hostOf(request?.url ?? '');
     this.o.metrics?.attemptMade(host, attempt.outcome, result.durationMs / 1000);
-    if (status !== 'pending') this.o.metrics?.deliveryFinished(host, status);
     const fields = {
       requestId: this.requestIds.get(delivery) ?? delivery.eventId, eventId: delivery.eventId, deliveryId: delivery.id,
-      integrationId: delivery.integrationId, attempt: number, host, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
-      ...(attempt.version !== null ? { version: attempt.version } : {}),
+      integrationId: delivery.integrationId, attempt: attempt.number, ...(attempt.stepId ? { step: attempt.stepId } : {}),
+      ...(attempt.skipped ? { skipped: true } : {}), host, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
+      ...(attempt.version !== null && attempt.version !== undefined ? { version: attempt.version } : {}),
       ...(delivery.replay ? { replay: true } : {}),
-      ...(error ? { error } : {}),
+      ...(attempt.error ? { error: attempt.error } : {}),
     };
     if (attempt.outcome === 'success') this.o.log.debug('attempt', fields);
     else this.o.log.info('attempt', fields);
-    return attempt;
+    return host;
   }
 }
 
-function notSent(error: string): SendResult {
+function notSent(error: string | null): SendResult {
   return { status: null, headers: null, body: null, error, durationMs: 0 };
 }
 

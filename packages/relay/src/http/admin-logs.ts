@@ -4,6 +4,7 @@ import type { Attempt, AttemptOutcome, Delivery, Store } from '../store/types.js
 import type { DeliveryWorker } from '../delivery/worker.js';
 import { providers } from '@hookmap/providers';
 import { findProvider } from '../delivery/render.js';
+import { attemptsOf, stepChain } from '../delivery/flow-resume.js';
 import { newId, nowIso } from '../ids.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
@@ -48,8 +49,10 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
   app.get<{ Params: { id: string } }>('/api/deliveries/:id', async (r) => {
     const delivery = await store.getDelivery(r.params.id);
     if (!delivery) throw notFound('delivery');
-    const attempts = await store.listAttempts({ deliveryId: delivery.id, limit: 500 });
-    return { ...delivery, attempts: await maskAttempts(store, attempts.items) };
+    const attempts = await maskAttempts(store, await attemptsOf(store, delivery.id));
+    // A flow's chain (SPEC §9): the latest row of each step, in order; empty for a single request.
+    const steps = stepChain(attempts);
+    return { ...delivery, attempts: [...attempts].reverse(), steps };
   });
 
   app.get<{ Querystring: Query }>('/api/attempts', async (r) => {

@@ -1,5 +1,5 @@
 /** The relay's logical schema and the Store interface both back-ends implement. */
-import type { Integration } from '@hookmap/core';
+import type { Integration, JsonValue } from '@hookmap/core';
 import type { StoreOps } from './ops.js';
 
 export type Verification = 'auto' | 'standard-webhooks' | 'shared-secret' | 'none';
@@ -113,6 +113,15 @@ export interface Attempt {
   worker: string;
   /** The integration version the request was rendered with. */
   version?: number | null;
+  /**
+   * Flows (SPEC §9): one row per step of an attempt, all with the attempt's `number`. The step's id;
+   * absent for a single-request integration.
+   */
+  stepId?: string;
+  /** A flow step whose `when` was falsy: nothing was sent. */
+  skipped?: boolean;
+  /** A flow step's rendered `result` (what later steps read as `steps.<id>.result`), when it has one. */
+  result?: JsonValue;
 }
 
 export interface ClaimedDelivery {
@@ -203,6 +212,12 @@ export interface Store extends StoreOps {
 
   /** Lease up to `limit` due deliveries for `leaseMs`; a lease that runs out may be claimed again. */
   claimDue(owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Record one step of a flow attempt still under way (SPEC §9), durably, before the next step is sent:
+   * the lease stays with `attempt.worker` and is extended by `leaseMs`. False (nothing recorded) when
+   * that worker no longer holds the delivery's lease: it must stop, another process has the delivery.
+   */
+  recordStep(attempt: Attempt, leaseMs: number): Promise<boolean>;
   /** Record an attempt and update its delivery, releasing the lease. */
   recordAttempt(attempt: Attempt, update: DeliveryUpdate): Promise<void>;
   getDelivery(id: string): Promise<Delivery | null>;

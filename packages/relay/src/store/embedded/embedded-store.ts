@@ -240,6 +240,15 @@ export class EmbeddedStore implements Store {
     }
   }
 
+  async recordStep(attempt: Attempt, leaseMs: number): Promise<boolean> {
+    const delivery = this.data.deliveries.get(attempt.deliveryId);
+    const lease = this.leases.get(attempt.deliveryId);
+    if (delivery?.status !== 'pending' || lease?.owner !== attempt.worker) return false;
+    lease.until = Math.max(lease.until, Date.now() + leaseMs);
+    await this.write([put('attempts', attempt)]);
+    return true;
+  }
+
   async recordAttempt(attempt: Attempt, update: DeliveryUpdate): Promise<void> {
     const delivery = this.data.deliveries.get(attempt.deliveryId);
     if (!delivery) return;

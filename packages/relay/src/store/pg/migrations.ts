@@ -3,6 +3,7 @@
  * `jsonb`, on purpose: integration templates must keep their key order.
  */
 import { opsMigrations } from './ops-migrations.js';
+import { flowMigrations } from './flow-migrations.js';
 
 export const migrations: { version: number; sql: string }[] = [
   {
@@ -106,4 +107,5 @@ ALTER TABLE attempts ADD COLUMN version integer;
 `,
   },
   ...opsMigrations,
+  ...flowMigrations,
 ];

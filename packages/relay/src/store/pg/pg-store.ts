@@ -11,7 +11,7 @@ import type {
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
 import { AcceptBatcher } from './accept-batch.js';
-import { AttemptBatcher } from './attempt-batch.js';
+import { AttemptBatcher, attemptRow, RECORD_STEP } from './attempt-batch.js';
 import type { Parked } from '../ops.js';
 import type { QueueStats } from '../../metrics.js';
 import { toAttempt, toDelivery, toEvent, toIntegration, toSource, toVersion, Where } from './rows.js';
@@ -230,6 +230,11 @@ export class PgStore implements Store {
         received_at: r.e_received_at, test: r.e_test,
       }),
     }));
+  }
+
+  async recordStep(a: Attempt, leaseMs: number): Promise<boolean> {
+    const [row] = await this.workRows(RECORD_STEP, [JSON.stringify(attemptRow(a)), leaseMs, a.deliveryId, a.worker], 'hookmap_record_step');
+    return Number(row?.leased ?? 0) > 0;
   }
 
   /** Grouped with the attempts that finish meanwhile (attempt-batch.ts). */

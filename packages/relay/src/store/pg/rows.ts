@@ -64,6 +64,9 @@ export function toAttempt(r: Row): Attempt {
     responseBody: (r.response_body as string | null) ?? null, error: (r.error as string | null) ?? null,
     outcome: r.outcome as Attempt['outcome'], worker: r.worker as string,
     ...(r.version !== null && r.version !== undefined ? { version: r.version as number } : {}),
+    ...(r.step_id ? { stepId: r.step_id as string } : {}),
+    ...(typeof r.step_skipped === 'boolean' ? { skipped: r.step_skipped } : {}),
+    ...(r.step_result !== null && r.step_result !== undefined ? { result: r.step_result as Attempt['result'] } : {}),
   };
 }
 
