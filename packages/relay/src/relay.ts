@@ -39,16 +39,17 @@ export interface RunningRelay {
   shutdownMs: number;
 }
 
-export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir'>): Store {
+export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir'>, log?: Logger): Store {
   if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema, poolSize: o.pgPoolSize });
-  return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap' });
+  // The store's own warnings (a torn log tail cut at start-up) go to the relay's log.
+  return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap', ...(log ? { log } : {}) });
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
   const o = resolveOptions(options);
   assertAdminTokenFor(o.host, o.adminToken);
   const log = o.log === false ? createLogger(() => undefined) : createLogger(o.log, o.logLevel);
-  const store = o.store ?? createStore(o);
+  const store = o.store ?? createStore(o, log);
   await store.init();
   const cache = new ConfigCache(store, o.configCacheMs);
   const metrics = new RelayMetrics(() => store.queueStats());

@@ -59,7 +59,7 @@ async function recordedResponses(store: Store, event: EventRecord, integrationId
   const { items } = await store.listAttempts({ eventId: event.id, integrationId, limit: 200 });
   // Oldest first, so a later attempt's response of the same step wins.
   for (const attempt of [...items].reverse()) {
-    const step = (attempt as Attempt & { stepId?: string | null }).stepId;
+    const step = attempt.stepId;
     if (!step || attempt.responseStatus === null) continue;
     out[step] = { status: attempt.responseStatus, headers: attempt.responseHeaders ?? {}, body: parsed(attempt.responseBody) };
   }
