@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { validateIntegration } from '@hookmap/core';
 import type { Diagnostic, IntegrationDocument, StepResponse } from '@hookmap/core';
-import type { Attempt, EventRecord, Store } from '../store/types.js';
+import type { EventRecord, Store } from '../store/types.js';
 import { findProvider } from '../delivery/render.js';
 import { planChange } from '../plan/plan.js';
 import { asObject } from './input.js';
