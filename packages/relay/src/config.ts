@@ -58,12 +58,21 @@ export interface RelayOptions extends OpsOptions {
   logLevel?: LogLevel;
   /** Id of this process in attempt logs. Default `<hostname>:<pid>:<random>`. */
   workerId?: string;
+  /** Encrypts secrets, client secrets and tokens at rest (AES-256-GCM): 32 random bytes, base64. */
+  secretKey?: string;
+  /** The key before a rotation: still opens what it sealed; everything written is sealed with `secretKey`. */
+  secretKeyPrevious?: string;
+  /** Let the relay run on PostgreSQL without `secretKey` (secrets stored in clear). Default false. */
+  allowPlaintextSecrets?: boolean;
+  /** The relay's public base URL; OAuth authorizations come back to `<publicUrl>/oauth/callback`. Default: the address bound. */
+  publicUrl?: string;
   /** Use this store instead of building one (tests, embedding). */
   store?: Store;
 }
 
-export type ResolvedOptions = Required<Omit<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId' | 'allowPrivate' | 'corsOrigins'>> &
-  Pick<RelayOptions, 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId'> & { allowPrivate: string[]; corsOrigins: string[] };
+type OptionalOnes = 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId' | 'secretKey' | 'secretKeyPrevious' | 'publicUrl';
+export type ResolvedOptions = Required<Omit<RelayOptions, OptionalOnes | 'allowPrivate' | 'corsOrigins'>> &
+  Pick<RelayOptions, OptionalOnes> & { allowPrivate: string[]; corsOrigins: string[] };
 
 /** Defaults filled in, after checking every given value (throws ConfigError naming the option). */
 export function resolveOptions(o: RelayOptions): ResolvedOptions {
@@ -100,5 +109,9 @@ export function resolveOptions(o: RelayOptions): ResolvedOptions {
     logLevel: o.logLevel ?? 'info',
     workerId: o.workerId,
     store: o.store,
+    secretKey: o.secretKey || undefined,
+    secretKeyPrevious: o.secretKeyPrevious || undefined,
+    allowPlaintextSecrets: o.allowPlaintextSecrets ?? false,
+    publicUrl: o.publicUrl?.replace(/\/+$/, '') || undefined,
   };
 }

@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { RelayOptions } from './config.js';
 import { resolveOptions } from './config.js';
+import type { ResolvedOptions } from './config.js';
+import { ConfigError } from './config-check.js';
+import { SecretCipher } from './secrets/cipher.js';
 import type { Store } from './store/types.js';
 import { EmbeddedStore } from './store/embedded/embedded-store.js';
 import { PgStore } from './store/pg/pg-store.js';
@@ -39,15 +42,28 @@ export interface RunningRelay {
   shutdownMs: number;
 }
 
-export function createStore(o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir'>, log?: Logger): Store {
-  if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema, poolSize: o.pgPoolSize });
+export function createStore(
+  o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir' | 'secretKey' | 'secretKeyPrevious'>, log?: Logger,
+): Store {
+  const cipher = new SecretCipher(o.secretKey, o.secretKeyPrevious);
+  if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema, poolSize: o.pgPoolSize, cipher });
   // The store's own warnings (a torn log tail cut at start-up) go to the relay's log.
-  return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap', ...(log ? { log } : {}) });
+  return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap', cipher, ...(log ? { log } : {}) });
+}
+
+/** PostgreSQL holds secrets for anyone with a database login or a backup: refuse it without a key unless told. */
+function assertSecretsProtected(o: ResolvedOptions): void {
+  if (!o.databaseUrl || o.secretKey || o.allowPlaintextSecrets) return;
+  throw new ConfigError([{
+    variable: 'HOOKMAP_SECRET_KEY', value: '',
+    accepts: '32 random bytes in base64 (openssl rand -base64 32) when DATABASE_URL is set, so secrets and tokens are encrypted at rest; or set HOOKMAP_ALLOW_PLAINTEXT_SECRETS=1 to store them unencrypted',
+  }]);
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
   const o = resolveOptions(options);
   assertAdminTokenFor(o.host, o.adminToken);
+  assertSecretsProtected(o);
   const log = o.log === false ? createLogger(() => undefined) : createLogger(o.log, o.logLevel);
   const store = o.store ?? createStore(o, log);
   await store.init();

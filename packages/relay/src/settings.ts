@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseAllowList } from './delivery/address.js';
 import { parseRateLimitList } from './delivery/rate-limits.js';
+import { parseSecretKey } from './secrets/cipher.js';
 
 export interface Setting {
   option: string;
@@ -59,6 +60,16 @@ function list(option: string, env: string[], what: string, check: (items: string
   return { option, env, accepts: what, value: z.union([items, split]), text: split };
 }
 
+const SECRET_KEY = z.string().trim().refine((v) => {
+  try {
+    parseSecretKey(v);
+    return true;
+  } catch {
+    return false;
+  }
+});
+const HTTP_URL = nonEmpty.refine((v) => /^https?:\/\/[^/]+/.test(v), 'not an http(s) URL');
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const PG_URL = nonEmpty.refine((v) => /^postgres(ql)?:\/\//.test(v), 'not a postgres:// URL');
 
@@ -92,6 +103,10 @@ export const settings: Setting[] = [
   int('hostConcurrency', ['HOOKMAP_HOST_CONCURRENCY'], 1, 10_000, 'attempts in flight per destination host'),
   int('breakerFailures', ['HOOKMAP_BREAKER_FAILURES'], 1, 10_000, 'failures in a row that open a host\'s circuit'),
   int('breakerCooldownMs', ['HOOKMAP_BREAKER_COOLDOWN_MS'], 1, 86_400_000, 'how long an open circuit parks a host, in ms'),
+  text('secretKey', ['HOOKMAP_SECRET_KEY'], '32 random bytes in base64 (openssl rand -base64 32)', SECRET_KEY),
+  text('secretKeyPrevious', ['HOOKMAP_SECRET_KEY_PREVIOUS'], 'the previous HOOKMAP_SECRET_KEY: 32 bytes in base64', SECRET_KEY),
+  bool('allowPlaintextSecrets', ['HOOKMAP_ALLOW_PLAINTEXT_SECRETS'], 'store secrets unencrypted in PostgreSQL'),
+  text('publicUrl', ['HOOKMAP_PUBLIC_URL'], 'the relay\'s public base URL, e.g. https://relay.example.com (OAuth redirects come back to <url>/oauth/callback)', HTTP_URL),
   {
     option: 'rateLimits', env: ['HOOKMAP_RATE_LIMITS'],
     accepts: 'comma-separated host=N/window entries (e.g. api.hubapi.com=100/10s,hooks.slack.com=off)',

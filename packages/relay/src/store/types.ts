@@ -184,6 +184,52 @@ export interface AttemptQuery extends ListQuery {
   outcome?: AttemptOutcome;
 }
 
+/** SPEC §10: named credentials that integrations use as `{{ connection.* }}`. */
+export type ConnectionKind = 'oauth2' | 'static';
+export type ConnectionStatus = 'ok' | 'refreshing' | 'needs_reauth';
+
+export interface ConnectionRecord {
+  id: string;
+  kind: ConnectionKind;
+  /** The preset that filled the URLs (`hubspot`, `salesforce`, `pipedrive`, `zoho`), if any. */
+  preset: string | null;
+  tokenUrl: string | null;
+  authorizeUrl: string | null;
+  clientId: string | null;
+  /** Write-only, encrypted at rest when a key is configured. */
+  clientSecret: string | null;
+  refreshToken: string | null;
+  accessToken: string | null;
+  /** When the access token expires; null when unknown (Salesforce answers without `expires_in`). */
+  expiresAt: string | null;
+  scope: string | null;
+  /** How the token endpoint receives the client's credentials: HTTP Basic or form body. */
+  tokenAuth: 'basic' | 'body';
+  /** Static values, and extra fields of the token response (`instance_url`, `api_domain`). Write-only. */
+  values: Record<string, string>;
+  status: ConnectionStatus;
+  lastRefreshAt: string | null;
+  lastError: string | null;
+  /** An authorization under way (SPEC §10 connect flow): the state's hash, the PKCE verifier (secret), its deadline. */
+  pendingAuth?: PendingAuth | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PendingAuth {
+  stateHash: string;
+  verifier: string;
+  redirectUri: string;
+  expiresAt: string;
+}
+
+/**
+ * Change a connection while holding its lock (one holder at a time, across processes on PostgreSQL):
+ * `change` gets the row as it is now (re-read under the lock) and answers the row to store, or null
+ * to store nothing.
+ */
+export type ConnectionChange = (current: ConnectionRecord | null) => Promise<ConnectionRecord | null>;
+
 export interface Store extends StoreOps {
   readonly kind: 'embedded' | 'postgres';
   init(): Promise<void>;
@@ -204,6 +250,13 @@ export interface Store extends StoreOps {
   getIntegration(id: string): Promise<IntegrationRecord | null>;
   listIntegrations(sourceId?: string): Promise<IntegrationRecord[]>;
   deleteIntegration(id: string): Promise<boolean>;
+
+  putConnection(connection: ConnectionRecord): Promise<void>;
+  getConnection(id: string): Promise<ConnectionRecord | null>;
+  listConnections(): Promise<ConnectionRecord[]>;
+  deleteConnection(id: string): Promise<boolean>;
+  /** Run `change` holding the connection's lock and store what it answers; returns the row stored (or the current one). */
+  updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null>;
 
   /** Store an event and its deliveries durably, in one step. A repeat idempotency key stores nothing. */
   acceptEvent(input: NewEvent): Promise<AcceptResult>;

@@ -21,7 +21,7 @@ export interface ChildRelay {
 export async function spawnRelay(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRelay> {
   const proc = spawn(process.execPath, [...nodeArgs, '--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: packageDir,
-    env: { ...process.env, HOOKMAP_PORT: '0', HOOKMAP_HOST: '127.0.0.1', HOOKMAP_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, HOOKMAP_PORT: '0', HOOKMAP_HOST: '127.0.0.1', HOOKMAP_LOG_LEVEL: 'warn', HOOKMAP_ALLOW_PLAINTEXT_SECRETS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

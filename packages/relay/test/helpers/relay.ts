@@ -25,7 +25,7 @@ export async function startTestRelay(options: RelayOptions = {}): Promise<TestRe
   const relay = await startRelay({
     port: 0, host: '127.0.0.1', dataDir, adminToken: ADMIN_TOKEN, allowPrivate: ['127.0.0.1'], backoffBaseMs: 20,
     backoffMaxMs: 2_000, timeoutMs: 400, adminLoginLimit: 1_000_000, pollMs: 10, maxAttempts: 3, logLevel: 'debug',
-    log: (line) => logLines.push(JSON.stringify(line)), ...options,
+    log: (line) => logLines.push(JSON.stringify(line)), allowPlaintextSecrets: !options.secretKey, ...options,
   });
   const hookPaths = new Map<string, string>();
   const api: TestRelay['api'] = async (method, path, body, token = ADMIN_TOKEN) => {

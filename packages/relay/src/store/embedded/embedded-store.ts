@@ -10,7 +10,10 @@ import { mkdir } from 'node:fs/promises';
 import type {
   AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
   DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, IntegrationVersion, NewEvent, Page, Source, Store,
+  ConnectionChange, ConnectionRecord,
 } from '../types.js';
+import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
+import { openConnection, openIntegration, openSource, sealConnection, sealIntegration, sealSource } from '../../secrets/records.js';
 import { matchesAttempt, matchesDelivery, paginate } from '../query.js';
 import { WriteAheadLog } from './wal.js';
 import type { BodyRef, WalOp } from './wal.js';
@@ -34,6 +37,8 @@ interface Collections {
   deliveries: Map<string, Delivery>;
   attempts: Map<string, Attempt>;
   versions: Map<string, IntegrationVersion>;
+  /** Sealed as written (secret fields encrypted when a key is set). */
+  connections: Map<string, ConnectionRecord>;
 }
 type CollectionName = keyof Collections;
 
@@ -49,13 +54,19 @@ export interface EmbeddedStoreOptions {
   log?: Logger;
   /** File access of the log; tests inject a failing disk. */
   fs?: WalFs;
+  /** Seals secrets, client secrets and tokens before they reach the log (HOOKMAP_SECRET_KEY). Default: plaintext. */
+  cipher?: SecretCipher;
 }
 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly data: Collections = {
     sources: new Map(), integrations: new Map(), events: new Map(), deliveries: new Map(), attempts: new Map(), versions: new Map(),
+    connections: new Map(),
   };
+  /** One change of a connection at a time (single process: the lock file keeps others out). */
+  private readonly connectionLocks = new Map<string, Promise<unknown>>();
+  private readonly cipher: SecretCipher;
   private readonly eventKeys = new Map<string, string>();
   /** Accepts being written, by idempotency key: a concurrent copy waits for the first one's outcome. */
   private readonly accepting = new Map<string, Promise<void>>();
@@ -76,6 +87,7 @@ export class EmbeddedStore implements Store {
       legacyPath: join(options.dataDir, 'relay.log.jsonl'),
     });
     this.bodies = new BodyCache(options.bodyCacheBytes ?? 32 * 1024 * 1024);
+    this.cipher = options.cipher ?? PLAINTEXT;
   }
 
   async init(): Promise<void> {
@@ -105,13 +117,14 @@ export class EmbeddedStore implements Store {
   // ---- sources and integrations ----
 
   putSource(source: Source): Promise<void> {
-    return this.write([put('sources', source)]);
+    return this.write([put('sources', sealSource(source, this.cipher))]);
   }
   async getSource(id: string): Promise<Source | null> {
-    return this.data.sources.get(id) ?? null;
+    const source = this.data.sources.get(id);
+    return source ? openSource(source, this.cipher) : null;
   }
   async listSources(): Promise<Source[]> {
-    return [...this.data.sources.values()];
+    return [...this.data.sources.values()].map((s) => openSource(s, this.cipher));
   }
   async deleteSource(id: string): Promise<boolean> {
     if (!this.data.sources.has(id)) return false;
@@ -124,7 +137,8 @@ export class EmbeddedStore implements Store {
   }
 
   putIntegration(integration: IntegrationRecord, version?: IntegrationVersion): Promise<void> {
-    return this.write(version ? [put('integrations', integration), put('versions', version)] : [put('integrations', integration)]);
+    const sealed = sealIntegration(integration, this.cipher);
+    return this.write(version ? [put('integrations', sealed), put('versions', version)] : [put('integrations', sealed)]);
   }
   async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
     return [...this.data.versions.values()].filter((v) => v.integrationId === integrationId).sort((a, b) => a.version - b.version);
@@ -136,15 +150,49 @@ export class EmbeddedStore implements Store {
     return this.write(deliveries.map((d) => put('deliveries', d)));
   }
   async getIntegration(id: string): Promise<IntegrationRecord | null> {
-    return this.data.integrations.get(id) ?? null;
+    const integration = this.data.integrations.get(id);
+    return integration ? openIntegration(integration, this.cipher) : null;
   }
   async listIntegrations(sourceId?: string): Promise<IntegrationRecord[]> {
-    return [...this.data.integrations.values()].filter((i) => !sourceId || i.sourceId === sourceId);
+    return [...this.data.integrations.values()].filter((i) => !sourceId || i.sourceId === sourceId).map((i) => openIntegration(i, this.cipher));
   }
   async deleteIntegration(id: string): Promise<boolean> {
     if (!this.data.integrations.has(id)) return false;
     await this.write([{ op: 'del', c: 'integrations', id }, ...this.versionDeletes(id)]);
     return true;
+  }
+
+  // ---- connections (SPEC §10) ----
+
+  putConnection(connection: ConnectionRecord): Promise<void> {
+    return this.write([put('connections', sealConnection(connection, this.cipher))]);
+  }
+  async getConnection(id: string): Promise<ConnectionRecord | null> {
+    const c = this.data.connections.get(id);
+    return c ? openConnection(c, this.cipher) : null;
+  }
+  async listConnections(): Promise<ConnectionRecord[]> {
+    return [...this.data.connections.values()].sort((a, b) => a.id.localeCompare(b.id)).map((c) => openConnection(c, this.cipher));
+  }
+  async deleteConnection(id: string): Promise<boolean> {
+    if (!this.data.connections.has(id)) return false;
+    await this.write([{ op: 'del', c: 'connections', id }]);
+    return true;
+  }
+  updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
+    const before = this.connectionLocks.get(id) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(async () => {
+      const current = await this.getConnection(id);
+      const next = await change(current);
+      if (!next) return current;
+      await this.putConnection(next);
+      return next;
+    });
+    this.connectionLocks.set(id, run);
+    void run.finally(() => {
+      if (this.connectionLocks.get(id) === run) this.connectionLocks.delete(id);
+    }).catch(() => undefined);
+    return run;
   }
 
   private versionDeletes(integrationId: string): WalOp[] {

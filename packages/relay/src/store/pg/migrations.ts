@@ -4,6 +4,7 @@
  */
 import { opsMigrations } from './ops-migrations.js';
 import { flowMigrations } from './flow-migrations.js';
+import { connectionMigrations } from './connection-migrations.js';
 
 export const migrations: { version: number; sql: string }[] = [
   {
@@ -108,4 +109,5 @@ ALTER TABLE attempts ADD COLUMN version integer;
   },
   ...opsMigrations,
   ...flowMigrations,
+  ...connectionMigrations,
 ];

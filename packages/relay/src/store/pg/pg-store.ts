@@ -7,7 +7,11 @@ import pg from 'pg';
 import type {
   AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
   DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, IntegrationVersion, NewEvent, Page, Source, Store,
+  ConnectionChange, ConnectionRecord,
 } from '../types.js';
+import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
+import { openIntegration, openSource, sealIntegration, sealSource } from '../../secrets/records.js';
+import { PgConnections } from './pg-connections.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
 import { AcceptBatcher } from './accept-batch.js';
@@ -21,6 +25,8 @@ export interface PgStoreOptions {
   /** Schema holding the tables (created if missing). Default `hookmap`. */
   schema?: string;
   poolSize?: number;
+  /** Seals secrets, client secrets and tokens before they are written (HOOKMAP_SECRET_KEY). Default: plaintext. */
+  cipher?: SecretCipher;
 }
 
 export class PgStore implements Store {
@@ -37,6 +43,9 @@ export class PgStore implements Store {
   private readonly workPool: pg.Pool;
   private readonly accepts: AcceptBatcher;
   private readonly attempts: AttemptBatcher;
+  private readonly cipher: SecretCipher;
+  /** Connections (SPEC §10); `rawRows` lets tests look at what is really stored. */
+  readonly connections: PgConnections;
 
   constructor(options: PgStoreOptions) {
     this.schema = options.schema ?? 'hookmap';
@@ -50,6 +59,8 @@ export class PgStore implements Store {
     });
     this.accepts = new AcceptBatcher(this.pool);
     this.attempts = new AttemptBatcher(this.workPool);
+    this.cipher = options.cipher ?? PLAINTEXT;
+    this.connections = new PgConnections(this.pool, this.cipher);
     // An idle client lost its connection; the pool replaces it.
     this.pool.on('error', () => undefined);
     this.workPool.on('error', () => undefined);
@@ -98,7 +109,8 @@ export class PgStore implements Store {
 
   // ---- sources and integrations ----
 
-  async putSource(s: Source): Promise<void> {
+  async putSource(source: Source): Promise<void> {
+    const s = sealSource(source, this.cipher);
     await this.pool.query(
       `INSERT INTO sources (id, name, provider, verification, secret, created_at, updated_at, path_token_hash, secret_header)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
@@ -108,16 +120,17 @@ export class PgStore implements Store {
   }
   async getSource(id: string): Promise<Source | null> {
     const [row] = await this.rows('SELECT * FROM sources WHERE id = $1', [id]);
-    return row ? toSource(row) : null;
+    return row ? openSource(toSource(row), this.cipher) : null;
   }
   async listSources(): Promise<Source[]> {
-    return (await this.rows('SELECT * FROM sources ORDER BY id')).map(toSource);
+    return (await this.rows('SELECT * FROM sources ORDER BY id')).map((r) => openSource(toSource(r), this.cipher));
   }
   async deleteSource(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM sources WHERE id = $1', [id])).rowCount ?? 0) > 0;
   }
 
-  async putIntegration(i: IntegrationRecord, v?: IntegrationVersion): Promise<void> {
+  async putIntegration(integration: IntegrationRecord, v?: IntegrationVersion): Promise<void> {
+    const i = sealIntegration(integration, this.cipher);
     const upsert = {
       text: `INSERT INTO integrations (id, source_id, doc, secrets, active, disabled_reason, created_at, updated_at, version)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
@@ -168,11 +181,11 @@ export class PgStore implements Store {
   }
   async getIntegration(id: string): Promise<IntegrationRecord | null> {
     const [row] = await this.rows('SELECT * FROM integrations WHERE id = $1', [id]);
-    return row ? toIntegration(row) : null;
+    return row ? openIntegration(toIntegration(row), this.cipher) : null;
   }
   async listIntegrations(sourceId?: string): Promise<IntegrationRecord[]> {
     const where = new Where().add('source_id', sourceId);
-    return (await this.rows(`SELECT * FROM integrations ${where.sql()} ORDER BY id`, where.params)).map(toIntegration);
+    return (await this.rows(`SELECT * FROM integrations ${where.sql()} ORDER BY id`, where.params)).map((r) => openIntegration(toIntegration(r), this.cipher));
   }
   async deleteIntegration(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM integrations WHERE id = $1', [id])).rowCount ?? 0) > 0;
@@ -326,6 +339,24 @@ export class PgStore implements Store {
   }
 
   /** Drop the whole schema (tests). */
+  // ---- connections (SPEC §10) ----
+
+  putConnection(connection: ConnectionRecord): Promise<void> {
+    return this.connections.put(connection);
+  }
+  getConnection(id: string): Promise<ConnectionRecord | null> {
+    return this.connections.get(id);
+  }
+  listConnections(): Promise<ConnectionRecord[]> {
+    return this.connections.list();
+  }
+  deleteConnection(id: string): Promise<boolean> {
+    return this.connections.delete(id);
+  }
+  updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
+    return this.connections.updateLocked(id, change);
+  }
+
   async dropSchema(): Promise<void> {
     await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
   }
