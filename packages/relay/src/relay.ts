@@ -24,6 +24,7 @@ import { HostGate } from './delivery/host-gate.js';
 import { MemoryRateWindow, type RateWindow } from './delivery/rate-window.js';
 import { PgRateWindow } from './store/pg/pg-rate-window.js';
 import { assertAdminTokenFor } from './admin-token.js';
+import { Connections } from './connections/service.js';
 
 export interface RunningRelay {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -37,6 +38,8 @@ export interface RunningRelay {
   routes: RouteInfo[];
   /** Counters other modules add to (token refreshes, plans, replays); served on /metrics. */
   metrics: RelayMetrics;
+  /** Connections at work (SPEC §10): refreshes, the authorization flow. */
+  connections: Connections;
   log: Logger;
   /** How long `close()` waits for attempts in flight before releasing them. */
   shutdownMs: number;
@@ -76,17 +79,19 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     hostConcurrency: o.hostConcurrency, breakerFailures: o.breakerFailures, breakerCooldownMs: o.breakerCooldownMs,
     timeoutMs: o.timeoutMs, rateLimits: o.rateLimits, window, metrics, log,
   });
+  const connections = new Connections({ store, log, metrics });
+  let address = '';
   const worker = new DeliveryWorker({
     store, cache, log, id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     policy: { maxAttempts: o.maxAttempts, backoffBaseMs: o.backoffBaseMs, backoffMaxMs: o.backoffMaxMs },
     send: { timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes, allow: parseAllowList(o.allowPrivate) },
-    concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs, gate, metrics,
+    concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs, gate, metrics, connections,
   });
   const { app, routes } = buildApp({
     store, cache, worker, log, adminToken: o.adminToken, adminLoginLimit: o.adminLoginLimit, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
     leaseMs: o.leaseMs, corsOrigins: o.corsOrigins, metrics, lifecycle, metricsPublic: o.metricsPublic, handOff: o.deliver,
+    connections, publicUrl: () => o.publicUrl ?? address,
   });
-  let address: string;
   try {
     await app.listen({ port: o.port, host: o.host });
     address = boundUrl(app);
@@ -101,7 +106,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   log.info('relay listening', { url: address, store: store.kind, worker: worker.id });
   let closing: Promise<void> | null = null;
   return {
-    url: address, store, worker, retention, app, routes, metrics, log, shutdownMs: o.shutdownMs,
+    url: address, store, worker, retention, app, routes, metrics, connections, log, shutdownMs: o.shutdownMs,
     close: () => (closing ??= gracefulStop({
       lifecycle, app, worker, retention, store, log, deadlineMs: o.shutdownMs, closeExtras: () => window.close(),
     })),

@@ -47,6 +47,8 @@ export interface FlowAttempt {
   payload: unknown;
   provider: Provider | undefined;
   secrets: Record<string, string>;
+  /** The `connection` scope (SPEC §10), when the flow names one. */
+  connection?: Record<string, string> | undefined;
   deliveryId: string;
   redactor: Redactor;
   send: SendOptions;
@@ -114,7 +116,7 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
 
   try {
     await runFlow(a.flow, a.payload, {
-      provider: a.provider, secrets: a.secrets, fetch, onStep, resume, maxResponseBytes: options.maxResponseBytes, signal: a.signal,
+      provider: a.provider, secrets: a.secrets, ...(a.connection ? { connection: a.connection } : {}), fetch, onStep, resume, maxResponseBytes: options.maxResponseBytes, signal: a.signal,
     });
     return { kind: 'final', last };
   } catch (error) {

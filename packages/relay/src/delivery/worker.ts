@@ -22,6 +22,8 @@ import type { RelayMetrics } from '../metrics.js';
 import { requestIdOf } from '../request-id.js';
 import { LocalQueue } from './local-queue.js';
 import { VersionGone, withVersion } from './pinned.js';
+import { ConnectionError } from '../connections/service.js';
+import type { Connections, ConnectionScope } from '../connections/service.js';
 
 export interface WorkerOptions {
   store: Store;
@@ -36,6 +38,8 @@ export interface WorkerOptions {
   /** Per-host share, circuit breaker and rate limits; without it every delivery goes at once. */
   gate?: HostGate;
   metrics?: RelayMetrics;
+  /** Connections (SPEC §10): the values of an integration's `connection`, refreshed when needed. */
+  connections?: Connections;
 }
 
 export class DeliveryWorker {
@@ -226,15 +230,26 @@ export class DeliveryWorker {
       return this.finish(delivery, number, startedAt, null, notSent(`not sent: ${error.message}`), 'failed', null);
     }
     this.versions.set(delivery, integration.version ?? 1);
-    let redactor = Redactor.forIntegration(integration);
-    if (isFlow(integration.doc)) return this.runFlow({ delivery, event }, integration, number, redactor, gated);
+    const connectionId = connectionOf(integration);
+    let scope: ConnectionScope | null = null;
+    if (connectionId) {
+      try {
+        scope = await this.connections().scopeFor(connectionId);
+      } catch (error) {
+        if (!(error instanceof ConnectionError)) throw error;
+        return this.conclude(delivery, integration, number, startedAt, null, { ...notSent(`not sent: ${error.message}`), permanent: error.permanent });
+      }
+    }
+    let redactor = Redactor.forIntegration(integration, scope?.secrets ?? []);
+    if (isFlow(integration.doc)) return this.runFlow({ delivery, event }, integration, number, redactor, gated, scope);
+    const source = await this.o.cache.source(delivery.sourceId).catch(() => null);
+    const render = (values: ConnectionScope | null): OutboundRequest => buildRequest(integration, source, event.body, {
+      'x-hookmap-delivery': delivery.id,
+      'x-hookmap-attempt': String(number),
+    }, values?.values);
     let request: OutboundRequest;
     try {
-      const source = await this.o.cache.source(delivery.sourceId);
-      request = buildRequest(integration, source, event.body, {
-        'x-hookmap-delivery': delivery.id,
-        'x-hookmap-attempt': String(number),
-      });
+      request = render(scope);
     } catch (error) {
       const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
       return this.finish(delivery, number, startedAt, null, result, 'failed', null);
@@ -249,8 +264,20 @@ export class DeliveryWorker {
       this.o.log.debug('delivery parked', { ...ids(delivery, event), host: shownHost, reason: admission.reason, until: new Date(admission.until).toISOString() });
       return null;
     }
-    const result = await send(request, this.o.send, this.interrupt.signal);
+    let result = await send(request, this.o.send, this.interrupt.signal);
     await admission?.done(result);
+    if (result.status === 401 && scope && connectionId) {
+      // The token was refused: refresh once (unless another delivery just did) and repeat this attempt once.
+      try {
+        scope = await this.connections().scopeAfterUnauthorized(connectionId, scope.accessToken);
+        request = render(scope);
+        redactor = Redactor.forIntegration(integration, scope.secrets).forRequest(request.headers);
+        result = await send(request, this.o.send, this.interrupt.signal);
+      } catch (error) {
+        if (!(error instanceof ConnectionError)) throw error;
+        result = { ...result, error: `HTTP 401, then ${error.message}`, permanent: error.permanent };
+      }
+    }
     const logged = {
       ...request, url: redactor.text(request.url), headers: redactor.headers(request.headers) ?? {}, body: redactor.text(request.body),
     };
@@ -260,12 +287,18 @@ export class DeliveryWorker {
     return this.conclude(delivery, integration, number, startedAt, logged, safe);
   }
 
+  private connections(): Connections {
+    if (!this.o.connections) throw new ConnectionError('this relay has no connection service', true);
+    return this.o.connections;
+  }
+
   /**
    * One attempt of a flow (SPEC §9, flow.ts): the steps left after those earlier attempts recorded as
    * succeeded; each step but the last is recorded as it finishes, the last one concludes the attempt.
    */
   private async runFlow(
     { delivery, event }: ClaimedDelivery, integration: IntegrationRecord, number: number, redactor: Redactor, gated: boolean,
+    scope: ConnectionScope | null,
   ): Promise<Attempt | null> {
     const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;
     const gate = gated ? this.o.gate : undefined;
@@ -278,13 +311,26 @@ export class DeliveryWorker {
       const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
       return this.finish(delivery, number, nowIso(), null, result, 'failed', null);
     }
-    const outcome = await attemptFlow({
+    const attempt = (values: ConnectionScope | null, masker: Redactor) => attemptFlow({
       store: this.o.store, flow: integration.doc as unknown as Flow, payload, provider, secrets: integration.secrets,
-      deliveryId: delivery.id, redactor, send: this.o.send, signal: this.interrupt.signal, hostOf,
+      connection: values?.values, deliveryId: delivery.id, redactor: masker, send: this.o.send, signal: this.interrupt.signal, hostOf,
       extraHeaders: { 'x-hookmap-delivery': delivery.id, 'x-hookmap-attempt': String(number) },
       admit: gate ? (request, shownHost) => gate.admit(request, rateLimit, shownHost) : null,
       recordStep: (record) => this.recordStep(delivery, number, record),
     });
+    let outcome = await attempt(scope, redactor);
+    const connectionId = connectionOf(integration);
+    const refused = outcome.kind === 'final' ? outcome.last : null;
+    if (refused?.result.status === 401 && scope && connectionId) {
+      // A step's token was refused: refresh once and run the flow again from that step (the steps before it are recorded).
+      try {
+        const fresh = await this.connections().scopeAfterUnauthorized(connectionId, scope.accessToken);
+        outcome = await attempt(fresh, Redactor.forIntegration(integration, [...scope.secrets, ...fresh.secrets]));
+      } catch (error) {
+        if (!(error instanceof ConnectionError)) throw error;
+        outcome = { kind: 'final', last: { ...refused, result: { ...refused.result, error: `HTTP 401, then ${error.message}`, permanent: error.permanent } } };
+      }
+    }
     if (outcome.kind === 'lost') {
       this.o.log.warn('flow stopped: another process holds the delivery now', { ...ids(delivery, event), attempt: number });
       return null;
@@ -392,6 +438,12 @@ export class DeliveryWorker {
 
 function notSent(error: string | null): SendResult {
   return { status: null, headers: null, body: null, error, durationMs: 0 };
+}
+
+/** The connection the integration names (SPEC §10), if any. */
+function connectionOf(integration: IntegrationRecord): string | undefined {
+  const id = (integration.doc as { connection?: unknown }).connection;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 function ids(delivery: Delivery, event: EventRecord): Record<string, string> {

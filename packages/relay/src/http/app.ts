@@ -14,6 +14,8 @@ import { registerLogRoutes } from './admin-logs.js';
 import { registerVersionRoutes } from './admin-versions.js';
 import { registerPlanRoutes } from './admin-plan.js';
 import { registerReplayRoutes } from './admin-replay.js';
+import { registerConnectionRoutes } from './admin-connections.js';
+import type { Connections } from '../connections/service.js';
 import { toHttpError } from './errors.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { Lifecycle } from '../shutdown.js';
@@ -46,6 +48,9 @@ export interface AppDeps {
   metricsPublic: boolean;
   /** New deliveries go straight to this process's worker (it runs here). */
   handOff: boolean;
+  connections: Connections;
+  /** The relay's public base URL, for OAuth redirects. */
+  publicUrl: () => string;
 }
 
 const ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
@@ -101,6 +106,7 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   registerVersionRoutes(app, deps.store);
   registerPlanRoutes(app, deps.store, deps.metrics);
   registerReplayRoutes(app, { store: deps.store, maxAttempts: deps.maxAttempts, onReplay: () => deps.worker.wake(), metrics: deps.metrics });
+  registerConnectionRoutes(app, { store: deps.store, connections: deps.connections, publicUrl: deps.publicUrl });
   registerLogRoutes(app, {
     store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),
   });
