@@ -59,9 +59,9 @@ describe.each(cases)('a flow across kill -9 ($name)', ({ env: storeEnv }) => {
 
     first = await spawnRelay(env);
     children.push(first);
-    await adminCall(first.url, TOKEN, 'POST', '/api/sources', { id: 'otter', provider: 'otter', verification: 'none' });
+    const source = (await adminCall(first.url, TOKEN, 'POST', '/api/sources', { id: 'otter', provider: 'otter', verification: 'none' })) as { hookPath: string };
     const integration = await adminCall(first.url, TOKEN, 'POST', '/api/integrations', { sourceId: 'otter', doc: flow, secrets: sim.secrets() });
-    const ack = await fetch(`${first.url}/hooks/otter`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(otterMeeting('meeting-crash')) });
+    const ack = await fetch(`${first.url}${source.hookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(otterMeeting('meeting-crash')) });
     expect(ack.status).toBe(202);
     await notes.waitFor(1, 20_000);
     await new Promise<void>((resolve) => (first!.proc.exitCode !== null || first!.proc.signalCode !== null ? resolve() : first!.proc.once('exit', () => resolve())));

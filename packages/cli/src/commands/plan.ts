@@ -5,25 +5,12 @@ import { CliError } from '../io/errors.js';
 import { relayClient, type RelayOptions } from '../net/relay-api.js';
 import type { Colors } from '../io/colors.js';
 import type { Ui } from '../lib/ui.js';
+import type { PatchOperation as Operation, PlanAnswer } from '@hookmap/relay/api';
 
 export interface PlanOptions extends RelayOptions {
   integration?: string;
   limit?: string;
   json?: boolean;
-}
-
-interface Operation {
-  op: string;
-  path: string;
-  value?: unknown;
-  from?: string;
-}
-
-interface PlanAnswer {
-  integrationId: string;
-  version: number;
-  summary: Record<'events' | 'changed' | 'unchanged' | 'newlyFailing' | 'fixed' | 'newlySkipped' | 'newlyIncluded', number>;
-  items: { eventId: string; receivedAt: string; before: unknown; after: unknown; diff: Operation[] }[];
 }
 
 export async function planCommand(file: string, options: PlanOptions, ui: Ui): Promise<number> {

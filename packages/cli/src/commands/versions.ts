@@ -2,14 +2,10 @@
 import { CliError } from '../io/errors.js';
 import { relayClient, type RelayOptions } from '../net/relay-api.js';
 import type { Ui } from '../lib/ui.js';
+import type { ReplayResult, VersionList } from '@hookmap/relay/api';
 
 interface JsonOption {
   json?: boolean;
-}
-
-interface VersionList {
-  live: number;
-  items: { version: number; createdAt: string; message: string | null; author: string | null; live: boolean }[];
 }
 
 const path = (id: string) => `/api/integrations/${encodeURIComponent(id)}`;
@@ -49,7 +45,7 @@ export interface ReplayOptions extends RelayOptions, JsonOption {
 export async function replayCommand(eventId: string | undefined, options: ReplayOptions, ui: Ui): Promise<number> {
   const client = relayClient(options, ui.env);
   const version = options.throughVersion === undefined ? undefined : versionNumber(options.throughVersion);
-  let answer: { replayed: string[]; count: number; duplicates: number };
+  let answer: ReplayResult;
   if (eventId) {
     if (!options.integration) throw new CliError('replay of one event needs --integration <id> (the integration to send it through)', { exitCode: 2 });
     answer = await client.call('POST', `/api/events/${encodeURIComponent(eventId)}/replay`, { integrationId: options.integration, ...(version ? { version } : {}) });

@@ -1,0 +1,167 @@
+/**
+ * `@hookmap/relay/api`: the shapes of the admin API's answers, types only (nothing runs), for clients such
+ * as the editor's logs panel and the CLI. They follow the records in store/types.ts as the views return them.
+ */
+import type { IntegrationDocument, JsonValue, Diagnostic } from '@hookmap/core';
+import type { AttemptOutcome, DeliveryStatus, Verification } from './store/types.js';
+
+export type { AttemptOutcome, DeliveryStatus, Verification };
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  next: string | null;
+}
+
+export interface SourceView {
+  id: string;
+  name: string;
+  provider: string | null;
+  verification: Verification;
+  secretSet: boolean;
+  secretHeader?: string;
+  /** Whether the source's hook path carries a token (shown once, in `pathToken`, at creation and rotation). */
+  pathTokenSet: boolean;
+  /** The path to post webhooks to; null once the token is no longer shown. */
+  hookPath: string | null;
+  /** Only in the answers of creation and `rotate-token`. */
+  pathToken?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IntegrationView {
+  id: string;
+  sourceId: string;
+  name: string | null;
+  doc: IntegrationDocument;
+  secretNames: string[];
+  active: boolean;
+  disabledReason: string | null;
+  /** The live version of `doc` (SPEC §12). */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProviderInfo {
+  id: string;
+  name: string;
+  signs: boolean;
+  samples: { id: string; name: string; event: string }[];
+}
+
+export interface EventView {
+  id: string;
+  sourceId: string;
+  idempotencyKey: string | null;
+  body: string;
+  headers: Record<string, string>;
+  receivedAt: string;
+  test: boolean;
+}
+
+export interface DeliveryView {
+  id: string;
+  eventId: string;
+  integrationId: string;
+  sourceId: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  lastStatus: number | null;
+  lastError: string | null;
+  /** A replay through a pinned version (SPEC §12). */
+  version?: number | null;
+  replay?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AttemptView {
+  id: string;
+  deliveryId: string;
+  integrationId: string;
+  eventId: string;
+  number: number;
+  startedAt: string;
+  durationMs: number;
+  request: { method: string; url: string; headers: Record<string, string>; body: string | null } | null;
+  responseStatus: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  error: string | null;
+  outcome: AttemptOutcome;
+  worker: string;
+  /** The integration version it was rendered with. */
+  version?: number | null;
+  /** Flows (SPEC §9): the step of this row, whether it was skipped, its rendered result. */
+  stepId?: string;
+  skipped?: boolean;
+  result?: JsonValue;
+}
+
+export interface DeliveryDetail extends DeliveryView {
+  /** Newest first. */
+  attempts: AttemptView[];
+  /** A flow's chain: the latest row of each step, in order (empty for a single request). */
+  steps: AttemptView[];
+}
+
+export interface RetryResult {
+  retried: string[];
+  count: number;
+}
+
+export interface ReplayResult {
+  replayed: string[];
+  count: number;
+  /** Replays not created because the same one is still waiting. */
+  duplicates: number;
+}
+
+export interface VersionSummary {
+  version: number;
+  createdAt: string;
+  message: string | null;
+  author: string | null;
+  live: boolean;
+}
+
+export interface VersionList {
+  live: number;
+  items: VersionSummary[];
+}
+
+export interface PlanSummary {
+  events: number;
+  changed: number;
+  unchanged: number;
+  newlyFailing: number;
+  fixed: number;
+  newlySkipped: number;
+  newlyIncluded: number;
+}
+
+export interface PatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  value?: unknown;
+  from?: string;
+}
+
+export interface PlanAnswer {
+  integrationId: string;
+  version: number;
+  summary: PlanSummary;
+  items: { eventId: string; receivedAt: string; before: unknown; after: unknown; diff: PatchOperation[]; stoppedAt?: { before?: string; after?: string } }[];
+  problems: { appeared: Diagnostic<string>[]; disappeared: Diagnostic<string>[] };
+}
+
+/** Every error answer: a stable code, a message that says what to do, and details (e.g. diagnostics). */
+export interface ErrorAnswer {
+  error: string;
+  message: string;
+  details?: unknown;
+}
