@@ -165,3 +165,30 @@ export interface ErrorAnswer {
   message: string;
   details?: unknown;
 }
+
+/**
+ * A connection (SPEC §10) as the API shows it: never a secret value. `set` names the fields that hold
+ * one (`clientId`, `clientSecret`, `refreshToken`, `accessToken`, `values.<name>`).
+ */
+export interface ConnectionView {
+  id: string;
+  kind: 'oauth2' | 'static';
+  preset: string | null;
+  status: 'ok' | 'refreshing' | 'needs_reauth';
+  expiresAt: string | null;
+  lastRefreshAt: string | null;
+  lastError: string | null;
+  set: string[];
+  tokenUrl: string | null;
+  authorizeUrl: string | null;
+  clientId: string | null;
+  scope: string | null;
+  tokenAuth: 'basic' | 'body';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `POST /api/connections/:id/authorize`: the URL to open in a browser. */
+export interface AuthorizeAnswer {
+  url: string;
+}

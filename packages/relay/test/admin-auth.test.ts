@@ -57,9 +57,9 @@ afterAll(async () => {
 });
 
 describe('admin routes deny by default', () => {
-  it('only the webhook intake and the health checks are public', () => {
+  it('only the webhook intake, the health checks and the OAuth callback are public', () => {
     const publicRoutes = relay.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
-    expect(publicRoutes).toEqual(['GET /healthz', 'GET /readyz', 'POST /hooks/:sourceId', 'POST /hooks/:sourceId/:token']);
+    expect(publicRoutes).toEqual(['GET /healthz', 'GET /oauth/callback', 'GET /readyz', 'POST /hooks/:sourceId', 'POST /hooks/:sourceId/:token']);
     expect(relay.routes.filter((r) => !r.public).length).toBeGreaterThanOrEqual(20);
   });
 

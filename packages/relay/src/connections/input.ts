@@ -1,5 +1,6 @@
 /** Validation of connection bodies of the admin API, and the view it answers (no secret value, ever). */
 import type { ConnectionRecord } from '../store/types.js';
+import type { ConnectionView } from '../api.js';
 import { nowIso } from '../ids.js';
 import { badRequest } from '../http/errors.js';
 import { asObject } from '../http/input.js';
@@ -78,7 +79,7 @@ export function connectionFromInput(raw: unknown, existing: ConnectionRecord | n
 }
 
 /** What the API shows: never a secret value, only which fields hold one (`set`). */
-export function connectionView(c: ConnectionRecord, refreshing = false) {
+export function connectionView(c: ConnectionRecord, refreshing = false): ConnectionView {
   const set = [
     ...(c.clientId ? ['clientId'] : []), ...SECRET_FIELDS.filter((f) => c[f]),
     ...Object.keys(c.values).map((name) => `values.${name}`),
