@@ -70,6 +70,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const log = o.log === false ? createLogger(() => undefined) : createLogger(o.log, o.logLevel);
   const store = o.store ?? createStore(o, log);
   await store.init();
+  // Secrets written before the key was set, or under the previous key: sealed with the current key now.
+  const resealed = await store.resealSecrets().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  if (resealed) log.info('secrets sealed with the current key', { records: resealed });
   const cache = new ConfigCache(store, o.configCacheMs);
   const metrics = new RelayMetrics(() => store.queueStats());
   const lifecycle = new Lifecycle();

@@ -91,6 +91,34 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       await store.close();
     });
 
+    it('seals at start what was written before the key was set, and what the previous key sealed', async () => {
+      const h = await make();
+      let store = await h.open(new SecretCipher());
+      await store.putConnection(connection('old'));
+      const s = { ...source(), secret: 'source-secret-value-abc' };
+      await store.putSource(s);
+      await store.putIntegration({ ...integration(s.id), secrets: { CRM_TOKEN: 'integration-secret-value-def' } });
+      expect(await store.resealSecrets()).toBe(0); // no key: nothing to seal with
+      await store.close();
+      const first = newKey();
+      store = await h.open(new SecretCipher(first));
+      expect(await store.resealSecrets()).toBe(3);
+      expect(await store.resealSecrets()).toBe(0);
+      if (name === 'postgres') {
+        const raw = await h.raw(store);
+        for (const secret of [...SECRET_FIELDS, 'source-secret-value-abc', 'integration-secret-value-def']) expect(raw).not.toContain(secret);
+      }
+      await store.close();
+      const second = newKey();
+      store = await h.open(new SecretCipher(second, first));
+      expect(await store.resealSecrets()).toBe(3);
+      await store.close();
+      store = await h.open(new SecretCipher(second)); // the previous key is no longer needed
+      expect((await store.getConnection('old'))?.accessToken).toBe('access-token-value-789');
+      expect((await store.listIntegrations())[0]?.secrets).toEqual({ CRM_TOKEN: 'integration-secret-value-def' });
+      await store.close();
+    });
+
     it('keeps tokens, client secrets, source and integration secrets encrypted at rest; a rotated key still reads them', async () => {
       const h = await make();
       const oldKey = newKey();

@@ -29,3 +29,16 @@ export function sealSource(s: Source, cipher: SecretCipher): Source {
 export function openSource(s: Source, cipher: SecretCipher): Source {
   return { ...s, secret: cipher.openMaybe(s.secret) };
 }
+
+/** The sealed forms a record holds, to check whether they are all under the current key. */
+export function sealedValues(record: Partial<Source & IntegrationRecord & ConnectionRecord>): string[] {
+  const out: (string | null | undefined)[] = [
+    record.secret, record.clientSecret, record.refreshToken, record.accessToken, record.pendingAuth?.verifier,
+    ...Object.values(record.secrets ?? {}), ...Object.values(record.values ?? {}),
+  ];
+  return out.filter((v): v is string => typeof v === 'string');
+}
+
+export function needsReseal(record: object, cipher: SecretCipher): boolean {
+  return cipher.encrypts && sealedValues(record as Partial<Source & IntegrationRecord & ConnectionRecord>).some((v) => !cipher.isCurrent(v));
+}

@@ -257,6 +257,11 @@ export interface Store extends StoreOps {
   deleteConnection(id: string): Promise<boolean>;
   /** Run `change` holding the connection's lock and store what it answers; returns the row stored (or the current one). */
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null>;
+  /**
+   * Write again every source, integration and connection whose secrets are not sealed with the current key
+   * (plaintext from before a key was set, or sealed with the previous key). Returns how many. Run at start.
+   */
+  resealSecrets(): Promise<number>;
 
   /** Store an event and its deliveries durably, in one step. A repeat idempotency key stores nothing. */
   acceptEvent(input: NewEvent): Promise<AcceptResult>;

@@ -13,7 +13,7 @@ import type {
   ConnectionChange, ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
-import { openConnection, openIntegration, openSource, sealConnection, sealIntegration, sealSource } from '../../secrets/records.js';
+import { needsReseal, openConnection, openIntegration, openSource, sealConnection, sealIntegration, sealSource } from '../../secrets/records.js';
 import { matchesAttempt, matchesDelivery, paginate } from '../query.js';
 import { WriteAheadLog } from './wal.js';
 import type { BodyRef, WalOp } from './wal.js';
@@ -193,6 +193,18 @@ export class EmbeddedStore implements Store {
       if (this.connectionLocks.get(id) === run) this.connectionLocks.delete(id);
     }).catch(() => undefined);
     return run;
+  }
+
+  async resealSecrets(): Promise<number> {
+    const c = this.cipher;
+    const ops: WalOp[] = [];
+    for (const v of this.data.sources.values()) if (needsReseal(v, c)) ops.push(put('sources', sealSource(openSource(v, c), c)));
+    for (const v of this.data.integrations.values()) if (needsReseal(v, c)) ops.push(put('integrations', sealIntegration(openIntegration(v, c), c)));
+    for (const v of this.data.connections.values()) if (needsReseal(v, c)) ops.push(put('connections', sealConnection(openConnection(v, c), c)));
+    if (ops.length === 0) return 0;
+    await this.write(ops);
+    this.requestCompaction(); // the old forms stay in older segments until the log is rewritten
+    return ops.length;
   }
 
   private versionDeletes(integrationId: string): WalOp[] {

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { ConnectionChange, ConnectionRecord } from '../types.js';
 import type { SecretCipher } from '../../secrets/cipher.js';
-import { openConnection, sealConnection } from '../../secrets/records.js';
+import { needsReseal, openConnection, sealConnection } from '../../secrets/records.js';
 
 type Row = Record<string, unknown>;
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -60,6 +60,12 @@ export class PgConnections {
 
   async delete(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM connections WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  /** Ids of the connections holding a value not sealed with the current key. */
+  async staleIds(): Promise<string[]> {
+    const { rows } = await this.pool.query('SELECT * FROM connections');
+    return rows.map((r) => toConnection(r as Row)).filter((c) => needsReseal(c, this.cipher)).map((c) => c.id);
   }
 
   async updateLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {

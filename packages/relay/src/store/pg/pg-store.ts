@@ -10,7 +10,7 @@ import type {
   ConnectionChange, ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
-import { openIntegration, openSource, sealIntegration, sealSource } from '../../secrets/records.js';
+import { needsReseal, openIntegration, openSource, sealIntegration, sealSource } from '../../secrets/records.js';
 import { PgConnections } from './pg-connections.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
@@ -355,6 +355,29 @@ export class PgStore implements Store {
   }
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
     return this.connections.updateLocked(id, change);
+  }
+
+  async resealSecrets(): Promise<number> {
+    if (!this.cipher.encrypts) return 0;
+    let count = 0;
+    for (const row of await this.rows('SELECT * FROM sources')) {
+      const source = toSource(row);
+      if (!needsReseal(source, this.cipher)) continue;
+      await this.putSource(openSource(source, this.cipher));
+      count++;
+    }
+    for (const row of await this.rows('SELECT * FROM integrations')) {
+      const integration = toIntegration(row);
+      if (!needsReseal(integration, this.cipher)) continue;
+      await this.putIntegration(openIntegration(integration, this.cipher));
+      count++;
+    }
+    // Under the row lock: a relay refreshing the token meanwhile must not be overwritten with the older row.
+    for (const id of await this.connections.staleIds()) {
+      await this.connections.updateLocked(id, async (c) => c);
+      count++;
+    }
+    return count;
   }
 
   async dropSchema(): Promise<void> {
