@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read JSON answers loosely */
 /**
  * Connections on PostgreSQL (SPEC §10): two relays sharing the database refresh an expired token once
  * between them — the row lock makes the second wait, and it re-reads the row the first one stored —

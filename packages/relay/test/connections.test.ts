@@ -170,6 +170,44 @@ it('invalid_grant marks the connection needs_reauth; deliveries fail saying to r
   );
 });
 
+it('a flow step refused with 401 refreshes once and the flow goes on from that step', async () => {
+  await setUp('flowy');
+  oauth.valid.add('first-access-flowy');
+  await relay.api('PATCH', '/api/connections/flowy', { expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+  const flow = await relay.api('POST', '/api/integrations', {
+    sourceId: 'src-flowy',
+    doc: {
+      name: 'flow', connection: 'flowy', headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+      steps: [
+        { id: 'find', method: 'POST', url: `${oauth.destination.url}/flow/find`, body: { mode: 'template', template: { n: '{{ n }}' } } },
+        { id: 'note', method: 'POST', url: `${oauth.destination.url}/flow/note`, body: { mode: 'template', template: { n: '{{ n }}' } } },
+      ],
+    },
+  });
+  expect(flow.status, flow.text).toBe(201);
+  await relay.api('PATCH', `/api/integrations/${(await relay.api('GET', '/api/integrations?sourceId=src-flowy')).body.items.find((i: any) => !i.doc.steps).id}`, { active: false });
+  // The token is revoked once the first step got its answer.
+  oauth.afterRequest = (url) => {
+    if (url === '/flow/find') oauth.valid.delete('first-access-flowy');
+  };
+  const before = oauth.calls.length;
+  const hook = await relay.hook('src-flowy', { n: 7 });
+  const done = await relay.until(
+    () => relay.api('GET', `/api/deliveries?eventId=${hook.body.eventId}&integrationId=${flow.body.id}`),
+    (r) => r.body.items.length === 1 && r.body.items[0].status !== 'pending',
+  );
+  oauth.afterRequest = null;
+  expect(done.body.items[0].status).toBe('succeeded');
+  expect(oauth.calls.length - before).toBe(1);
+  const fresh = `Bearer ${oauth.calls.at(-1)!.answer.access_token}`;
+  expect(oauth.destination.requests.filter((r) => r.url.startsWith('/flow/')).map((r) => [r.url, r.headers.authorization])).toEqual([
+    ['/flow/find', 'Bearer first-access-flowy'], ['/flow/note', 'Bearer first-access-flowy'], ['/flow/note', fresh],
+  ]);
+  const detail = (await relay.api('GET', `/api/deliveries/${done.body.items[0].id}`)).body;
+  expect(detail.steps.map((s: any) => [s.stepId, s.responseStatus])).toEqual([['find', 200], ['note', 200]]);
+  expect(JSON.stringify(detail)).not.toContain(oauth.calls.at(-1)!.answer.access_token);
+});
+
 it('twenty deliveries that need a refresh at once cause exactly one token request', async () => {
   const integrationId = await setUp('crowd', { expiresAt: new Date(Date.now() - 1000).toISOString() });
   const before = oauth.calls.length;

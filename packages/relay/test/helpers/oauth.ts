@@ -26,6 +26,8 @@ export interface OAuthHarness {
   valid: Set<string>;
   /** The destination refuses every token. */
   refuseAll: boolean;
+  /** Called after the destination answered a request (e.g. to revoke the token it accepted). */
+  afterRequest: ((url: string, token: string | undefined) => void) | null;
   /** Change the next token answer. */
   next(change: Change): void;
   destination: Sink;
@@ -58,10 +60,13 @@ export async function startOAuth(): Promise<OAuthHarness> {
   });
   const destination = await startSink((req) => {
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    return token && valid.has(token) && !harness.refuseAll ? { status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json' } } : { status: 401, body: 'invalid token' };
+    const answer = token && valid.has(token) && !harness.refuseAll
+      ? { status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json' } } : { status: 401, body: 'invalid token' };
+    harness.afterRequest?.(req.url, token);
+    return answer;
   });
   const harness: OAuthHarness = {
-    refuseAll: false, tokenUrl: `${base}/token`, authorizeUrl: `${base}/authorize`, calls, valid, destination,
+    refuseAll: false, afterRequest: null, tokenUrl: `${base}/token`, authorizeUrl: `${base}/authorize`, calls, valid, destination,
     next: (change) => changes.push(change),
     close: async () => {
       await destination.close();
