@@ -8,8 +8,13 @@ export { PgStore } from './store/pg/pg-store.js';
 export type { PgStoreOptions } from './store/pg/pg-store.js';
 export type {
   Store, Source, IntegrationRecord, EventRecord, Delivery, DeliveryStatus, Attempt, AttemptOutcome, AttemptRequest,
-  Verification, Page, DeliveryFilter,
+  Verification, Page, DeliveryFilter, ConnectionRecord, ConnectionKind, ConnectionStatus,
 } from './store/types.js';
+export { SecretCipher, SecretKeyError } from './secrets/cipher.js';
+export { Connections, ConnectionError } from './connections/service.js';
+export type { ConnectionScope } from './connections/service.js';
+export { PRESETS as CONNECTION_PRESETS } from './connections/presets.js';
+export type { Preset as ConnectionPreset } from './connections/presets.js';
 export { isPrivateAddress, parseAllowList, DestinationRefused } from './delivery/address.js';
 export { backoffDelay, parseRetryAfter, isRetryable, defaultRetryPolicy } from './delivery/backoff.js';
 export type { RetryPolicy } from './delivery/backoff.js';

@@ -248,6 +248,28 @@ it('static connections give their values; a missing connection fails the deliver
   expect(integration.status).toBe(201);
 });
 
+it('the callback refuses an unknown or forged state, a refusal by the provider, and an authorization older than 10 minutes', async () => {
+  const refused = await fetch(`${relay.url}/oauth/callback?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=early.x`);
+  expect(refused.status).toBe(400);
+  expect(await refused.text()).toContain('The provider answered access_denied: &lt;b&gt;no&lt;/b&gt;');
+  const { body: { url } } = await relay.api('POST', '/api/connections/early/authorize');
+  const state = new URL(url).searchParams.get('state')!;
+  expect(state.startsWith('early.')).toBe(true);
+  const forged = await fetch(`${relay.url}/oauth/callback?code=abc&state=${encodeURIComponent(`${state}x`)}`);
+  expect(forged.status).toBe(400);
+  expect(await forged.text()).toContain('unknown or was already used');
+  const stored = (await relay.store.getConnection('early'))!;
+  await relay.store.putConnection({ ...stored, pendingAuth: { ...stored.pendingAuth!, expiresAt: new Date(Date.now() - 1).toISOString() } });
+  const late = await fetch(`${relay.url}/oauth/callback?code=abc&state=${encodeURIComponent(state)}`);
+  expect(late.status).toBe(400);
+  expect(await late.text()).toContain('longer than 10 minutes');
+  expect((await relay.api('POST', '/api/connections/close-nothing/authorize')).status).toBe(404);
+  expect((await relay.api('POST', '/api/connections/pd/authorize', undefined)).status).toBe(200);
+  const unauthorizable = await relay.api('POST', '/api/connections', { id: 'no-authorize', tokenUrl: oauth.tokenUrl, clientId: 'c' });
+  expect(unauthorizable.status).toBe(201);
+  expect((await relay.api('POST', '/api/connections/no-authorize/authorize')).body.error).toBe('not_authorizable');
+});
+
 it('no token, refresh token or client secret appears in any API answer or log line of the run', () => {
   const secrets = [CLIENT_SECRET, 'static-key-do-not-leak'];
   for (const call of oauth.calls) for (const key of ['access_token', 'refresh_token']) if (typeof call.answer[key] === 'string') secrets.push(call.answer[key] as string);
