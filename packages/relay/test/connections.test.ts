@@ -233,6 +233,10 @@ it('static connections give their values; a missing connection fails the deliver
   expect((await relay.api('POST', '/api/connections', { id: 'x', preset: 'nope' })).status).toBe(400);
   const presetted = await relay.api('POST', '/api/connections', { id: 'pd', preset: 'pipedrive', clientId: 'c' });
   expect(presetted.body).toMatchObject({ tokenUrl: 'https://oauth.pipedrive.com/oauth/token', tokenAuth: 'basic' });
+  const zoho = await relay.api('PATCH', '/api/connections/pd', { preset: 'zoho' });
+  expect(zoho.body).toMatchObject({ preset: 'zoho', tokenUrl: 'https://accounts.zoho.com/oauth/v2/token', tokenAuth: 'body', scope: 'ZohoCRM.modules.ALL' });
+  const eu = await relay.api('PATCH', '/api/connections/pd', { tokenUrl: 'https://accounts.zoho.eu/oauth/v2/token' });
+  expect(eu.body).toMatchObject({ preset: 'zoho', tokenUrl: 'https://accounts.zoho.eu/oauth/v2/token', authorizeUrl: 'https://accounts.zoho.com/oauth/v2/auth' });
   await relay.api('POST', '/api/sources', { id: 'src-static', provider: null, verification: 'none' });
   const integration = await relay.api('POST', '/api/integrations', {
     sourceId: 'src-static',
@@ -264,7 +268,8 @@ it('the callback refuses an unknown or forged state, a refusal by the provider, 
   expect(late.status).toBe(400);
   expect(await late.text()).toContain('longer than 10 minutes');
   expect((await relay.api('POST', '/api/connections/close-nothing/authorize')).status).toBe(404);
-  expect((await relay.api('POST', '/api/connections/pd/authorize', undefined)).status).toBe(200);
+  const zohoUrl = new URL((await relay.api('POST', '/api/connections/pd/authorize')).body.url);
+  expect(zohoUrl.searchParams.get('access_type')).toBe('offline'); // Zoho gives a refresh token only then
   const unauthorizable = await relay.api('POST', '/api/connections', { id: 'no-authorize', tokenUrl: oauth.tokenUrl, clientId: 'c' });
   expect(unauthorizable.status).toBe(201);
   expect((await relay.api('POST', '/api/connections/no-authorize/authorize')).body.error).toBe('not_authorizable');

@@ -50,8 +50,12 @@ export function connectionFromInput(raw: unknown, existing: ConnectionRecord | n
   if (presetName && !preset) throw badRequest(`unknown preset "${presetName}"; one of ${Object.keys(PRESETS).join(', ')}`, { field: 'preset' });
   const kind = (str(body, 'kind') ?? existing?.kind ?? 'oauth2') as ConnectionRecord['kind'];
   if (kind !== 'oauth2' && kind !== 'static') throw badRequest('"kind" must be "oauth2" or "static"', { field: 'kind' });
-  const tokenAuth = (str(body, 'tokenAuth') ?? existing?.tokenAuth ?? preset?.tokenAuth ?? 'basic') as ConnectionRecord['tokenAuth'];
+  const tokenAuth = (str(body, 'tokenAuth') ?? (body.preset !== undefined ? preset?.tokenAuth : undefined) ?? existing?.tokenAuth ?? preset?.tokenAuth ?? 'basic') as ConnectionRecord['tokenAuth'];
   if (tokenAuth !== 'basic' && tokenAuth !== 'body') throw badRequest('"tokenAuth" must be "basic" (HTTP Basic) or "body" (form fields)', { field: 'tokenAuth' });
+  // A preset named in this body wins over the stored URLs; otherwise what is stored stays.
+  const presetFirst = body.preset !== undefined;
+  const fromPreset = (stored: string | null | undefined, given: string | undefined) =>
+    (presetFirst ? (given ?? stored) : (stored ?? given)) ?? null;
   const pick = (key: string, fallback: string | null, read = str) => {
     const v = read(body, key);
     return v === undefined ? fallback : v || null;
@@ -62,11 +66,11 @@ export function connectionFromInput(raw: unknown, existing: ConnectionRecord | n
   const now = nowIso();
   const next: ConnectionRecord = {
     id, kind, preset: presetName,
-    tokenUrl: pick('tokenUrl', existing?.tokenUrl ?? preset?.tokenUrl ?? null, url),
-    authorizeUrl: pick('authorizeUrl', existing?.authorizeUrl ?? preset?.authorizeUrl ?? null, url),
+    tokenUrl: pick('tokenUrl', fromPreset(existing?.tokenUrl, preset?.tokenUrl), url),
+    authorizeUrl: pick('authorizeUrl', fromPreset(existing?.authorizeUrl, preset?.authorizeUrl), url),
     clientId: pick('clientId', existing?.clientId ?? null), ...secrets,
     expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-    scope: pick('scope', existing?.scope ?? preset?.scope ?? null), tokenAuth, values: valuesFrom(body.values, existing?.values ?? {}),
+    scope: pick('scope', fromPreset(existing?.scope, preset?.scope)), tokenAuth, values: valuesFrom(body.values, existing?.values ?? {}),
     status: existing?.status ?? 'ok', lastRefreshAt: existing?.lastRefreshAt ?? null, lastError: existing?.lastError ?? null,
     pendingAuth: existing?.pendingAuth ?? null, createdAt: existing?.createdAt ?? now, updatedAt: now,
   };
