@@ -18,6 +18,8 @@ export interface PreparedRequest {
   /** JSON Pointer of the URL in its document (`/url`, `/steps/1/url`). */
   urlPointer: string;
   headers: PreparedHeader[];
+  /** Some header is named Content-Type in some spelling (names are fixed when the request is prepared). */
+  setsContentType: boolean;
   body: PreparedBody | null;
 }
 
@@ -36,7 +38,9 @@ export function prepareRequest(
   const method = doc.method ?? 'POST';
   const own = prepareHeaders(doc.headers, at);
   const body = prepareBody(doc.body, provider, at);
-  return { method, url: doc.url, urlPointer, headers: shared.length ? mergeHeaders(shared, own) : own, body };
+  const headers = shared.length ? mergeHeaders(shared, own) : own;
+  const setsContentType = headers.some((h) => h.name.toLowerCase() === 'content-type');
+  return { method, url: doc.url, urlPointer, headers, setsContentType, body };
 }
 
 export interface RenderSettings {
@@ -62,11 +66,13 @@ export function renderPrepared(
   const headers = renderHeaders(prepared.headers, context, diagnostics);
   const request: RenderedRequest = { method, url, headers, diagnostics: diagnostics ?? [] };
   if (method === 'GET' || method === 'DELETE') {
-    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+    if (prepared.setsContentType) for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
     return request;
   }
   if (!body) return request;
   request.body = body.render(payload, context, settings.options, diagnostics);
-  setHeader(headers, 'Content-Type', body.contentType);
+  // Without a Content-Type among the document's headers a plain store adds it, as setHeader would.
+  if (prepared.setsContentType) setHeader(headers, 'Content-Type', body.contentType);
+  else headers['Content-Type'] = body.contentType;
   return request;
 }
