@@ -41,10 +41,11 @@ await build({
         b.onResolve({ filter: /^\.\.?\// }, (args) => {
           const path = resolve(args.resolveDir, args.path);
           // Every output lands in dist/node/ itself, so one relative path is right in all of them.
-          return SEPARATE.test(path) ? { path: relative(out, path).split('\\').join('/'), external: true } : undefined;
+          return SEPARATE.test(path)
+            ? { path: relative(out, path).split('\\').join('/'), external: true }
+            : undefined;
         });
       },
     },
   ],
 });
-

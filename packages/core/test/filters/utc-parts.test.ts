@@ -6,8 +6,16 @@ import { utcParts } from '../../src/filters/date.js';
 function byDate(ms: number) {
   const d = new Date(ms);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(), ms: d.getUTCMilliseconds(), weekday: d.getUTCDay(), offsetMinutes: 0, zone: 'UTC',
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+    offsetMinutes: 0,
+    zone: 'UTC',
   };
 }
 
@@ -22,7 +30,10 @@ describe('utcParts', () => {
   });
 
   it('agrees at the edges: the epoch, leap days, century years, the first and last representable instants', () => {
-    const edges = [0, -1, 1, 951782400000, 951868800000, 4107542400000, -2208988800001, 8.64e15, -8.64e15, 1736937000999.9, -0.5];
+    const edges = [
+      0, -1, 1, 951782400000, 951868800000, 4107542400000, -2208988800001, 8.64e15, -8.64e15, 1736937000999.9,
+      -0.5,
+    ];
     for (const ms of edges) expect(utcParts(ms), String(ms)).toEqual(byDate(ms));
   });
 });
