@@ -9,7 +9,6 @@
 export const REASONS = {
   RECORD_ID:
     "the starter reads the CRM record id from a path the provider's samples lack or fill with a non-CRM id (OSVI's \"lead_42\"); flows (lookups) will supply it",
-  NO_ACTION_ITEMS: "the samples have no action items, and the starter's Tasks list is then empty (the API rejects an empty list)",
   NO_NOTE_TEXT: 'the sample has no summary, and the starter renders an empty Note_Content',
   NO_DURATION: 'the sample carries no call duration, and Zoho requires Call_Duration for a completed call',
 } as const;
@@ -34,10 +33,6 @@ export const KNOWN_STARTER_FAILURES: KnownFailure[] = [
   ['salesforce.task', 'otonistark', '*', ['/WhoId'], ['RECORD_ID']],
   ['salesforce.task', 'attendee', '*', ['/WhoId'], ['RECORD_ID']],
   ['salesforce.task', 'osvi', '*', ['/WhoId'], ['RECORD_ID']],
-  ['salesforce.tasks', 'quil', '*', ['/records'], ['NO_ACTION_ITEMS']],
-  ['salesforce.tasks', 'otonistark', '*', ['/records'], ['NO_ACTION_ITEMS']],
-  ['salesforce.tasks', 'attendee', '*', ['/records'], ['NO_ACTION_ITEMS']],
-  ['salesforce.tasks', 'osvi', '*', ['/records'], ['NO_ACTION_ITEMS']],
   ['salesforce.event', 'otter', '*', ['/WhoId'], ['RECORD_ID']],
   ['salesforce.event', 'quil', '*', ['/WhoId'], ['RECORD_ID']],
   ['salesforce.event', 'otonistark', '*', ['/WhoId'], ['RECORD_ID']],

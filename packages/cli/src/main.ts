@@ -10,6 +10,8 @@ const commands = {
   batch: () => import('./commands/batch.js'),
   list: () => import('./commands/list.js'),
   serve: () => import('./commands/serve.js'),
+  plan: () => import('./commands/plan.js'),
+  versions: () => import('./commands/versions.js'),
 };
 
 const program = new Command('hookmap')
@@ -169,6 +171,52 @@ program
     examples('hookmap serve --port 8787', 'hookmap serve --host 0.0.0.0 --data /var/lib/hookmap'),
   )
   .action(action(globals, async (ui, options) => (await commands.serve()).serveCommand(options, ui)));
+
+const relayOptions = (command: Command) =>
+  command
+    .option('--relay <url>', 'the relay (default: $HOOKMAP_RELAY_URL or http://127.0.0.1:8787)')
+    .option('--token <token>', "the relay's admin token (default: $HOOKMAP_ADMIN_TOKEN)")
+    .option('--json', 'the answer as JSON');
+
+relayOptions(
+  program
+    .command('plan')
+    .description("show what a changed integration would send for the relay's recent real events, before publishing it")
+    .argument('<integration>', "the changed document (or the relay's { id, doc } view of it), - for stdin")
+    .option('--integration <id>', 'the relay integration it changes (default: the file\'s "id")')
+    .option('--limit <n>', 'how many recent events (default 100)'),
+)
+  .addHelpText('after', examples('hookmap plan integration.json --integration int_123 --relay http://127.0.0.1:8787'))
+  .action(action(globals, async (ui, file: string, options) => (await commands.plan()).planCommand(file, options, ui)));
+
+relayOptions(program.command('versions').description("list a relay integration's versions, newest first").argument('<integration>', 'integration id'))
+  .addHelpText('after', examples('hookmap versions int_123'))
+  .action(action(globals, async (ui, id: string, options) => (await commands.versions()).versionsCommand(id, options, ui)));
+
+relayOptions(
+  program
+    .command('rollback')
+    .description("make an earlier version's document live again (as a new version)")
+    .argument('<integration>', 'integration id')
+    .argument('<version>', 'the version to go back to')
+    .option('--message <text>', 'why (default: "rollback to version N")'),
+)
+  .addHelpText('after', examples('hookmap rollback int_123 4'))
+  .action(action(globals, async (ui, id: string, version: string, options) => (await commands.versions()).rollbackCommand(id, version, options, ui)));
+
+relayOptions(
+  program
+    .command('replay')
+    .description('send stored events again as new deliveries (marked as replays): one event, or in bulk by delivery status')
+    .argument('[event]', 'event id (omit for bulk)')
+    .option('--integration <id>', 'the integration to send through (bulk: only its deliveries)')
+    .option('--through-version <n>', 'send through this version instead of the live one (--version is the CLI\'s own)')
+    .option('--status <status>', 'bulk: deliveries in this status (default failed)')
+    .option('--source <id>', 'bulk: only this source')
+    .option('--limit <n>', 'bulk: at most this many events (default 1000)'),
+)
+  .addHelpText('after', examples('hookmap replay evt_123 --integration int_123', 'hookmap replay --integration int_123 --status failed --through-version 3'))
+  .action(action(globals, async (ui, event: string | undefined, options) => (await commands.versions()).replayCommand(event, options, ui)));
 
 exitQuietlyOnBrokenPipe();
 try {

@@ -155,6 +155,34 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       await store.close();
     });
 
+    it('stores versions with their integration, replay deliveries, and the version of each attempt, across a restart', async () => {
+      let store = await harness.open();
+      const { i, made } = await seeded(store, 1);
+      const v1 = { id: `${i.id}@1`, integrationId: i.id, version: 1, doc: i.doc, createdAt: nowIso(), message: null, author: null };
+      await store.putIntegration({ ...i, version: 1 }, v1);
+      const doc2 = { ...i.doc, name: 'second' };
+      await store.putIntegration({ ...i, doc: doc2, version: 2 }, { ...v1, id: `${i.id}@2`, version: 2, doc: doc2, message: 'rename' });
+      const replay = delivery(made[0]!.e, i.id, { version: 1, replay: true });
+      await store.addDeliveries([replay]);
+      store = await harness.reopen(store);
+      expect((await store.getIntegration(i.id))?.version).toBe(2);
+      expect((await store.listIntegrationVersions(i.id)).map((v) => [v.version, v.message, v.doc.name])).toEqual([[1, null, 'sink'], [2, 'rename', 'second']]);
+      expect((await store.getIntegrationVersion(i.id, 2))?.doc).toEqual(doc2);
+      expect(await store.getIntegrationVersion(i.id, 3)).toBeNull();
+      const stored = await store.getDelivery(replay.id);
+      expect([stored?.replay, stored?.version, stored?.status]).toEqual([true, 1, 'pending']);
+      const claimed = await store.claimDue('w1', 10, 10_000);
+      const mine = claimed.find((c) => c.delivery.id === replay.id);
+      expect(mine?.event.id).toBe(made[0]!.e.id);
+      await store.recordAttempt({ ...attemptFor(replay, 1), version: 1, outcome: 'success', responseStatus: 200 }, {
+        status: 'succeeded', nextAttemptAt: nowIso(), lastStatus: 200, lastError: null,
+      });
+      expect((await store.listAttempts({ deliveryId: replay.id })).items.map((a) => a.version)).toEqual([1]);
+      expect(await store.deleteIntegration(i.id)).toBe(true);
+      expect(await store.listIntegrationVersions(i.id)).toEqual([]);
+      await store.close();
+    });
+
     it('retention deletes old finished events with their deliveries and attempts, and nothing else', async () => {
       let store = await harness.open();
       const s = source();

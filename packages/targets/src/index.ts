@@ -11,7 +11,7 @@ import type { JsonSchema, RequestPreset } from './types.js';
 import { configuredSchema, validateTargetBody, type ValidateOptions } from './validate.js';
 
 export { TargetCodes } from './codes.js';
-export type { TargetCode } from './codes.js';
+export type { BodyDiagnostic, TargetCode } from './codes.js';
 export { flattenSchema } from './fields.js';
 export { getTarget, targetIds, targets } from './registry.js';
 export { urlPattern } from './request.js';

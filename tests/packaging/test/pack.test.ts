@@ -105,19 +105,20 @@ const TS = `
 import { compile, renderRequest, TemplateError, type Diagnostic, type Integration } from '@hookmap/core';
 import { expressionToPath, pathToExpression } from '@hookmap/core/tooling';
 import { getProvider } from '@hookmap/providers';
-import { validateBody } from '@hookmap/targets';
+import { validateBody, type BodyDiagnostic } from '@hookmap/targets';
 
 declare const integration: Integration;
 declare const payload: unknown;
 // The root README's snippet, as written there.
 const request = renderRequest(integration, payload, { provider: getProvider('osvi'), secrets: { HUBSPOT_TOKEN: '…' } });
-const problems: Diagnostic[] = validateBody('hubspot.call', request.body);
+const problems: BodyDiagnostic[] = validateBody('hubspot.call', request.body);
+const coreOnly: Diagnostic[] = problems.filter((p): p is Diagnostic => p.code.startsWith('H'));
 try {
   compile('{{ a | nope }}');
 } catch (e) {
   if (e instanceof TemplateError) {
     const code: 'H201' | string = e.code;
-    console.log(code, problems.length, pathToExpression(expressionToPath('a.b') ?? []));
+    console.log(code, problems.length, coreOnly.length, pathToExpression(expressionToPath('a.b') ?? []));
   }
 }
 `;

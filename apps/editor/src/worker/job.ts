@@ -41,7 +41,8 @@ export function renderOne(
     request: outcome.request,
     failure: outcome.failure,
     diagnostics: [...base.diagnostics, ...outcome.diagnostics, ...helperWarnings],
-    targetDiagnostics: targetDiagnostics(targetId, integration, outcome.body, provider?.id),
+    // A payload the filters leave out is never sent, so the CRM cannot reject it: no target problems.
+    targetDiagnostics: base.skipped === null ? targetDiagnostics(targetId, integration, outcome.body, provider?.id) : [],
   };
 }
 

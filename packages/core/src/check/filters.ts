@@ -163,7 +163,17 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
   pick: { accepts: OBJECT, expects: 'an object', output: (i, args) => pickOutput(i, args, true), mayFail: textArgs },
   omit: { accepts: OBJECT, expects: 'an object', output: (i, args) => pickOutput(i, args, false), mayFail: textArgs },
   default: { anyArgs: true, accepts: ANY, expects: 'any value', output: defaultOutput },
-  json: { anyArgs: true, accepts: ANY, expects: 'any value', output: () => text(true) },
+  json: {
+    anyArgs: true,
+    accepts: ANY,
+    expects: 'any value',
+    output: () => text(true),
+    // The indent must be a whole number from 0 to 10; any other argument fails (the value is then null).
+    mayFail: (_i, [space]) => {
+      const v = space?.literal?.value;
+      return !!space && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10);
+    },
+  },
   parse_json: { accepts: ['string'], expects: 'JSON text', output: () => unknown(), mayFail: () => true },
 
   date: { accepts: dateInput, expects: 'a date (ISO text or epoch number)', output: () => text(), mayFail: (i, [f, z]) => notOnlyDates(i) || (!!f && !f.type.string) || (!!z && z.literal === null) },

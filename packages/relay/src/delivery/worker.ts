@@ -17,6 +17,7 @@ import { hostOf } from './host-gate.js';
 import type { RelayMetrics } from '../metrics.js';
 import { requestIdOf } from '../request-id.js';
 import { LocalQueue } from './local-queue.js';
+import { VersionGone, withVersion } from './pinned.js';
 
 export interface WorkerOptions {
   store: Store;
@@ -51,6 +52,8 @@ export class DeliveryWorker {
   private lastClaimFull = false;
   /** The request id of the webhook behind each delivery being attempted, for the log lines. */
   private readonly requestIds = new WeakMap<Delivery, string>();
+  /** The integration version each delivery's current attempt renders with (recorded on the attempt). */
+  private readonly versions = new WeakMap<Delivery, number>();
 
   constructor(private readonly o: WorkerOptions) {
     this.local = new LocalQueue(o.concurrency);
@@ -205,12 +208,20 @@ export class DeliveryWorker {
   private async run({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean }, gated: boolean): Promise<Attempt | null> {
     const number = delivery.attemptCount + 1;
     this.requestIds.set(delivery, requestIdOf(event.id, event.headers));
-    const integration = await this.o.cache.integration(delivery.integrationId);
+    const live = await this.o.cache.integration(delivery.integrationId);
     const startedAt = nowIso();
-    if (!integration || (!integration.active && !opts.evenIfInactive)) {
-      const reason = integration ? `integration is disabled${integration.disabledReason ? `: ${integration.disabledReason}` : ''}` : 'integration was deleted';
+    if (!live || (!live.active && !opts.evenIfInactive)) {
+      const reason = live ? `integration is disabled${live.disabledReason ? `: ${live.disabledReason}` : ''}` : 'integration was deleted';
       return this.finish(delivery, number, startedAt, null, notSent(`not sent: ${reason}`), 'cancelled', null);
     }
+    let integration: IntegrationRecord;
+    try {
+      integration = await withVersion(this.o.store, live, delivery);
+    } catch (error) {
+      if (!(error instanceof VersionGone)) throw error;
+      return this.finish(delivery, number, startedAt, null, notSent(`not sent: ${error.message}`), 'failed', null);
+    }
+    this.versions.set(delivery, integration.version ?? 1);
     const redactor = new Redactor(Object.values(integration.secrets));
     let request: OutboundRequest;
     try {
@@ -281,6 +292,7 @@ export class DeliveryWorker {
       number, startedAt, durationMs: result.durationMs, request, responseStatus: result.status,
       responseHeaders: result.headers, responseBody: result.body, error,
       outcome: status === 'succeeded' ? 'success' : status === 'pending' ? 'retry' : 'failed', worker: this.o.id,
+      version: this.versions.get(delivery) ?? null,
     };
     const update: DeliveryUpdate = {
       status, nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(), lastStatus: result.status, lastError: error,
@@ -292,6 +304,8 @@ export class DeliveryWorker {
     const fields = {
       requestId: this.requestIds.get(delivery) ?? delivery.eventId, eventId: delivery.eventId, deliveryId: delivery.id,
       integrationId: delivery.integrationId, attempt: number, host, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
+      ...(attempt.version !== null ? { version: attempt.version } : {}),
+      ...(delivery.replay ? { replay: true } : {}),
       ...(error ? { error } : {}),
     };
     if (attempt.outcome === 'success') this.o.log.debug('attempt', fields);

@@ -6,6 +6,8 @@ import { integrationView, sourceView } from './views.js';
 import { HttpError, notFound } from './errors.js';
 import { assertSecretFormat } from '../inbound/secret-format.js';
 import { assertRateLimitField } from '../delivery/rate-limit-field.js';
+import { versioned, type VersionMeta } from '../versions.js';
+import { assertTypes } from './type-gate.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -47,9 +49,12 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
   app.post('/api/integrations', async (request, reply) => {
     const integration = integrationFromInput(request.body, null);
     assertRateLimitField(integration.doc);
-    if (!(await store.getSource(integration.sourceId))) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
-    await store.putIntegration(integration);
-    return reply.code(201).send(integrationView(integration));
+    const source = await store.getSource(integration.sourceId);
+    if (!source) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
+    assertTypes(integration, source, request.body);
+    const saved = versioned(null, integration, versionMeta(request.body));
+    await store.putIntegration(saved.integration, saved.version);
+    return reply.code(201).send(integrationView(saved.integration));
   });
 
   app.get<IdParams>('/api/integrations/:id', async (request) => {
@@ -61,9 +66,13 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
   app.patch<IdParams>('/api/integrations/:id', async (request) => {
     const existing = await store.getIntegration(request.params.id);
     if (!existing) throw notFound('integration');
-    const integration = integrationFromInput(request.body, existing);
-    assertRateLimitField(integration.doc);
-    await store.putIntegration(integration);
+    const next = integrationFromInput(request.body, existing);
+    assertRateLimitField(next.doc);
+    if (next.active && (!existing.active || JSON.stringify(next.doc) !== JSON.stringify(existing.doc))) {
+      assertTypes(next, await store.getSource(next.sourceId), request.body);
+    }
+    const { integration, version } = versioned(existing, next, versionMeta(request.body));
+    await store.putIntegration(integration, version);
     if (!integration.active) await store.cancelPending(integration.id, 'integration disabled');
     return integrationView(integration);
   });
@@ -73,4 +82,11 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     await store.cancelPending(request.params.id, 'integration deleted');
     return reply.code(204).send();
   });
+}
+
+/** `message` (why this change) rides along with the document in create and update bodies. */
+function versionMeta(body: unknown): VersionMeta {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (message !== undefined && message !== null && typeof message !== 'string') throw new HttpError(400, 'bad_request', '"message" must be a string');
+  return { message: typeof message === 'string' && message.trim() ? message.trim().slice(0, 500) : null };
 }

@@ -1,14 +1,14 @@
 /** Admin API: events, deliveries, attempts, retries and "Send test". */
 import type { FastifyInstance } from 'fastify';
-import type { AttemptOutcome, Delivery, DeliveryFilter, DeliveryStatus, Store } from '../store/types.js';
+import type { AttemptOutcome, Delivery, Store } from '../store/types.js';
 import type { DeliveryWorker } from '../delivery/worker.js';
 import { providers } from '@hookmap/providers';
 import { findProvider } from '../delivery/render.js';
 import { newId, nowIso } from '../ids.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
+import { deliveryFilter, oneOf } from './delivery-filter.js';
 
-const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
 const OUTCOMES: AttemptOutcome[] = ['success', 'retry', 'failed'];
 
 export interface LogsDeps {
@@ -21,23 +21,8 @@ export interface LogsDeps {
 
 type Query = Record<string, string | undefined>;
 
-function oneOf<T extends string>(value: string | undefined, allowed: T[], name: string): T | undefined {
-  if (!value) return undefined;
-  if (!allowed.includes(value as T)) throw badRequest(`"${name}" must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
-
 function listParams(q: Query) {
   return { limit: q.limit ? Number(q.limit) : undefined, before: q.before || undefined };
-}
-
-function deliveryFilter(q: Record<string, unknown>): DeliveryFilter {
-  const str = (k: string) => (typeof q[k] === 'string' && q[k] ? (q[k] as string) : undefined);
-  const ids = Array.isArray(q.ids) ? q.ids.filter((x): x is string => typeof x === 'string') : undefined;
-  return {
-    status: oneOf(str('status'), STATUSES, 'status'), sourceId: str('sourceId'), integrationId: str('integrationId'),
-    eventId: str('eventId'), ids,
-  };
 }
 
 export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {

@@ -10,6 +10,9 @@ import { registerCors } from './cors.js';
 import { registerInbound } from './inbound.js';
 import { registerConfigRoutes } from './admin-config.js';
 import { registerLogRoutes } from './admin-logs.js';
+import { registerVersionRoutes } from './admin-versions.js';
+import { registerPlanRoutes } from './admin-plan.js';
+import { registerReplayRoutes } from './admin-replay.js';
 import { HttpError, toHttpError } from './errors.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { Lifecycle } from '../shutdown.js';
@@ -97,6 +100,9 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
     handOff: deps.handOff ? deps.worker : undefined, lifecycle: deps.lifecycle, metrics: deps.metrics, log: deps.log,
   });
   registerConfigRoutes(app, deps.store);
+  registerVersionRoutes(app, deps.store);
+  registerPlanRoutes(app, deps.store, deps.metrics);
+  registerReplayRoutes(app, { store: deps.store, maxAttempts: deps.maxAttempts, onReplay: () => deps.worker.wake(), metrics: deps.metrics });
   registerLogRoutes(app, {
     store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),
   });

@@ -11,6 +11,6 @@ export function sourceView(s: Source) {
 export function integrationView(i: IntegrationRecord) {
   return {
     id: i.id, sourceId: i.sourceId, name: i.doc.name ?? null, doc: i.doc, secretNames: Object.keys(i.secrets).sort(),
-    active: i.active, disabledReason: i.disabledReason, createdAt: i.createdAt, updatedAt: i.updatedAt,
+    active: i.active, disabledReason: i.disabledReason, version: i.version ?? 1, createdAt: i.createdAt, updatedAt: i.updatedAt,
   };
 }

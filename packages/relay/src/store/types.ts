@@ -26,8 +26,23 @@ export interface IntegrationRecord {
   active: boolean;
   /** Why the relay turned the integration off (e.g. the destination answered 410). */
   disabledReason: string | null;
+  /** The live version of `doc` (SPEC §12): 1 at creation, one more per change of the document. */
+  version?: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One immutable version of an integration's document (SPEC §12). */
+export interface IntegrationVersion {
+  /** `<integrationId>@<version>`. */
+  id: string;
+  integrationId: string;
+  version: number;
+  doc: Integration;
+  createdAt: string;
+  message: string | null;
+  /** Who made it: the admin token's label, when it has one. */
+  author: string | null;
 }
 
 export interface EventRecord {
@@ -55,6 +70,10 @@ export interface Delivery {
   nextAttemptAt: string;
   lastStatus: number | null;
   lastError: string | null;
+  /** The integration version this delivery must render with (a replay through a chosen version); null: the live one. */
+  version?: number | null;
+  /** A replay (SPEC §12): a new delivery of a stored event, asked for by an operator. */
+  replay?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -84,6 +103,8 @@ export interface Attempt {
   outcome: AttemptOutcome;
   /** Id of the relay process that made the attempt. */
   worker: string;
+  /** The integration version the request was rendered with. */
+  version?: number | null;
 }
 
 export interface ClaimedDelivery {
@@ -156,7 +177,13 @@ export interface Store extends StoreOps {
   listSources(): Promise<Source[]>;
   deleteSource(id: string): Promise<boolean>;
 
-  putIntegration(integration: IntegrationRecord): Promise<void>;
+  /** Store the integration and, when given, the new version of its document, in one step. */
+  putIntegration(integration: IntegrationRecord, version?: IntegrationVersion): Promise<void>;
+  /** Every version of an integration, oldest first. */
+  listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]>;
+  getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null>;
+  /** New deliveries of events already stored (replays). */
+  addDeliveries(deliveries: Delivery[]): Promise<void>;
   getIntegration(id: string): Promise<IntegrationRecord | null>;
   listIntegrations(sourceId?: string): Promise<IntegrationRecord[]>;
   deleteIntegration(id: string): Promise<boolean>;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type {
   AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
-  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, NewEvent, Page, Source, Store,
+  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, IntegrationVersion, NewEvent, Page, Source, Store,
 } from '../types.js';
 import { matchesAttempt, matchesDelivery, paginate } from '../query.js';
 import { WriteAheadLog } from './wal.js';
@@ -24,6 +24,7 @@ interface Collections {
   events: Map<string, EventRecord>;
   deliveries: Map<string, Delivery>;
   attempts: Map<string, Attempt>;
+  versions: Map<string, IntegrationVersion>;
 }
 type CollectionName = keyof Collections;
 
@@ -36,7 +37,7 @@ export interface EmbeddedStoreOptions {
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly data: Collections = {
-    sources: new Map(), integrations: new Map(), events: new Map(), deliveries: new Map(), attempts: new Map(),
+    sources: new Map(), integrations: new Map(), events: new Map(), deliveries: new Map(), attempts: new Map(), versions: new Map(),
   };
   private readonly eventKeys = new Map<string, string>();
   /** Delivery ids of each event (for retention). */
@@ -80,14 +81,23 @@ export class EmbeddedStore implements Store {
     if (!this.data.sources.has(id)) return false;
     const ops: WalOp[] = [{ op: 'del', c: 'sources', id }];
     for (const i of this.data.integrations.values()) {
-      if (i.sourceId === id) ops.push({ op: 'del', c: 'integrations', id: i.id });
+      if (i.sourceId === id) ops.push({ op: 'del', c: 'integrations', id: i.id }, ...this.versionDeletes(i.id));
     }
     await this.write(ops);
     return true;
   }
 
-  putIntegration(integration: IntegrationRecord): Promise<void> {
-    return this.write([put('integrations', integration)]);
+  putIntegration(integration: IntegrationRecord, version?: IntegrationVersion): Promise<void> {
+    return this.write(version ? [put('integrations', integration), put('versions', version)] : [put('integrations', integration)]);
+  }
+  async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
+    return [...this.data.versions.values()].filter((v) => v.integrationId === integrationId).sort((a, b) => a.version - b.version);
+  }
+  async getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null> {
+    return this.data.versions.get(`${integrationId}@${version}`) ?? null;
+  }
+  addDeliveries(deliveries: Delivery[]): Promise<void> {
+    return this.write(deliveries.map((d) => put('deliveries', d)));
   }
   async getIntegration(id: string): Promise<IntegrationRecord | null> {
     return this.data.integrations.get(id) ?? null;
@@ -97,8 +107,12 @@ export class EmbeddedStore implements Store {
   }
   async deleteIntegration(id: string): Promise<boolean> {
     if (!this.data.integrations.has(id)) return false;
-    await this.write([{ op: 'del', c: 'integrations', id }]);
+    await this.write([{ op: 'del', c: 'integrations', id }, ...this.versionDeletes(id)]);
     return true;
+  }
+
+  private versionDeletes(integrationId: string): WalOp[] {
+    return [...this.data.versions.values()].filter((v) => v.integrationId === integrationId).map((v) => ({ op: 'del', c: 'versions', id: v.id }));
   }
 
   // ---- events ----

@@ -11,12 +11,12 @@ WITH x AS (
   SELECT * FROM json_to_recordset($1::json) AS x(
     id text, delivery_id text, integration_id text, event_id text, number int, started_at timestamptz, duration_ms int,
     request json, response_status int, response_headers json, response_body text, error text, outcome text, worker text,
-    status text, next_attempt_at timestamptz, last_status int, last_error text)
+    version int, status text, next_attempt_at timestamptz, last_status int, last_error text)
 ), a AS (
   INSERT INTO attempts (id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
-                        response_status, response_headers, response_body, error, outcome, worker)
+                        response_status, response_headers, response_body, error, outcome, worker, version)
   SELECT id, delivery_id, integration_id, event_id, number, started_at, duration_ms, request,
-         response_status, response_headers, response_body, error, outcome, worker FROM x
+         response_status, response_headers, response_body, error, outcome, worker, version FROM x
   ON CONFLICT (delivery_id, number) DO NOTHING
 )
 UPDATE deliveries d SET status = x.status, next_attempt_at = x.next_attempt_at, last_status = x.last_status,
@@ -46,7 +46,7 @@ export class AttemptBatcher {
     const rows = items.map(({ attempt: a, update: u }) => ({
       id: a.id, delivery_id: a.deliveryId, integration_id: a.integrationId, event_id: a.eventId, number: a.number,
       started_at: a.startedAt, duration_ms: a.durationMs, request: a.request, response_status: a.responseStatus,
-      response_headers: a.responseHeaders, response_body: a.responseBody, error: a.error, outcome: a.outcome, worker: a.worker,
+      response_headers: a.responseHeaders, response_body: a.responseBody, error: a.error, outcome: a.outcome, worker: a.worker, version: a.version ?? null,
       status: u.status, next_attempt_at: u.nextAttemptAt, last_status: u.lastStatus, last_error: u.lastError,
     }));
     await this.pool.query({ name: 'hookmap_attempt_batch', text: RECORD, values: [JSON.stringify(rows)] });

@@ -85,5 +85,25 @@ CREATE INDEX events_received ON events (received_at);
 CREATE INDEX attempts_event ON attempts (event_id);
 `,
   },
+  {
+    version: 3,
+    // Versions, replays (SPEC §12): immutable documents, and the version each delivery and attempt used.
+    sql: `
+ALTER TABLE integrations ADD COLUMN version integer NOT NULL DEFAULT 1;
+CREATE TABLE integration_versions (
+  integration_id text NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
+  version integer NOT NULL,
+  doc json NOT NULL,
+  created_at timestamptz NOT NULL,
+  message text,
+  author text,
+  PRIMARY KEY (integration_id, version)
+);
+INSERT INTO integration_versions (integration_id, version, doc, created_at)
+  SELECT id, 1, doc, updated_at FROM integrations;
+ALTER TABLE deliveries ADD COLUMN version integer, ADD COLUMN replay boolean NOT NULL DEFAULT false;
+ALTER TABLE attempts ADD COLUMN version integer;
+`,
+  },
   ...opsMigrations,
 ];

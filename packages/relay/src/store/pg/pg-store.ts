@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type {
   AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
-  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, NewEvent, Page, Source, Store,
+  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, IntegrationVersion, NewEvent, Page, Source, Store,
 } from '../types.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
@@ -14,7 +14,7 @@ import { AcceptBatcher } from './accept-batch.js';
 import { AttemptBatcher } from './attempt-batch.js';
 import type { Parked } from '../ops.js';
 import type { QueueStats } from '../../metrics.js';
-import { toAttempt, toDelivery, toEvent, toIntegration, toSource, Where } from './rows.js';
+import { toAttempt, toDelivery, toEvent, toIntegration, toSource, toVersion, Where } from './rows.js';
 
 export interface PgStoreOptions {
   databaseUrl: string;
@@ -117,12 +117,53 @@ export class PgStore implements Store {
     return ((await this.pool.query('DELETE FROM sources WHERE id = $1', [id])).rowCount ?? 0) > 0;
   }
 
-  async putIntegration(i: IntegrationRecord): Promise<void> {
+  async putIntegration(i: IntegrationRecord, v?: IntegrationVersion): Promise<void> {
+    const upsert = {
+      text: `INSERT INTO integrations (id, source_id, doc, secrets, active, disabled_reason, created_at, updated_at, version)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+       ON CONFLICT (id) DO UPDATE SET source_id=$2, doc=$3, secrets=$4, active=$5, disabled_reason=$6, updated_at=$8, version=$9`,
+      values: [i.id, i.sourceId, JSON.stringify(i.doc), JSON.stringify(i.secrets), i.active, i.disabledReason, i.createdAt, i.updatedAt, i.version ?? 1],
+    };
+    if (!v) {
+      await this.pool.query(upsert);
+      return;
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(upsert);
+      await client.query(
+        `INSERT INTO integration_versions (integration_id, version, doc, created_at, message, author) VALUES ($1,$2,$3,$4,$5,$6)`,
+        [v.integrationId, v.version, JSON.stringify(v.doc), v.createdAt, v.message, v.author],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
+    return (await this.rows('SELECT * FROM integration_versions WHERE integration_id = $1 ORDER BY version', [integrationId])).map(toVersion);
+  }
+  async getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null> {
+    const [row] = await this.rows('SELECT * FROM integration_versions WHERE integration_id = $1 AND version = $2', [integrationId, version]);
+    return row ? toVersion(row) : null;
+  }
+  async addDeliveries(deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
     await this.pool.query(
-      `INSERT INTO integrations (id, source_id, doc, secrets, active, disabled_reason, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-       ON CONFLICT (id) DO UPDATE SET source_id=$2, doc=$3, secrets=$4, active=$5, disabled_reason=$6, updated_at=$8`,
-      [i.id, i.sourceId, JSON.stringify(i.doc), JSON.stringify(i.secrets), i.active, i.disabledReason, i.createdAt, i.updatedAt],
+      `INSERT INTO deliveries (id, event_id, integration_id, source_id, status, attempt_count, max_attempts, next_attempt_at,
+                               created_at, updated_at, version, replay)
+       SELECT y.id, y.event_id, y.integration_id, y.source_id, 'pending', 0, y.max_attempts, y.next_attempt_at,
+              y.created_at, y.created_at, y.version, y.replay
+       FROM json_to_recordset($1::json) AS y(id text, event_id text, integration_id text, source_id text, max_attempts int,
+                                             next_attempt_at timestamptz, created_at timestamptz, version int, replay boolean)`,
+      [JSON.stringify(deliveries.map((d) => ({
+        id: d.id, event_id: d.eventId, integration_id: d.integrationId, source_id: d.sourceId, max_attempts: d.maxAttempts,
+        next_attempt_at: d.nextAttemptAt, created_at: d.createdAt, version: d.version ?? null, replay: d.replay ?? false,
+      })))],
     );
   }
   async getIntegration(id: string): Promise<IntegrationRecord | null> {

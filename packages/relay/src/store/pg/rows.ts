@@ -1,5 +1,5 @@
 /** Row ⇄ record mapping for the PostgreSQL store. */
-import type { Attempt, Delivery, EventRecord, IntegrationRecord, Source } from '../types.js';
+import type { Attempt, Delivery, EventRecord, IntegrationRecord, IntegrationVersion, Source } from '../types.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +19,17 @@ export function toIntegration(r: Row): IntegrationRecord {
   return {
     id: r.id as string, sourceId: r.source_id as string, doc: r.doc as IntegrationRecord['doc'],
     secrets: (r.secrets as Record<string, string>) ?? {}, active: r.active as boolean,
-    disabledReason: (r.disabled_reason as string | null) ?? null, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+    disabledReason: (r.disabled_reason as string | null) ?? null, version: (r.version as number | undefined) ?? 1,
+    createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+  };
+}
+
+export function toVersion(r: Row): IntegrationVersion {
+  const integrationId = r.integration_id as string;
+  const version = r.version as number;
+  return {
+    id: `${integrationId}@${version}`, integrationId, version, doc: r.doc as IntegrationVersion['doc'],
+    createdAt: iso(r.created_at), message: (r.message as string | null) ?? null, author: (r.author as string | null) ?? null,
   };
 }
 
@@ -37,6 +47,8 @@ export function toDelivery(r: Row): Delivery {
     sourceId: r.source_id as string, status: r.status as Delivery['status'], attemptCount: r.attempt_count as number,
     maxAttempts: r.max_attempts as number, nextAttemptAt: iso(r.next_attempt_at),
     lastStatus: (r.last_status as number | null) ?? null, lastError: (r.last_error as string | null) ?? null,
+    ...(r.version !== null && r.version !== undefined ? { version: r.version as number } : {}),
+    ...(r.replay ? { replay: true } : {}),
     createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
   };
 }
@@ -50,6 +62,7 @@ export function toAttempt(r: Row): Attempt {
     responseHeaders: (r.response_headers as Record<string, string> | null) ?? null,
     responseBody: (r.response_body as string | null) ?? null, error: (r.error as string | null) ?? null,
     outcome: r.outcome as Attempt['outcome'], worker: r.worker as string,
+    ...(r.version !== null && r.version !== undefined ? { version: r.version as number } : {}),
   };
 }
 
