@@ -4,6 +4,7 @@ import { findProvider, starterFor, targetList } from '../catalog.js';
 import { integrationToDoc, METHODS } from '../integration.js';
 import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
 import { usePreview } from '../worker/client.js';
+import { StepList } from '../flow/StepList.js';
 import { SendFilter } from './SendFilter.js';
 import { textExample } from './text-example.js';
 
@@ -153,6 +154,16 @@ export function SettingsPanel() {
     const text = mode === 'text' && doc.textTemplate.trim() === '' ? { textTemplate: textExample(doc.engine) } : {};
     update({ bodyMode: mode, sections, ...text });
   };
+  // What every request of a flow shares comes before its steps; a single request keeps its order.
+  const shared = (
+    <>
+      <details>
+        <summary>{doc.steps !== null ? 'Headers of every step' : 'Headers'} ({doc.headers.length})</summary>
+        <Headers rows={doc.headers} />
+      </details>
+      <SendFilter />
+    </>
+  );
   return (
     <section className="settings" aria-label="Integration settings">
       <div className="row">
@@ -203,6 +214,13 @@ export function SettingsPanel() {
         </label>
       </div>
       <StarterOffer />
+      {doc.steps !== null && shared}
+      <StepList />
+      {doc.steps !== null && (
+        <div className="step-request-label" data-testid="step-request-label">
+          Request of step <code>{doc.steps[doc.activeStep]?.id}</code>
+        </div>
+      )}
       <div className="row">
         <select
           value={doc.method}
@@ -227,11 +245,7 @@ export function SettingsPanel() {
           URL: {d.message} ({d.code})
         </div>
       ))}
-      <details>
-        <summary>Headers ({doc.headers.length})</summary>
-        <Headers rows={doc.headers} />
-      </details>
-      <SendFilter />
+      {doc.steps === null && shared}
       <div className="row body-mode">
         <span className="label">Body</span>
         {(['auto', 'template', 'text'] as const).map((mode) => (
