@@ -103,6 +103,15 @@ export function validateTargetBody(targetId: string, body: JsonValue | string | 
   return validateBody(targetId, body as JsonValue) as Diagnostic[];
 }
 
+/**
+ * The fields the mapping panel lists: the target's, or for a flow the preset its edited step's request
+ * matches (a lookup's or a create's body, or the activity target's).
+ */
+export function editedTarget(doc: { steps: unknown[] | null; targetId: string | null; method: HttpMethod; url: string }): TargetInfo | undefined {
+  if (doc.steps === null) return findTarget(doc.targetId);
+  return stepPresetTarget(doc);
+}
+
 /** The default target: HubSpot's call preset when there is one. */
 export function defaultTargetId(): string | null {
   const list = targetList();

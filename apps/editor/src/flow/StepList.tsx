@@ -5,7 +5,17 @@
  */
 import { getStore, useStore, type StepDoc } from '../store.js';
 import { usePreview } from '../worker/client.js';
-import { addStep, currentSteps, earlierStepIds, MAX_STEPS, moveStep, removeStep, selectStep, STEP_ID, updateStep } from './steps.js';
+import {
+  addStep,
+  currentSteps,
+  earlierStepIds,
+  MAX_STEPS,
+  moveStep,
+  removeStep,
+  selectStep,
+  STEP_ID,
+  updateStep,
+} from './steps.js';
 
 /** After a move the row is re-rendered elsewhere: keep the keyboard focus on the button that moved it. */
 function refocus(selector: string, fallback: string): void {
@@ -16,7 +26,17 @@ function refocus(selector: string, fallback: string): void {
   });
 }
 
-function StepRow({ step, index, count, active }: { step: StepDoc; index: number; count: number; active: boolean }) {
+function StepRow({
+  step,
+  index,
+  count,
+  active,
+}: {
+  step: StepDoc;
+  index: number;
+  count: number;
+  active: boolean;
+}) {
   const store = getStore();
   const edit = (next: ReturnType<typeof selectStep>, toast: string) => {
     store.updateDoc(next, 'edit');
@@ -25,7 +45,11 @@ function StepRow({ step, index, count, active }: { step: StepDoc; index: number;
   const preview = usePreview((p) => p.reply?.steps?.[index]);
   const state = preview?.skipped ? 'skipped' : preview && !preview.reached ? 'not reached' : null;
   return (
-    <li className={`step-row${active ? ' active' : ''}`} data-testid={`step-row-${step.id}`} aria-current={active ? 'step' : undefined}>
+    <li
+      className={`step-row${active ? ' active' : ''}`}
+      data-testid={`step-row-${step.id}`}
+      aria-current={active ? 'step' : undefined}
+    >
       <button
         className="step-pick"
         onClick={() => store.updateDoc(selectStep(store.getState().doc, index), 'edit')}
@@ -92,7 +116,8 @@ function StepFields({ steps, index }: { steps: StepDoc[]; index: number }) {
   const store = getStore();
   const step = steps[index] as StepDoc;
   const doc = useStore((s) => s.doc);
-  const set = (patch: Parameters<typeof updateStep>[2], kind: string) => store.updateDoc(updateStep(store.getState().doc, index, patch), kind);
+  const set = (patch: Parameters<typeof updateStep>[2], kind: string) =>
+    store.updateDoc(updateStep(store.getState().doc, index, patch), kind);
   const problem = idProblem(step.id, steps, index);
   const earlier = earlierStepIds(doc, index);
   const rename = (id: string) => {
@@ -110,13 +135,21 @@ function StepFields({ steps, index }: { steps: StepDoc[]; index: number }) {
       <div className="row">
         <label>
           Step id
-          <input value={step.id} onChange={(e) => rename(e.target.value)} spellCheck={false} data-testid="step-id" aria-invalid={problem !== null} />
+          <input
+            value={step.id}
+            onChange={(e) => rename(e.target.value)}
+            spellCheck={false}
+            data-testid="step-id"
+            aria-invalid={problem !== null}
+          />
         </label>
         <label className="grow">
           Runs only when
           <input
             value={step.when}
-            placeholder={earlier[0] ? `e.g. {{ steps.${earlier[0]}.result == null }} — empty: always` : 'empty: always'}
+            placeholder={
+              earlier[0] ? `e.g. {{ steps.${earlier[0]}.result == null }} — empty: always` : 'empty: always'
+            }
             onChange={(e) => set({ when: e.target.value }, `step-when-${index}`)}
             spellCheck={false}
             data-testid="step-when"
@@ -126,7 +159,11 @@ function StepFields({ steps, index }: { steps: StepDoc[]; index: number }) {
       {problem && <div className="error small">{problem}</div>}
       <div className="row">
         <label className="grow">
-          Result (what later steps read as <code>steps.{step.id}.result</code>)
+          <span
+            title={`What later steps read as steps.${step.id}.result, rendered from this step's response`}
+          >
+            Result → <code>steps.{step.id}.result</code>
+          </span>
           <input
             value={step.result}
             placeholder="e.g. {{ response.body.id }}"
@@ -163,7 +200,13 @@ export function StepList() {
       </div>
       <ol className="step-list">
         {steps.map((step, index) => (
-          <StepRow key={`${index}-${step.id}`} step={step} index={index} count={steps.length} active={index === doc.activeStep} />
+          <StepRow
+            key={`${index}-${step.id}`}
+            step={step}
+            index={index}
+            count={steps.length}
+            active={index === doc.activeStep}
+          />
         ))}
       </ol>
       <button

@@ -6,7 +6,16 @@
 import type { EditorDoc, StepDoc } from '../store.js';
 
 /** The request fields a step shares with the doc (its `headers` stay the step's own). */
-const REQUEST_FIELDS = ['method', 'url', 'bodyMode', 'sections', 'templateText', 'textTemplate', 'contentType', 'engine'] as const;
+const REQUEST_FIELDS = [
+  'method',
+  'url',
+  'bodyMode',
+  'sections',
+  'templateText',
+  'textTemplate',
+  'contentType',
+  'engine',
+] as const;
 
 type RequestFields = Pick<StepDoc, (typeof REQUEST_FIELDS)[number]>;
 
@@ -94,7 +103,11 @@ export function addStep(doc: EditorDoc, index: number): EditorDoc {
 }
 
 /** Changes the step fields that are not its request (id, name, when, result, accept). */
-export function updateStep(doc: EditorDoc, index: number, patch: Partial<Omit<StepDoc, keyof RequestFields>>): EditorDoc {
+export function updateStep(
+  doc: EditorDoc,
+  index: number,
+  patch: Partial<Omit<StepDoc, keyof RequestFields>>,
+): EditorDoc {
   const steps = currentSteps(doc);
   const step = steps[index];
   if (!step) return doc;

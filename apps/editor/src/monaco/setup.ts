@@ -1,6 +1,6 @@
 /** Monaco made ready for the template editor: languages, themes, completion and hover (once). */
 import { findProvider } from '../catalog.js';
-import { currentPayload } from '../samples/current.js';
+import { editingContext } from '../flow/scope.js';
 import { getStore } from '../store.js';
 import { monaco } from './env.js';
 import { registerIntelligence } from './intelligence.js';
@@ -8,7 +8,7 @@ import { registerLanguages } from './language.js';
 
 registerLanguages(monaco);
 registerIntelligence(monaco, {
-  context: () => currentPayload(getStore().getState()).context,
+  context: () => editingContext(getStore().getState()),
   schema: () => findProvider(getStore().getState().doc.providerId)?.schema,
   engine: () => getStore().getState().doc.engine,
 });

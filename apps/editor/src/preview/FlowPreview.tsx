@@ -34,7 +34,8 @@ function ResponseEditor({ step, onDone }: { step: StepPreview; onDone: () => voi
   let error: string | null = null;
   try {
     const value = JSON.parse(text) as { status?: unknown };
-    if (typeof value !== 'object' || value === null || !Number.isInteger(value.status)) error = 'Write an object with a numeric "status" and a "body".';
+    if (typeof value !== 'object' || value === null || !Number.isInteger(value.status))
+      error = 'Write an object with a numeric "status" and a "body".';
   } catch (e) {
     error = `Not JSON yet: ${(e as Error).message}`;
   }
@@ -42,7 +43,13 @@ function ResponseEditor({ step, onDone }: { step: StepPreview; onDone: () => voi
     <div className="response-editor" data-testid={`response-editor-${step.id}`}>
       <label>
         Response for step <code>{step.id}</code> (status, headers, body)
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} spellCheck={false} aria-label={`Response JSON for step ${step.id}`} />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={8}
+          spellCheck={false}
+          aria-label={`Response JSON for step ${step.id}`}
+        />
       </label>
       {error && <div className="error small">{error}</div>}
       <div className="row">
@@ -64,7 +71,11 @@ function ResponseEditor({ step, onDone }: { step: StepPreview; onDone: () => voi
   );
 }
 
-const ASSUMED: Record<ResponseChoice['kind'], string> = { found: 'sample: found', 'not-found': 'sample: not found', custom: 'pasted' };
+const ASSUMED: Record<ResponseChoice['kind'], string> = {
+  found: 'sample: found',
+  'not-found': 'sample: not found',
+  custom: 'pasted',
+};
 
 function ResponseView({ step }: { step: StepPreview }) {
   const [editing, setEditing] = useState(false);
@@ -75,7 +86,10 @@ function ResponseView({ step }: { step: StepPreview }) {
       <div className="row response-head">
         <span className="label">Response</span>
         {step.response ? (
-          <span className={`status ${step.response.accepted ? 'ok' : 'bad-text'}`} data-testid={`step-status-${step.id}`}>
+          <span
+            className={`status ${step.response.accepted ? 'ok' : 'bad-text'}`}
+            data-testid={`step-status-${step.id}`}
+          >
             {step.response.status}
             {step.response.accepted ? '' : ' (not accepted: the flow stops here)'}
           </span>
@@ -99,7 +113,11 @@ function ResponseView({ step }: { step: StepPreview }) {
             ))}
           </span>
         )}
-        <button className="link" onClick={() => setEditing((e) => !e)} data-testid={`response-edit-${step.id}`}>
+        <button
+          className="link"
+          onClick={() => setEditing((e) => !e)}
+          data-testid={`response-edit-${step.id}`}
+        >
           {editing ? 'close' : 'paste a response'}
         </button>
         {choice.kind === 'custom' && (
@@ -126,19 +144,42 @@ function ResponseView({ step }: { step: StepPreview }) {
   );
 }
 
-function StepCard({ step, index, active, stale, stop }: { step: StepPreview; index: number; active: boolean; stale: boolean; stop: FlowStop | null }) {
+function StepCard({
+  step,
+  index,
+  active,
+  stale,
+  stop,
+}: {
+  step: StepPreview;
+  index: number;
+  active: boolean;
+  stale: boolean;
+  stop: FlowStop | null;
+}) {
   const store = getStore();
   const state = step.skipped ? 'skipped' : !step.reached ? 'not reached' : null;
   const stoppedHere = stop?.stepId === step.id;
   return (
-    <li className={`step-card${active ? ' active' : ''}${state ? ' inactive' : ''}`} data-testid={`step-card-${step.id}`} data-state={state ?? (stoppedHere ? 'stopped' : 'sent')}>
+    <li
+      className={`step-card${active ? ' active' : ''}${state ? ' inactive' : ''}`}
+      data-testid={`step-card-${step.id}`}
+      data-state={state ?? (stoppedHere ? 'stopped' : 'sent')}
+    >
       <div className="step-card-head">
         <span className="step-number">{index + 1}</span>
         <code>{step.id}</code>
         <span className="step-name">{step.name || step.preset?.name || ''}</span>
-        {state && <span className="badge muted-badge" data-testid={`step-state-${step.id}`}>{state === 'skipped' ? 'skipped: “Runs only when” is false' : 'not reached'}</span>}
+        {state && (
+          <span className="badge muted-badge" data-testid={`step-state-${step.id}`}>
+            {state === 'skipped' ? 'skipped: “Runs only when” is false' : 'not reached'}
+          </span>
+        )}
         {!active && (
-          <button className="link" onClick={() => store.updateDoc(selectStep(store.getState().doc, index), 'edit')}>
+          <button
+            className="link"
+            onClick={() => store.updateDoc(selectStep(store.getState().doc, index), 'edit')}
+          >
             edit
           </button>
         )}
@@ -154,12 +195,27 @@ function StepCard({ step, index, active, stale, stop }: { step: StepPreview; ind
   );
 }
 
-export function FlowPreview({ steps, stoppedAt, stale }: { steps: StepPreview[]; stoppedAt: FlowStop | null; stale: boolean }) {
+export function FlowPreview({
+  steps,
+  stoppedAt,
+  stale,
+}: {
+  steps: StepPreview[];
+  stoppedAt: FlowStop | null;
+  stale: boolean;
+}) {
   const activeStep = useStore((s) => s.doc.activeStep);
   return (
     <ol className="flow-preview" aria-label="Requests of the flow, in order" data-testid="flow-preview">
       {steps.map((step, index) => (
-        <StepCard key={`${index}-${step.id}`} step={step} index={index} active={index === activeStep} stale={stale} stop={stoppedAt} />
+        <StepCard
+          key={`${index}-${step.id}`}
+          step={step}
+          index={index}
+          active={index === activeStep}
+          stale={stale}
+          stop={stoppedAt}
+        />
       ))}
     </ol>
   );

@@ -4,7 +4,15 @@
  * preset it matches. The edited step's problems are placed like a single request's (body pointers,
  * URL), so the mapping rows and the markers show them; the other steps' carry their step id.
  */
-import { Codes, renderFlow, type Diagnostic, type Flow, type JsonValue, type Provider, type StepResponse } from '@hookmap/core';
+import {
+  Codes,
+  renderFlow,
+  type Diagnostic,
+  type Flow,
+  type JsonValue,
+  type Provider,
+  type StepResponse,
+} from '@hookmap/core';
 import { sampleResponsesOf, stepPresetOf, validateStepRequest } from '../catalog.js';
 import type { ResponseChoice } from '../store.js';
 import type { FieldDiagnostic, FlowJob, FlowStop, StepPreview } from './protocol.js';
@@ -19,13 +27,16 @@ export function flowLocator(flow: Flow, activeStep: number): (d: Diagnostic) => 
     const index = Number(match[1]);
     const rest = path.slice(match[0].length);
     const id = flow.steps[index]?.id ?? String(index);
-    if (index === activeStep && (rest === '/url' || /^\/body\/template(?=\/|$)/.test(rest))) return locateRenderDiagnostic({ ...d, path: rest });
+    if (index === activeStep && (rest === '/url' || /^\/body\/template(?=\/|$)/.test(rest)))
+      return locateRenderDiagnostic({ ...d, path: rest });
     return { ...d, field: 'request', step: id, path: rest, message: `Step "${id}": ${d.message}` };
   };
 }
 
 /** A status, headers and body the user pasted, or why it is not one. */
-export function parsePastedResponse(text: string): { response: StepResponse; error: null } | { response: null; error: string } {
+export function parsePastedResponse(
+  text: string,
+): { response: StepResponse; error: null } | { response: null; error: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -33,11 +44,21 @@ export function parsePastedResponse(text: string): { response: StepResponse; err
     return { response: null, error: `the pasted response is not JSON: ${(error as Error).message}` };
   }
   const shaped = value as { status?: unknown; headers?: unknown; body?: unknown } | null;
-  if (typeof shaped !== 'object' || shaped === null || Array.isArray(shaped) || !Number.isInteger(shaped.status)) {
-    return { response: null, error: 'a pasted response is an object with a numeric "status" and a "body", e.g. {"status": 200, "body": {…}}' };
+  if (
+    typeof shaped !== 'object' ||
+    shaped === null ||
+    Array.isArray(shaped) ||
+    !Number.isInteger(shaped.status)
+  ) {
+    return {
+      response: null,
+      error:
+        'a pasted response is an object with a numeric "status" and a "body", e.g. {"status": 200, "body": {…}}',
+    };
   }
   const response: StepResponse = { status: shaped.status as number, body: shaped.body ?? null };
-  if (typeof shaped.headers === 'object' && shaped.headers !== null) response.headers = shaped.headers as Record<string, string>;
+  if (typeof shaped.headers === 'object' && shaped.headers !== null)
+    response.headers = shaped.headers as Record<string, string>;
   return { response, error: null };
 }
 
@@ -45,7 +66,11 @@ export function parsePastedResponse(text: string): { response: StepResponse; err
 export function assumedResponses(
   flow: Flow,
   choices: Record<string, ResponseChoice>,
-): { responses: Record<string, StepResponse>; assumed: Record<string, ResponseChoice['kind']>; problems: FieldDiagnostic[] } {
+): {
+  responses: Record<string, StepResponse>;
+  assumed: Record<string, ResponseChoice['kind']>;
+  problems: FieldDiagnostic[];
+} {
   const found = sampleResponsesOf(flow.steps, 'found');
   const notFound = sampleResponsesOf(flow.steps, 'not-found');
   const responses: Record<string, StepResponse> = {};
@@ -59,7 +84,16 @@ export function assumedResponses(
         responses[step.id] = pasted.response;
         assumed[step.id] = 'custom';
       } else {
-        problems.push({ severity: 'error', code: Codes.INVALID_STEP_RESPONSE, message: `Step "${step.id}": ${pasted.error}`, path: '', start: 0, end: 0, field: 'request', step: step.id });
+        problems.push({
+          severity: 'error',
+          code: Codes.INVALID_STEP_RESPONSE,
+          message: `Step "${step.id}": ${pasted.error}`,
+          path: '',
+          start: 0,
+          end: 0,
+          field: 'request',
+          step: step.id,
+        });
       }
       continue;
     }
@@ -104,7 +138,11 @@ function stepTargetProblems(
   edited: boolean,
   textBody: boolean,
 ): FieldDiagnostic[] {
-  const checked = validateStepRequest({ method: request.method as 'POST', url: request.url, body: request.body as JsonValue });
+  const checked = validateStepRequest({
+    method: request.method as 'POST',
+    url: request.url,
+    body: request.body as JsonValue,
+  });
   return checked.diagnostics
     .filter((d) => !(textBody && d.path.startsWith('/body')))
     .map((d) => {
@@ -125,7 +163,9 @@ export function previewFlow(
   const locate = flowLocator(flow, job.activeStep);
   const { responses, assumed, problems } = assumedResponses(flow, job.responses);
   const secrets = previewSecrets(flow);
-  const options = provider ? { provider, secrets, diagnostics: true, responses } : { secrets, diagnostics: true, responses };
+  const options = provider
+    ? { provider, secrets, diagnostics: true, responses }
+    : { secrets, diagnostics: true, responses };
   let result;
   try {
     result = renderFlow(flow, payload, options);
@@ -133,9 +173,24 @@ export function previewFlow(
     const e = error as Partial<Diagnostic> & Error;
     const diagnostics =
       typeof e.code === 'string' && typeof e.path === 'string'
-        ? [locate({ severity: 'error', code: e.code, message: e.message, path: e.path, start: e.start ?? 0, end: e.end ?? 0 })]
+        ? [
+            locate({
+              severity: 'error',
+              code: e.code,
+              message: e.message,
+              path: e.path,
+              start: e.start ?? 0,
+              end: e.end ?? 0,
+            }),
+          ]
         : [];
-    return { steps: [], stoppedAt: null, diagnostics: [...problems, ...diagnostics], targetDiagnostics: [], failure: e.message ?? String(error) };
+    return {
+      steps: [],
+      stoppedAt: null,
+      diagnostics: [...problems, ...diagnostics],
+      targetDiagnostics: [],
+      failure: e.message ?? String(error),
+    };
   }
   const diagnostics: FieldDiagnostic[] = [...problems];
   const targetDiagnostics: FieldDiagnostic[] = [];
@@ -155,13 +210,33 @@ export function previewFlow(
     };
     if (!done || done.skipped || !done.request) return preview;
     const request = done.request;
-    preview.request = toPreview(request.method, request.url, request.headers, request.body, edited ? expanded : new Set());
+    preview.request = toPreview(
+      request.method,
+      request.url,
+      request.headers,
+      request.body,
+      edited ? expanded : new Set(),
+    );
     diagnostics.push(...request.diagnostics.map(locate));
     targetDiagnostics.push(...stepTargetProblems(request, step.id, edited, step.body?.mode === 'text'));
-    if (done.response) preview.response = { status: done.response.status, bodyText: textOf(done.response.body), accepted: done.accepted ?? false };
+    if (done.response)
+      preview.response = {
+        status: done.response.status,
+        bodyText: textOf(done.response.body),
+        accepted: done.accepted ?? false,
+      };
     if (done.result !== undefined) preview.resultText = textOf(done.result);
     return preview;
   });
-  const stoppedAt = result.stoppedAt && result.stopReason !== 'error' ? { stepId: result.stoppedAt, reason: result.stopReason ?? 'no-response' } : null;
-  return { steps, stoppedAt, diagnostics: dedupe(diagnostics), targetDiagnostics: dedupe(targetDiagnostics), failure: null };
+  const stoppedAt =
+    result.stoppedAt && result.stopReason !== 'error'
+      ? { stepId: result.stoppedAt, reason: result.stopReason ?? 'no-response' }
+      : null;
+  return {
+    steps,
+    stoppedAt,
+    diagnostics: dedupe(diagnostics),
+    targetDiagnostics: dedupe(targetDiagnostics),
+    failure: null,
+  };
 }
