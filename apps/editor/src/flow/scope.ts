@@ -5,7 +5,6 @@
  */
 import { currentPayload } from '../samples/current.js';
 import type { EditorState } from '../store.js';
-import { getPreviewState } from '../worker/client.js';
 import type { StepPreview } from '../worker/protocol.js';
 import { earlierStepIds } from './steps.js';
 
@@ -38,12 +37,11 @@ export function stepScope(
 
 let cache: { context: unknown; steps: unknown; ids: string; value: Record<string, unknown> } | null = null;
 
-/** The payload's context, plus `steps` when a flow step after others is edited. */
-export function editingContext(state: EditorState): Record<string, unknown> {
+/** The payload's context, plus `steps` when a flow step after others is edited (values from the preview's `steps`). */
+export function editingContext(state: EditorState, steps: StepPreview[] | null): Record<string, unknown> {
   const context = currentPayload(state).context;
   const ids = state.doc.steps === null ? [] : earlierStepIds(state.doc);
   if (ids.length === 0) return context;
-  const steps = getPreviewState().reply?.steps ?? null;
   const key = ids.join(',');
   if (cache && cache.context === context && cache.steps === steps && cache.ids === key) return cache.value;
   const value = { ...context, steps: stepScope(ids, steps) };

@@ -105,7 +105,7 @@ export function MappingPanel() {
   const payloadContext = useStore((s) => currentPayload(s).context);
   const reply = usePreview((p) => p.reply);
   // The payload plus, in a flow, the earlier steps' values from the latest preview.
-  const context = useMemo(() => (payloadContext && reply !== undefined ? editingContext(getStore().getState()) : {}), [payloadContext, reply]);
+  const context = useMemo(() => (payloadContext ? editingContext(getStore().getState(), reply?.steps ?? null) : {}), [payloadContext, reply]);
   const target = editedTarget(doc);
   const picked = target?.fields.find((f) => f.pointer === pendingTarget);
   const template = useTemplateValue(templateText);

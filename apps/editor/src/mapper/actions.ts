@@ -8,6 +8,7 @@ import { insertAtCursor } from '../editor/bridge.js';
 import { resolvePath } from '../editor/completion.js';
 import { typeOf } from '../editor/values.js';
 import { getStore } from '../store.js';
+import { getPreviewState } from '../worker/client.js';
 import { expressionToPath } from './expressions.js';
 import { applyEdit, mappingEdit, removalEdit } from './mapping.js';
 
@@ -53,7 +54,7 @@ export function mapField(pointer: string, expression: string): boolean {
   }
   const field = editedTarget(state.doc)?.fields.find((f) => f.pointer === pointer);
   const path = expressionToPath(expression);
-  const source = path ? resolvePath(editingContext(state), path) : undefined;
+  const source = path ? resolvePath(editingContext(state, getPreviewState().reply?.steps ?? null), path) : undefined;
   const type = Array.isArray(field?.type) ? field.type.join(' | ') : field?.type;
   const format = (field as { format?: string } | undefined)?.format;
   const name = pointer.slice(pointer.lastIndexOf('/') + 1);
