@@ -21,7 +21,8 @@ export function loadStarter(targetId: string): void {
       { ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId },
       'edit',
     );
-    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false });
+    // A new starter previews with the targets' sample answers, not answers pasted for another flow.
+    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false, responses: {} });
   } catch (error) {
     store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
   }
