@@ -123,6 +123,22 @@ describe("the worker's flow preview", () => {
     expect(broken.stoppedAt).toEqual({ stepId: 'find', reason: 'no-response' });
   });
 
+  it("checks every request against its preset; the edited step's problems sit at its body pointers, worded for the provider", () => {
+    const lead = render(starter(), {
+      find: { kind: 'custom', text: '{"status": 200, "body": {"results": [{"id": "lead_42"}]}}' },
+    });
+    const problem = lead.targetDiagnostics.find((d) => d.path === '/associations/0/to/id');
+    expect(problem).toMatchObject({ field: 'body', code: 'T005', severity: 'error' });
+    expect(problem?.message).not.toContain('call_trigger_data');
+    const onFind = render(selectStep(starter(), 0), {
+      find: { kind: 'custom', text: '{"status": 200, "body": {"results": [{"id": "lead_42"}]}}' },
+    });
+    expect(onFind.targetDiagnostics.find((d) => (d.code as string) === 'T005')).toMatchObject({
+      field: 'request',
+      step: 'note',
+    });
+  });
+
   it('stops where a step has no response, and the steps after it are not reached', () => {
     const doc = addStep(selectStep(starter(), 0), 0);
     const reply = render(doc);
@@ -159,9 +175,7 @@ describe('completion in a flow step', () => {
     const state = { doc, ui: defaultUi, past: [], future: [] };
     const context = editingContext(state, reply.steps);
     expect(Object.keys(context.steps as object)).toEqual(['find', 'create']);
-    const labels = pathCompletions({ base: ['steps', 'find'], partial: '' }, context).map(
-      (c) => c.label,
-    );
+    const labels = pathCompletions({ base: ['steps', 'find'], partial: '' }, context).map((c) => c.label);
     expect(labels).toEqual(expect.arrayContaining(['status', 'body', 'result']));
     expect(stepScope(['find'], reply.steps)).toMatchObject({ find: { status: 200, result: 75161301 } });
     // The first step reads no earlier step.

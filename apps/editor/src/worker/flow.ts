@@ -13,7 +13,7 @@ import {
   type Provider,
   type StepResponse,
 } from '@hookmap/core';
-import { sampleResponsesOf, stepPresetOf, validateStepRequest } from '../catalog.js';
+import { hintForProvider, sampleResponsesOf, stepPresetOf, validateStepRequest } from '../catalog.js';
 import type { ResponseChoice } from '../store.js';
 import type { FieldDiagnostic, FlowJob, FlowStop, StepPreview } from './protocol.js';
 import { locateRenderDiagnostic, previewSecrets, toPreview } from './render.js';
@@ -137,14 +137,22 @@ function stepTargetProblems(
   stepId: string,
   edited: boolean,
   textBody: boolean,
+  providerId: string | undefined,
 ): FieldDiagnostic[] {
   const checked = validateStepRequest({
     method: request.method as 'POST',
     url: request.url,
     body: request.body as JsonValue,
   });
+  // Hints name the current provider's paths, never another's (as for a single request).
+  const word = (text: string) => (providerId === undefined ? text : hintForProvider(text, providerId));
   return checked.diagnostics
     .filter((d) => !(textBody && d.path.startsWith('/body')))
+    .map((d) =>
+      d.suggestion === undefined
+        ? { ...d, message: word(d.message) }
+        : { ...d, message: word(d.message), suggestion: word(d.suggestion) },
+    )
     .map((d) => {
       const body = /^\/body(?=\/|$)/.exec(d.path);
       if (edited && body) return { ...d, field: 'body' as const, path: d.path.slice(body[0].length) };
@@ -218,7 +226,9 @@ export function previewFlow(
       edited ? expanded : new Set(),
     );
     diagnostics.push(...request.diagnostics.map(locate));
-    targetDiagnostics.push(...stepTargetProblems(request, step.id, edited, step.body?.mode === 'text'));
+    targetDiagnostics.push(
+      ...stepTargetProblems(request, step.id, edited, step.body?.mode === 'text', provider?.id),
+    );
     if (done.response)
       preview.response = {
         status: done.response.status,
