@@ -96,7 +96,12 @@ function ResponseView({ step }: { step: StepPreview }) {
         ) : (
           <span className="muted">none</span>
         )}
-        {step.assumed && <span className="muted">{ASSUMED[step.assumed]}</span>}
+        {step.assumed && (
+          <span className="muted">
+            {/* A create or an activity answers the same either way: only a lookup's sample is "found" or "not found". */}
+            {lookup || step.assumed === 'custom' ? ASSUMED[step.assumed] : 'sample response'}
+          </span>
+        )}
         {lookup && (
           <span className="segmented" role="radiogroup" aria-label={`Sample response of step ${step.id}`}>
             {(['found', 'not-found'] as const).map((kind) => (
