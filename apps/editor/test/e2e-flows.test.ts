@@ -99,6 +99,26 @@ describe.skipIf(!hasChromium)('flows in the editor', () => {
     expect(await sources.allInnerTexts()).toEqual(
       expect.arrayContaining(['steps.find.result', 'steps.create.result']),
     );
+    // Click the source, then a field: the field reads the found contact's id.
+    await sources.filter({ hasText: 'steps.find.result' }).click();
+    await page.locator('[data-pointer="/properties/hubspot_owner_id"] .field-name').click();
+    await expect
+      .poll(
+        async () =>
+          JSON.parse(await page.getByTestId('preview-body').innerText()).properties.hubspot_owner_id,
+        { timeout: 10_000 },
+      )
+      .toBe('75161301');
+    expect(await page.getByTestId('toast').innerText()).toContain('{{steps.find.result}}');
+    await shot('03-mapped-from-step');
+    await page.getByRole('button', { name: /Undo/ }).click();
+    await expect
+      .poll(
+        async () =>
+          JSON.parse(await page.getByTestId('preview-body').innerText()).properties.hubspot_owner_id,
+        { timeout: 10_000 },
+      )
+      .toBeUndefined();
   });
 
   it('reorders, adds and removes steps with the keyboard', async () => {
@@ -115,7 +135,7 @@ describe.skipIf(!hasChromium)('flows in the editor', () => {
       .poll(() => page.locator('.problems .sev-error').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     expect(await page.getByTestId('problems').innerText()).toMatch(/steps\.find runs after this step/);
-    await shot('03-reordered-error');
+    await shot('04-reordered-error');
     await page.keyboard.press('Enter');
     await expect.poll(stepIds).toEqual(['find', 'create', 'note']);
     await expect.poll(() => page.locator('.problems .sev-error').count(), { timeout: 10_000 }).toBe(0);
@@ -132,7 +152,7 @@ describe.skipIf(!hasChromium)('flows in the editor', () => {
     expect(await page.getByTestId('flow-stopped').innerText()).toContain(
       'No response for step “audit” — paste one',
     );
-    await shot('04-added-step');
+    await shot('05-added-step');
 
     // Remove it with the keyboard.
     await page.getByRole('button', { name: 'Remove step audit' }).focus();
@@ -140,7 +160,7 @@ describe.skipIf(!hasChromium)('flows in the editor', () => {
     await expect.poll(stepIds).toEqual(['find', 'create', 'note']);
     await expect.poll(() => page.getByTestId('flow-stopped').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('.problems .sev-error').count()).toBe(0);
-    await shot('05-removed-step');
+    await shot('06-removed-step');
     expect(pageErrors).toEqual([]);
   });
 });

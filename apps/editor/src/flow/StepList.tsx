@@ -3,6 +3,7 @@
  * buttons (all reachable by keyboard), and edit the step's id, `when`, `result` and `accept`. The step's
  * request (method, URL, body) is edited below by the same editors as a single request.
  */
+import { Headers } from '../settings/Headers.js';
 import { getStore, useStore, type StepDoc } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import {
@@ -157,6 +158,14 @@ function StepFields({ steps, index }: { steps: StepDoc[]; index: number }) {
         </label>
       </div>
       {problem && <div className="error small">{problem}</div>}
+      <details className="step-headers">
+        <summary>Headers of this step only ({step.headers.length})</summary>
+        <Headers
+          rows={step.headers}
+          onChange={(headers, kind) => set({ headers }, kind ?? 'edit')}
+          showErrors={false}
+        />
+      </details>
       <div className="row">
         <label className="grow">
           <span

@@ -2,9 +2,10 @@
 import type { HttpMethod } from '@hookmap/core';
 import { findProvider, starterFor, targetList } from '../catalog.js';
 import { integrationToDoc, METHODS } from '../integration.js';
-import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
+import { getStore, useStore, type BodyMode } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { StepList } from '../flow/StepList.js';
+import { Headers } from './Headers.js';
 import { SendFilter } from './SendFilter.js';
 import { textExample } from './text-example.js';
 
@@ -43,49 +44,6 @@ function StarterOffer() {
       </button>{' '}
       <button className="small" onClick={() => getStore().updateUi({ offerStarter: false })}>
         Keep mine
-      </button>
-    </div>
-  );
-}
-
-function Headers({ rows }: { rows: HeaderRow[] }) {
-  const reply = usePreview((p) => p.reply);
-  const headerErrors = reply?.diagnostics.filter((d) => d.field === 'headers') ?? [];
-  const set = (index: number, patch: Partial<HeaderRow>) =>
-    update({ headers: rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) }, `header-${index}`);
-  return (
-    <div className="headers">
-      {rows.map((row, index) => (
-        <div className="header-row" key={index}>
-          <input
-            value={row.name}
-            placeholder="Header"
-            onChange={(e) => set(index, { name: e.target.value })}
-            aria-label="Header name"
-          />
-          <input
-            value={row.value}
-            placeholder="Value, e.g. Bearer {{secrets.TOKEN}}"
-            onChange={(e) => set(index, { value: e.target.value })}
-            aria-label="Header value"
-          />
-          <button
-            className="icon"
-            aria-label={`Remove header ${row.name}`.trim()}
-            title="Remove header"
-            onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      {headerErrors.map((d, i) => (
-        <div className="error small" key={i}>
-          {d.header}: {d.message} ({d.code})
-        </div>
-      ))}
-      <button className="link" onClick={() => update({ headers: [...rows, { name: '', value: '' }] })}>
-        + add header
       </button>
     </div>
   );
@@ -160,7 +118,7 @@ export function SettingsPanel() {
     <>
       <details>
         <summary>{doc.steps !== null ? 'Headers of every step' : 'Headers'} ({doc.headers.length})</summary>
-        <Headers rows={doc.headers} />
+        <Headers rows={doc.headers} onChange={(headers, kind) => update({ headers }, kind)} />
       </details>
       <SendFilter />
     </>

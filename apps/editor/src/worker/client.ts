@@ -106,7 +106,10 @@ export function startRenderer(store: Store): () => void {
     const converted = docToIntegration(doc);
     const source = payloadSource(doc);
     if (converted.error !== null || source === null) {
-      setPreview({ localError: converted.error ?? 'Pick a sample or paste a payload.', doc, reply: null });
+      const localError = converted.error ?? 'Pick a sample or paste a payload.';
+      // A flow keeps its last steps on screen (dimmed) while the edited step's template is not JSON yet.
+      if (doc.steps !== null && state.reply?.steps) setPreview({ localError });
+      else setPreview({ localError, doc, reply: null });
       return;
     }
     const job: RenderJob = {
