@@ -79,15 +79,18 @@ describe('a flow in the doc', () => {
     expect(earlierStepIds(selectStep(doc, 2))).toEqual(['create', 'lookup']);
   });
 
-  it('writes no body for a GET step, and a JSON result as JSON', () => {
+  it("writes no body for a GET step, a JSON result as JSON, and the step's own headers", () => {
     let doc = selectStep(starter(), 0);
     doc = updateStep({ ...doc, method: 'GET' }, 0, {
       result: '{"id": "{{ response.body.id }}"}',
       resultJson: true,
+      headers: [{ name: 'X-Trace', value: '{{ common.id }}' }],
     });
     const step = flowOf(doc).steps[0]!;
     expect(step.body).toBeUndefined();
     expect(step.result).toEqual({ id: '{{ response.body.id }}' });
+    expect(step.headers).toEqual({ 'X-Trace': '{{ common.id }}' });
+    expect(flowOf(doc).headers).toEqual({ Authorization: 'Bearer {{secrets.HUBSPOT_TOKEN}}' });
   });
 });
 
