@@ -148,10 +148,9 @@ describe.skipIf(!hasChromium)('flows in the editor', () => {
     await expect.poll(stepIds).toEqual(['find', 'create', 'audit', 'note']);
     await expect.poll(() => page.locator('[data-testid="flow-preview"] > li').count()).toBe(4);
     // Its response is unknown (example.com matches no CRM): the preview stops there and asks for one.
-    await page.getByTestId('flow-stopped').waitFor({ timeout: 10_000 });
-    expect(await page.getByTestId('flow-stopped').innerText()).toContain(
-      'No response for step “audit” — paste one',
-    );
+    await expect
+      .poll(() => page.getByTestId('flow-stopped').innerText(), { timeout: 10_000 })
+      .toContain('No response for step “audit” — paste one');
     await shot('05-added-step');
 
     // Remove it with the keyboard.

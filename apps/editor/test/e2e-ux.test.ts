@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.getByRole('button', { name: 'Use this response' }).click();
     const row = page.locator('[data-pointer="/associations/0/to/id"]');
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('bad');
-    expect(await row.getByTestId('row-problem').innerText()).toMatch(/T002/);
+    expect(await row.getByTestId('row-problem').innerText()).toMatch(/T005/);
     expect(await page.getByTestId('mapping-status').innerText()).toMatch(/problem/);
     expect(await page.getByTestId('target-problems').innerText()).toContain('/associations/0/to/id');
     expect(await page.getByTestId('target-problems').innerText()).not.toContain('call_trigger_data');

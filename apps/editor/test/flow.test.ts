@@ -104,7 +104,7 @@ describe("the worker's flow preview", () => {
       ['note', false, 'found'],
     ]);
     expect(found.steps?.[0]?.preset).toMatchObject({ id: 'hubspot.contact.search', kind: 'lookup' });
-    expect(found.steps?.[0]?.resultText).toBe('75161301');
+    expect(found.steps?.[0]?.resultText).toBe('"75161301"');
     expect(found.request?.bodyText).toContain('"75161301"');
     expect(found.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(found.targetDiagnostics).toEqual([]);
@@ -180,7 +180,7 @@ describe('completion in a flow step', () => {
     expect(Object.keys(context.steps as object)).toEqual(['find', 'create']);
     const labels = pathCompletions({ base: ['steps', 'find'], partial: '' }, context).map((c) => c.label);
     expect(labels).toEqual(expect.arrayContaining(['status', 'body', 'result']));
-    expect(stepScope(['find'], reply.steps)).toMatchObject({ find: { status: 200, result: 75161301 } });
+    expect(stepScope(['find'], reply.steps)).toMatchObject({ find: { status: 200, result: '75161301' } });
     // The first step reads no earlier step.
     expect(editingContext({ ...state, doc: selectStep(doc, 0) }, reply.steps)).not.toHaveProperty('steps');
   });

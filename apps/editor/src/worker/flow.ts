@@ -235,7 +235,8 @@ export function previewFlow(
         bodyText: textOf(done.response.body),
         accepted: done.accepted ?? false,
       };
-    if (done.result !== undefined) preview.resultText = textOf(done.result);
+    // JSON, so a result that is the text "42" stays text for completion and mapping (not the number 42).
+    if (done.result !== undefined) preview.resultText = JSON.stringify(done.result);
     return preview;
   });
   const stoppedAt =

@@ -84,7 +84,7 @@ export interface StepPreview {
   reached: boolean;
   request: PreviewRequest | null;
   response: { status: number; bodyText: string; accepted: boolean } | null;
-  /** The step's rendered `result` as JSON text, or null when it has none. */
+  /** The step's rendered `result` as JSON (a string quoted), or null when it has none. */
   resultText: string | null;
   /** The targets' preset its request matches (which says whether it is a lookup), or null. */
   preset: StepPresetInfo | null;
