@@ -22,6 +22,8 @@ export function PreviewPanel() {
     targetId !== null &&
     failure === null &&
     reply != null &&
+    // A payload the filters leave out is not sent: nothing to call valid.
+    reply.skipped === null &&
     (reply.request != null || (reply.steps !== null && reply.stoppedAt === null && reply.skipped === null)) &&
     reply.targetDiagnostics.length === 0 &&
     !reply.diagnostics.some((d) => d.severity === 'error');
