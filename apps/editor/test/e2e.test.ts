@@ -131,6 +131,22 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the inferred type of a placeholder on hover, from the provider schema (SPEC §11)', async () => {
+    await setTemplate('{\n  "who": "{{ call_trigger_data.person_name }}"\n}');
+    // The cursor inside the placeholder, then Monaco's own "Show hover" (what a pointer resting there opens).
+    await page.evaluate(() => {
+      const handle = (globalThis as { hookmapEditor?: { setPosition(p: object): void; focus(): void; trigger(s: string, id: string, a: unknown): void } }).hookmapEditor;
+      if (!handle) throw new Error('editor handle missing');
+      handle.focus();
+      handle.setPosition({ lineNumber: 2, column: 32 });
+      handle.trigger('e2e', 'editor.action.showHover', {});
+    });
+    const hover = page.locator('.monaco-hover');
+    await expect.poll(() => hover.allInnerTexts().then((t) => t.join('\n')).catch(() => ''), { timeout: 10_000 }).toContain('Type: string | null — OSVI voice agents: call_trigger_data.person_name');
+    await shot('03b-hover-type');
+    await page.keyboard.press('Escape');
+  });
+
   it('breaks the template and sees the error with its code, in the preview and as a squiggle', async () => {
     await setTemplate('{\n  "customer": "{{ data_capture.customer_name | uper }}"\n}');
     const problems = page.getByTestId('problems');

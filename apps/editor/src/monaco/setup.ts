@@ -6,12 +6,19 @@ import { getPreviewState } from '../worker/client.js';
 import { monaco } from './env.js';
 import { registerIntelligence } from './intelligence.js';
 import { registerLanguages } from './language.js';
+import { docToIntegration } from '../integration.js';
+import { checkProviderOf, pathType, templateTypeAt } from '../editor/types-at.js';
 
 registerLanguages(monaco);
 registerIntelligence(monaco, {
   context: () => editingContext(getStore().getState(), getPreviewState().reply?.steps ?? null),
   schema: () => findProvider(getStore().getState().doc.providerId)?.schema,
   engine: () => getStore().getState().doc.engine,
+  typeAt: (text, offset, json) => {
+    const { doc } = getStore().getState();
+    return templateTypeAt(docToIntegration(doc).integration, text, offset, json, checkProviderOf(findProvider(doc.providerId)));
+  },
+  pathType: (path) => pathType(path, checkProviderOf(findProvider(getStore().getState().doc.providerId))),
 });
 
 export { monaco };
