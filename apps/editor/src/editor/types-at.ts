@@ -2,7 +2,7 @@
  * Static types in the template editor (SPEC §11): the inferred type of the placeholder under the cursor,
  * and of a completed path, from the provider's event schemas — known without a sample that has the field.
  */
-import { typeAt, type CheckProvider, type Integration, type TypeInfo } from '@hookmap/core';
+import { isFlow, typeAt, type CheckProvider, type Integration, type IntegrationDocument, type TypeInfo } from '@hookmap/core';
 import { pathToExpression, scanJson } from '@hookmap/core/tooling';
 import type { PathSegment } from '@hookmap/core/tooling';
 
@@ -16,14 +16,24 @@ export function checkProviderOf(provider: unknown): CheckProvider | undefined {
  * template (`json`) or its text template. Null when no placeholder is there, or the JSON does not parse.
  */
 export function templateTypeAt(
-  integration: Integration | null,
+  integration: IntegrationDocument | null,
   text: string,
   offset: number,
   json: boolean,
   provider: CheckProvider | undefined,
+  /** For a flow: the step whose template is in the editor. */
+  step = -1,
 ): TypeInfo | null {
-  if (!integration || !provider || !integration.body) return null;
-  if (!json) return safeTypeAt({ ...integration, body: { ...integration.body, template: text } } as Integration, '/body/template', offset, provider);
+  if (!integration || !provider) return null;
+  const flow = isFlow(integration) ? integration : null;
+  const request = (flow ? flow.steps[step] : integration) as Integration | undefined;
+  if (!request?.body) return null;
+  const prefix = flow ? `/steps/${step}/body/template` : '/body/template';
+  const withTemplate = (template: unknown): IntegrationDocument => {
+    const edited = { ...request, body: { ...request.body, template } } as Integration;
+    return flow ? { ...flow, steps: flow.steps.map((s, i) => (i === step ? { ...s, body: edited.body } : s)) } : edited;
+  };
+  if (!json) return safeTypeAt(withTemplate(text), prefix, offset, provider);
   let template: unknown;
   try {
     template = JSON.parse(text);
@@ -32,8 +42,7 @@ export function templateTypeAt(
   }
   const location = innermostString(text, offset);
   if (!location) return null;
-  const doc = { ...integration, body: { ...integration.body, template } } as Integration;
-  return safeTypeAt(doc, `/body/template${location.pointer}`, decodedOffset(text, location.valueStart, offset), provider);
+  return safeTypeAt(withTemplate(template), `${prefix}${location.pointer}`, decodedOffset(text, location.valueStart, offset), provider);
 }
 
 /** The type a path has at the top level of the context, e.g. for a completion item. */
@@ -45,7 +54,7 @@ export function pathType(path: PathSegment[], provider: CheckProvider | undefine
   return safeTypeAt(doc, '/body/template', 3, provider);
 }
 
-function safeTypeAt(doc: Integration, pointer: string, offset: number, provider: CheckProvider): TypeInfo | null {
+function safeTypeAt(doc: IntegrationDocument, pointer: string, offset: number, provider: CheckProvider): TypeInfo | null {
   try {
     return typeAt(doc, pointer, offset, { provider });
   } catch {

@@ -5,7 +5,8 @@ import type { FieldDiagnostic, FlowJob, RenderJob, RenderReply, SampleRun } from
 import { flowLocator, previewFlow } from './flow.js';
 import { buildContextSafe } from '../samples/current.js';
 import { handlebarsTypeWarnings } from './handlebars-warnings.js';
-import { renderPreview, syntaxDiagnostics, targetDiagnostics } from './render.js';
+import { locateRenderDiagnostic, renderPreview, syntaxDiagnostics, targetDiagnostics } from './render.js';
+import { staticDiagnostics } from './static-check.js';
 
 type Rendered = Omit<RenderReply, 'type' | 'id' | 'ms' | 'runs'>;
 
@@ -26,11 +27,14 @@ export function renderOne(
 ): Rendered {
   const flow = isFlow(integration) ? integration : null;
   const job = flow && flowJob.activeStep < 0 ? { ...flowJob, activeStep: flow.steps.length - 1 } : flowJob;
-  const syntax = syntaxDiagnostics(integration, flow ? flowLocator(flow, job.activeStep) : undefined);
+  const locate = flow ? flowLocator(flow, job.activeStep) : locateRenderDiagnostic;
+  const syntax = syntaxDiagnostics(integration, locate);
+  // Types need templates that compile; once they do, their problems show with any sample (SPEC §11).
+  const typed = syntax.some(isError) ? [] : staticDiagnostics(integration, provider, locate);
   const base: Rendered = {
     request: null,
     failure: null,
-    diagnostics: syntax,
+    diagnostics: [...syntax, ...typed],
     targetDiagnostics: [],
     skipped: null,
     steps: null,
@@ -40,7 +44,7 @@ export function renderOne(
   const filter = sendFilter(integration, payload.value, provider);
   base.skipped = filter.skipped;
   // A `when` that does not parse is already among the syntax problems (core's walker checks it).
-  if (filter.problem && !syntax.some((d) => d.field === 'when')) base.diagnostics = [...syntax, filter.problem];
+  if (filter.problem && !syntax.some((d) => d.field === 'when')) base.diagnostics = [...base.diagnostics, filter.problem];
   if (syntax.some(isError)) return { ...base, failure: 'Fix the template errors to see the request.' };
   if (flow) return renderFlowOne(flow, provider, payload.value, base, job, expanded);
   const single = integration as Integration;
