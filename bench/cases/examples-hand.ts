@@ -78,8 +78,113 @@ function otonistarkToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   };
 }
 
+function osviToZohoNote(payload: unknown, secrets: Secrets): unknown {
+  const p = payload as Obj;
+  const capture = p.data_capture as Obj | undefined;
+  const trigger = p.call_trigger_data as Obj | undefined;
+  return {
+    method: 'POST',
+    url: `${secrets.ZOHO_API_DOMAIN ?? ''}/crm/v8/Notes`,
+    headers: { Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    body: {
+      data: [
+        {
+          Note_Title: `Call with ${embed(capture?.customer_name ?? trigger?.person_name ?? p.phone_number)}`,
+          Note_Content:
+            `${embed(p.call_summary)}\n\nAppointment confirmed: ${capture?.appointment_confirmed ? 'yes' : 'no'}\n` +
+            `Preferred time: ${embed(capture?.preferred_time ?? 'not given')}`,
+          Parent_Id: { module: { api_name: 'Leads' }, id: trigger?.crm_id ?? null },
+        },
+      ],
+    },
+  };
+}
+
+function osviToCloseNote(payload: unknown, secrets: Secrets): unknown {
+  const p = payload as Obj;
+  const trigger = p.call_trigger_data as Obj | undefined;
+  const output = p.structured_output as Obj | undefined;
+  const appointment = output?.appointment as Obj | undefined;
+  return {
+    method: 'POST',
+    url: 'https://api.close.com/api/v1/activity/note/',
+    headers: { Authorization: `Basic ${btoa(`${secrets.CLOSE_API_KEY ?? ''}:`)}`, 'Content-Type': 'application/json' },
+    body: {
+      lead_id: trigger?.crm_id ?? null,
+      note:
+        `${embed(p.call_summary)}\n\nIntent: ${embed(output?.intent)}\nAppointment: ${embed(appointment?.date)} ` +
+        `${embed(appointment?.time)}\nCampaign: ${embed(trigger?.campaign)}`,
+    },
+  };
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** A timestamp as a UTC Date, or null when it is not one. */
+function utcDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function otonistarkToZohoCall(payload: unknown, secrets: Secrets): unknown {
+  const p = payload as Obj;
+  const input = p.input_variables as Obj | undefined;
+  const extracted = p.extracted_variables as Obj | undefined;
+  const started = utcDate(p.created_at);
+  const seconds = typeof p.duration === 'number' ? Math.trunc(p.duration) : null;
+  return {
+    method: 'POST',
+    url: `${secrets.ZOHO_API_DOMAIN ?? ''}/crm/v8/Calls`,
+    headers: { Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    body: {
+      data: [
+        {
+          Subject: `AI call: ${embed(input?.customer_name)}`,
+          Call_Type: 'Outbound',
+          Call_Start_Time: started ? `${started.toISOString().slice(0, 19)}+00:00` : null,
+          Call_Duration: seconds === null ? null : `${seconds < 600 ? '0' : ''}${Math.floor(seconds / 60)}:${pad2(seconds % 60)}`,
+          Description: `${embed(extracted?.summary)}. Next action: ${embed(extracted?.next_action)}.`,
+          Call_Result: extracted?.lead_quality === 'high' ? 'Interested' : 'Not interested',
+          Who_Id: { id: input?.crm_id ?? null },
+        },
+      ],
+    },
+  };
+}
+
+function otonistarkToPipedriveActivity(payload: unknown, secrets: Secrets): unknown {
+  const p = payload as Obj;
+  const input = p.input_variables as Obj | undefined;
+  const extracted = p.extracted_variables as Obj | undefined;
+  const started = utcDate(p.created_at)?.toISOString() ?? null;
+  const duration = typeof p.duration === 'number' ? Math.floor(p.duration) : null;
+  const personId = Number.parseInt(embed(input?.crm_id), 10);
+  return {
+    method: 'POST',
+    url: `${secrets.PIPEDRIVE_API_DOMAIN ?? ''}/api/v2/activities`,
+    headers: { Authorization: `Bearer ${secrets.PIPEDRIVE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    body: {
+      subject: `Call: ${embed(input?.customer_name)} (${embed(input?.product_interest)})`,
+      type: 'call',
+      participants: [{ person_id: Number.isNaN(personId) ? null : personId, primary: true }],
+      due_date: started?.slice(0, 10) ?? null,
+      due_time: started?.slice(11, 16) ?? null,
+      duration: duration === null ? null : `${pad2(Math.floor(duration / 3600) % 24)}:${pad2(Math.floor(duration / 60) % 60)}`,
+      done: p.status === 'completed',
+      note:
+        `<p>${htmlEscape(embed(extracted?.summary))}.</p><p>Lead quality: ${embed(extracted?.lead_quality)}. ` +
+        `Next action: ${embed(extracted?.next_action)}.</p><p><a href="${embed(p.recording_url)}">Recording</a></p>`,
+    },
+  };
+}
+
 /** Hand-written versions exist only for these examples; the others are timed alone. */
 export const handWrittenExamples: Record<string, HandRequest> = {
+  'osvi-to-close-note': osviToCloseNote,
   'osvi-to-hubspot-call': osviToHubspotCall,
+  'osvi-to-zoho-note': osviToZohoNote,
   'otonistark-to-hubspot-call': otonistarkToHubspotCall,
+  'otonistark-to-pipedrive-activity': otonistarkToPipedriveActivity,
+  'otonistark-to-zoho-call': otonistarkToZohoCall,
 };

@@ -17,6 +17,13 @@ export function starterDoc(): EditorDoc {
   }
 }
 
+/** A saved flow's steps, or none when they are not a list (an older or hand-made doc); the edited index within them. */
+function sanitizeSteps(input: EditorDoc): Pick<EditorDoc, 'steps' | 'activeStep'> {
+  if (!Array.isArray(input.steps) || input.steps.length === 0) return { steps: null, activeStep: 0 };
+  const active = Number.isInteger(input.activeStep) ? input.activeStep : 0;
+  return { steps: input.steps, activeStep: Math.max(0, Math.min(active, input.steps.length - 1)) };
+}
+
 /** Keeps only a saved doc whose provider and sample still exist. */
 function sanitize(input: EditorDoc): EditorDoc {
   const provider = findProvider(input.providerId);
@@ -28,6 +35,7 @@ function sanitize(input: EditorDoc): EditorDoc {
     sections: Array.isArray(input.sections) ? input.sections.filter((id) => own.has(id)) : [],
     events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [],
     when: typeof input.when === 'string' ? input.when : '',
+    ...sanitizeSteps(input),
   };
   if (doc.sampleId !== null && !provider.samples.some((s) => s.id === doc.sampleId)) {
     return { ...doc, sampleId: provider.samples[0]?.id ?? null };

@@ -2,9 +2,10 @@
  * The one place the editor touches @hookmap/providers and @hookmap/targets, so API changes
  * there are absorbed here.
  */
-import type { Diagnostic, Integration, JsonValue, Provider, ProviderSample } from '@hookmap/core';
+import type { Diagnostic, HttpMethod, IntegrationDocument, JsonValue, Provider, ProviderSample, RenderedRequest, StepResponse } from '@hookmap/core';
 import { detectProvider, getProvider, providers } from '@hookmap/providers';
-import { getTarget, recordIdExpression, starterIntegration, targets, validateBody } from '@hookmap/targets';
+import { findPreset, flattenSchema, getTarget, recordIdExpression, sampleResponses, starterFlow, targets, validateBody, validateRequest } from '@hookmap/targets';
+import type { SampleVariant } from '@hookmap/targets';
 import type { TargetFieldInfo } from './mapper/mapping.js';
 
 export interface TargetInfo {
@@ -49,13 +50,66 @@ export function findTarget(id: string | null): TargetInfo | undefined {
   return (getTarget(id) as unknown as TargetInfo | undefined) ?? undefined;
 }
 
-export function starterFor(targetId: string, providerId: string): Integration {
-  return starterIntegration(targetId, providerId);
+/**
+ * The starter a target gives for a provider: SPEC §9's flow (the person found by email or phone, created
+ * if missing, then the activity on them) for CRMs whose activity needs a record id; a single request
+ * for the others (Slack, a HubSpot call update).
+ */
+export function starterFor(targetId: string, providerId: string): IntegrationDocument {
+  return starterFlow(targetId, providerId);
+}
+
+export type { SampleVariant };
+
+/** What a flow step's request matches among the targets' presets (lookups, creates, activities). */
+export interface StepPresetInfo {
+  id: string;
+  name: string;
+  /** `lookup` answers "found" or "not found"; the others answer with the record they wrote. */
+  kind: 'lookup' | 'create' | 'upsert' | 'activity';
+}
+
+export function stepPresetOf(step: { method?: HttpMethod; url: string }): StepPresetInfo | null {
+  const match = findPreset(step);
+  if (!match) return null;
+  const { id, name } = match.preset;
+  return { id, name, kind: match.kind === 'step' ? match.preset.kind : 'activity' };
+}
+
+/** The targets' sample responses of a flow's steps, by step id, for one variant. */
+export function sampleResponsesOf(steps: { id: string; method?: HttpMethod; url: string }[], variant: SampleVariant): Record<string, StepResponse> {
+  return sampleResponses({ steps }, variant);
+}
+
+/** A rendered step request against the preset it matches (paths under `/body` for the body); [] when none matches. */
+export function validateStepRequest(request: Pick<RenderedRequest, 'method' | 'url' | 'body'>): { presetId: string | null; diagnostics: Diagnostic[] } {
+  const match = findPreset(request);
+  if (!match) return { presetId: null, diagnostics: [] };
+  return { presetId: match.preset.id, diagnostics: validateRequest(match.preset.id, request) as Diagnostic[] };
+}
+
+/** The fields of a step preset's body (a lookup's or a create's), as the mapping panel lists them. */
+export function stepPresetTarget(step: { method?: HttpMethod; url: string }): TargetInfo | undefined {
+  const match = findPreset(step);
+  if (!match) return undefined;
+  if (match.kind === 'target') return match.preset as unknown as TargetInfo;
+  const preset = match.preset;
+  if (!preset.schema) return undefined;
+  return { id: preset.id, crm: preset.crm, name: preset.name, fields: flattenSchema(preset.schema) as TargetInfo['fields'], schema: preset.schema, secrets: preset.secrets };
 }
 
 export function validateTargetBody(targetId: string, body: JsonValue | string | undefined): Diagnostic[] {
   if (body === undefined) return [];
   return validateBody(targetId, body as JsonValue) as Diagnostic[];
+}
+
+/**
+ * The fields the mapping panel lists: the target's, or for a flow the preset its edited step's request
+ * matches (a lookup's or a create's body, or the activity target's).
+ */
+export function editedTarget(doc: { steps: unknown[] | null; targetId: string | null; method: HttpMethod; url: string }): TargetInfo | undefined {
+  if (doc.steps === null) return findTarget(doc.targetId);
+  return stepPresetTarget(doc);
 }
 
 /** The default target: HubSpot's call preset when there is one. */

@@ -12,6 +12,33 @@ export interface HeaderRow {
   value: string;
 }
 
+/**
+ * One step of a flow (SPEC §9) as the editor keeps it. The request fields have the same meaning as the
+ * doc's own; the step being edited (`EditorDoc.activeStep`) lives in the doc's request fields instead
+ * (see src/flow/steps.ts), so every single-request editor edits it unchanged.
+ */
+export interface StepDoc {
+  id: string;
+  name: string;
+  /** One placeholder; empty: always runs. */
+  when: string;
+  /** The `result` template: a string, or JSON text when `resultJson`. Empty: none. */
+  result: string;
+  resultJson: boolean;
+  /** Accepted statuses, comma separated ("200, 404"); empty: 200–299. */
+  accept: string;
+  method: HttpMethod;
+  url: string;
+  /** The step's own headers (over the flow's `headers`). */
+  headers: HeaderRow[];
+  bodyMode: BodyMode;
+  sections: string[];
+  templateText: string;
+  textTemplate: string;
+  contentType: string;
+  engine: 'hookmap' | 'handlebars';
+}
+
 export interface EditorDoc {
   name: string;
   method: HttpMethod;
@@ -34,7 +61,17 @@ export interface EditorDoc {
   /** Sample id, or null when the payload was pasted / dropped. */
   sampleId: string | null;
   targetId: string | null;
+  /**
+   * A flow's steps (null: a single request). The active step's entry is stale: its request is in the
+   * doc's own request fields above (`headers` stay the flow's shared headers).
+   */
+  steps: StepDoc[] | null;
+  /** Index of the step being edited. */
+  activeStep: number;
 }
+
+/** The sample response a preview assumes for a step: a target's sample ("found" / "not found") or pasted JSON. */
+export type ResponseChoice = { kind: 'found' } | { kind: 'not-found' } | { kind: 'custom'; text: string };
 
 export type Theme = 'light' | 'dark';
 
@@ -59,6 +96,8 @@ export interface EditorUi {
   offerStarter: boolean;
   /** The keyboard shortcuts popover is open. */
   help: boolean;
+  /** The response each flow step is assumed to get, by step id (default: the targets' "found" samples). */
+  responses: Record<string, ResponseChoice>;
 }
 
 export interface EditorState {
@@ -140,6 +179,7 @@ export const defaultUi: EditorUi = {
   expanded: [],
   offerStarter: false,
   help: false,
+  responses: {},
 };
 
 let appStore: Store | null = null;

@@ -84,9 +84,16 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
   it('is red everywhere at once: field row, header, problem list and an underline in the template', async () => {
     await page.getByTestId('provider-select').selectOption('otter');
     await page.getByTestId('target-select').selectOption('hubspot.call');
+    // The starter (a flow: find the contact, create it if missing, then the call) is clean; the user's
+    // mistake here is a pasted lookup answer whose id is no HubSpot id.
+    await page.getByTestId('step-card-call').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.problems .sev-error').count()).toBe(0);
+    await page.getByTestId('response-edit-find').click();
+    await page.getByLabel('Response JSON for step find').fill(JSON.stringify({ status: 200, body: { total: 1, results: [{ id: 'lead_42' }] } }));
+    await page.getByRole('button', { name: 'Use this response' }).click();
     const row = page.locator('[data-pointer="/associations/0/to/id"]');
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('bad');
-    expect(await row.getByTestId('row-problem').innerText()).toMatch(/T002/);
+    expect(await row.getByTestId('row-problem').innerText()).toMatch(/T005/);
     expect(await page.getByTestId('mapping-status').innerText()).toMatch(/problem/);
     expect(await page.getByTestId('target-problems').innerText()).toContain('/associations/0/to/id');
     expect(await page.getByTestId('target-problems').innerText()).not.toContain('call_trigger_data');
@@ -96,6 +103,8 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.locator('.monaco-editor .inline-value').first().waitFor({ timeout: 10_000 });
     await shot('red-everywhere');
     await mappingTab();
+    await page.getByRole('button', { name: 'use the sample' }).click();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).not.toBe('bad');
   });
 
   it('switching provider loads its starter over an untouched one; nothing of the old provider stays', async () => {
@@ -105,7 +114,8 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     expect(await page.getByTestId('starter-offer').count()).toBe(0);
     const template = (await doc()) as { templateText: string; providerId: string };
     expect(template.templateText).not.toMatch(/conversation\.|common\.fields\.crm_id/);
-    expect(template.templateText).toContain('bot_metadata');
+    // Attendee's flow finds the contact the caller put in the bot's metadata.
+    expect(JSON.stringify(template)).toContain('bot_metadata.contact_email');
   });
 
   it('no splitter drag changes the integration, and splitters resize by keyboard', async () => {

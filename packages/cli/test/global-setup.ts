@@ -12,7 +12,8 @@ const root = resolve(import.meta.dirname, '../../..');
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
 
 const builds: Array<{ pkg: string; entry: string; optional?: boolean }> = [
-  { pkg: 'core', entry: 'dist/index.js' },
+  // Node loads core's joined build (scripts/join-dist.mjs, run after tsc below).
+  { pkg: 'core', entry: 'dist/node/index.js' },
   { pkg: 'providers', entry: 'dist/index.js' },
   { pkg: 'targets', entry: 'dist/index.js' },
   { pkg: 'relay', entry: 'dist/index.js', optional: true },
@@ -38,6 +39,8 @@ export default function setup(): void {
         `[cli tests] tsc reported errors in packages/${pkg}; using the emitted dist:\n${output.slice(0, 2000)}`,
       );
     }
+    const joinScript = join(dir, 'scripts/join-dist.mjs');
+    if (existsSync(joinScript)) execFileSync(process.execPath, [joinScript], { cwd: dir, stdio: 'pipe' });
   }
 }
 

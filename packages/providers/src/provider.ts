@@ -90,11 +90,19 @@ export function contextAssembler(
   };
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
- * Own enumerable properties, one store each: measured ~10x faster than `{ ...payload, ...sources }`, which
- * V8 turns into a slow path once a second spread or more properties follow the first.
+ * Own enumerable properties. `Object.assign` copies them ~2x faster than a loop of stores (and ~10x
+ * faster than `{ ...payload, ...sources }`, which V8 turns into a slow path once a second spread or more
+ * properties follow the first), but it assigns: an own `__proto__` key (JSON.parse makes one) would set
+ * the prototype instead, so a source with one is copied key by key, defining that key as data.
  */
 function copyInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  if (!hasOwn.call(source, '__proto__')) {
+    Object.assign(target, source);
+    return;
+  }
   const keys = Object.keys(source);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;

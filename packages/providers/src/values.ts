@@ -47,8 +47,10 @@ export function hasData(value: unknown): boolean {
 /** Copies the listed keys that the payload really has (present and not undefined), keeping their order. */
 export function pickPresent(payload: unknown, keys: readonly string[]): JsonRecord {
   const out: JsonRecord = {};
-  for (const key of keys) {
-    const value = field(payload, key);
+  if (!isRecord(payload)) return out;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = Object.hasOwn(payload, key) ? payload[key] : undefined;
     if (value !== undefined) out[key] = value;
   }
   return out;

@@ -138,6 +138,23 @@ describe('consumers', () => {
     expect(JSON.parse(r.stdout)).toEqual({ value: 2, providers: 5 });
   });
 
+  it("Node loads core's joined build (the node condition); import and require give the same module", () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const esm = await import('@hookmap/core');
+      console.log(JSON.stringify({
+        core: import.meta.resolve('@hookmap/core').replace(/^.*@hookmap\\/core\\//, ''),
+        tooling: import.meta.resolve('@hookmap/core/tooling').replace(/^.*@hookmap\\/core\\//, ''),
+        same: require('@hookmap/core') === esm,
+        render: esm.compile({ a: '{{ x | upper }}' }).render({ x: 'b' }),
+      }));`;
+    writeFileSync(join(lib.dir, 'joined.mjs'), script);
+    const r = run(process.execPath, ['joined.mjs'], lib.dir);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ core: 'dist/node/index.js', tooling: 'dist/node/tooling.js', same: true, render: { a: 'B' } });
+  });
+
   it.each(['nodenext', 'bundler'])('TypeScript (%s, strict, skipLibCheck false) type-checks against the declarations', (resolution) => {
     const dir = join(lib.dir, `ts-${resolution}`);
     mkdirSync(dir);

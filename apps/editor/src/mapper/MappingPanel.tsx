@@ -1,12 +1,15 @@
 /** Target fields beside the payload tree: what each maps from, its value now, and its status. */
 import { useMemo, useRef } from 'react';
-import { findTarget } from '../catalog.js';
+import { editedTarget } from '../catalog.js';
+import { editingContext } from '../flow/scope.js';
+import { earlierStepIds } from '../flow/steps.js';
 import { revealPointer } from '../editor/bridge.js';
 import { currentPayload } from '../samples/current.js';
 import { isError, problemsAt, problemsOf, type Problem } from '../status/problems.js';
-import { useStore } from '../store.js';
+import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { rankCandidates } from './candidates.js';
+import { useMapActions } from './actions.js';
 import { FieldRow } from './FieldRow.js';
 import { deriveMapping, extraPointers } from './mapping.js';
 
@@ -61,14 +64,49 @@ function Header({ name, problems, failure, valid }: { name: string; problems: Pr
   );
 }
 
+/**
+ * In a flow, what earlier steps leave for this one (SPEC §9): `steps.<id>.result` and the status, mapped
+ * like a payload field (click it, then a field; or a field, then it).
+ */
+function StepSources() {
+  const doc = useStore((s) => s.doc);
+  const pendingSource = useStore((s) => s.ui.pendingSource);
+  const { pickSource } = useMapActions();
+  const ids = doc.steps === null ? [] : earlierStepIds(doc);
+  if (ids.length === 0) return null;
+  return (
+    <div className="step-sources" role="group" aria-label="From earlier steps" data-testid="step-sources">
+      <span className="muted">From earlier steps:</span>
+      {ids.flatMap((id) =>
+        ['result', 'status'].map((part) => {
+          const expression = `steps.${id}.${part}`;
+          return (
+            <button
+              key={expression}
+              className={`chip${pendingSource === expression ? ' picked' : ''}`}
+              onClick={() => pickSource(expression)}
+              aria-pressed={pendingSource === expression}
+              data-testid="step-source"
+            >
+              {expression}
+            </button>
+          );
+        }),
+      )}
+    </div>
+  );
+}
+
 export function MappingPanel() {
-  const targetId = useStore((s) => s.doc.targetId);
-  const bodyMode = useStore((s) => s.doc.bodyMode);
-  const templateText = useStore((s) => s.doc.templateText);
+  const doc = useStore((s) => s.doc);
+  const { bodyMode, templateText } = doc;
   const pendingSource = useStore((s) => s.ui.pendingSource);
   const pendingTarget = useStore((s) => s.ui.pendingTarget);
-  const context = useStore((s) => currentPayload(s).context);
-  const target = findTarget(targetId);
+  const payloadContext = useStore((s) => currentPayload(s).context);
+  const reply = usePreview((p) => p.reply);
+  // The payload plus, in a flow, the earlier steps' values from the latest preview.
+  const context = useMemo(() => (payloadContext ? editingContext(getStore().getState(), reply?.steps ?? null) : {}), [payloadContext, reply]);
+  const target = editedTarget(doc);
   const picked = target?.fields.find((f) => f.pointer === pendingTarget);
   const template = useTemplateValue(templateText);
   const rendered = useRenderedBody();
@@ -77,7 +115,15 @@ export function MappingPanel() {
   const mappings = useMemo(() => deriveMapping(fields, template.value), [fields, template.value]);
   const extras = useMemo(() => extraPointers(fields, template.value), [fields, template.value]);
 
-  if (!target) return <div className="empty">Pick a target in the settings above to see its fields here.</div>;
+  if (!target) {
+    return doc.steps === null ? (
+      <div className="empty">Pick a target in the settings above to see its fields here.</div>
+    ) : (
+      <div className="empty">
+        This step's request matches no CRM request hookmap knows: edit its body in the <b>JSON template</b> tab.
+      </div>
+    );
+  }
   if (bodyMode !== 'template') {
     return (
       <div className="empty">
@@ -95,6 +141,7 @@ export function MappingPanel() {
             ? `Click a field to map {{${pendingSource}}} into it.`
             : 'Click a payload field on the left, then a field here (or drag it onto the field).'}
         </div>
+        <StepSources />
       </div>
       {picked && (
         <div className="field-detail" data-testid="field-detail">

@@ -2,12 +2,13 @@
  * Mapping actions shared by the payload tree and the mapping view: clicking a payload field and
  * a target field (in either order), or dropping one on the other, writes the expression.
  */
-import { findTarget } from '../catalog.js';
+import { editedTarget } from '../catalog.js';
+import { editingContext } from '../flow/scope.js';
 import { insertAtCursor } from '../editor/bridge.js';
 import { resolvePath } from '../editor/completion.js';
 import { typeOf } from '../editor/values.js';
-import { currentPayload } from '../samples/current.js';
 import { getStore } from '../store.js';
+import { getPreviewState } from '../worker/client.js';
 import { expressionToPath } from './expressions.js';
 import { applyEdit, mappingEdit, removalEdit } from './mapping.js';
 
@@ -51,9 +52,9 @@ export function mapField(pointer: string, expression: string): boolean {
     });
     return false;
   }
-  const field = findTarget(state.doc.targetId)?.fields.find((f) => f.pointer === pointer);
+  const field = editedTarget(state.doc)?.fields.find((f) => f.pointer === pointer);
   const path = expressionToPath(expression);
-  const source = path ? resolvePath(currentPayload(state).context, path) : undefined;
+  const source = path ? resolvePath(editingContext(state, getPreviewState().reply?.steps ?? null), path) : undefined;
   const type = Array.isArray(field?.type) ? field.type.join(' | ') : field?.type;
   const format = (field as { format?: string } | undefined)?.format;
   const name = pointer.slice(pointer.lastIndexOf('/') + 1);

@@ -1,5 +1,6 @@
 /** Completion and hover for placeholders, fed by the current sample's context and the provider schema. */
-import { filterRegistry } from '@hookmap/core';
+import { filterRegistry, type TypeInfo } from '@hookmap/core';
+import type { PathSegment } from '@hookmap/core/tooling';
 import { evaluateExpression } from '../editor/evaluate.js';
 import type { languages, editor, Position, IRange } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import {
@@ -19,6 +20,10 @@ export interface IntelligenceSource {
   schema(): object | undefined;
   /** The text body's engine (names inside `{{#each}}` differ from the top level). */
   engine(): 'hookmap' | 'handlebars';
+  /** The inferred type (SPEC §11) of the placeholder at `offset` of the editor's text, when known. */
+  typeAt?(text: string, offset: number, json: boolean): TypeInfo | null;
+  /** The inferred type of a top-level path, from the provider's event schemas. */
+  pathType?(path: PathSegment[]): TypeInfo | null;
 }
 
 /** The names in scope at a position: inside `$each` / `{{#each}}` the item's fields, not the top level. */
@@ -74,7 +79,7 @@ function provideCompletions(
   const items =
     request.kind === 'filter'
       ? filterCompletions(request.partial, Object.keys(filterRegistry), filterSignatures())
-      : pathCompletions(request, context, schema);
+      : withTypes(pathCompletions(request, context, schema), request, source, schema !== undefined);
   return {
     suggestions: items.map((item, index) => ({
       label: { label: item.label, description: item.detail },
@@ -98,7 +103,9 @@ function provideHover(
   if (!placeholder) return null;
   const expression = unescapeJsonLine(placeholder.expression, model.getLanguageId());
   const { value, note } = evaluateExpression(expression, scopeAt(source, model, position));
+  const typed = source.typeAt?.(model.getValue(), model.getOffsetAt(position), model.getLanguageId() === JSON_LANGUAGE) ?? null;
   const contents = [
+    ...(typed && typed.text !== 'unknown' ? [{ value: `Type: \`${typed.detail}\`` }] : []),
     { value: `**\`${expression}\`** now is:` },
     { value: '```json\n' + previewValue(value) + '\n```' },
   ];
@@ -112,6 +119,22 @@ function provideHover(
     },
     contents,
   };
+}
+
+/** Completion details say the path's inferred type (`string | null — Otter: data.title`) at the top level. */
+function withTypes(
+  items: CompletionItem[],
+  request: { base: PathSegment[] },
+  source: IntelligenceSource,
+  topLevel: boolean,
+): CompletionItem[] {
+  if (!topLevel || !source.pathType) return items;
+  return items.map((item) => {
+    const segment: PathSegment = /^\[\d+\]$/.test(item.label) ? Number(item.label.slice(1, -1)) : item.label;
+    const typed = source.pathType!([...request.base, segment]);
+    // `unknown` says nothing a user can use: the sample's value stays the whole detail then.
+    return typed && typed.text !== 'unknown' ? { ...item, detail: `${typed.text} · ${item.detail}` } : item;
+  });
 }
 
 let signatures: Record<string, string> | null = null;

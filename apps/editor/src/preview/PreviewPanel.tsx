@@ -2,27 +2,10 @@
 import { findTarget } from '../catalog.js';
 import { getStore, useStore } from '../store.js';
 import { usePreview } from '../worker/client.js';
-import type { Shortened } from '../worker/shorten.js';
+import { FlowPreview } from './FlowPreview.js';
+import { RequestView } from './RequestView.js';
 import { AllSamples } from './AllSamples.js';
 import { Problems } from './Problems.js';
-
-/** Long strings shortened in the body, each with its own "show all". */
-function ShortenedList({ items }: { items: Shortened[] }) {
-  const expanded = useStore((s) => s.ui.expanded);
-  if (items.length === 0) return null;
-  return (
-    <ul className="shortened" data-testid="shortened">
-      {items.map((item) => (
-        <li key={item.pointer}>
-          <code>{item.pointer || 'body'}</code> is {item.length.toLocaleString('en')} characters, shortened here{' '}
-          <button className="link" onClick={() => getStore().updateUi({ expanded: [...expanded, item.pointer] })}>
-            show all
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function PreviewPanel() {
   const reply = usePreview((p) => p.reply);
@@ -32,13 +15,16 @@ export function PreviewPanel() {
   const replyDoc = usePreview((p) => p.doc);
   const allSamples = useStore((s) => s.ui.allSamples);
   const request = reply?.request ?? lastGood;
-  const stale = reply?.request == null || localError !== null;
+  const stale = (reply?.steps ? false : reply?.request == null) || localError !== null;
   const failure = localError ?? reply?.failure ?? null;
   const targetId = useStore((s) => s.doc.targetId);
   const valid =
     targetId !== null &&
     failure === null &&
-    reply?.request != null &&
+    reply != null &&
+    // A payload the filters leave out is not sent: nothing to call valid.
+    reply.skipped === null &&
+    (reply.request != null || (reply.steps !== null && reply.stoppedAt === null && reply.skipped === null)) &&
     reply.targetDiagnostics.length === 0 &&
     !reply.diagnostics.some((d) => d.severity === 'error');
 
@@ -70,44 +56,19 @@ export function PreviewPanel() {
       )}
       {valid && (
         <div className="valid" data-testid="valid-request">
-          ✓ Valid {findTarget(targetId)?.name ?? targetId} request for this sample
+          {reply?.steps
+            ? `✓ Every request of the flow is valid for this sample`
+            : `✓ Valid ${findTarget(targetId)?.name ?? targetId} request for this sample`}
         </div>
       )}
       {allSamples && reply?.runs && <AllSamples runs={reply.runs} />}
       {replyDoc && (
         <Problems diagnostics={reply?.diagnostics ?? []} target={reply?.targetDiagnostics ?? []} doc={replyDoc} />
       )}
-      {request && (
-        <div className={`request${stale ? ' stale' : ''}`} data-testid="request">
-          <div className="request-line">
-            <span className={`method m-${request.method}`}>{request.method}</span>
-            <span className="url" data-testid="preview-url">
-              {request.url}
-            </span>
-          </div>
-          <table className="headers-table">
-            <tbody>
-              {Object.entries(request.headers).map(([name, value]) => (
-                <tr key={name}>
-                  <th>{name}</th>
-                  <td>{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {request.bodyText === null ? (
-            <div className="muted">No body ({request.method} requests carry none).</div>
-          ) : (
-            <>
-              <ShortenedList items={request.shortened} />
-              <pre className="body" data-testid="preview-body" tabIndex={0} aria-label="Request body">
-                {request.bodyText}
-                {request.truncated &&
-                  `\n… ${(request.bodyChars / 1e6).toFixed(1)} M characters in all: the rest is not shown`}
-              </pre>
-            </>
-          )}
-        </div>
+      {reply?.steps ? (
+        <FlowPreview steps={reply.steps} stoppedAt={reply.stoppedAt} stale={stale} />
+      ) : (
+        request && <RequestView request={request} stale={stale} primary />
       )}
     </div>
   );

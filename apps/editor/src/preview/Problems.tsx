@@ -24,6 +24,7 @@ function revealDiagnostic(d: FieldDiagnostic): void {
 
 /** "line N" of a body diagnostic in the text it was found in; the part it belongs to otherwise. */
 export function whereOf(d: FieldDiagnostic, doc: EditorDoc): string {
+  if (d.step) return `step ${d.step}`;
   if (d.header) return `header ${d.header}`;
   if (d.field !== 'body' || doc.bodyMode === 'auto') return d.field;
   const { text, json } = bodyText(doc);

@@ -16,6 +16,7 @@ function selectProvider(providerId: string): void {
   store.updateUi({
     offerStarter: switched.offerStarter,
     toast: switched.starterLoaded ? `Loaded the ${name} starter (Undo to go back)` : null,
+    ...(switched.starterLoaded ? { responses: {} } : {}),
   });
 }
 

@@ -2,8 +2,10 @@
 import type { HttpMethod } from '@hookmap/core';
 import { findProvider, starterFor, targetList } from '../catalog.js';
 import { integrationToDoc, METHODS } from '../integration.js';
-import { getStore, useStore, type BodyMode, type HeaderRow } from '../store.js';
+import { getStore, useStore, type BodyMode } from '../store.js';
 import { usePreview } from '../worker/client.js';
+import { StepList } from '../flow/StepList.js';
+import { Headers } from './Headers.js';
 import { SendFilter } from './SendFilter.js';
 import { textExample } from './text-example.js';
 
@@ -20,7 +22,8 @@ export function loadStarter(targetId: string): void {
       { ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId },
       'edit',
     );
-    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false });
+    // A new starter previews with the targets' sample answers, not answers pasted for another flow.
+    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false, responses: {} });
   } catch (error) {
     store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
   }
@@ -41,49 +44,6 @@ function StarterOffer() {
       </button>{' '}
       <button className="small" onClick={() => getStore().updateUi({ offerStarter: false })}>
         Keep mine
-      </button>
-    </div>
-  );
-}
-
-function Headers({ rows }: { rows: HeaderRow[] }) {
-  const reply = usePreview((p) => p.reply);
-  const headerErrors = reply?.diagnostics.filter((d) => d.field === 'headers') ?? [];
-  const set = (index: number, patch: Partial<HeaderRow>) =>
-    update({ headers: rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) }, `header-${index}`);
-  return (
-    <div className="headers">
-      {rows.map((row, index) => (
-        <div className="header-row" key={index}>
-          <input
-            value={row.name}
-            placeholder="Header"
-            onChange={(e) => set(index, { name: e.target.value })}
-            aria-label="Header name"
-          />
-          <input
-            value={row.value}
-            placeholder="Value, e.g. Bearer {{secrets.TOKEN}}"
-            onChange={(e) => set(index, { value: e.target.value })}
-            aria-label="Header value"
-          />
-          <button
-            className="icon"
-            aria-label={`Remove header ${row.name}`.trim()}
-            title="Remove header"
-            onClick={() => update({ headers: rows.filter((_, i) => i !== index) })}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      {headerErrors.map((d, i) => (
-        <div className="error small" key={i}>
-          {d.header}: {d.message} ({d.code})
-        </div>
-      ))}
-      <button className="link" onClick={() => update({ headers: [...rows, { name: '', value: '' }] })}>
-        + add header
       </button>
     </div>
   );
@@ -153,6 +113,16 @@ export function SettingsPanel() {
     const text = mode === 'text' && doc.textTemplate.trim() === '' ? { textTemplate: textExample(doc.engine) } : {};
     update({ bodyMode: mode, sections, ...text });
   };
+  // What every request of a flow shares comes before its steps; a single request keeps its order.
+  const shared = (
+    <>
+      <details>
+        <summary>{doc.steps !== null ? 'Headers of every step' : 'Headers'} ({doc.headers.length})</summary>
+        <Headers rows={doc.headers} onChange={(headers, kind) => update({ headers }, kind)} />
+      </details>
+      <SendFilter />
+    </>
+  );
   return (
     <section className="settings" aria-label="Integration settings">
       <div className="row">
@@ -203,6 +173,13 @@ export function SettingsPanel() {
         </label>
       </div>
       <StarterOffer />
+      {doc.steps !== null && shared}
+      <StepList />
+      {doc.steps !== null && (
+        <div className="step-request-label" data-testid="step-request-label">
+          Request of step <code>{doc.steps[doc.activeStep]?.id}</code>
+        </div>
+      )}
       <div className="row">
         <select
           value={doc.method}
@@ -227,11 +204,7 @@ export function SettingsPanel() {
           URL: {d.message} ({d.code})
         </div>
       ))}
-      <details>
-        <summary>Headers ({doc.headers.length})</summary>
-        <Headers rows={doc.headers} />
-      </details>
-      <SendFilter />
+      {doc.steps === null && shared}
       <div className="row body-mode">
         <span className="label">Body</span>
         {(['auto', 'template', 'text'] as const).map((mode) => (

@@ -4,6 +4,7 @@
  * old provider's untouched starter, or offered when the user has changed it.
  */
 import { findProvider, starterFor } from '../catalog.js';
+import { currentSteps } from '../flow/steps.js';
 import { integrationToDoc } from '../integration.js';
 import type { EditorDoc } from '../store.js';
 
@@ -29,7 +30,7 @@ export function starterDocFor(doc: EditorDoc, targetId: string, providerId: stri
 export function isUntouchedStarter(doc: EditorDoc, starter: EditorDoc | null): boolean {
   if (starter === null) return false;
   const request = (d: EditorDoc) =>
-    JSON.stringify([d.method, d.url, d.headers, d.bodyMode, d.templateText, d.textTemplate, d.sections, d.events, d.when]);
+    JSON.stringify([d.method, d.url, d.headers, d.bodyMode, d.templateText, d.textTemplate, d.sections, d.events, d.when, currentSteps(d)]);
   return request(doc) === request(starter);
 }
 

@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { docToIntegration } from '../integration.js';
-import type { EditorDoc, Store } from '../store.js';
+import type { EditorDoc, EditorUi, Store } from '../store.js';
 import { keystrokeMetrics } from './metrics.js';
 import type { PayloadSource, PreviewRequest, RenderJob, RenderReply } from './protocol.js';
 import RenderWorker from './render.worker.ts?worker';
@@ -87,18 +87,29 @@ export function startRenderer(store: Store): () => void {
   let lastAll: boolean | null = null;
   let lastPayload: string | null = null;
   let lastExpanded: string[] | null = null;
+  let lastResponses: EditorUi['responses'] | null = null;
   const onChange = (): void => {
     const { doc, ui } = store.getState();
-    if (doc === lastDoc && ui.allSamples === lastAll && ui.customPayloadText === lastPayload && ui.expanded === lastExpanded)
+    if (
+      doc === lastDoc &&
+      ui.allSamples === lastAll &&
+      ui.customPayloadText === lastPayload &&
+      ui.expanded === lastExpanded &&
+      ui.responses === lastResponses
+    )
       return;
     lastExpanded = ui.expanded;
+    lastResponses = ui.responses;
     lastDoc = doc;
     lastAll = ui.allSamples;
     lastPayload = ui.customPayloadText;
     const converted = docToIntegration(doc);
     const source = payloadSource(doc);
     if (converted.error !== null || source === null) {
-      setPreview({ localError: converted.error ?? 'Pick a sample or paste a payload.', doc, reply: null });
+      const localError = converted.error ?? 'Pick a sample or paste a payload.';
+      // A flow keeps its last steps on screen (dimmed) while the edited step's template is not JSON yet.
+      if (doc.steps !== null && state.reply?.steps) setPreview({ localError });
+      else setPreview({ localError, doc, reply: null });
       return;
     }
     const job: RenderJob = {
@@ -111,6 +122,7 @@ export function startRenderer(store: Store): () => void {
       allSamples: ui.allSamples,
       expanded: ui.expanded,
     };
+    if (doc.steps !== null) job.flow = { activeStep: doc.activeStep, responses: ui.responses };
     latestId = job.id;
     sent.set(job.id, doc);
     keystrokeMetrics.sent(job.id);

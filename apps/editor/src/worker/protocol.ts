@@ -1,5 +1,7 @@
 /** Messages between the editor and its render worker. */
-import type { Diagnostic, Integration } from '@hookmap/core';
+import type { Diagnostic, IntegrationDocument } from '@hookmap/core';
+import type { StepPresetInfo } from '../catalog.js';
+import type { ResponseChoice } from '../store.js';
 import type { Verdict } from '../status/problems.js';
 import type { Shortened } from './shorten.js';
 
@@ -15,13 +17,20 @@ export interface SetPayloadMessage {
 export interface RenderJob {
   type: 'render';
   id: number;
-  integration: Integration;
+  integration: IntegrationDocument;
   providerId: string;
   payload: PayloadSource;
   targetId: string | null;
   allSamples: boolean;
   /** Body pointers of long strings the user expanded (shown whole). */
   expanded: string[];
+  /** A flow: the step being edited and the response each step is assumed to get. */
+  flow?: FlowJob;
+}
+
+export interface FlowJob {
+  activeStep: number;
+  responses: Record<string, ResponseChoice>;
 }
 
 export type WorkerRequest = SetPayloadMessage | RenderJob;
@@ -61,6 +70,31 @@ export interface FieldDiagnostic extends Diagnostic {
   field: DiagnosticField;
   /** Header name, for `field: 'headers'`. */
   header?: string;
+  /** The flow step it belongs to, when it is not the step being edited (whose problems are placed like a request's). */
+  step?: string;
+}
+
+/** One step of a flow as the preview shows it: the request it sends and the response it assumed. */
+export interface StepPreview {
+  id: string;
+  name: string;
+  /** The step's `when` was falsy: it is not sent. */
+  skipped: boolean;
+  /** False for the steps after the one the flow stopped at. */
+  reached: boolean;
+  request: PreviewRequest | null;
+  response: { status: number; bodyText: string; accepted: boolean } | null;
+  /** The step's rendered `result` as JSON (a string quoted), or null when it has none. */
+  resultText: string | null;
+  /** The targets' preset its request matches (which says whether it is a lookup), or null. */
+  preset: StepPresetInfo | null;
+  /** Which response the preview assumed: a targets' sample, a pasted one, or none. */
+  assumed: ResponseChoice['kind'] | null;
+}
+
+export interface FlowStop {
+  stepId: string;
+  reason: 'no-response' | 'not-accepted';
 }
 
 export interface RenderReply {
@@ -77,4 +111,7 @@ export interface RenderReply {
   runs: SampleRun[] | null;
   /** Why the integration's `events` leave this payload out (the relay would not send it), or null. */
   skipped: string | null;
+  /** A flow's steps in order (null for a single request); `request` is then the edited step's. */
+  steps: StepPreview[] | null;
+  stoppedAt: FlowStop | null;
 }

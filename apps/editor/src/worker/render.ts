@@ -2,9 +2,16 @@
  * Rendering the preview: the full request for one payload, the target-schema check, and the
  * all-samples run. Pure functions over core, used by the worker (and testable in Node).
  */
-import { integrationTemplates, renderRequest, validateIntegrationTemplate } from '@hookmap/core';
+import {
+  Codes,
+  integrationTemplates,
+  isFlow,
+  renderRequest,
+  validateIntegration,
+  validateIntegrationTemplate,
+} from '@hookmap/core';
 import { unescapePointerSegment } from '@hookmap/core/tooling';
-import type { Diagnostic, Integration, JsonValue, Provider } from '@hookmap/core';
+import type { Diagnostic, Integration, IntegrationDocument, JsonValue, Provider } from '@hookmap/core';
 import { hintForProvider, validateTargetBody } from '../catalog.js';
 import type { FieldDiagnostic, PreviewRequest } from './protocol.js';
 import { MAX_SHOWN_STRING, shortenedText, shortenStrings } from './shorten.js';
@@ -19,23 +26,38 @@ const SECRET_REF = /secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g;
  * webhook URL, an instance URL, an API domain) becomes `https://secret.invalid/NAME` (the `.invalid`
  * TLD can never resolve); any other secret `<NAME>` (ASCII: header values must be Latin-1).
  */
-export function previewSecrets(integration: Integration): Record<string, string> {
+export function previewSecrets(integration: IntegrationDocument): Record<string, string> {
   const secrets: Record<string, string> = {};
   for (const match of JSON.stringify(integration).matchAll(SECRET_REF)) {
     const name = match[1] as string;
     secrets[name] = `<${name}>`;
   }
-  const leading = /^\s*\{\{\s*secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(integration.url ?? '');
-  if (leading) secrets[leading[1] as string] = `https://secret.invalid/${leading[1] as string}`;
+  const urls = isFlow(integration) ? integration.steps.map((s) => s.url) : [integration.url ?? ''];
+  for (const url of urls) {
+    const leading = /^\s*\{\{\s*secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(typeof url === 'string' ? url : '');
+    if (leading) secrets[leading[1] as string] = `https://secret.invalid/${leading[1] as string}`;
+  }
   return secrets;
 }
 
-/** Every template of the integration checked by core's one walker (url, when, headers, body, flow steps). */
-export function syntaxDiagnostics(integration: Integration): FieldDiagnostic[] {
+/**
+ * Every template of the integration checked by core's one walker (url, when, headers, body, flow steps);
+ * for a flow also its shape (step ids) and which steps each template reads (core's checks), placed
+ * by `locate` (the edited step's like a request's).
+ */
+export function syntaxDiagnostics(
+  integration: IntegrationDocument,
+  locate: (d: Diagnostic) => FieldDiagnostic = locateRenderDiagnostic,
+): FieldDiagnostic[] {
   const out: FieldDiagnostic[] = [];
+  // Core's full check of a flow: its shape first (step ids…), then, once the templates compile, which steps each reads.
+  const flowProblems = isFlow(integration) ? validateIntegration(integration) : [];
+  const shape = flowProblems.filter((d) => d.code === Codes.INVALID_INTEGRATION);
+  if (shape.length > 0) return shape.map(locate);
   for (const template of integrationTemplates(integration)) {
-    for (const d of validateIntegrationTemplate(template)) out.push(locateRenderDiagnostic(d));
+    for (const d of validateIntegrationTemplate(template)) out.push(locate(d));
   }
+  if (out.length === 0) out.push(...flowProblems.filter((d) => d.code === Codes.STEP_REFERENCE).map(locate));
   return out;
 }
 
@@ -93,7 +115,7 @@ export function renderPreview(
   }
 }
 
-function toPreview(
+export function toPreview(
   method: string,
   url: string,
   headers: Record<string, string>,
@@ -127,7 +149,7 @@ function toPreview(
 
 export function targetDiagnostics(
   targetId: string | null,
-  integration: Integration,
+  integration: Pick<Integration, 'body'>,
   body: JsonValue | string | undefined,
   providerId?: string,
 ): FieldDiagnostic[] {

@@ -3,6 +3,12 @@ import { def, expectText, FilterTypeError, typeName, type FilterDef } from './ty
 /** ISO 8601 / RFC 3339 date or date-time (a space may stand for the T). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+/**
+ * The common webhook form: a full date-time with Z or an offset, nothing to trim. `ISO_DATE` accepts it
+ * and `asUtc` leaves it as is, so `Date.parse` reads it directly.
+ */
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
 /** A date-time without an offset is read as UTC (JavaScript would read it as local time). */
 function asUtc(iso: string): string {
   return iso.includes('T') && !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso + 'Z' : iso;
@@ -11,7 +17,8 @@ function asUtc(iso: string): string {
 /** Epoch numbers below 1e11 are seconds (until year 5138), larger ones milliseconds; "now" is the render time. */
 export function toEpochMs(v: unknown, name: string): number {
   const ms = readEpochMs(v, name);
-  if (Number.isNaN(new Date(ms).getTime())) throw new FilterTypeError(`${name}: ${String(v)} is outside the range of dates`);
+  // A Date holds ±8.64e15 ms at most (anything else, NaN included, is an invalid date).
+  if (!(Math.abs(ms) <= 8.64e15)) throw new FilterTypeError(`${name}: ${String(v)} is outside the range of dates`);
   return ms;
 }
 
@@ -19,6 +26,10 @@ function readEpochMs(v: unknown, name: string): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
   if (typeof v === 'string') {
+    if (ZONED_DATE_TIME.test(v)) {
+      const ms = Date.parse(v);
+      if (!Number.isNaN(ms)) return ms;
+    }
     const s = v.trim();
     if (s === 'now' || s === 'today') return Date.now();
     if (/^-?\d+(\.\d+)?$/.test(s)) return readEpochMs(Number(s), name);
@@ -28,7 +39,7 @@ function readEpochMs(v: unknown, name: string): number {
   throw new FilterTypeError(`${name} expects a date (ISO text, epoch seconds or milliseconds), got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 30)}"` : ''}`);
 }
 
-interface Parts {
+export interface Parts {
   year: number;
   month: number;
   day: number;
@@ -68,15 +79,37 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+const DAY_MS = 86400000;
+
+/**
+ * UTC calendar fields by arithmetic (days to civil date, H. Hinnant's algorithm): what a Date's getUTC*
+ * getters return for `ms`, without making the Date. Dates hold whole milliseconds (truncated).
+ */
+export function utcParts(time: number): Parts {
+  const t = Math.trunc(time);
+  const days = Math.floor(t / DAY_MS);
+  let rest = t - days * DAY_MS;
+  const hour = Math.floor(rest / 3600000);
+  rest -= hour * 3600000;
+  const minute = Math.floor(rest / 60000);
+  rest -= minute * 60000;
+  const second = Math.floor(rest / 1000);
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  return { year, month, day, hour, minute, second, ms: rest - second * 1000, weekday, offsetMinutes: 0, zone: 'UTC' };
+}
+
 function partsIn(ms: number, zone: string): Parts {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return utcParts(ms);
   const d = new Date(ms);
-  if (zone === 'UTC' || zone === 'Etc/UTC') {
-    return {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
-      offsetMinutes: 0, zone: 'UTC',
-    };
-  }
   const p: Record<string, string> = {};
   for (const { type, value } of zoneFormatter(zone).formatToParts(d)) p[type] = value;
   const year = Number(p.year), month = Number(p.month), day = Number(p.day);

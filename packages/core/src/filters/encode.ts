@@ -8,14 +8,22 @@ function urlEncode(v: unknown): string {
   return encodeComponent(expectText('url_encode', v)).replace(/%20/g, '+');
 }
 /** UTF-8 bytes, standard base64 alphabet with padding. */
+const NOT_ASCII = /[^\0-\x7f]/;
+
 function base64(v: unknown): string {
-  const bytes = new TextEncoder().encode(expectText('base64', v));
+  const text = expectText('base64', v);
+  // ASCII text is its own UTF-8: btoa reads it directly.
+  if (!NOT_ASCII.test(text)) return btoa(text);
+  const bytes = new TextEncoder().encode(text);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
+const HTML_SPECIAL = /[&<>"']/;
+
 function htmlEscape(v: unknown): string {
-  return expectText('html_escape', v).replace(/[&<>"']/g, (c) => HTML[c] as string);
+  const text = expectText('html_escape', v);
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML[c] as string) : text;
 }
 
 const SLACK: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

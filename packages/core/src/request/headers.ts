@@ -58,8 +58,12 @@ export function renderHeaders(
   return out;
 }
 
+/** CR, LF, NUL or a character outside Latin-1: one regular-expression test clears the usual value. */
+const UNSENDABLE = /[\0\n\r\u0100-\uffff]/;
+
 /** Why a header value cannot be sent as is, or null: CR, LF and NUL (injection) and non-Latin-1 text. */
 function headerValueProblem(text: string): string | null {
+  if (!UNSENDABLE.test(text)) return null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 0) {

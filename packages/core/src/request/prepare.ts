@@ -1,7 +1,7 @@
 import type { Diagnostic, HttpMethod, IntegrationBody, Provider, RenderedRequest, RenderOptions } from '../types.js';
 import { prepareBody, type PreparedBody } from './body.js';
 import { mergeHeaders, prepareHeaders, renderHeaders, setHeader, type PreparedHeader } from './headers.js';
-import { prepareUrl, renderUrl } from './url.js';
+import { prepareUrl, renderPreparedUrl, type PreparedUrl } from './url.js';
 
 /** The request part of a document (SPEC §6): an integration, or one step of a flow (§9). */
 export interface RequestTemplate {
@@ -15,9 +15,13 @@ export interface RequestTemplate {
 export interface PreparedRequest {
   method: HttpMethod;
   url: string;
+  /** The URL template, scanned and compiled. */
+  preparedUrl: PreparedUrl;
   /** JSON Pointer of the URL in its document (`/url`, `/steps/1/url`). */
   urlPointer: string;
   headers: PreparedHeader[];
+  /** Some header is named Content-Type in some spelling (names are fixed when the request is prepared). */
+  setsContentType: boolean;
   body: PreparedBody | null;
 }
 
@@ -32,11 +36,13 @@ export function prepareRequest(
   shared: PreparedHeader[] = [],
 ): PreparedRequest {
   const urlPointer = `${at}/url`;
-  prepareUrl(doc.url, urlPointer);
+  const preparedUrl = prepareUrl(doc.url, urlPointer);
   const method = doc.method ?? 'POST';
   const own = prepareHeaders(doc.headers, at);
   const body = prepareBody(doc.body, provider, at);
-  return { method, url: doc.url, urlPointer, headers: shared.length ? mergeHeaders(shared, own) : own, body };
+  const headers = shared.length ? mergeHeaders(shared, own) : own;
+  const setsContentType = headers.some((h) => h.name.toLowerCase() === 'content-type');
+  return { method, url: doc.url, preparedUrl, urlPointer, headers, setsContentType, body };
 }
 
 export interface RenderSettings {
@@ -58,15 +64,17 @@ export function renderPrepared(
 ): RenderedRequest {
   const { method, body } = prepared;
   const diagnostics = settings.diagnostics;
-  const url = renderUrl(prepared.url, scope, context, diagnostics, prepared.urlPointer);
+  const url = renderPreparedUrl(prepared.preparedUrl, scope, context, diagnostics, prepared.urlPointer);
   const headers = renderHeaders(prepared.headers, context, diagnostics);
   const request: RenderedRequest = { method, url, headers, diagnostics: diagnostics ?? [] };
   if (method === 'GET' || method === 'DELETE') {
-    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+    if (prepared.setsContentType) for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
     return request;
   }
   if (!body) return request;
   request.body = body.render(payload, context, settings.options, diagnostics);
-  setHeader(headers, 'Content-Type', body.contentType);
+  // Without a Content-Type among the document's headers a plain store adds it, as setHeader would.
+  if (prepared.setsContentType) setHeader(headers, 'Content-Type', body.contentType);
+  else headers['Content-Type'] = body.contentType;
   return request;
 }

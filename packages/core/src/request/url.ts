@@ -18,7 +18,18 @@ export function renderUrl(
   diagnostics: Diagnostic[] | null,
   pointer = '/url',
 ): string {
-  const { parts, fixedOrigin } = prepareUrl(url, pointer);
+  return renderPreparedUrl(prepareUrl(url, pointer), scope, context, diagnostics, pointer);
+}
+
+/** renderUrl for a URL already prepared (a request keeps its own: no cache look-up per render). */
+export function renderPreparedUrl(
+  prepared: PreparedUrl,
+  scope: Record<string, unknown> | null,
+  context: Record<string, unknown>,
+  diagnostics: Diagnostic[] | null,
+  pointer: string,
+): string {
+  const { parts, fixedOrigin } = prepared;
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') {
