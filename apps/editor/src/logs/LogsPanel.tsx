@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRelayApi } from './api.js';
+import { DELIVERY_STATUSES } from './types.js';
 import type { DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, ProviderInfo, SourceView } from './types.js';
+import { integrationLabel } from './format.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TestSender } from './TestSender.js';
 import { s } from './styles.js';
@@ -10,7 +12,6 @@ export interface LogsPanelProps {
   token: string;
 }
 
-const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
 const PAGE = 50;
 const AUTO_REFRESH_MS = 3000;
 
@@ -87,6 +88,17 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
     }
   }
 
+  /** SPEC §12: the delivery's event again, through the integration's live version; the new row is marked as a replay. */
+  async function replay(d: DeliveryView) {
+    try {
+      const r = await api.replay(d.eventId, d.integrationId);
+      setNotice(r.count > 0 ? `Replayed event ${d.eventId} through the live version` : `A replay of event ${d.eventId} is already waiting`);
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   const byId = useMemo(() => new Map(integrations.map((i) => [i.id, i])), [integrations]);
   const shownIntegrations = filter.sourceId ? integrations.filter((i) => i.sourceId === filter.sourceId) : integrations;
   const needsLogin = !conn.token || error?.startsWith('unauthorized');
@@ -107,13 +119,13 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           <option value="">All integrations</option>
           {shownIntegrations.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.name ?? i.doc.url}
+              {integrationLabel(i)}
             </option>
           ))}
         </select>
         <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as DeliveryStatus | undefined })}>
           <option value="">Any status</option>
-          {STATUSES.map((x) => (
+          {DELIVERY_STATUSES.map((x) => (
             <option key={x} value={x}>
               {x}
             </option>
@@ -144,7 +156,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         .filter((i) => !i.active && i.disabledReason)
         .map((i) => (
           <div key={i.id} style={s.error} data-testid="logs-disabled">
-            “{i.name ?? i.doc.url}” is disabled: {i.disabledReason}
+            “{integrationLabel(i)}” is disabled: {i.disabledReason}
           </div>
         ))}
       <div style={s.box}>
@@ -173,6 +185,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         }
         onExpand={setExpanded}
         onRetry={(id) => void run(() => api.retry(id), 'Retry')}
+        onReplay={(d) => void replay(d)}
       />
       {next && (
         <button type="button" onClick={() => void loadMore()}>
