@@ -5,6 +5,8 @@ import type { DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, Pro
 import { integrationLabel } from './format.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TestSender } from './TestSender.js';
+import { RecentEvents } from './RecentEvents.js';
+import { PublishDialog } from './PublishDialog.js';
 import { s } from './styles.js';
 
 export interface LogsPanelProps {
@@ -34,6 +36,9 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [showTest, setShowTest] = useState(false);
+  const [showEvents, setShowEvents] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const closePublish = useCallback(() => setPublishing(false), []);
 
   const loadConfig = useCallback(async () => {
     const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]);
@@ -145,6 +150,16 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         <button type="button" onClick={() => void run(() => api.retryMany({ ...filter, status: 'failed' }), 'Retry failed')} data-testid="logs-retry-failed">
           Retry all failed{filter.integrationId || filter.sourceId ? ' (filtered)' : ''}
         </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={integrations.length === 0}
+          onClick={() => setPublishing(true)}
+          title="Plan the editor's integration over a relay integration's recent events, then publish it; version history and rollback"
+          data-testid="logs-publish"
+        >
+          Publish…
+        </button>
         {notice && <span style={s.muted}>{notice}</span>}
       </div>
       {error && (
@@ -169,6 +184,25 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           </div>
         )}
       </div>
+      <div style={s.box}>
+        <button type="button" aria-expanded={showEvents} onClick={() => setShowEvents(!showEvents)} data-testid="logs-events-toggle">
+          {showEvents ? '▾' : '▸'} Recent events as samples
+        </button>
+        {showEvents && (
+          <div style={{ marginTop: 6 }}>
+            <RecentEvents api={api} sources={sources} sourceId={filter.sourceId} version={version} />
+          </div>
+        )}
+      </div>
+      {publishing && (
+        <PublishDialog
+          api={api}
+          integrations={shownIntegrations}
+          initialId={filter.integrationId}
+          onClose={closePublish}
+          onChanged={() => void loadConfig().catch((e: Error) => setError(e.message))}
+        />
+      )}
       <DeliveryTable
         api={api}
         rows={rows}
