@@ -4,7 +4,11 @@ import { short } from './plan-text.js';
 import { s } from './styles.js';
 
 const SIGN: Record<string, string> = { add: '+', remove: '−', replace: '~', move: '→', copy: '⇒', test: '?' };
-const COLOR: Record<string, string> = { add: 'var(--good, #1b7f3b)', remove: 'var(--bad, #c42b2b)', replace: 'var(--warn, #9a6200)' };
+const COLOR: Record<string, string> = {
+  add: 'var(--good, #1b7f3b)',
+  remove: 'var(--bad, #c42b2b)',
+  replace: 'var(--warn, #9a6200)',
+};
 
 /** JSON Patch operations, one a line: `+ /body/name: "a"`, `~ /url: "old" → "new"`, `− /headers/x`. */
 export function DiffOps({ ops, before, label }: { ops: PatchOperation[]; before: unknown; label: string }) {

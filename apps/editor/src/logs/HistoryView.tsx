@@ -38,7 +38,10 @@ export function HistoryView({ api, integration, reload, onRolledBack }: Props) {
   async function showDiff(version: number) {
     if (open?.version === version) return setOpen(null);
     try {
-      const [live, other] = await Promise.all([api.version(integration.id, list?.live ?? integration.version), api.version(integration.id, version)]);
+      const [live, other] = await Promise.all([
+        api.version(integration.id, list?.live ?? integration.version),
+        api.version(integration.id, version),
+      ]);
       // Read as "what rolling back to this version would change": from the live document to this one.
       setOpen({ version, before: live.doc, after: other.doc });
     } catch (e) {
@@ -127,7 +130,13 @@ function VersionRow({ v, diff, busy, onDiff, onRollback }: RowProps) {
               <button type="button" aria-expanded={diff !== null} onClick={onDiff} data-testid="history-diff">
                 {diff ? 'Hide diff' : 'Diff to live'}
               </button>{' '}
-              <button type="button" disabled={busy} onClick={onRollback} data-testid="history-rollback" aria-label={`Roll back to version ${v.version}`}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={onRollback}
+                data-testid="history-rollback"
+                aria-label={`Roll back to version ${v.version}`}
+              >
                 Roll back
               </button>
             </>
@@ -137,8 +146,14 @@ function VersionRow({ v, diff, busy, onDiff, onRollback }: RowProps) {
       {diff && (
         <tr>
           <td style={s.td} colSpan={5}>
-            <div style={{ ...s.muted, marginBottom: 4 }}>From the live document to version {v.version} (what a rollback would change):</div>
-            <DiffOps ops={diffJson(diff.before, diff.after)} before={diff.before} label={`Differences between the live document and version ${v.version}`} />
+            <div style={{ ...s.muted, marginBottom: 4 }}>
+              From the live document to version {v.version} (what a rollback would change):
+            </div>
+            <DiffOps
+              ops={diffJson(diff.before, diff.after)}
+              before={diff.before}
+              label={`Differences between the live document and version ${v.version}`}
+            />
           </td>
         </tr>
       )}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { docToIntegration } from '../integration.js';
 import { useStore } from '../store.js';
 import type { RelayApi } from './api.js';
@@ -14,7 +14,13 @@ interface Props {
   onPublished: (published: IntegrationView) => void;
 }
 
-const KIND_TONE = { 'newly failing': 'failed', fixed: 'succeeded', 'newly skipped': 'skipped', 'newly included': 'pending', changed: 'replay' } as const;
+const KIND_TONE = {
+  'newly failing': 'failed',
+  fixed: 'succeeded',
+  'newly skipped': 'skipped',
+  'newly included': 'pending',
+  changed: 'replay',
+} as const;
 
 /** SPEC §12: what the editor's document would send for the source's recent real events, then Publish. */
 export function PlanView({ api, integration, onPublished }: Props) {
@@ -22,7 +28,9 @@ export function PlanView({ api, integration, onPublished }: Props) {
   const built = useMemo(() => docToIntegration(editorDoc), [editorDoc]);
   const docText = built.integration ? JSON.stringify(built.integration) : null;
   const [limit, setLimit] = useState(100);
-  const [plan, setPlan] = useState<{ answer: PlanAnswer; docText: string; integrationId: string } | null>(null);
+  const [plan, setPlan] = useState<{ answer: PlanAnswer; docText: string; integrationId: string } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<'plan' | 'publish' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -66,13 +74,27 @@ export function PlanView({ api, integration, onPublished }: Props) {
       <div style={s.bar}>
         <label style={s.label}>
           Recent events
-          <input type="number" min={1} max={5000} value={limit} onChange={(e) => setLimit(Math.max(1, Math.min(5000, Number(e.target.value) || 100)))} style={{ width: 70 }} />
+          <input
+            type="number"
+            min={1}
+            max={5000}
+            value={limit}
+            onChange={(e) => setLimit(Math.max(1, Math.min(5000, Number(e.target.value) || 100)))}
+            style={{ width: 70 }}
+          />
         </label>
-        <button type="button" className="primary" disabled={busy !== null || !built.integration} onClick={() => void runPlan()} data-testid="plan-run">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null || !built.integration}
+          onClick={() => void runPlan()}
+          data-testid="plan-run"
+        >
           {busy === 'plan' ? 'Planning…' : current ? 'Plan again' : 'Plan'}
         </button>
         <span style={s.muted}>
-          Renders the editor's integration and live version {integration.version} over the source's last events, without sending anything.
+          Renders the editor's integration and live version {integration.version} over the source's last
+          events, without sending anything.
         </span>
       </div>
       {built.error && <div style={s.error}>The editor's integration is not valid yet: {built.error}</div>}
@@ -82,54 +104,82 @@ export function PlanView({ api, integration, onPublished }: Props) {
         </div>
       )}
       {published && (
-        <div role="status" style={{ ...s.box, ...badge('succeeded'), fontSize: 13 }} data-testid="publish-done">
+        <div
+          role="status"
+          style={{ ...s.box, ...badge('succeeded'), fontSize: 13 }}
+          data-testid="publish-done"
+        >
           {published}
         </div>
       )}
-      {plan && <PlanResult answer={plan.answer} stale={!current} />}
       {plan && (
-        <form
-          style={{ ...s.box, ...s.bar }}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void publish();
-          }}
-        >
-          <label style={{ ...s.label, flex: 1 }}>
-            Message
-            <input
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-              placeholder="What changed, and why"
-              style={{ flex: 1, minWidth: 120 }}
-              data-testid="publish-message"
-            />
-          </label>
-          <button type="submit" className="primary" disabled={busy !== null || !current} data-testid="publish">
-            {busy === 'publish' ? 'Publishing…' : `Publish as version ${integration.version + 1}`}
-          </button>
-          {!current && <span style={s.muted}>The integration changed since this plan: plan again first.</span>}
-        </form>
+        <PlanResult
+          answer={plan.answer}
+          stale={!current}
+          publishForm={
+            <form
+              style={{ ...s.box, ...s.bar }}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void publish();
+              }}
+            >
+              <label style={{ ...s.label, flex: 1 }}>
+                Message
+                <input
+                  value={message}
+                  onChange={(e) => setMessage(e.target.value)}
+                  placeholder="What changed, and why"
+                  style={{ flex: 1, minWidth: 120 }}
+                  data-testid="publish-message"
+                />
+              </label>
+              <button
+                type="submit"
+                className="primary"
+                disabled={busy !== null || !current}
+                data-testid="publish"
+              >
+                {busy === 'publish' ? 'Publishing…' : `Publish as version ${integration.version + 1}`}
+              </button>
+              {!current && (
+                <span style={s.muted}>The integration changed since this plan: plan again first.</span>
+              )}
+            </form>
+          }
+        />
       )}
     </div>
   );
 }
 
-function PlanResult({ answer, stale }: { answer: PlanAnswer; stale: boolean }) {
+function PlanResult({
+  answer,
+  stale,
+  publishForm,
+}: {
+  answer: PlanAnswer;
+  stale: boolean;
+  publishForm: ReactNode;
+}) {
   const { summary, problems } = answer;
   return (
-    <div style={{ ...s.stack, opacity: stale ? 0.6 : 1 }}>
+    <div style={s.stack} data-stale={stale ? 'true' : undefined}>
       <div style={{ ...s.box, ...s.stack }}>
         <strong style={{ fontSize: 14 }} data-testid="plan-headline">
           {planHeadline(summary)}
         </strong>
         <div style={s.bar} data-testid="plan-counts">
           <span>{summary.changed} changed</span>
-          <span>· {summary.unchanged} unchanged</span>
-          <span style={summary.newlyFailing ? badge('failed') : s.muted}>{summary.newlyFailing} newly failing</span>
+          <span style={s.muted}>· {summary.unchanged} unchanged ·</span>
+          <span style={summary.newlyFailing ? badge('failed') : s.muted}>
+            {summary.newlyFailing} newly failing
+          </span>
+          <span style={s.muted}>·</span>
           <span style={summary.fixed ? badge('succeeded') : s.muted}>{summary.fixed} fixed</span>
           <span style={s.muted}>
-            · {summary.newlySkipped} newly skipped · {summary.newlyIncluded} newly included · against live version {answer.version}
+            · {summary.newlySkipped} newly skipped · {summary.newlyIncluded} newly included · against live
+            version {answer.version}
           </span>
         </div>
         {problems.appeared.length > 0 && (
@@ -138,13 +188,26 @@ function PlanResult({ answer, stale }: { answer: PlanAnswer; stale: boolean }) {
           </div>
         )}
         {problems.disappeared.length > 0 && (
-          <div style={s.muted}>Problems gone: {problems.disappeared.map((p) => `${p.code} ${p.message}`).join('; ')}</div>
+          <div style={s.muted}>
+            Problems gone: {problems.disappeared.map((p) => `${p.code} ${p.message}`).join('; ')}
+          </div>
         )}
       </div>
+      {publishForm}
+      {answer.items.length > 0 && (
+        <h3 style={{ margin: '4px 0 0', fontSize: 13 }}>
+          Changed events: what the live version sends, and what yours would
+        </h3>
+      )}
       {answer.items.map((item) => {
         const kind = itemKind(item);
         return (
-          <article key={item.eventId} style={{ ...s.box, ...s.stack }} aria-label={`Event ${item.eventId}`} data-testid="plan-item">
+          <article
+            key={item.eventId}
+            style={{ ...s.box, ...s.stack }}
+            aria-label={`Event ${item.eventId}`}
+            data-testid="plan-item"
+          >
             <div style={s.bar}>
               <strong style={s.mono}>{item.eventId}</strong>
               <span style={s.muted}>received {formatTime(item.receivedAt)}</span>

@@ -17,17 +17,31 @@ interface Props {
 }
 
 const backdrop: CSSProperties = {
-  position: 'fixed', inset: 0, background: 'rgba(20, 24, 33, 0.45)', display: 'grid', placeItems: 'center', zIndex: 50,
+  position: 'fixed',
+  inset: 0,
+  background: 'rgba(20, 24, 33, 0.45)',
+  display: 'grid',
+  placeItems: 'center',
+  zIndex: 50,
 };
 const box: CSSProperties = {
-  ...s.panel, width: 'min(1180px, 96vw)', height: 'min(900px, 92vh)', background: 'var(--panel, #fff)', color: 'var(--text, inherit)',
-  borderRadius: 8, boxShadow: '0 12px 40px rgba(0, 0, 0, 0.3)', padding: 14, fontSize: 13,
+  ...s.panel,
+  width: 'min(1180px, 96vw)',
+  height: 'min(900px, 92vh)',
+  background: 'var(--panel, #fff)',
+  color: 'var(--text, inherit)',
+  borderRadius: 8,
+  boxShadow: '0 12px 40px rgba(0, 0, 0, 0.3)',
+  padding: 14,
+  fontSize: 13,
 };
 
 /** Publish to the relay (SPEC §12): pick the relay integration, Plan over its recent events, Publish; History with rollback. */
 export function PublishDialog({ api, integrations, initialId, onClose, onChanged }: Props) {
   const [list, setList] = useState(integrations);
-  const [id, setId] = useState(initialId && integrations.some((i) => i.id === initialId) ? initialId : (integrations[0]?.id ?? ''));
+  const [id, setId] = useState(
+    initialId && integrations.some((i) => i.id === initialId) ? initialId : (integrations[0]?.id ?? ''),
+  );
   const [view, setView] = useState<'plan' | 'history'>('plan');
   const [reload, setReload] = useState(0);
   const first = useRef<HTMLSelectElement>(null);
@@ -57,7 +71,13 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
 
   return (
     <div style={backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-labelledby="publish-title" style={box} data-testid="publish-dialog">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="publish-title"
+        style={box}
+        data-testid="publish-dialog"
+      >
         <div style={{ ...s.bar, justifyContent: 'space-between' }}>
           <h2 id="publish-title" style={{ margin: 0, fontSize: 16 }}>
             Publish to the relay
@@ -69,7 +89,13 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
         <div style={s.bar}>
           <label style={s.label}>
             Relay integration to update
-            <select ref={first} style={s.select} value={id} onChange={(e) => setId(e.target.value)} data-testid="publish-integration">
+            <select
+              ref={first}
+              style={s.select}
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+              data-testid="publish-integration"
+            >
               {list.map((i) => (
                 <option key={i.id} value={i.id}>
                   {integrationLabel(i)} · live v{i.version}
@@ -77,17 +103,38 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
               ))}
             </select>
           </label>
-          <div role="tablist" aria-label="Publish views" style={s.bar}>
-            <button type="button" role="tab" aria-selected={view === 'plan'} onClick={() => setView('plan')} data-testid="publish-tab-plan">
-              Plan &amp; publish
-            </button>
-            <button type="button" role="tab" aria-selected={view === 'history'} onClick={() => setView('history')} data-testid="publish-tab-history">
-              History
-            </button>
-          </div>
+          {integration && (
+            <span style={s.muted}>
+              {integration.active ? 'active' : 'disabled'} · live version {integration.version} ·{' '}
+              <span style={s.mono}>{integration.id}</span>
+            </span>
+          )}
+        </div>
+        <div role="tablist" aria-label="Publish views" className="tabs" style={{ padding: '0 0 0 0' }}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'plan'}
+            onClick={() => setView('plan')}
+            data-testid="publish-tab-plan"
+          >
+            Plan &amp; publish
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'history'}
+            onClick={() => setView('history')}
+            data-testid="publish-tab-history"
+          >
+            History
+          </button>
         </div>
         {!integration ? (
-          <div style={s.muted}>This relay has no integration yet: create one (hookmap deploy or the admin API), then plan changes to it here.</div>
+          <div style={s.muted}>
+            This relay has no integration yet: create one (hookmap deploy or the admin API), then plan changes
+            to it here.
+          </div>
         ) : view === 'plan' ? (
           <PlanView key={integration.id} api={api} integration={integration} onPublished={changed} />
         ) : (

@@ -32,7 +32,10 @@ export function RecentEvents({ api, sources, sourceId, version }: Props) {
   const load = useCallback(async () => {
     if (!source) return;
     try {
-      const [list, deliveries] = await Promise.all([api.events(source, LIMIT), api.deliveries({ sourceId: source }, { limit: 200 })]);
+      const [list, deliveries] = await Promise.all([
+        api.events(source, LIMIT),
+        api.deliveries({ sourceId: source }, { limit: 200 }),
+      ]);
       setEvents(list.filter((e) => !e.test));
       setStatuses(statusesByEvent(deliveries.items));
       setError(null);
@@ -54,7 +57,12 @@ export function RecentEvents({ api, sources, sourceId, version }: Props) {
       <div style={s.bar}>
         <label style={s.label}>
           Source
-          <select style={s.select} value={source} onChange={(e) => setPicked(e.target.value)} data-testid="recent-source">
+          <select
+            style={s.select}
+            value={source}
+            onChange={(e) => setPicked(e.target.value)}
+            data-testid="recent-source"
+          >
             {sources.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.name}
@@ -62,7 +70,9 @@ export function RecentEvents({ api, sources, sourceId, version }: Props) {
             ))}
           </select>
         </label>
-        <span style={s.muted}>Its last {LIMIT} real webhooks; “Use as sample” loads one into the sample panel.</span>
+        <span style={s.muted}>
+          Its last {LIMIT} real webhooks; “Use as sample” loads one into the sample panel.
+        </span>
       </div>
       {error && <div style={s.error}>{error}</div>}
       {!error && events.length === 0 && <div style={s.muted}>No webhook received on this source yet.</div>}
@@ -87,7 +97,15 @@ export function RecentEvents({ api, sources, sourceId, version }: Props) {
                   <td style={{ ...s.td, ...s.muted, whiteSpace: 'nowrap' }}>{formatTime(e.receivedAt)}</td>
                   <td style={{ ...s.td, ...s.mono }}>{e.id}</td>
                   <td style={s.td}>
-                    {st.length === 0 ? <span style={s.muted}>none</span> : st.map((x, i) => <span key={i} style={{ ...badge(x), marginRight: 4 }}>{x}</span>)}
+                    {st.length === 0 ? (
+                      <span style={s.muted}>none</span>
+                    ) : (
+                      st.map((x, i) => (
+                        <span key={i} style={{ ...badge(x), marginRight: 4 }}>
+                          {x}
+                        </span>
+                      ))
+                    )}
                   </td>
                   <td style={{ ...s.td, whiteSpace: 'nowrap', textAlign: 'right' }}>
                     <button

@@ -24,7 +24,9 @@ export function planHeadline(summary: PlanSummary): string {
 const failed = (x: unknown): boolean => typeof x === 'object' && x !== null && 'error' in x;
 
 /** What a changed event turns into: a render error where there was none, no request where there was one, … */
-export function itemKind(item: Pick<PlanItem, 'before' | 'after'>): 'newly failing' | 'fixed' | 'newly skipped' | 'newly included' | 'changed' {
+export function itemKind(
+  item: Pick<PlanItem, 'before' | 'after'>,
+): 'newly failing' | 'fixed' | 'newly skipped' | 'newly included' | 'changed' {
   if (failed(item.after) && !failed(item.before)) return 'newly failing';
   if (failed(item.before) && !failed(item.after)) return 'fixed';
   if (item.after === null && item.before !== null) return 'newly skipped';

@@ -2,11 +2,32 @@
 import type { AttemptView, DeliveryStatus, VersionSummary } from '@hookmap/relay/api';
 
 export type {
-  AttemptOutcome, AttemptView, DeliveryDetail, DeliveryStatus, DeliveryView, EventView, IntegrationView, Page, PatchOperation, PlanAnswer,
-  PlanSummary, ProviderInfo, ReplayResult, RetryResult, SourceView, VersionList, VersionSummary,
+  AttemptOutcome,
+  AttemptView,
+  DeliveryDetail,
+  DeliveryStatus,
+  DeliveryView,
+  EventView,
+  IntegrationView,
+  Page,
+  PatchOperation,
+  PlanAnswer,
+  PlanSummary,
+  ProviderInfo,
+  ReplayResult,
+  RetryResult,
+  SourceView,
+  VersionList,
+  VersionSummary,
 } from '@hookmap/relay/api';
 
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled', 'skipped'];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
+  'pending',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'skipped',
+];
 
 /** The filters of `GET /api/deliveries` (and of bulk retry and replay). */
 export interface DeliveryFilter {
