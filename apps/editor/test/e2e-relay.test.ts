@@ -57,15 +57,15 @@ describe.skipIf(!hasChromium)('the editor with a real relay: recent events, plan
     throw new Error('deliveries did not settle');
   }
 
-  const axeViolations = async (): Promise<string[]> => {
+  const axeViolations = async (scope = '[data-testid="publish-dialog"]'): Promise<string[]> => {
     if ((await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe)) === 'undefined') await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
+    return page.evaluate(async (selector) => {
       const axe = (globalThis as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector('[data-testid="publish-dialog"]') ?? document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const result = await axe.run(document.querySelector(selector) ?? document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    }, scope);
   };
 
   beforeAll(async () => {
@@ -132,6 +132,7 @@ describe.skipIf(!hasChromium)('the editor with a real relay: recent events, plan
     await expect.poll(async () => ((await page.evaluate(() => (globalThis as unknown as { hookmapDoc: () => { sampleId: unknown } }).hookmapDoc())).sampleId)).toBeNull();
     expect(await page.getByTestId('sample-select').locator('option:checked').innerText()).toMatch(/^Relay event /);
     await expect.poll(() => page.locator('.sample-panel').innerText()).toContain('FAIL');
+    expect(await axeViolations('[data-testid="logs-panel"]')).toEqual([]);
   });
 
   it('plans the editor\'s integration over the recent events: counts, before/after side by side, diff operations', async () => {

@@ -43,7 +43,7 @@ export function DeliveryDetails({ api, id, version }: { api: RelayApi; id: strin
 }
 
 /** A flow's chain (SPEC §9): the latest row of each step, in order. */
-function StepChain({ steps }: { steps: Attempt[] }) {
+export function StepChain({ steps }: { steps: Attempt[] }) {
   return (
     <ol aria-label="Flow steps" style={{ ...s.box, ...s.bar, listStyle: 'none', margin: 0 }} data-testid="logs-steps">
       {steps.map((step, i) => (
