@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffJson, pointerGet } from '../src/logs/json-diff.js';
 import { integrationLabel } from '../src/logs/format.js';
 import { itemKind, planHeadline, renderError, statusesByEvent } from '../src/logs/plan-text.js';
-import type { DeliveryView } from '../src/logs/types.js';
+import type { DeliveryView, IntegrationView } from '../src/logs/types.js';
 
 const summary = { events: 100, changed: 37, unchanged: 63, newlyFailing: 2, fixed: 0, newlySkipped: 0, newlyIncluded: 0 };
 
@@ -60,5 +60,17 @@ describe('recent events and labels', () => {
     expect(integrationLabel({ id: 'i', name: null, doc: { name: 'doc', url: 'u' } })).toBe('doc');
     expect(integrationLabel({ id: 'i', name: null, doc: { url: 'u' } })).toBe('u');
     expect(integrationLabel({ id: 'i', name: null, doc: { steps: [{ url: 'find' }, { url: 'note' }] } })).toBe('note');
+  });
+});
+
+describe('publish dialog default', () => {
+  it('preselects the logs\' filter, else the integration named like the editor\'s, else the first', async () => {
+    const { defaultIntegration } = await import('../src/logs/PublishDialog.js');
+    const i = (id: string, name: string) => ({ id, name: null, doc: { name } }) as unknown as IntegrationView;
+    const list = [i('a', 'Slack'), i('b', 'calls to CRM')];
+    expect(defaultIntegration(list, 'a', 'calls to CRM')).toBe('a');
+    expect(defaultIntegration(list, undefined, 'calls to CRM')).toBe('b');
+    expect(defaultIntegration(list, 'gone', 'other')).toBe('a');
+    expect(defaultIntegration([], undefined, 'x')).toBe('');
   });
 });

@@ -5,6 +5,7 @@ import { HistoryView } from './HistoryView.js';
 import { PlanView } from './PlanView.js';
 import { integrationLabel } from './format.js';
 import { s } from './styles.js';
+import { getStore } from '../store.js';
 
 interface Props {
   api: RelayApi;
@@ -39,9 +40,7 @@ const box: CSSProperties = {
 /** Publish to the relay (SPEC §12): pick the relay integration, Plan over its recent events, Publish; History with rollback. */
 export function PublishDialog({ api, integrations, initialId, onClose, onChanged }: Props) {
   const [list, setList] = useState(integrations);
-  const [id, setId] = useState(
-    initialId && integrations.some((i) => i.id === initialId) ? initialId : (integrations[0]?.id ?? ''),
-  );
+  const [id, setId] = useState(() => defaultIntegration(integrations, initialId, getStore().getState().doc.name));
   const [view, setView] = useState<'plan' | 'history'>('plan');
   const [reload, setReload] = useState(0);
   const first = useRef<HTMLSelectElement>(null);
@@ -143,4 +142,11 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
       </div>
     </div>
   );
+}
+
+/** The logs' filter, else the one named like the editor's integration, else the first. */
+export function defaultIntegration(list: IntegrationView[], initialId: string | undefined, editorName: string): string {
+  if (initialId && list.some((i) => i.id === initialId)) return initialId;
+  const named = list.find((i) => (i.name ?? (i.doc as { name?: string }).name) === editorName);
+  return (named ?? list[0])?.id ?? '';
 }
