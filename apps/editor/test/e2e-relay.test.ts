@@ -140,6 +140,10 @@ describe.skipIf(!hasChromium)('the editor with a real relay: recent events, plan
     const dialog = page.getByTestId('publish-dialog');
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('publish-integration');
+    // Tab stays inside the modal dialog: backwards from its first control to its last.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="publish-dialog"]'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('publish-integration');
     await page.getByTestId('plan-run').click();
     await expect.poll(() => page.getByTestId('plan-headline').innerText(), { timeout: 15_000 }).toBe('Changes 3 of 3 recent events');
     expect(await page.getByTestId('plan-item').count()).toBe(3);

@@ -31,10 +31,12 @@ describe('relay client (SPEC §12 routes)', () => {
     expect(await api().events('src 1', 5)).toEqual([{ id: 'evt_1', body: '{}' }]);
     expect(await api().replay('evt_1', 'int_1')).toEqual({ replayed: ['d2'], count: 1, duplicates: 0 });
     await api().replay('evt/1', 'int_1', 3);
+    await api().replayMany({ integrationId: 'int_1', status: 'failed', version: 2 });
     expect(calls).toEqual([
       { method: 'GET', url: 'http://relay.test/api/events?sourceId=src+1&limit=5', auth: 'Bearer tok', body: undefined },
       { method: 'POST', url: 'http://relay.test/api/events/evt_1/replay', auth: 'Bearer tok', body: { integrationId: 'int_1' } },
       { method: 'POST', url: 'http://relay.test/api/events/evt%2F1/replay', auth: 'Bearer tok', body: { integrationId: 'int_1', version: 3 } },
+      { method: 'POST', url: 'http://relay.test/api/events/replay', auth: 'Bearer tok', body: { integrationId: 'int_1', status: 'failed', version: 2 } },
     ]);
   });
 

@@ -65,6 +65,8 @@ export function HistoryView({ api, integration, reload, onRolledBack }: Props) {
 
   if (!list) return error ? <div style={s.error}>{error}</div> : <div style={s.muted}>Loading versions…</div>;
   const items = [...list.items].reverse();
+  // "By" names the admin token's label; a relay without labels has none to show.
+  const authors = items.some((v) => v.author !== null);
   return (
     <div style={s.stack} data-testid="history-view">
       {error && (
@@ -83,7 +85,7 @@ export function HistoryView({ api, integration, reload, onRolledBack }: Props) {
             <th style={s.th}>Version</th>
             <th style={s.th}>Saved</th>
             <th style={s.th}>Message</th>
-            <th style={s.th}>By</th>
+            {authors && <th style={s.th}>By</th>}
             <th style={s.th}>
               <span className="sr-only">Actions</span>
             </th>
@@ -96,6 +98,7 @@ export function HistoryView({ api, integration, reload, onRolledBack }: Props) {
               v={v}
               diff={open?.version === v.version ? open : null}
               busy={busy}
+              authors={authors}
               onDiff={() => void showDiff(v.version)}
               onRollback={() => void rollback(v.version)}
             />
@@ -110,11 +113,12 @@ interface RowProps {
   v: VersionList['items'][number];
   diff: { before: unknown; after: unknown } | null;
   busy: boolean;
+  authors: boolean;
   onDiff: () => void;
   onRollback: () => void;
 }
 
-function VersionRow({ v, diff, busy, onDiff, onRollback }: RowProps) {
+function VersionRow({ v, diff, busy, authors, onDiff, onRollback }: RowProps) {
   return (
     <>
       <tr data-testid="history-row" aria-current={v.live ? 'true' : undefined}>
@@ -123,9 +127,11 @@ function VersionRow({ v, diff, busy, onDiff, onRollback }: RowProps) {
         </td>
         <td style={{ ...s.td, ...s.muted, whiteSpace: 'nowrap' }}>{formatTime(v.createdAt)}</td>
         <td style={s.td}>{v.message ?? <span style={s.muted}>(no message)</span>}</td>
-        <td style={{ ...s.td, ...s.muted }}>{v.author ?? '–'}</td>
+        {authors && <td style={{ ...s.td, ...s.muted }}>{v.author ?? '–'}</td>}
         <td style={{ ...s.td, whiteSpace: 'nowrap', textAlign: 'right' }}>
-          {!v.live && (
+          {v.live ? (
+            <span style={s.muted}>what the relay sends now</span>
+          ) : (
             <>
               <button type="button" aria-expanded={diff !== null} onClick={onDiff} data-testid="history-diff">
                 {diff ? 'Hide diff' : 'Diff to live'}
@@ -145,7 +151,7 @@ function VersionRow({ v, diff, busy, onDiff, onRollback }: RowProps) {
       </tr>
       {diff && (
         <tr>
-          <td style={s.td} colSpan={5}>
+          <td style={s.td} colSpan={authors ? 5 : 4}>
             <div style={{ ...s.muted, marginBottom: 4 }}>
               From the live document to version {v.version} (what a rollback would change):
             </div>

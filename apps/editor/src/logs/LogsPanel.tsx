@@ -152,6 +152,14 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         </button>
         <button
           type="button"
+          onClick={() => void run(() => api.replayMany({ ...filter, status: 'failed' }), 'Replay failed')}
+          title="New deliveries of the failed deliveries' events, through each integration's live version"
+          data-testid="logs-replay-failed"
+        >
+          Replay all failed{filter.integrationId || filter.sourceId ? ' (filtered)' : ''}
+        </button>
+        <button
+          type="button"
           className="primary"
           disabled={integrations.length === 0}
           onClick={() => setPublishing(true)}

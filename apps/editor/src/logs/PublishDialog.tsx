@@ -40,10 +40,13 @@ const box: CSSProperties = {
 /** Publish to the relay (SPEC §12): pick the relay integration, Plan over its recent events, Publish; History with rollback. */
 export function PublishDialog({ api, integrations, initialId, onClose, onChanged }: Props) {
   const [list, setList] = useState(integrations);
-  const [id, setId] = useState(() => defaultIntegration(integrations, initialId, getStore().getState().doc.name));
+  const [id, setId] = useState(() =>
+    defaultIntegration(integrations, initialId, getStore().getState().doc.name),
+  );
   const [view, setView] = useState<'plan' | 'history'>('plan');
   const [reload, setReload] = useState(0);
   const first = useRef<HTMLSelectElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const integration = list.find((i) => i.id === id);
 
   useEffect(() => {
@@ -53,7 +56,7 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
       if (e.key === 'Escape') {
         e.stopPropagation();
         onClose();
-      }
+      } else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
     };
     window.addEventListener('keydown', onKey, true);
     return () => {
@@ -71,6 +74,7 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
   return (
     <div style={backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby="publish-title"
@@ -145,8 +149,32 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
 }
 
 /** The logs' filter, else the one named like the editor's integration, else the first. */
-export function defaultIntegration(list: IntegrationView[], initialId: string | undefined, editorName: string): string {
+export function defaultIntegration(
+  list: IntegrationView[],
+  initialId: string | undefined,
+  editorName: string,
+): string {
   if (initialId && list.some((i) => i.id === initialId)) return initialId;
   const named = list.find((i) => (i.name ?? (i.doc as { name?: string }).name) === editorName);
   return (named ?? list[0])?.id ?? '';
+}
+
+/** Keeps Tab and Shift+Tab inside the modal dialog. */
+function trapTab(e: KeyboardEvent, root: HTMLElement): void {
+  const focusable = [
+    ...root.querySelectorAll<HTMLElement>(
+      'button, select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])',
+    ),
+  ].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+  const firstEl = focusable[0];
+  const lastEl = focusable[focusable.length - 1];
+  if (!firstEl || !lastEl) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === firstEl || !root.contains(active))) {
+    e.preventDefault();
+    lastEl.focus();
+  } else if (!e.shiftKey && (active === lastEl || !root.contains(active))) {
+    e.preventDefault();
+    firstEl.focus();
+  }
 }

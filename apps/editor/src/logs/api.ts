@@ -72,6 +72,8 @@ export interface RelayApi {
   events(sourceId: string, limit?: number): Promise<EventView[]>;
   /** SPEC §12: a new delivery of a stored event, through the live version or `version`. */
   replay(eventId: string, integrationId: string, version?: number): Promise<ReplayResult>;
+  /** Bulk replay, with bulk retry's filters (failed deliveries by default), through the live version or `version`. */
+  replayMany(selection: DeliveryFilter & { ids?: string[]; version?: number }): Promise<ReplayResult>;
   versions(integrationId: string): Promise<VersionList>;
   version(integrationId: string, n: number): Promise<VersionDetail>;
   rollback(integrationId: string, version: number, message?: string): Promise<IntegrationView>;
@@ -96,6 +98,7 @@ export function createRelayApi(relayUrl: string, token: string): RelayApi {
     events: async (sourceId, limit = 50) => (await c.get<Page<EventView>>(`/api/events${query({ sourceId, limit })}`)).items,
     replay: (eventId, integrationId, version) =>
       c.post<ReplayResult>(`/api/events/${encodeURIComponent(eventId)}/replay`, version === undefined ? { integrationId } : { integrationId, version }),
+    replayMany: (selection) => c.post<ReplayResult>('/api/events/replay', selection),
     versions: (id) => c.get<VersionList>(`/api/integrations/${encodeURIComponent(id)}/versions`),
     version: (id, n) => c.get<VersionDetail>(`/api/integrations/${encodeURIComponent(id)}/versions/${n}`),
     rollback: (id, version, message) =>
