@@ -13,6 +13,7 @@ export function AttemptView({ attempt }: { attempt: Attempt }) {
         <span>HTTP {statusText(attempt.responseStatus, attempt.error)}</span>
         <span style={s.muted}>
           {attempt.durationMs} ms · {formatTime(attempt.startedAt)} · {attempt.worker}
+          {attempt.version != null && <> · version {attempt.version}</>}
         </span>
       </div>
       {attempt.error && <div style={s.error}>{attempt.error}</div>}

@@ -3,7 +3,7 @@ import type { RelayApi } from './api.js';
 import type { DeliveryView, IntegrationView } from './types.js';
 import { DeliveryDetails } from './DeliveryDetails.js';
 import { badge, s } from './styles.js';
-import { formatTime, statusText } from './format.js';
+import { formatTime, integrationLabel, integrationUrl, statusText } from './format.js';
 
 interface Props {
   api: RelayApi;
@@ -15,6 +15,7 @@ interface Props {
   onToggleSelect: (id: string) => void;
   onExpand: (id: string | null) => void;
   onRetry: (id: string) => void;
+  onReplay: (d: DeliveryView) => void;
 }
 
 /** Deliveries, newest first: status, destination, attempts, last answer; click a row for its attempts. */
@@ -45,9 +46,23 @@ export function DeliveryTable(p: Props) {
                 </td>
                 <td style={{ ...s.td, whiteSpace: 'nowrap' }}>
                   <span style={badge(d.status)}>{d.status}</span>
+                  {d.replay && (
+                    <>
+                      {' '}
+                      <span style={badge('replay')} data-testid="logs-replay-badge" title="A replay of a stored event">
+                        replay
+                      </span>
+                    </>
+                  )}
                 </td>
-                <td style={s.td} title={integration?.doc.url}>
-                  {integration?.name ?? integration?.doc.url ?? <span style={s.mono}>{d.integrationId}</span>}
+                <td style={s.td} title={integration ? integrationUrl(integration) : undefined}>
+                  {integration ? integrationLabel(integration) : <span style={s.mono}>{d.integrationId}</span>}
+                  {d.version != null && (
+                    <span style={s.muted} data-testid="logs-version">
+                      {' '}
+                      · v{d.version}
+                    </span>
+                  )}
                 </td>
                 <td style={s.td}>
                   {d.attemptCount}/{d.maxAttempts}
@@ -59,6 +74,15 @@ export function DeliveryTable(p: Props) {
                 <td style={{ ...s.td, whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
                   <button type="button" disabled={d.status === 'pending'} onClick={() => p.onRetry(d.id)} data-testid="logs-retry">
                     Retry
+                  </button>{' '}
+                  <button
+                    type="button"
+                    onClick={() => p.onReplay(d)}
+                    title="Send this delivery's event again, through the integration's live version"
+                    aria-label={`Replay event ${d.eventId} through the live version`}
+                    data-testid="logs-replay"
+                  >
+                    Replay
                   </button>
                 </td>
               </tr>

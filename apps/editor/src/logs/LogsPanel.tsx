@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRelayApi } from './api.js';
+import { DELIVERY_STATUSES } from './types.js';
 import type { DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, ProviderInfo, SourceView } from './types.js';
+import { integrationLabel } from './format.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TestSender } from './TestSender.js';
+import { RecentEvents } from './RecentEvents.js';
+import { PublishDialog } from './PublishDialog.js';
 import { s } from './styles.js';
 
 export interface LogsPanelProps {
@@ -10,7 +14,6 @@ export interface LogsPanelProps {
   token: string;
 }
 
-const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled'];
 const PAGE = 50;
 const AUTO_REFRESH_MS = 3000;
 
@@ -33,6 +36,9 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [showTest, setShowTest] = useState(false);
+  const [showEvents, setShowEvents] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const closePublish = useCallback(() => setPublishing(false), []);
 
   const loadConfig = useCallback(async () => {
     const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]);
@@ -87,6 +93,17 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
     }
   }
 
+  /** SPEC §12: the delivery's event again, through the integration's live version; the new row is marked as a replay. */
+  async function replay(d: DeliveryView) {
+    try {
+      const r = await api.replay(d.eventId, d.integrationId);
+      setNotice(r.count > 0 ? `Replayed event ${d.eventId} through the live version` : `A replay of event ${d.eventId} is already waiting`);
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   const byId = useMemo(() => new Map(integrations.map((i) => [i.id, i])), [integrations]);
   const shownIntegrations = filter.sourceId ? integrations.filter((i) => i.sourceId === filter.sourceId) : integrations;
   const needsLogin = !conn.token || error?.startsWith('unauthorized');
@@ -107,13 +124,13 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           <option value="">All integrations</option>
           {shownIntegrations.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.name ?? i.doc.url}
+              {integrationLabel(i)}
             </option>
           ))}
         </select>
         <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as DeliveryStatus | undefined })}>
           <option value="">Any status</option>
-          {STATUSES.map((x) => (
+          {DELIVERY_STATUSES.map((x) => (
             <option key={x} value={x}>
               {x}
             </option>
@@ -133,6 +150,24 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         <button type="button" onClick={() => void run(() => api.retryMany({ ...filter, status: 'failed' }), 'Retry failed')} data-testid="logs-retry-failed">
           Retry all failed{filter.integrationId || filter.sourceId ? ' (filtered)' : ''}
         </button>
+        <button
+          type="button"
+          onClick={() => void run(() => api.replayMany({ ...filter, status: 'failed' }), 'Replay failed')}
+          title="New deliveries of the failed deliveries' events, through each integration's live version"
+          data-testid="logs-replay-failed"
+        >
+          Replay all failed{filter.integrationId || filter.sourceId ? ' (filtered)' : ''}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={integrations.length === 0}
+          onClick={() => setPublishing(true)}
+          title="Plan the editor's integration over a relay integration's recent events, then publish it; version history and rollback"
+          data-testid="logs-publish"
+        >
+          Publish…
+        </button>
         {notice && <span style={s.muted}>{notice}</span>}
       </div>
       {error && (
@@ -144,7 +179,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         .filter((i) => !i.active && i.disabledReason)
         .map((i) => (
           <div key={i.id} style={s.error} data-testid="logs-disabled">
-            “{i.name ?? i.doc.url}” is disabled: {i.disabledReason}
+            “{integrationLabel(i)}” is disabled: {i.disabledReason}
           </div>
         ))}
       <div style={s.box}>
@@ -157,6 +192,25 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           </div>
         )}
       </div>
+      <div style={s.box}>
+        <button type="button" aria-expanded={showEvents} onClick={() => setShowEvents(!showEvents)} data-testid="logs-events-toggle">
+          {showEvents ? '▾' : '▸'} Recent events as samples
+        </button>
+        {showEvents && (
+          <div style={{ marginTop: 6 }}>
+            <RecentEvents api={api} sources={sources} sourceId={filter.sourceId} version={version} />
+          </div>
+        )}
+      </div>
+      {publishing && (
+        <PublishDialog
+          api={api}
+          integrations={shownIntegrations}
+          initialId={filter.integrationId}
+          onClose={closePublish}
+          onChanged={() => void loadConfig().catch((e: Error) => setError(e.message))}
+        />
+      )}
       <DeliveryTable
         api={api}
         rows={rows}
@@ -173,6 +227,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         }
         onExpand={setExpanded}
         onRetry={(id) => void run(() => api.retry(id), 'Retry')}
+        onReplay={(d) => void replay(d)}
       />
       {next && (
         <button type="button" onClick={() => void loadMore()}>

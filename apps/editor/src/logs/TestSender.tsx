@@ -3,6 +3,7 @@ import type { RelayApi } from './api.js';
 import type { IntegrationView, ProviderInfo, SourceView, TestResult } from './types.js';
 import { AttemptView } from './AttemptView.js';
 import { s } from './styles.js';
+import { integrationLabel } from './format.js';
 
 interface Props {
   api: RelayApi;
@@ -50,7 +51,7 @@ export function TestSender({ api, sources, integrations, providers, onSent }: Pr
           <select style={s.select} value={integration?.id ?? ''} onChange={(e) => setIntegrationId(e.target.value)} data-testid="logs-test-integration">
             {integrations.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name ?? i.doc.url}
+                {integrationLabel(i)}
                 {i.active ? '' : ' (disabled)'}
               </option>
             ))}

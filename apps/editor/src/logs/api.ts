@@ -1,6 +1,7 @@
 /** Client for the relay admin API: bearer token, JSON, one function per route the logs view uses. */
 import type {
-  DeliveryDetail, DeliveryFilter, DeliveryView, IntegrationView, Page, ProviderInfo, RetryResult, SourceView, TestResult,
+  DeliveryDetail, DeliveryFilter, DeliveryView, EventView, IntegrationView, Page, PlanAnswer, ProviderInfo, ReplayResult, RetryResult, SourceView,
+  TestResult, VersionDetail, VersionList,
 } from './types.js';
 
 export class RelayError extends Error {
@@ -16,6 +17,7 @@ export class RelayError extends Error {
 export interface RelayClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
 }
 
 export function createRelayClient(relayUrl: string, token: string): RelayClient {
@@ -45,6 +47,7 @@ export function createRelayClient(relayUrl: string, token: string): RelayClient 
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
+    patch: (path, body) => call('PATCH', path, body),
   };
 }
 
@@ -65,6 +68,19 @@ export interface RelayApi {
   /** Bulk: the given ids, or every delivery matching the filter (failed ones by default). */
   retryMany(selection: DeliveryFilter & { ids?: string[] }): Promise<RetryResult>;
   sendTest(integrationId: string, sampleId?: string): Promise<TestResult>;
+  /** A source's received events, newest first (raw body). */
+  events(sourceId: string, limit?: number): Promise<EventView[]>;
+  /** SPEC §12: a new delivery of a stored event, through the live version or `version`. */
+  replay(eventId: string, integrationId: string, version?: number): Promise<ReplayResult>;
+  /** Bulk replay, with bulk retry's filters (failed deliveries by default), through the live version or `version`. */
+  replayMany(selection: DeliveryFilter & { ids?: string[]; version?: number }): Promise<ReplayResult>;
+  versions(integrationId: string): Promise<VersionList>;
+  version(integrationId: string, n: number): Promise<VersionDetail>;
+  rollback(integrationId: string, version: number, message?: string): Promise<IntegrationView>;
+  /** The source's recent events rendered with the live version and with `doc`, no network. */
+  plan(integrationId: string, doc: unknown, limit?: number): Promise<PlanAnswer>;
+  /** Replaces the integration's document: a new version carrying `message`. */
+  publish(integrationId: string, doc: unknown, message?: string): Promise<IntegrationView>;
 }
 
 export function createRelayApi(relayUrl: string, token: string): RelayApi {
@@ -79,5 +95,16 @@ export function createRelayApi(relayUrl: string, token: string): RelayApi {
     retryMany: (selection) => c.post<RetryResult>('/api/deliveries/retry', selection),
     sendTest: (integrationId, sampleId) =>
       c.post<TestResult>(`/api/integrations/${encodeURIComponent(integrationId)}/test`, sampleId ? { sampleId } : {}),
+    events: async (sourceId, limit = 50) => (await c.get<Page<EventView>>(`/api/events${query({ sourceId, limit })}`)).items,
+    replay: (eventId, integrationId, version) =>
+      c.post<ReplayResult>(`/api/events/${encodeURIComponent(eventId)}/replay`, version === undefined ? { integrationId } : { integrationId, version }),
+    replayMany: (selection) => c.post<ReplayResult>('/api/events/replay', selection),
+    versions: (id) => c.get<VersionList>(`/api/integrations/${encodeURIComponent(id)}/versions`),
+    version: (id, n) => c.get<VersionDetail>(`/api/integrations/${encodeURIComponent(id)}/versions/${n}`),
+    rollback: (id, version, message) =>
+      c.post<IntegrationView>(`/api/integrations/${encodeURIComponent(id)}/rollback`, message ? { version, message } : { version }),
+    plan: (id, doc, limit) => c.post<PlanAnswer>(`/api/integrations/${encodeURIComponent(id)}/plan`, limit === undefined ? { doc } : { doc, limit }),
+    publish: (id, doc, message) =>
+      c.patch<IntegrationView>(`/api/integrations/${encodeURIComponent(id)}`, message ? { doc, message } : { doc }),
   };
 }

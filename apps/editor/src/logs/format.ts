@@ -29,3 +29,16 @@ export function statusText(status: number | null, error: string | null): string 
   if (status !== null) return String(status);
   return error ? 'error' : '–';
 }
+
+/** What names an integration in a list: its name, its document's name, or where it sends (a flow: its last step). */
+export function integrationLabel(i: { id: string; name: string | null; doc: unknown }): string {
+  const doc = (i.doc ?? {}) as { name?: string; url?: string; steps?: { url?: string }[] };
+  const url = doc.url ?? doc.steps?.[doc.steps.length - 1]?.url;
+  return i.name ?? doc.name ?? url ?? i.id;
+}
+
+/** Where an integration sends, for a tooltip. */
+export function integrationUrl(i: { doc: unknown }): string | undefined {
+  const doc = (i.doc ?? {}) as { url?: string; steps?: { url?: string }[] };
+  return doc.url ?? doc.steps?.map((s) => s.url).join(' → ');
+}

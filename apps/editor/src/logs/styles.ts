@@ -27,13 +27,15 @@ export const s = {
   stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 6 } as CSSProperties,
 };
 
-const tone: Record<DeliveryStatus | 'success' | 'retry', [string, string]> = {
+const tone: Record<DeliveryStatus | 'success' | 'retry' | 'replay', [string, string]> = {
   succeeded: ['var(--good, #1b7f3b)', 'var(--good-soft, #e3f5e8)'],
   success: ['var(--good, #1b7f3b)', 'var(--good-soft, #e3f5e8)'],
   failed: ['var(--bad, #c42b2b)', 'var(--bad-soft, #fde8e8)'],
   pending: ['var(--warn, #9a6200)', 'var(--warn-soft, #fff3d6)'],
   retry: ['var(--warn, #9a6200)', 'var(--warn-soft, #fff3d6)'],
   cancelled: ['var(--muted, #66707c)', 'var(--code-bg, #f3f4f6)'],
+  skipped: ['var(--muted, #66707c)', 'var(--code-bg, #f3f4f6)'],
+  replay: ['var(--accent, #2457c5)', 'var(--accent-soft, #e6eeff)'],
 };
 
 export function badge(kind: keyof typeof tone): CSSProperties {

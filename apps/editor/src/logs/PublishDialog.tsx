@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { RelayApi } from './api.js';
+import type { IntegrationView } from './types.js';
+import { HistoryView } from './HistoryView.js';
+import { PlanView } from './PlanView.js';
+import { integrationLabel } from './format.js';
+import { s } from './styles.js';
+import { getStore } from '../store.js';
+
+interface Props {
+  api: RelayApi;
+  integrations: IntegrationView[];
+  /** The relay integration to preselect (e.g. the logs' filter). */
+  initialId?: string;
+  onClose: () => void;
+  /** A publish or rollback changed an integration. */
+  onChanged: () => void;
+}
+
+const backdrop: CSSProperties = {
+  position: 'fixed',
+  inset: 0,
+  background: 'rgba(20, 24, 33, 0.45)',
+  display: 'grid',
+  placeItems: 'center',
+  zIndex: 50,
+};
+const box: CSSProperties = {
+  ...s.panel,
+  width: 'min(1180px, 96vw)',
+  height: 'min(900px, 92vh)',
+  background: 'var(--panel, #fff)',
+  color: 'var(--text, inherit)',
+  borderRadius: 8,
+  boxShadow: '0 12px 40px rgba(0, 0, 0, 0.3)',
+  padding: 14,
+  fontSize: 13,
+};
+
+/** Publish to the relay (SPEC §12): pick the relay integration, Plan over its recent events, Publish; History with rollback. */
+export function PublishDialog({ api, integrations, initialId, onClose, onChanged }: Props) {
+  const [list, setList] = useState(integrations);
+  const [id, setId] = useState(() =>
+    defaultIntegration(integrations, initialId, getStore().getState().doc.name),
+  );
+  const [view, setView] = useState<'plan' | 'history'>('plan');
+  const [reload, setReload] = useState(0);
+  const first = useRef<HTMLSelectElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const integration = list.find((i) => i.id === id);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    first.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onClose();
+      } else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      opener?.focus();
+    };
+  }, [onClose]);
+
+  function changed(saved: IntegrationView) {
+    setList((old) => old.map((i) => (i.id === saved.id ? saved : i)));
+    setReload((n) => n + 1);
+    onChanged();
+  }
+
+  return (
+    <div style={backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="publish-title"
+        style={box}
+        data-testid="publish-dialog"
+      >
+        <div style={{ ...s.bar, justifyContent: 'space-between' }}>
+          <h2 id="publish-title" style={{ margin: 0, fontSize: 16 }}>
+            Publish to the relay
+          </h2>
+          <button type="button" onClick={onClose} aria-label="Close (Esc)" data-testid="publish-close">
+            ✕
+          </button>
+        </div>
+        <div style={s.bar}>
+          <label style={s.label}>
+            Relay integration to update
+            <select
+              ref={first}
+              style={s.select}
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+              data-testid="publish-integration"
+            >
+              {list.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {integrationLabel(i)} · live v{i.version}
+                </option>
+              ))}
+            </select>
+          </label>
+          {integration && (
+            <span style={s.muted}>
+              {integration.active ? 'active' : 'disabled'} · live version {integration.version} ·{' '}
+              <span style={s.mono}>{integration.id}</span>
+            </span>
+          )}
+        </div>
+        <div role="tablist" aria-label="Publish views" className="tabs" style={{ padding: '0 0 0 0' }}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'plan'}
+            onClick={() => setView('plan')}
+            data-testid="publish-tab-plan"
+          >
+            Plan &amp; publish
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'history'}
+            onClick={() => setView('history')}
+            data-testid="publish-tab-history"
+          >
+            History
+          </button>
+        </div>
+        {!integration ? (
+          <div style={s.muted}>
+            This relay has no integration yet: create one (hookmap deploy or the admin API), then plan changes
+            to it here.
+          </div>
+        ) : view === 'plan' ? (
+          <PlanView key={integration.id} api={api} integration={integration} onPublished={changed} />
+        ) : (
+          <HistoryView api={api} integration={integration} reload={reload} onRolledBack={changed} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The logs' filter, else the one named like the editor's integration, else the first. */
+export function defaultIntegration(
+  list: IntegrationView[],
+  initialId: string | undefined,
+  editorName: string,
+): string {
+  if (initialId && list.some((i) => i.id === initialId)) return initialId;
+  const named = list.find((i) => (i.name ?? (i.doc as { name?: string }).name) === editorName);
+  return (named ?? list[0])?.id ?? '';
+}
+
+/** Keeps Tab and Shift+Tab inside the modal dialog. */
+function trapTab(e: KeyboardEvent, root: HTMLElement): void {
+  const focusable = [
+    ...root.querySelectorAll<HTMLElement>(
+      'button, select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])',
+    ),
+  ].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+  const firstEl = focusable[0];
+  const lastEl = focusable[focusable.length - 1];
+  if (!firstEl || !lastEl) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === firstEl || !root.contains(active))) {
+    e.preventDefault();
+    lastEl.focus();
+  } else if (!e.shiftKey && (active === lastEl || !root.contains(active))) {
+    e.preventDefault();
+    firstEl.focus();
+  }
+}
