@@ -74,7 +74,9 @@ spin(300);
 const result = await profile(() => spin(seconds * 1000));
 const file = `/tmp/hookmap-${subject.id}-${mode}.cpuprofile`;
 writeFileSync(file, JSON.stringify(result));
-console.log(`hookmap ${mode}, ${subject.title}: self time by function, the harness's copying left out (profile: ${file})\n`);
+console.log(
+  `hookmap ${mode}, ${subject.title}: self time by function, the harness's copying left out (profile: ${file})\n`,
+);
 for (const spot of hotSpots(result, 25, (where) => where.startsWith('bench/'))) {
   console.log(`${spot.selfPercent.toFixed(1).padStart(5)}%  ${spot.name}  ${spot.where}`);
 }

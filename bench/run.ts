@@ -23,7 +23,8 @@ function withResults(readme: string, results: string): string {
 }
 
 const began = performance.now();
-const log = (line: string) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(1)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(1)} s] ${line}\n`);
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
@@ -43,7 +44,11 @@ async function main(): Promise<void> {
   let examples: ExampleReport[] = [];
   if (wanted(args.cases, 'c-examples')) examples = await runExamples(args.settings, log);
   const targets = checkTargets(reports, examples);
-  const tables = [...reports.map(caseTable), ...(examples.length ? [examplesTable(examples)] : []), targetsTable(targets)];
+  const tables = [
+    ...reports.map(caseTable),
+    ...(examples.length ? [examplesTable(examples)] : []),
+    targetsTable(targets),
+  ];
   const seconds = (performance.now() - started) / 1000;
   const footer = `${machine().summary}, ${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s`;
   console.log(`\n${tables.join('\n\n')}\n\n${footer}`);
@@ -53,7 +58,15 @@ async function main(): Promise<void> {
     log(`updated ${readme}`);
   }
   if (args.out) {
-    const results = { machine: machine(), quick: args.quick, settings: args.settings, seconds, cases: reports, examples, targets };
+    const results = {
+      machine: machine(),
+      quick: args.quick,
+      settings: args.settings,
+      seconds,
+      cases: reports,
+      examples,
+      targets,
+    };
     writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
     log(`wrote ${args.out}`);
   }

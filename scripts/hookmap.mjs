@@ -21,10 +21,12 @@ function newest(dir) {
   return latest;
 }
 
-const built = process.env.HOOKMAP_FROM_SOURCES !== '1' && packages.every((p) => {
-  const main = join(p, 'dist', 'index.js');
-  return existsSync(main) && statSync(main).mtimeMs >= newest(join(p, 'src'));
-});
+const built =
+  process.env.HOOKMAP_FROM_SOURCES !== '1' &&
+  packages.every((p) => {
+    const main = join(p, 'dist', 'index.js');
+    return existsSync(main) && statSync(main).mtimeMs >= newest(join(p, 'src'));
+  });
 
 const args = process.argv.slice(2);
 const cli = built
@@ -32,7 +34,9 @@ const cli = built
   : ['--conditions=@hookmap/source', '--import', 'tsx', join(root, 'packages/cli/src/main.ts')];
 const result = spawnSync(process.execPath, [...cli, ...args], { stdio: 'inherit' });
 if (result.error) {
-  console.error(`hookmap: could not start the CLI (${result.error.message}); run \`npx -y pnpm@10.20.0 install\` first.`);
+  console.error(
+    `hookmap: could not start the CLI (${result.error.message}); run \`npx -y pnpm@10.20.0 install\` first.`,
+  );
   process.exit(1);
 }
 process.exit(result.status ?? 1);

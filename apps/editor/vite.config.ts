@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 // export condition, so the editor runs (dev and build) without building the packages first.
 const conditions = ['@hookmap/source', ...defaultClientConditions];
 
-const PURE_LIBRARIES = /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:handlebars|ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse|jsonpath-plus)[\\/]/;
+const PURE_LIBRARIES =
+  /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:handlebars|ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse|jsonpath-plus)[\\/]/;
 
 export default defineConfig({
   plugins: [react()],

@@ -5,7 +5,13 @@ type Secrets = Record<string, string>;
 /** A hand-written payload -> request function for one example (what renderRequest is compared with). */
 export type HandRequest = (payload: unknown, secrets: Secrets) => unknown;
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => entities[char] ?? char);
@@ -39,7 +45,8 @@ function osviToHubspotCall(payload: unknown, secrets: Secrets): unknown {
 }
 
 function isoTime(value: unknown): string | null {
-  const time = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
+  const time =
+    typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : Number.NaN;
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
@@ -57,14 +64,17 @@ function otonistarkToHubspotCall(payload: unknown, secrets: Secrets): unknown {
     hs_call_duration: typeof p.duration === 'number' ? String(p.duration * 1000) : '',
     hs_call_direction: p.lead ? 'OUTBOUND' : 'INBOUND',
     hs_call_status: completed ? 'COMPLETED' : 'FAILED',
-    hs_call_disposition: completed ? 'f240bbac-87c9-4f6e-bf70-924b57d47db7' : '73a0d17f-1163-4015-bdd5-ec830791da20',
+    hs_call_disposition: completed
+      ? 'f240bbac-87c9-4f6e-bf70-924b57d47db7'
+      : '73a0d17f-1163-4015-bdd5-ec830791da20',
     hs_call_from_number: p.assistant_phone ?? null,
     hs_call_to_number: p.customer_phone ?? null,
   };
   // HubSpot plays back only https .mp3/.wav recordings; any other link stays in the body.
   const recording = typeof p.recording_url === 'string' ? p.recording_url : '';
   const extension = (recording.split('?')[0] ?? '').split('.').pop()?.toLowerCase();
-  if (recording.startsWith('https://') && (extension === 'mp3' || extension === 'wav')) properties.hs_call_recording_url = recording;
+  if (recording.startsWith('https://') && (extension === 'mp3' || extension === 'wav'))
+    properties.hs_call_recording_url = recording;
   return {
     method: 'POST',
     url: 'https://api.hubapi.com/crm/objects/2026-09/calls',
@@ -72,7 +82,10 @@ function otonistarkToHubspotCall(payload: unknown, secrets: Secrets): unknown {
     body: {
       properties,
       associations: [
-        { to: { id: input?.crm_id ?? null }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] },
+        {
+          to: { id: input?.crm_id ?? null },
+          types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }],
+        },
       ],
     },
   };
@@ -85,7 +98,10 @@ function osviToZohoNote(payload: unknown, secrets: Secrets): unknown {
   return {
     method: 'POST',
     url: `${secrets.ZOHO_API_DOMAIN ?? ''}/crm/v8/Notes`,
-    headers: { Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`,
+      'Content-Type': 'application/json',
+    },
     body: {
       data: [
         {
@@ -108,7 +124,10 @@ function osviToCloseNote(payload: unknown, secrets: Secrets): unknown {
   return {
     method: 'POST',
     url: 'https://api.close.com/api/v1/activity/note/',
-    headers: { Authorization: `Basic ${btoa(`${secrets.CLOSE_API_KEY ?? ''}:`)}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Basic ${btoa(`${secrets.CLOSE_API_KEY ?? ''}:`)}`,
+      'Content-Type': 'application/json',
+    },
     body: {
       lead_id: trigger?.crm_id ?? null,
       note:
@@ -136,14 +155,20 @@ function otonistarkToZohoCall(payload: unknown, secrets: Secrets): unknown {
   return {
     method: 'POST',
     url: `${secrets.ZOHO_API_DOMAIN ?? ''}/crm/v8/Calls`,
-    headers: { Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`,
+      'Content-Type': 'application/json',
+    },
     body: {
       data: [
         {
           Subject: `AI call: ${embed(input?.customer_name)}`,
           Call_Type: 'Outbound',
           Call_Start_Time: started ? `${started.toISOString().slice(0, 19)}+00:00` : null,
-          Call_Duration: seconds === null ? null : `${seconds < 600 ? '0' : ''}${Math.floor(seconds / 60)}:${pad2(seconds % 60)}`,
+          Call_Duration:
+            seconds === null
+              ? null
+              : `${seconds < 600 ? '0' : ''}${Math.floor(seconds / 60)}:${pad2(seconds % 60)}`,
           Description: `${embed(extracted?.summary)}. Next action: ${embed(extracted?.next_action)}.`,
           Call_Result: extracted?.lead_quality === 'high' ? 'Interested' : 'Not interested',
           Who_Id: { id: input?.crm_id ?? null },
@@ -163,14 +188,20 @@ function otonistarkToPipedriveActivity(payload: unknown, secrets: Secrets): unkn
   return {
     method: 'POST',
     url: `${secrets.PIPEDRIVE_API_DOMAIN ?? ''}/api/v2/activities`,
-    headers: { Authorization: `Bearer ${secrets.PIPEDRIVE_ACCESS_TOKEN ?? ''}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${secrets.PIPEDRIVE_ACCESS_TOKEN ?? ''}`,
+      'Content-Type': 'application/json',
+    },
     body: {
       subject: `Call: ${embed(input?.customer_name)} (${embed(input?.product_interest)})`,
       type: 'call',
       participants: [{ person_id: Number.isNaN(personId) ? null : personId, primary: true }],
       due_date: started?.slice(0, 10) ?? null,
       due_time: started?.slice(11, 16) ?? null,
-      duration: duration === null ? null : `${pad2(Math.floor(duration / 3600) % 24)}:${pad2(Math.floor(duration / 60) % 60)}`,
+      duration:
+        duration === null
+          ? null
+          : `${pad2(Math.floor(duration / 3600) % 24)}:${pad2(Math.floor(duration / 60) % 60)}`,
       done: p.status === 'completed',
       note:
         `<p>${htmlEscape(embed(extracted?.summary))}.</p><p>Lead quality: ${embed(extracted?.lead_quality)}. ` +

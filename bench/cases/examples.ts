@@ -43,7 +43,9 @@ export function loadExamples(root = examplesRoot): Example[] {
         integration: readJson(join(root, name, 'integration.json')) as IntegrationDocument,
         payload: readJson(join(root, name, 'payload.json')),
         expected: readJson(join(root, name, 'expected.json')),
-        responses: existsSync(responsesFile) ? (readJson(responsesFile) as Record<string, StepResponse>) : null,
+        responses: existsSync(responsesFile)
+          ? (readJson(responsesFile) as Record<string, StepResponse>)
+          : null,
         secrets: existsSync(secretsFile) ? (readJson(secretsFile) as Record<string, string>) : null,
       };
     });

@@ -4,7 +4,7 @@ const speakers = ['Jane Doe', 'John Doe', 'Priya Shah', 'Marcus Lee'];
 const lines = [
   "Let's walk through the launch checklist and make sure every owner is clear on the deadline.",
   'The API vendor confirmed the rate limits, but we still need a fallback if they slip.',
-  "Marketing wants the landing page copy frozen by Thursday so translations can start.",
+  'Marketing wants the landing page copy frozen by Thursday so translations can start.',
   'Support asked for a short FAQ covering billing changes and the new onboarding flow.',
   "I'll sync with sales tomorrow morning and share the updated messaging deck afterwards.",
 ];

@@ -1,12 +1,6 @@
 /** The template engines compared; each case gives its template in each engine's own syntax. */
 export type EngineId =
-  | 'hookmap'
-  | 'handlebarsFields'
-  | 'handlebarsJson'
-  | 'mustache'
-  | 'liquid'
-  | 'jsone'
-  | 'jsonata';
+  'hookmap' | 'handlebarsFields' | 'handlebarsJson' | 'mustache' | 'liquid' | 'jsone' | 'jsonata';
 
 /** Something the hand-written function and every contender turn into the same JSON value. */
 export interface BenchCase {

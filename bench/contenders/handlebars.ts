@@ -9,7 +9,9 @@ const env = Handlebars.create();
 env.registerHelper('json', (value: unknown) => jsonText(value));
 env.registerHelper('jstr', (value: unknown) => jsonStringContent(value));
 env.registerHelper('map', (list: unknown, field: string) => pluck(list, field));
-env.registerHelper('join', (list: unknown, separator: string) => (Array.isArray(list) ? list.join(separator) : ''));
+env.registerHelper('join', (list: unknown, separator: string) =>
+  Array.isArray(list) ? list.join(separator) : '',
+);
 env.registerHelper('size', (list: unknown) => (Array.isArray(list) ? list.length : 0));
 
 /** The fastest settings Handlebars offers: no escaping, no @data, helpers resolved at compile time. */

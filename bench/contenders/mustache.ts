@@ -18,7 +18,8 @@ export const mustacheJson: Contender = {
     const text = source as string;
     const writer = new Mustache.Writer();
     const tokens = writer.parse(text);
-    const body = (context: object) => writer.renderTokens(tokens, new Mustache.Context(context), undefined, text, config);
+    const body = (context: object) =>
+      writer.renderTokens(tokens, new Mustache.Context(context), undefined, text, config);
     return { render: (context) => JSON.parse(body(context)) as unknown, body };
   },
 };

@@ -9,7 +9,11 @@ function sourceCopies(source: unknown, count: number): unknown[] {
 }
 
 /** Median microseconds per compile, measured by tinybench over rotating copies of the source. */
-export async function compileMicros(contender: Contender, source: unknown, settings: Settings): Promise<number> {
+export async function compileMicros(
+  contender: Contender,
+  source: unknown,
+  settings: Settings,
+): Promise<number> {
   const copies = sourceCopies(source, settings.contextCopies);
   const mask = copies.length - 1;
   let i = 0;

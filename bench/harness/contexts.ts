@@ -54,7 +54,8 @@ export function freshSource(copies: object[], cap: number): ContextSource {
   return {
     mode: 'fresh',
     cap: Math.max(16, Math.min(cap, Math.floor(objectBudget / perCopy))),
-    take: (count, cursor) => Array.from({ length: count }, (_, i) => freshCopy(copies[(cursor + i) % copies.length] as object)),
+    take: (count, cursor) =>
+      Array.from({ length: count }, (_, i) => freshCopy(copies[(cursor + i) % copies.length] as object)),
   };
 }
 

@@ -53,7 +53,11 @@ function location(frame: CallFrame): string {
  * Self time per function (name + file:line), as percentages of all samples, highest first. Frames for
  * which `ignore(where)` holds (the harness's own work) are left out of the total.
  */
-export function hotSpots(cpu: CpuProfile, top = 25, ignore: (where: string) => boolean = () => false): HotSpot[] {
+export function hotSpots(
+  cpu: CpuProfile,
+  top = 25,
+  ignore: (where: string) => boolean = () => false,
+): HotSpot[] {
   const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
   const self = new Map<string, { name: string; where: string; time: number }>();
   let total = 0;

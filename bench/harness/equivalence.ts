@@ -29,7 +29,11 @@ export function expectedFor(benchCase: BenchCase, contender: Contender, context:
  * Renders every context with the contender (value and body) and compares with the hand-written output.
  * Returns null when all agree, else the first difference.
  */
-export async function checkEquivalence(benchCase: BenchCase, contender: Contender, contexts: object[]): Promise<string | null> {
+export async function checkEquivalence(
+  benchCase: BenchCase,
+  contender: Contender,
+  contexts: object[],
+): Promise<string | null> {
   try {
     const prepared = contender.compile(sourceFor(benchCase, contender));
     for (const context of contexts) {

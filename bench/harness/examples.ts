@@ -21,7 +21,8 @@ export function requestOp(example: Example): Op {
   const options = { ...(provider ? { provider } : {}), secrets: example.secrets ?? {} };
   if (isFlow(doc)) {
     const flowOptions = { ...options, responses: example.responses ?? {} };
-    return (payload) => renderFlow(doc, payload, flowOptions).steps.flatMap((step) => (step.request ? [step.request] : []));
+    return (payload) =>
+      renderFlow(doc, payload, flowOptions).steps.flatMap((step) => (step.request ? [step.request] : []));
   }
   return (payload) => renderRequest(doc, payload, options);
 }
@@ -67,11 +68,21 @@ async function runExample(example: Example, settings: Settings): Promise<Example
   const scope = example.secrets ? 'whole request' : 'body only, no secrets.json';
   const difference = exampleDifference(example, op);
   if (difference) return { name: example.name, equivalence: `no: ${difference}` };
-  const payloads = contextSource(settings.contextMode, copies(example.payload as object, settings.contextCopies), settings.freshCap);
+  const payloads = contextSource(
+    settings.contextMode,
+    copies(example.payload as object, settings.contextCopies),
+    settings.freshCap,
+  );
   const hand = handOp(example);
   if (hand && !exampleDifference(example, hand)) {
     const pair = await timePair({ op, async: false }, { op: hand, async: false }, payloads, settings);
-    return { name: example.name, equivalence: `yes (${scope})`, opsPerSec: pair.opsPerSec, handRatio: pair.ratio, handCpuRatio: pair.cpuRatio };
+    return {
+      name: example.name,
+      equivalence: `yes (${scope})`,
+      opsPerSec: pair.opsPerSec,
+      handRatio: pair.ratio,
+      handCpuRatio: pair.cpuRatio,
+    };
   }
   const opsPerSec = await timeSolo({ op, async: false }, payloads, settings);
   return { name: example.name, equivalence: `yes (${scope})`, opsPerSec };

@@ -26,7 +26,16 @@ function row(cells: string[]): string {
 
 function contenderLine(entry: ContenderRow): string {
   if (entry.equivalence !== 'ok') {
-    return row([entry.label, entry.types, `not timed: ${entry.equivalence.replaceAll('|', '\\|')}`, '', '', '', '', '']);
+    return row([
+      entry.label,
+      entry.types,
+      `not timed: ${entry.equivalence.replaceAll('|', '\\|')}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
   return row([
     entry.label + (entry.note ? ' ¹' : ''),
@@ -59,13 +68,33 @@ export function caseTable(report: CaseReport): string {
   const lines = [
     `### ${report.title}`,
     '',
-    row(['contender', 'types', 'render ops/s', '× hand', 'body ops/s', '× hand', 'compile µs', 'KB / template']),
+    row([
+      'contender',
+      'types',
+      'render ops/s',
+      '× hand',
+      'body ops/s',
+      '× hand',
+      'compile µs',
+      'KB / template',
+    ]),
     row(['---', '---', '--:', '--:', '--:', '--:', '--:', '--:']),
-    row(['hand-written TS (the limit)', 'kept', ops(report.handRenderOpsPerSec), '1.00×', ops(report.handBodyOpsPerSec), '1.00×', '–', '–']),
+    row([
+      'hand-written TS (the limit)',
+      'kept',
+      ops(report.handRenderOpsPerSec),
+      '1.00×',
+      ops(report.handBodyOpsPerSec),
+      '1.00×',
+      '–',
+      '–',
+    ]),
     ...report.rows.map(contenderLine),
   ];
   const notes = report.rows.filter((entry) => entry.note).map((entry) => `¹ ${entry.label}: ${entry.note}`);
-  const modes = report.rows.filter((entry) => entry.renderOtherMode).map((entry) => otherModeLine(report, entry));
+  const modes = report.rows
+    .filter((entry) => entry.renderOtherMode)
+    .map((entry) => otherModeLine(report, entry));
   const skipped = report.skipped.map((entry) => `- ${entry.id} not run: ${entry.reason}`);
   const intro = `Contexts: ${describeMode(report.contextMode)}.`;
   return [lines[0], '', intro, ...lines.slice(1), '', ...notes, ...skipped, ...modes].join('\n').trimEnd();
@@ -78,7 +107,13 @@ export function examplesTable(examples: ExampleReport[]): string {
     row(['example', 'matches expected.json', 'renderRequest ops/s', '× hand', '× hand (CPU time)']),
     row(['---', '---', '--:', '--:', '--:']),
     ...examples.map((entry) =>
-      row([entry.name, entry.equivalence, ops(entry.opsPerSec), ratio(entry.handRatio), ratio(entry.handCpuRatio)]),
+      row([
+        entry.name,
+        entry.equivalence,
+        ops(entry.opsPerSec),
+        ratio(entry.handRatio),
+        ratio(entry.handCpuRatio),
+      ]),
     ),
   ];
   return lines.join('\n');
@@ -90,7 +125,14 @@ export function targetsTable(checks: TargetCheck[]): string {
     '',
     row(['target', 'measured', 'goal', '']),
     row(['---', '--:', '---', '---']),
-    ...checks.map((check) => row([check.name, check.unit === 'µs' ? `${micros(check.value)} µs` : ratio(check.value), check.goal, verdict(check)])),
+    ...checks.map((check) =>
+      row([
+        check.name,
+        check.unit === 'µs' ? `${micros(check.value)} µs` : ratio(check.value),
+        check.goal,
+        verdict(check),
+      ]),
+    ),
   ].join('\n');
 }
 

@@ -13,7 +13,8 @@ export function jsonDifference(actual: unknown, expected: unknown, path = '$'): 
 }
 
 function arrayDifference(actual: unknown[], expected: unknown[], path: string): string | null {
-  if (actual.length !== expected.length) return `${path}: length ${actual.length}, expected ${expected.length}`;
+  if (actual.length !== expected.length)
+    return `${path}: length ${actual.length}, expected ${expected.length}`;
   for (let i = 0; i < actual.length; i++) {
     const difference = jsonDifference(actual[i], expected[i], `${path}[${i}]`);
     if (difference) return difference;

@@ -20,5 +20,8 @@ export function machine() {
     loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
     commit: gitCommit(),
   };
-  return { ...info, summary: `node ${info.node}, ${info.cores} × ${cpu}, load ${info.loadAverage.join(' ')}, commit ${info.commit ?? '?'}` };
+  return {
+    ...info,
+    summary: `node ${info.node}, ${info.cores} × ${cpu}, load ${info.loadAverage.join(' ')}, commit ${info.commit ?? '?'}`,
+  };
 }

@@ -26,7 +26,12 @@ function add(total: SliceTime, slice: SliceTime): void {
  * each repeat, a young-generation GC before each slice),
  * so drift on a noisy machine hits both alike; the ratio is taken per repeat, then the median.
  */
-export async function timePair(contender: Timed, baseline: Timed, source: ContextSource, settings: Settings): Promise<PairResult> {
+export async function timePair(
+  contender: Timed,
+  baseline: Timed,
+  source: ContextSource,
+  settings: Settings,
+): Promise<PairResult> {
   const countA = await calibrate(contender, source, settings.sliceMs, settings.warmupMs);
   const countB = await calibrate(baseline, source, settings.sliceMs, settings.warmupMs);
   const opsA: number[] = [];

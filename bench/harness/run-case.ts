@@ -27,8 +27,13 @@ async function measure(
   const main = contextSource(settings.contextMode, contexts, settings.freshCap);
   const render = await timePair(renderOp, hand.render, main, settings);
   const body = await timePair(readyToSend(prepared.body, contender.async), hand.body, main, settings);
-  const other = contextSource(settings.contextMode === 'fresh' ? 'rotate' : 'fresh', contexts, settings.freshCap);
-  const otherMode = contender.id === 'hookmap' ? await timePair(renderOp, hand.render, other, settings) : undefined;
+  const other = contextSource(
+    settings.contextMode === 'fresh' ? 'rotate' : 'fresh',
+    contexts,
+    settings.freshCap,
+  );
+  const otherMode =
+    contender.id === 'hookmap' ? await timePair(renderOp, hand.render, other, settings) : undefined;
   return {
     ...(otherMode ? { renderOtherMode: { mode: other.mode, ...otherMode } } : {}),
     id: contender.id,
@@ -49,10 +54,18 @@ function rejected(contender: Contender, difference: string): ContenderRow {
 }
 
 /** Verifies then times every contender of `list` on `benchCase`. */
-export async function runCase(benchCase: BenchCase, list: Contender[], settings: Settings, log: Log): Promise<CaseReport> {
+export async function runCase(
+  benchCase: BenchCase,
+  list: Contender[],
+  settings: Settings,
+  log: Log,
+): Promise<CaseReport> {
   const contexts = benchCase.contexts(settings.contextCopies);
   const handPrepared = handContender.compile(benchCase.handWritten);
-  const hand = { render: { op: handPrepared.render, async: false }, body: readyToSend(handPrepared.body, false) };
+  const hand = {
+    render: { op: handPrepared.render, async: false },
+    body: readyToSend(handPrepared.body, false),
+  };
   const rows: ContenderRow[] = [];
   const skipped: CaseReport['skipped'] = [];
   for (const contender of list) {

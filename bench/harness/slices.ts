@@ -68,7 +68,12 @@ export async function timeSlice(timed: Timed, source: ContextSource, count: numb
  * Warms `timed` up for about `warmupMs` of wall time (context copies included) and returns the op count
  * that fills one slice of `sliceMs`, at most `source.cap`.
  */
-export async function calibrate(timed: Timed, source: ContextSource, sliceMs: number, warmupMs: number): Promise<number> {
+export async function calibrate(
+  timed: Timed,
+  source: ContextSource,
+  sliceMs: number,
+  warmupMs: number,
+): Promise<number> {
   const deadline = performance.now() + warmupMs;
   let count = 1;
   let perOp = Number.POSITIVE_INFINITY;

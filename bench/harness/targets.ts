@@ -25,7 +25,9 @@ function versusFastestPeer(report: CaseReport | undefined): { value: number; pee
 
 /** Issue #13: renderRequest ≥ 0.5× a hand-written request builder on at least three examples (the third best ratio). */
 function thirdBestExample(examples: ExampleReport[]): number | undefined {
-  const ratios = examples.flatMap((e) => (e.handRatio === undefined ? [] : [e.handRatio])).sort((x, y) => y - x);
+  const ratios = examples
+    .flatMap((e) => (e.handRatio === undefined ? [] : [e.handRatio]))
+    .sort((x, y) => y - x);
   return ratios[2];
 }
 
@@ -47,7 +49,9 @@ export function checkTargets(reports: CaseReport[], examples: ExampleReport[] = 
     checks.push(atLeast('(b) body vs hand-written', hookmapRow(b)?.body?.ratio, 0.8));
   }
   if (examples.some((e) => e.handRatio !== undefined)) {
-    checks.push(atLeast('(c) renderRequest vs hand-written, 3rd best example', thirdBestExample(examples), 0.5));
+    checks.push(
+      atLeast('(c) renderRequest vs hand-written, 3rd best example', thirdBestExample(examples), 0.5),
+    );
   }
   return checks;
 }

@@ -22,7 +22,14 @@ describe('context sources', () => {
 
   it('rotation cycles through the copies from the cursor', () => {
     const copies = [{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }];
-    expect(rotatingSource(copies).take(6, 2)).toEqual([copies[2], copies[3], copies[0], copies[1], copies[2], copies[3]]);
+    expect(rotatingSource(copies).take(6, 2)).toEqual([
+      copies[2],
+      copies[3],
+      copies[0],
+      copies[1],
+      copies[2],
+      copies[3],
+    ]);
     expect(() => rotatingSource(copies.slice(0, 3))).toThrow(/power of two/);
   });
 });

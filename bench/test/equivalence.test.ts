@@ -13,9 +13,12 @@ describe.each(cases)('$id', (benchCase) => {
   });
 
   const runnable = [handContender, ...contenders].filter((contender) => canRun(benchCase, contender));
-  it.each(runnable.map((contender) => [contender.id, contender] as const))('%s agrees with the hand-written function', async (_id, contender) => {
-    expect(await checkEquivalence(benchCase, contender, contexts)).toBeNull();
-  });
+  it.each(runnable.map((contender) => [contender.id, contender] as const))(
+    '%s agrees with the hand-written function',
+    async (_id, contender) => {
+      expect(await checkEquivalence(benchCase, contender, contexts)).toBeNull();
+    },
+  );
 
   it('every engine without a template says why', () => {
     for (const contender of contenders.filter((entry) => !canRun(benchCase, entry))) {

@@ -14,11 +14,14 @@ describe('case (c) examples', () => {
     expect(examples.length).toBeGreaterThan(0);
   });
 
-  it.each(withHand.map((example) => [example.name, example] as const))('hand-written %s renders expected.json', (_name, example) => {
-    const op = handOp(example);
-    expect(op).not.toBeNull();
-    if (op) expect(exampleDifference(example, op)).toBeNull();
-  });
+  it.each(withHand.map((example) => [example.name, example] as const))(
+    'hand-written %s renders expected.json',
+    (_name, example) => {
+      const op = handOp(example);
+      expect(op).not.toBeNull();
+      if (op) expect(exampleDifference(example, op)).toBeNull();
+    },
+  );
 
   it('every hand-written function belongs to an existing example', () => {
     const names = new Set(examples.map((example) => example.name));
@@ -34,13 +37,27 @@ describe('case (c) with a flow example', () => {
       mkdirSync(dir);
       const flow = {
         steps: [
-          { id: 'find', method: 'GET', url: 'https://crm.example/people?email={{ email }}', result: '{{ response.body.id }}' },
-          { id: 'note', url: 'https://crm.example/notes', body: { mode: 'template', template: { to: '{{ steps.find.result }}' } } },
+          {
+            id: 'find',
+            method: 'GET',
+            url: 'https://crm.example/people?email={{ email }}',
+            result: '{{ response.body.id }}',
+          },
+          {
+            id: 'note',
+            url: 'https://crm.example/notes',
+            body: { mode: 'template', template: { to: '{{ steps.find.result }}' } },
+          },
         ],
       };
       const expected = [
         { method: 'GET', url: 'https://crm.example/people?email=a%40b.example', headers: {} },
-        { method: 'POST', url: 'https://crm.example/notes', headers: { 'Content-Type': 'application/json' }, body: { to: 'P1' } },
+        {
+          method: 'POST',
+          url: 'https://crm.example/notes',
+          headers: { 'Content-Type': 'application/json' },
+          body: { to: 'P1' },
+        },
       ];
       const files: Record<string, unknown> = {
         'integration.json': flow,
@@ -49,14 +66,16 @@ describe('case (c) with a flow example', () => {
         'expected.json': expected,
         'secrets.json': {},
       };
-      for (const [name, value] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(value));
+      for (const [name, value] of Object.entries(files))
+        writeFileSync(join(dir, name), JSON.stringify(value));
       const [example] = loadExamples(root);
       expect(example?.name).toBe('demo-flow');
       expect(exampleDifference(example!, requestOp(example!))).toBeNull();
-      expect(exampleDifference({ ...example!, expected: { requests: expected.slice(0, 1) } }, requestOp(example!))).not.toBeNull();
+      expect(
+        exampleDifference({ ...example!, expected: { requests: expected.slice(0, 1) } }, requestOp(example!)),
+      ).not.toBeNull();
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
 });
-

@@ -13,7 +13,9 @@ describe('jsonDifference', () => {
   });
 
   it('names the first difference by path', () => {
-    expect(jsonDifference({ a: { b: [1, 2] } }, { a: { b: [1, 3] } })).toMatch(/^\$\.a\.b\[1\]: got 2, expected 3/);
+    expect(jsonDifference({ a: { b: [1, 2] } }, { a: { b: [1, 3] } })).toMatch(
+      /^\$\.a\.b\[1\]: got 2, expected 3/,
+    );
     expect(jsonDifference({ a: 1 }, { a: 1, b: 2 })).toMatch(/keys/);
     expect(jsonDifference([1], [1, 2])).toMatch(/length 1, expected 2/);
     expect(jsonDifference({ a: '1' }, { a: 1 })).toMatch(/\$\.a/);
@@ -24,7 +26,13 @@ describe('stringProjection', () => {
   it('turns template string leaves into text the way a string-only engine renders them', () => {
     const template = { n: '{{n}}', o: '{{o}}', z: '{{z}}', lit: 'x', nested: { b: '{{b}}' } };
     const value = { n: 3, o: { k: 1 }, z: null, lit: 'x', nested: { b: true } };
-    expect(stringProjection(template, value)).toEqual({ n: '3', o: '{"k":1}', z: '', lit: 'x', nested: { b: 'true' } });
+    expect(stringProjection(template, value)).toEqual({
+      n: '3',
+      o: '{"k":1}',
+      z: '',
+      lit: 'x',
+      nested: { b: 'true' },
+    });
   });
 });
 

@@ -5,12 +5,23 @@ import { PreviewPanel } from './preview/PreviewPanel.js';
 import { SamplePanel } from './samples/SamplePanel.js';
 import { SettingsPanel } from './settings/SettingsPanel.js';
 import { getStore, useStore } from './store.js';
-import { clampWidths, fitWidths, MAX_LEFT, MAX_RIGHT, MIN_CENTER, MIN_LEFT, MIN_RIGHT, SPLITTER_PX } from './layout/widths.js';
+import {
+  clampWidths,
+  fitWidths,
+  MAX_LEFT,
+  MAX_RIGHT,
+  MIN_CENTER,
+  MIN_LEFT,
+  MIN_RIGHT,
+  SPLITTER_PX,
+} from './layout/widths.js';
 import { Splitter } from './ui/Splitter.js';
 import { Toolbar } from './ui/Toolbar.js';
 
 // Monaco is loaded only when the template tab is first opened (issue #13: the first preview must not wait for it).
-const TemplateEditor = lazy(() => import('./editor/TemplateEditor.js').then((m) => ({ default: m.TemplateEditor })));
+const TemplateEditor = lazy(() =>
+  import('./editor/TemplateEditor.js').then((m) => ({ default: m.TemplateEditor })),
+);
 const LogsPanel = lazy(() => import('./logs/index.js').then((m) => ({ default: m.LogsPanel })));
 
 const RELAY_URL = (import.meta.env.VITE_RELAY_URL as string | undefined) ?? 'http://127.0.0.1:8787';
@@ -98,8 +109,8 @@ export function App() {
         <div className="tab-body editor-body" hidden={tab !== 'template'}>
           {bodyMode === 'auto' ? (
             <div className="empty">
-              Auto mode builds the body from the provider's sections — pick them above. Choose <b>JSON template</b>{' '}
-              or <b>Text</b> as the body above to write your own.
+              Auto mode builds the body from the provider's sections — pick them above. Choose{' '}
+              <b>JSON template</b> or <b>Text</b> as the body above to write your own.
             </div>
           ) : (
             editorOpened && (

@@ -59,7 +59,16 @@ export function initialState(shared: SharedState | null): EditorState {
     ui.theme = 'dark';
   return {
     doc,
-    ui: { ...ui, pendingSource: null, pendingTarget: null, toast: null, rightTab: 'preview', expanded: [], offerStarter: false, help: false },
+    ui: {
+      ...ui,
+      pendingSource: null,
+      pendingTarget: null,
+      toast: null,
+      rightTab: 'preview',
+      expanded: [],
+      offerStarter: false,
+      help: false,
+    },
     past: [],
     future: [],
   };

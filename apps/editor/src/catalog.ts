@@ -2,9 +2,28 @@
  * The one place the editor touches @hookmap/providers and @hookmap/targets, so API changes
  * there are absorbed here.
  */
-import type { Diagnostic, HttpMethod, IntegrationDocument, JsonValue, Provider, ProviderSample, RenderedRequest, StepResponse } from '@hookmap/core';
+import type {
+  Diagnostic,
+  HttpMethod,
+  IntegrationDocument,
+  JsonValue,
+  Provider,
+  ProviderSample,
+  RenderedRequest,
+  StepResponse,
+} from '@hookmap/core';
 import { detectProvider, getProvider, providers } from '@hookmap/providers';
-import { findPreset, flattenSchema, getTarget, recordIdExpression, sampleResponses, starterFlow, targets, validateBody, validateRequest } from '@hookmap/targets';
+import {
+  findPreset,
+  flattenSchema,
+  getTarget,
+  recordIdExpression,
+  sampleResponses,
+  starterFlow,
+  targets,
+  validateBody,
+  validateRequest,
+} from '@hookmap/targets';
 import type { SampleVariant } from '@hookmap/targets';
 import type { TargetFieldInfo } from './mapper/mapping.js';
 
@@ -77,15 +96,24 @@ export function stepPresetOf(step: { method?: HttpMethod; url: string }): StepPr
 }
 
 /** The targets' sample responses of a flow's steps, by step id, for one variant. */
-export function sampleResponsesOf(steps: { id: string; method?: HttpMethod; url: string }[], variant: SampleVariant): Record<string, StepResponse> {
+export function sampleResponsesOf(
+  steps: { id: string; method?: HttpMethod; url: string }[],
+  variant: SampleVariant,
+): Record<string, StepResponse> {
   return sampleResponses({ steps }, variant);
 }
 
 /** A rendered step request against the preset it matches (paths under `/body` for the body); [] when none matches. */
-export function validateStepRequest(request: Pick<RenderedRequest, 'method' | 'url' | 'body'>): { presetId: string | null; diagnostics: Diagnostic[] } {
+export function validateStepRequest(request: Pick<RenderedRequest, 'method' | 'url' | 'body'>): {
+  presetId: string | null;
+  diagnostics: Diagnostic[];
+} {
   const match = findPreset(request);
   if (!match) return { presetId: null, diagnostics: [] };
-  return { presetId: match.preset.id, diagnostics: validateRequest(match.preset.id, request) as Diagnostic[] };
+  return {
+    presetId: match.preset.id,
+    diagnostics: validateRequest(match.preset.id, request) as Diagnostic[],
+  };
 }
 
 /** The fields of a step preset's body (a lookup's or a create's), as the mapping panel lists them. */
@@ -95,7 +123,14 @@ export function stepPresetTarget(step: { method?: HttpMethod; url: string }): Ta
   if (match.kind === 'target') return match.preset as unknown as TargetInfo;
   const preset = match.preset;
   if (!preset.schema) return undefined;
-  return { id: preset.id, crm: preset.crm, name: preset.name, fields: flattenSchema(preset.schema) as TargetInfo['fields'], schema: preset.schema, secrets: preset.secrets };
+  return {
+    id: preset.id,
+    crm: preset.crm,
+    name: preset.name,
+    fields: flattenSchema(preset.schema) as TargetInfo['fields'],
+    schema: preset.schema,
+    secrets: preset.secrets,
+  };
 }
 
 export function validateTargetBody(targetId: string, body: JsonValue | string | undefined): Diagnostic[] {
@@ -107,7 +142,12 @@ export function validateTargetBody(targetId: string, body: JsonValue | string | 
  * The fields the mapping panel lists: the target's, or for a flow the preset its edited step's request
  * matches (a lookup's or a create's body, or the activity target's).
  */
-export function editedTarget(doc: { steps: unknown[] | null; targetId: string | null; method: HttpMethod; url: string }): TargetInfo | undefined {
+export function editedTarget(doc: {
+  steps: unknown[] | null;
+  targetId: string | null;
+  method: HttpMethod;
+  url: string;
+}): TargetInfo | undefined {
   if (doc.steps === null) return findTarget(doc.targetId);
   return stepPresetTarget(doc);
 }

@@ -1,17 +1,29 @@
 /** Converting between the editor's doc and the Integration document core renders (SPEC §6). */
 import { Codes, integrationSchema, validateIntegration } from '@hookmap/core';
-import type { Flow, FlowStep, HttpMethod, Integration, IntegrationBody, IntegrationDocument, JsonValue } from '@hookmap/core';
+import type {
+  Flow,
+  FlowStep,
+  HttpMethod,
+  Integration,
+  IntegrationBody,
+  IntegrationDocument,
+  JsonValue,
+} from '@hookmap/core';
 import { currentSteps } from './flow/steps.js';
 import type { BodyMode, EditorDoc, HeaderRow, StepDoc } from './store.js';
 
 /** The methods core accepts, from its integration schema (one list, in core). */
-export const METHODS = ((integrationSchema.properties as { method: { enum: HttpMethod[] } }).method.enum) as readonly HttpMethod[];
+export const METHODS = (integrationSchema.properties as { method: { enum: HttpMethod[] } }).method
+  .enum as readonly HttpMethod[];
 
 export type IntegrationResult =
   { integration: IntegrationDocument; error: null } | { integration: null; error: string };
 
 /** The body fields of a doc or a step. */
-type BodyFields = Pick<EditorDoc, 'bodyMode' | 'sections' | 'templateText' | 'textTemplate' | 'contentType' | 'engine'>;
+type BodyFields = Pick<
+  EditorDoc,
+  'bodyMode' | 'sections' | 'templateText' | 'textTemplate' | 'contentType' | 'engine'
+>;
 
 export function headersRecord(rows: HeaderRow[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -57,19 +69,29 @@ function stepOf(step: StepDoc): { step: FlowStep; error: null } | { step: null; 
       try {
         out.result = JSON.parse(step.result) as JsonValue;
       } catch (error) {
-        return { step: null, error: `Step "${step.id}": the result is not valid JSON: ${(error as Error).message}` };
+        return {
+          step: null,
+          error: `Step "${step.id}": the result is not valid JSON: ${(error as Error).message}`,
+        };
       }
     }
   }
   const accept = parseAccept(step.accept);
-  if (accept === null) return { step: null, error: `Step "${step.id}": accepted statuses are numbers separated by commas, e.g. "200, 404".` };
+  if (accept === null)
+    return {
+      step: null,
+      error: `Step "${step.id}": accepted statuses are numbers separated by commas, e.g. "200, 404".`,
+    };
   if (accept.length > 0) out.accept = accept;
   return { step: out, error: null };
 }
 
 /** "200, 404" → [200, 404]; "" → []; null when it is not a list of statuses. */
 export function parseAccept(text: string): number[] | null {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const statuses = parts.map(Number);
   return statuses.every((n) => Number.isInteger(n) && n >= 100 && n <= 599) ? statuses : null;
 }
@@ -81,7 +103,13 @@ function flowOf(doc: EditorDoc): IntegrationResult {
     if (converted.error !== null) return { integration: null, error: converted.error };
     steps.push(converted.step);
   }
-  const flow: Flow = { name: doc.name, provider: doc.providerId, headers: headersRecord(doc.headers), active: doc.active, steps };
+  const flow: Flow = {
+    name: doc.name,
+    provider: doc.providerId,
+    headers: headersRecord(doc.headers),
+    active: doc.active,
+    steps,
+  };
   if (doc.targetId !== null) flow.target = doc.targetId;
   if (doc.events.length > 0) flow.events = [...doc.events];
   if (doc.when.trim() !== '') flow.when = doc.when.trim();
@@ -120,7 +148,13 @@ function bodyFields(body: IntegrationBody | undefined, base: BodyFields): BodyFi
   if (!body) return { ...kept, bodyMode: 'template', templateText: '{}' };
   if (body.mode === 'auto') return { ...kept, bodyMode: 'auto', sections: [...body.sections] };
   if (body.mode === 'text') {
-    return { ...kept, bodyMode: 'text', textTemplate: body.template, contentType: body.contentType ?? '', engine: body.engine ?? 'hookmap' };
+    return {
+      ...kept,
+      bodyMode: 'text',
+      textTemplate: body.template,
+      contentType: body.contentType ?? '',
+      engine: body.engine ?? 'hookmap',
+    };
   }
   return { ...kept, bodyMode: 'template' as BodyMode, templateText: JSON.stringify(body.template, null, 2) };
 }
@@ -145,7 +179,16 @@ function stepToDoc(step: FlowStep, base: EditorDoc): StepDoc {
 function flowToDoc(flow: Flow, base: EditorDoc): EditorDoc {
   const steps = flow.steps.map((step) => stepToDoc(step, base));
   const active = Math.max(0, steps.length - 1);
-  const { id: _id, name: _name, when: _when, result: _result, resultJson: _json, accept: _accept, headers: _headers, ...request } = steps[active] as StepDoc;
+  const {
+    id: _id,
+    name: _name,
+    when: _when,
+    result: _result,
+    resultJson: _json,
+    accept: _accept,
+    headers: _headers,
+    ...request
+  } = steps[active] as StepDoc;
   return {
     ...base,
     ...request,

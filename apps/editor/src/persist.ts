@@ -36,8 +36,7 @@ export interface SharedState {
 }
 
 export type ShareLink =
-  | { hash: string; payloadLeftOut: false }
-  | { hash: string; payloadLeftOut: true; reason: string };
+  { hash: string; payloadLeftOut: false } | { hash: string; payloadLeftOut: true; reason: string };
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const body = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
@@ -46,7 +45,8 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 
 function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -84,9 +84,13 @@ export async function decodeShareLink(hash: string): Promise<SharedState | null>
   }
   if (!hash.startsWith(ZIP_PREFIX)) return null;
   try {
-    const bytes = await pipe(base64UrlToBytes(hash.slice(ZIP_PREFIX.length)), new DecompressionStream('deflate-raw'));
+    const bytes = await pipe(
+      base64UrlToBytes(hash.slice(ZIP_PREFIX.length)),
+      new DecompressionStream('deflate-raw'),
+    );
     const value = JSON.parse(new TextDecoder().decode(bytes)) as Partial<SharedState> | null;
-    if (value === null || typeof value !== 'object' || value.doc === null || typeof value.doc !== 'object') return null;
+    if (value === null || typeof value !== 'object' || value.doc === null || typeof value.doc !== 'object')
+      return null;
     const payload = value.payload;
     const valid = payload && typeof payload.text === 'string' && typeof payload.name === 'string';
     return { doc: value.doc, payload: valid ? { text: payload.text, name: payload.name } : null };

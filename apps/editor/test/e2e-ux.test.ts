@@ -43,7 +43,8 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `ux-${name}.png`) });
-  const doc = () => page.evaluate(() => (globalThis as unknown as { hookmapDoc: () => unknown }).hookmapDoc());
+  const doc = () =>
+    page.evaluate(() => (globalThis as unknown as { hookmapDoc: () => unknown }).hookmapDoc());
   const body = () => page.getByTestId('preview-body').innerText();
   const mappingTab = () => page.getByTestId('tab-mapping').click();
 
@@ -56,12 +57,16 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.waitForFunction(() => performance.getEntriesByName('hookmap:first-preview').length > 0, null, {
       timeout: 30_000,
     });
-    const firstPreviewMs = await page.evaluate(() => performance.getEntriesByName('hookmap:first-preview')[0]!.startTime);
+    const firstPreviewMs = await page.evaluate(
+      () => performance.getEntriesByName('hookmap:first-preview')[0]!.startTime,
+    );
     const before = gzipBytes(outDir, server.url, fetched);
     const total = before.reduce((n, f) => n + f.gzip, 0);
     const metrics = { firstPreviewMs: Math.round(firstPreviewMs), gzipBeforeMonaco: total, files: before };
     writeFileSync(join(SHOTS, 'cold-load.json'), JSON.stringify(metrics, null, 2));
-    console.info(`cold load: first preview at ${metrics.firstPreviewMs} ms, ${(total / 1024).toFixed(0)} KB gzipped before Monaco`);
+    console.info(
+      `cold load: first preview at ${metrics.firstPreviewMs} ms, ${(total / 1024).toFixed(0)} KB gzipped before Monaco`,
+    );
     expect(before.map((f) => f.file).join(' ')).not.toMatch(/TemplateEditor|editor\.worker|codicon/);
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
     await page.getByTestId('tab-template').click();
@@ -74,7 +79,9 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.getByTestId('provider-select').selectOption('otonistark');
     await page.getByTestId('target-select').selectOption('slack.message');
     await expect.poll(async () => JSON.parse(await body()).text, { timeout: 10_000 }).toBeTruthy();
-    expect(await page.getByTestId('preview-url').innerText()).toBe('https://secret.invalid/SLACK_WEBHOOK_URL');
+    expect(await page.getByTestId('preview-url').innerText()).toBe(
+      'https://secret.invalid/SLACK_WEBHOOK_URL',
+    );
     expect(await page.locator('.problems .sev-error').count()).toBe(0);
     expect(await page.getByTestId('preview-error').count()).toBe(0);
     expect(await page.getByTestId('mapping-status').innerText()).toContain('no problems for this sample');
@@ -89,7 +96,9 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.getByTestId('step-card-call').waitFor({ timeout: 10_000 });
     expect(await page.locator('.problems .sev-error').count()).toBe(0);
     await page.getByTestId('response-edit-find').click();
-    await page.getByLabel('Response JSON for step find').fill(JSON.stringify({ status: 200, body: { total: 1, results: [{ id: 'lead_42' }] } }));
+    await page
+      .getByLabel('Response JSON for step find')
+      .fill(JSON.stringify({ status: 200, body: { total: 1, results: [{ id: 'lead_42' }] } }));
     await page.getByRole('button', { name: 'Use this response' }).click();
     const row = page.locator('[data-pointer="/associations/0/to/id"]');
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('bad');
@@ -127,7 +136,8 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
       await page.mouse.move(box.x + 2, y);
       await page.mouse.down();
       // Across the payload rows and the mapping rows, where a stray native drag would map a field.
-      for (const dx of [30, 90, 160, 240, -200, -320, 60]) await page.mouse.move(box.x + dx, y + dx / 10, { steps: 4 });
+      for (const dx of [30, 90, 160, 240, -200, -320, 60])
+        await page.mouse.move(box.x + dx, y + dx / 10, { steps: 4 });
       await page.mouse.up();
       expect(JSON.stringify(await doc())).toBe(before);
       expect(await page.evaluate(() => getSelection()?.toString() ?? '')).toBe('');
@@ -151,7 +161,9 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-level'))).toBe('1');
     await page.keyboard.press('ArrowDown');
-    const second = await page.evaluate(() => document.activeElement?.querySelector('.tree-row')?.getAttribute('data-path'));
+    const second = await page.evaluate(() =>
+      document.activeElement?.querySelector('.tree-row')?.getAttribute('data-path'),
+    );
     expect(second).toBeTruthy();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('toast').innerText()).toContain(`{{${second}}}`);
@@ -190,17 +202,40 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
         await page.addScriptTag({ content: AXE });
       }
       const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        const axe = (
+          globalThis as unknown as {
+            axe: {
+              run(
+                o: object,
+              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
         return result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
       });
       expect(violations).toEqual([]);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll('body *:not(.monaco-editor *)')]
-          .filter((el) => el.childNodes.length > 0 && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== ''))
-          .filter((el) => (el as HTMLElement).offsetParent !== null && parseFloat(getComputedStyle(el).fontSize) < 12)
+          .filter(
+            (el) =>
+              el.childNodes.length > 0 &&
+              [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== ''),
+          )
+          .filter(
+            (el) =>
+              (el as HTMLElement).offsetParent !== null && parseFloat(getComputedStyle(el).fontSize) < 12,
+          )
           .map((el) => `${el.tagName}.${el.className}`),
       );
       expect(small).toEqual([]);
@@ -211,7 +246,9 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
     await page.getByTestId('provider-select').selectOption('osvi');
     await page.getByTestId('target-select').selectOption('hubspot.call');
     await page.getByRole('button', { name: 'Paste JSON' }).click();
-    const payload = JSON.parse(readFileSync(join(APP_ROOT, '../../packages/providers/src/osvi/samples/doc-example.json'), 'utf8'));
+    const payload = JSON.parse(
+      readFileSync(join(APP_ROOT, '../../packages/providers/src/osvi/samples/doc-example.json'), 'utf8'),
+    );
     payload.call_summary = 'long transcript '.repeat(170_000);
     await page.getByLabel('Payload JSON').fill(JSON.stringify(payload));
     await page.getByRole('button', { name: 'Use this payload' }).click();
@@ -237,7 +274,9 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
       ),
     );
     await page.getByTestId('quick-fix').click();
-    await expect.poll(async () => ((await doc()) as { templateText: string }).templateText).toContain('| upper }}');
+    await expect
+      .poll(async () => ((await doc()) as { templateText: string }).templateText)
+      .toContain('| upper }}');
     await page.getByTestId('tab-mapping').click();
     const timestamp = page.locator('[data-pointer="/properties/hs_timestamp"]');
     await timestamp.getByTestId('candidate-fix').first().click();

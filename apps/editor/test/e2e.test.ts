@@ -55,11 +55,23 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     // The whole template at once, as a paste lands (typed text would get Monaco's auto-closing and
     // auto-indent; the OS clipboard is unreliable in headless runs), through the editor's change path.
     await page.evaluate((t) => {
-      const handle = (globalThis as { hookmapEditor?: { setValue(v: string): void; setPosition(p: object): void; getModel(): { getLineCount(): number; getLineMaxColumn(l: number): number } | null } }).hookmapEditor;
+      const handle = (
+        globalThis as {
+          hookmapEditor?: {
+            setValue(v: string): void;
+            setPosition(p: object): void;
+            getModel(): { getLineCount(): number; getLineMaxColumn(l: number): number } | null;
+          };
+        }
+      ).hookmapEditor;
       if (!handle) throw new Error('editor handle missing');
       handle.setValue(t);
       const model = handle.getModel();
-      if (model) handle.setPosition({ lineNumber: model.getLineCount(), column: model.getLineMaxColumn(model.getLineCount()) });
+      if (model)
+        handle.setPosition({
+          lineNumber: model.getLineCount(),
+          column: model.getLineMaxColumn(model.getLineCount()),
+        });
     }, text);
   }
 
@@ -135,14 +147,31 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await setTemplate('{\n  "who": "{{ call_trigger_data.person_name }}"\n}');
     // The cursor inside the placeholder, then Monaco's own "Show hover" (what a pointer resting there opens).
     await page.evaluate(() => {
-      const handle = (globalThis as { hookmapEditor?: { setPosition(p: object): void; focus(): void; trigger(s: string, id: string, a: unknown): void } }).hookmapEditor;
+      const handle = (
+        globalThis as {
+          hookmapEditor?: {
+            setPosition(p: object): void;
+            focus(): void;
+            trigger(s: string, id: string, a: unknown): void;
+          };
+        }
+      ).hookmapEditor;
       if (!handle) throw new Error('editor handle missing');
       handle.focus();
       handle.setPosition({ lineNumber: 2, column: 32 });
       handle.trigger('e2e', 'editor.action.showHover', {});
     });
     const hover = page.locator('.monaco-hover');
-    await expect.poll(() => hover.allInnerTexts().then((t) => t.join('\n')).catch(() => ''), { timeout: 10_000 }).toContain('Type: string | null — OSVI voice agents: call_trigger_data.person_name');
+    await expect
+      .poll(
+        () =>
+          hover
+            .allInnerTexts()
+            .then((t) => t.join('\n'))
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain('Type: string | null — OSVI voice agents: call_trigger_data.person_name');
     await shot('03b-hover-type');
     await page.keyboard.press('Escape');
   });
@@ -260,12 +289,16 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     if (await stateChange.isChecked()) await stateChange.uncheck();
     await page.getByTestId('when-input').fill('');
     const skipped = page.getByTestId('preview-skipped');
-    await expect.poll(() => skipped.innerText(), { timeout: 10_000 }).toContain('"bot.state_change" is not one the integration is sent for');
+    await expect
+      .poll(() => skipped.innerText(), { timeout: 10_000 })
+      .toContain('"bot.state_change" is not one the integration is sent for');
     await shot('12-events-filter');
     await page.getByTestId('sample-select').selectOption('transcript_update');
     await expect.poll(() => skipped.count(), { timeout: 10_000 }).toBe(0);
     await page.getByTestId('when-input').fill("{{ trigger == 'chat_messages.update' }}");
-    await expect.poll(() => skipped.innerText(), { timeout: 10_000 }).toContain('"Only when" is false for this payload');
+    await expect
+      .poll(() => skipped.innerText(), { timeout: 10_000 })
+      .toContain('"Only when" is false for this payload');
     await page.getByTestId('when-input').fill('');
     await filter.getByLabel('transcript.update').uncheck();
     await page.getByTestId('provider-select').selectOption('osvi');

@@ -60,7 +60,12 @@ describe('problem line numbers', () => {
     const { emptyDoc } = await import('../src/integration.js');
     const textTemplate = 'a\nb\n{{ x | nope }}\nd';
     const [d] = validate(textTemplate).map((x) => ({ ...x, field: 'body' as const }));
-    const doc = { ...emptyDoc, bodyMode: 'text' as const, textTemplate, templateText: '{\n\n\n\n\n\n"a": 1}' };
+    const doc = {
+      ...emptyDoc,
+      bodyMode: 'text' as const,
+      textTemplate,
+      templateText: '{\n\n\n\n\n\n"a": 1}',
+    };
     expect(whereOf(d!, doc)).toBe('line 3');
     expect(whereOf({ ...d!, field: 'headers', header: 'X-A' }, doc)).toBe('header X-A');
   });

@@ -119,9 +119,14 @@ describe('readable mapping summaries', () => {
     expect(mappingSummary('{{ a.b | upper }}')).toBe('a.b | upper');
     expect(mappingSummary('Call with {{ x ?? y.z }}')).toBe('text reading x, y.z');
     expect(
-      mappingSummary({ $let: { lines: '{{ data_capture | entries }}' }, in: "<p>{{ call_summary | html_escape }}</p>{{ lines | join: '' }}" }),
+      mappingSummary({
+        $let: { lines: '{{ data_capture | entries }}' },
+        in: "<p>{{ call_summary | html_escape }}</p>{{ lines | join: '' }}",
+      }),
     ).toBe('$let reading data_capture, call_summary, lines');
-    expect(mappingSummary([{ type: 'section', text: '{{ a }} {{ b }} {{ c }} {{ d }}' }])).toBe('list reading a, b, c +1');
+    expect(mappingSummary([{ type: 'section', text: '{{ a }} {{ b }} {{ c }} {{ d }}' }])).toBe(
+      'list reading a, b, c +1',
+    );
     expect(mappingSummary({ type: 'header' })).toBe('block');
   });
 });

@@ -49,10 +49,14 @@ describe('doc ⇄ integration', () => {
     expect(docToIntegration(emptyDoc).integration).not.toHaveProperty('events');
     const filtered = docToIntegration({ ...emptyDoc, events: ['transcript.update'] }).integration;
     expect(filtered?.events).toEqual(['transcript.update']);
-    expect(integrationToDoc({ url: 'u', events: ['bot.state_change'] }, emptyDoc).events).toEqual(['bot.state_change']);
+    expect(integrationToDoc({ url: 'u', events: ['bot.state_change'] }, emptyDoc).events).toEqual([
+      'bot.state_change',
+    ]);
     expect(integrationToDoc({ url: 'u' }, { ...emptyDoc, events: ['x'] }).events).toEqual([]);
     expect(docToIntegration({ ...emptyDoc, when: '  ' }).integration).not.toHaveProperty('when');
-    expect(docToIntegration({ ...emptyDoc, when: " {{ a == 'b' }} " }).integration?.when).toBe("{{ a == 'b' }}");
+    expect(docToIntegration({ ...emptyDoc, when: " {{ a == 'b' }} " }).integration?.when).toBe(
+      "{{ a == 'b' }}",
+    );
     expect(integrationToDoc({ url: 'u', when: '{{ x }}' }, emptyDoc).when).toBe('{{ x }}');
   });
 
@@ -71,7 +75,10 @@ describe('doc ⇄ integration', () => {
 describe('share links with a pasted payload', () => {
   it('carry the doc and the payload, compressed, and read back', async () => {
     const { decodeShareLink, encodeShareLink } = await import('../src/persist.js');
-    const payload = { text: JSON.stringify({ ticket: { id: 7, note: 'é'.repeat(2000) } }), name: 'ticket.json' };
+    const payload = {
+      text: JSON.stringify({ ticket: { id: 7, note: 'é'.repeat(2000) } }),
+      name: 'ticket.json',
+    };
     const link = await encodeShareLink({ ...emptyDoc, sampleId: null }, payload);
     expect(link.payloadLeftOut).toBe(false);
     expect(link.hash).toMatch(/^#z=[A-Za-z0-9_-]+$/);
@@ -82,7 +89,10 @@ describe('share links with a pasted payload', () => {
   it('leave a payload too large for a link out, and say so', async () => {
     const { encodeShareLink, decodeShareLink, MAX_SHARE_HASH } = await import('../src/persist.js');
     // Random text does not compress: far past the limit.
-    const noise = Array.from([...crypto.getRandomValues(new Uint8Array(60_000)), ...crypto.getRandomValues(new Uint8Array(60_000))], (b) => String.fromCharCode(48 + (b % 74))).join('');
+    const noise = Array.from(
+      [...crypto.getRandomValues(new Uint8Array(60_000)), ...crypto.getRandomValues(new Uint8Array(60_000))],
+      (b) => String.fromCharCode(48 + (b % 74)),
+    ).join('');
     const link = await encodeShareLink(emptyDoc, { text: JSON.stringify({ noise }), name: 'big.json' });
     expect(link.payloadLeftOut).toBe(true);
     if (link.payloadLeftOut) expect(link.reason).toMatch(/too large for a link .* the limit is 64 KB/);

@@ -5,13 +5,25 @@ import { integrationLabel } from '../src/logs/format.js';
 import { itemKind, planHeadline, renderError, statusesByEvent } from '../src/logs/plan-text.js';
 import type { DeliveryView, IntegrationView } from '../src/logs/types.js';
 
-const summary = { events: 100, changed: 37, unchanged: 63, newlyFailing: 2, fixed: 0, newlySkipped: 0, newlyIncluded: 0 };
+const summary = {
+  events: 100,
+  changed: 37,
+  unchanged: 63,
+  newlyFailing: 2,
+  fixed: 0,
+  newlySkipped: 0,
+  newlyIncluded: 0,
+};
 
 describe('plan headline', () => {
   it('says how many recent events change and how many newly fail', () => {
     expect(planHeadline(summary)).toBe('Changes 37 of 100 recent events, 2 newly failing');
-    expect(planHeadline({ ...summary, changed: 0, unchanged: 100, newlyFailing: 0 })).toBe('Changes none of 100 recent events');
-    expect(planHeadline({ ...summary, events: 1, changed: 1, newlyFailing: 0, fixed: 1, newlySkipped: 0 })).toBe('Changes 1 of 1 recent event, 1 fixed');
+    expect(planHeadline({ ...summary, changed: 0, unchanged: 100, newlyFailing: 0 })).toBe(
+      'Changes none of 100 recent events',
+    );
+    expect(
+      planHeadline({ ...summary, events: 1, changed: 1, newlyFailing: 0, fixed: 1, newlySkipped: 0 }),
+    ).toBe('Changes 1 of 1 recent event, 1 fixed');
     expect(planHeadline({ ...summary, events: 0, changed: 0 })).toMatch(/No recent events/);
   });
 
@@ -55,16 +67,18 @@ describe('recent events and labels', () => {
     expect(map.get('e2')).toEqual(['succeeded']);
   });
 
-  it('names an integration by its name, its document\'s name, its URL or a flow\'s last step', () => {
+  it("names an integration by its name, its document's name, its URL or a flow's last step", () => {
     expect(integrationLabel({ id: 'i', name: 'Mine', doc: { name: 'doc', url: 'u' } })).toBe('Mine');
     expect(integrationLabel({ id: 'i', name: null, doc: { name: 'doc', url: 'u' } })).toBe('doc');
     expect(integrationLabel({ id: 'i', name: null, doc: { url: 'u' } })).toBe('u');
-    expect(integrationLabel({ id: 'i', name: null, doc: { steps: [{ url: 'find' }, { url: 'note' }] } })).toBe('note');
+    expect(
+      integrationLabel({ id: 'i', name: null, doc: { steps: [{ url: 'find' }, { url: 'note' }] } }),
+    ).toBe('note');
   });
 });
 
 describe('publish dialog default', () => {
-  it('preselects the logs\' filter, else the integration named like the editor\'s, else the first', async () => {
+  it("preselects the logs' filter, else the integration named like the editor's, else the first", async () => {
     const { defaultIntegration } = await import('../src/logs/PublishDialog.js');
     const i = (id: string, name: string) => ({ id, name: null, doc: { name } }) as unknown as IntegrationView;
     const list = [i('a', 'Slack'), i('b', 'calls to CRM')];

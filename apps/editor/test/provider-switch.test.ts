@@ -4,7 +4,11 @@ import type { Provider } from '@hookmap/core';
 import { emptyDoc } from '../src/integration.js';
 import { starterDocFor, switchProvider } from '../src/settings/provider-switch.js';
 
-const osviStarter = starterDocFor({ ...emptyDoc, providerId: 'osvi', sampleId: 'doc-example' }, 'hubspot.call', 'osvi')!;
+const osviStarter = starterDocFor(
+  { ...emptyDoc, providerId: 'osvi', sampleId: 'doc-example' },
+  'hubspot.call',
+  'osvi',
+)!;
 
 describe('switching the provider', () => {
   it('replaces the untouched starter of the old provider with the new one', () => {
@@ -14,12 +18,17 @@ describe('switching the provider', () => {
     expect(switched.offerStarter).toBe(false);
     expect(switched.doc.providerId).toBe('attendee');
     expect(switched.doc.sampleId).toBe(attendee.samples[0]!.id);
-    expect(switched.doc.templateText).toBe(starterDocFor(switched.doc, 'hubspot.call', 'attendee')!.templateText);
+    expect(switched.doc.templateText).toBe(
+      starterDocFor(switched.doc, 'hubspot.call', 'attendee')!.templateText,
+    );
     expect(switched.doc.templateText).not.toContain('call_trigger_data');
   });
 
   it('keeps a template the user changed, and offers the new starter', () => {
-    const edited = { ...osviStarter, templateText: osviStarter.templateText.replace('"properties"', '"properties" ') };
+    const edited = {
+      ...osviStarter,
+      templateText: osviStarter.templateText.replace('"properties"', '"properties" '),
+    };
     const switched = switchProvider(edited, 'otter');
     expect(switched.starterLoaded).toBe(false);
     expect(switched.offerStarter).toBe(true);
@@ -29,7 +38,13 @@ describe('switching the provider', () => {
   it("drops the old provider's Auto sections and events; nothing of it leaks", () => {
     const osvi = getProvider('osvi') as unknown as Provider;
     const otter = getProvider('otter') as unknown as Provider;
-    const auto = { ...emptyDoc, providerId: 'osvi', bodyMode: 'auto' as const, sections: osvi.sections.map((s) => s.id), events: ['x'] };
+    const auto = {
+      ...emptyDoc,
+      providerId: 'osvi',
+      bodyMode: 'auto' as const,
+      sections: osvi.sections.map((s) => s.id),
+      events: ['x'],
+    };
     const switched = switchProvider(auto, 'otter');
     const own = new Set(otter.sections.map((s) => s.id));
     expect(switched.doc.sections.length).toBeGreaterThan(0);

@@ -13,7 +13,12 @@ function fakeFetch(answer: (call: Call) => { status?: number; body: unknown }): 
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     const headers = init.headers as Record<string, string>;
-    const call: Call = { method: init.method ?? 'GET', url, auth: headers.authorization, body: init.body ? JSON.parse(init.body as string) : undefined };
+    const call: Call = {
+      method: init.method ?? 'GET',
+      url,
+      auth: headers.authorization,
+      body: init.body ? JSON.parse(init.body as string) : undefined,
+    };
     calls.push(call);
     const { status = 200, body } = answer(call);
     return new Response(JSON.stringify(body), { status });
@@ -26,23 +31,53 @@ afterEach(() => vi.unstubAllGlobals());
 const api = () => createRelayApi('http://relay.test/', 'tok');
 
 describe('relay client (SPEC §12 routes)', () => {
-  it('lists a source\'s events and replays one through the live or a pinned version', async () => {
-    const calls = fakeFetch((c) => ({ body: c.method === 'GET' ? { items: [{ id: 'evt_1', body: '{}' }], next: null } : { replayed: ['d2'], count: 1, duplicates: 0 } }));
+  it("lists a source's events and replays one through the live or a pinned version", async () => {
+    const calls = fakeFetch((c) => ({
+      body:
+        c.method === 'GET'
+          ? { items: [{ id: 'evt_1', body: '{}' }], next: null }
+          : { replayed: ['d2'], count: 1, duplicates: 0 },
+    }));
     expect(await api().events('src 1', 5)).toEqual([{ id: 'evt_1', body: '{}' }]);
     expect(await api().replay('evt_1', 'int_1')).toEqual({ replayed: ['d2'], count: 1, duplicates: 0 });
     await api().replay('evt/1', 'int_1', 3);
     await api().replayMany({ integrationId: 'int_1', status: 'failed', version: 2 });
     expect(calls).toEqual([
-      { method: 'GET', url: 'http://relay.test/api/events?sourceId=src+1&limit=5', auth: 'Bearer tok', body: undefined },
-      { method: 'POST', url: 'http://relay.test/api/events/evt_1/replay', auth: 'Bearer tok', body: { integrationId: 'int_1' } },
-      { method: 'POST', url: 'http://relay.test/api/events/evt%2F1/replay', auth: 'Bearer tok', body: { integrationId: 'int_1', version: 3 } },
-      { method: 'POST', url: 'http://relay.test/api/events/replay', auth: 'Bearer tok', body: { integrationId: 'int_1', status: 'failed', version: 2 } },
+      {
+        method: 'GET',
+        url: 'http://relay.test/api/events?sourceId=src+1&limit=5',
+        auth: 'Bearer tok',
+        body: undefined,
+      },
+      {
+        method: 'POST',
+        url: 'http://relay.test/api/events/evt_1/replay',
+        auth: 'Bearer tok',
+        body: { integrationId: 'int_1' },
+      },
+      {
+        method: 'POST',
+        url: 'http://relay.test/api/events/evt%2F1/replay',
+        auth: 'Bearer tok',
+        body: { integrationId: 'int_1', version: 3 },
+      },
+      {
+        method: 'POST',
+        url: 'http://relay.test/api/events/replay',
+        auth: 'Bearer tok',
+        body: { integrationId: 'int_1', status: 'failed', version: 2 },
+      },
     ]);
   });
 
   it('reads versions, one version, rolls back, plans and publishes with a message', async () => {
     const calls = fakeFetch(() => ({ body: { ok: true } }));
-    const doc = { name: 'x', method: 'POST', url: 'https://example.com', body: { mode: 'template', template: { a: 1 } } };
+    const doc = {
+      name: 'x',
+      method: 'POST',
+      url: 'https://example.com',
+      body: { mode: 'template', template: { a: 1 } },
+    };
     await api().versions('int_1');
     await api().version('int_1', 2);
     await api().rollback('int_1', 2);
@@ -63,9 +98,14 @@ describe('relay client (SPEC §12 routes)', () => {
     ]);
   });
 
-  it('turns an error answer into a RelayError with the relay\'s message and status', async () => {
-    fakeFetch(() => ({ status: 409, body: { error: 'already_live', message: 'version 2 has the live document already (version 2)' } }));
-    const failure = await api().rollback('int_1', 2).catch((e: unknown) => e);
+  it("turns an error answer into a RelayError with the relay's message and status", async () => {
+    fakeFetch(() => ({
+      status: 409,
+      body: { error: 'already_live', message: 'version 2 has the live document already (version 2)' },
+    }));
+    const failure = await api()
+      .rollback('int_1', 2)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RelayError);
     expect((failure as RelayError).status).toBe(409);
     expect((failure as RelayError).message).toBe('version 2 has the live document already (version 2)');

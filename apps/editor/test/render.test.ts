@@ -31,7 +31,9 @@ describe('worker render job', () => {
     };
     expect(previewSecrets(integration)).toEqual({ TOKEN: '<TOKEN>' });
     // A secret the URL starts with stands for a URL, so it gets one (that can never resolve).
-    expect(previewSecrets({ url: '{{secrets.SLACK_WEBHOOK_URL}}', headers: { A: '{{ secrets.K }}' } })).toEqual({
+    expect(
+      previewSecrets({ url: '{{secrets.SLACK_WEBHOOK_URL}}', headers: { A: '{{ secrets.K }}' } }),
+    ).toEqual({
       SLACK_WEBHOOK_URL: 'https://secret.invalid/SLACK_WEBHOOK_URL',
       K: '<K>',
     });
@@ -63,11 +65,13 @@ describe('worker render job', () => {
     const errors = reply.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.field, d.code])).toEqual([['body', 'H405']]);
     expect(template.slice(errors[0]!.start, errors[0]!.end)).toBe('shout');
-    expect(templateMarkers(template, reply.diagnostics, false).map((m) => template.slice(m.start, m.end))).toEqual(['shout']);
+    expect(
+      templateMarkers(template, reply.diagnostics, false).map((m) => template.slice(m.start, m.end)),
+    ).toEqual(['shout']);
     expect(reply.request).toBeNull();
   });
 
-  it('says when the integration\'s events leave the payload out (the relay would not send it)', () => {
+  it("says when the integration's events leave the payload out (the relay would not send it)", () => {
     const attendee = getProvider('attendee') as unknown as Provider;
     const integration: Integration = {
       url: 'https://x.test',
@@ -75,8 +79,13 @@ describe('worker render job', () => {
       body: { mode: 'template', template: { t: '{{trigger}}' } },
     };
     const of = (trigger: string) => {
-      const payload = attendee.samples.find((s) => (s.payload as { trigger?: string }).trigger === trigger)!.payload;
-      return renderAllOrOne({ ...job(integration), providerId: 'attendee' }, attendee, { value: payload, error: null });
+      const payload = attendee.samples.find(
+        (s) => (s.payload as { trigger?: string }).trigger === trigger,
+      )!.payload;
+      return renderAllOrOne({ ...job(integration), providerId: 'attendee' }, attendee, {
+        value: payload,
+        error: null,
+      });
     };
     expect(of('bot.state_change').skipped).toBe(
       'This payload\'s event "bot.state_change" is not one the integration is sent for: the relay would not send it.',
@@ -84,18 +93,32 @@ describe('worker render job', () => {
     expect(of('bot.state_change').request).not.toBeNull();
     expect(of('transcript.update').skipped).toBeNull();
     const conditional = renderAllOrOne(
-      { ...job({ ...integration, events: [], when: "{{ trigger == 'chat_messages.update' }}" }), providerId: 'attendee' },
+      {
+        ...job({ ...integration, events: [], when: "{{ trigger == 'chat_messages.update' }}" }),
+        providerId: 'attendee',
+      },
       attendee,
-      { value: attendee.samples.find((s) => (s.payload as { trigger?: string }).trigger === 'transcript.update')!.payload, error: null },
+      {
+        value: attendee.samples.find(
+          (s) => (s.payload as { trigger?: string }).trigger === 'transcript.update',
+        )!.payload,
+        error: null,
+      },
     );
     expect(conditional.skipped).toBe('"Only when" is false for this payload: the relay would not send it.');
-    const broken = renderAllOrOne({ ...job({ ...integration, events: [], when: '{{ trigger == }}' }), providerId: 'attendee' }, attendee, {
-      value: {},
-      error: null,
-    });
+    const broken = renderAllOrOne(
+      { ...job({ ...integration, events: [], when: '{{ trigger == }}' }), providerId: 'attendee' },
+      attendee,
+      {
+        value: {},
+        error: null,
+      },
+    );
     // A broken condition is an error of the integration, not a reason to skip.
     expect(broken.skipped).toBeNull();
-    expect(broken.diagnostics.filter((d) => d.field === 'when')).toEqual([expect.objectContaining({ severity: 'error', code: expect.stringMatching(/^H1/) })]);
+    expect(broken.diagnostics.filter((d) => d.field === 'when')).toEqual([
+      expect.objectContaining({ severity: 'error', code: expect.stringMatching(/^H1/) }),
+    ]);
   });
 
   it('runs every sample of the provider and flags nulls', () => {
@@ -170,8 +193,14 @@ describe('one status model in the editor markers', () => {
   it('underlines target-schema problems at the template value that produces them', async () => {
     const { problemsOf } = await import('../src/status/problems.js');
     const text = '{\n  "properties": {\n    "hs_timestamp": "{{ nope }}"\n  }\n}';
-    const integration: Integration = { url: 'https://x.test', body: { mode: 'template', template: JSON.parse(text) } };
-    const reply = renderAllOrOne({ ...job(integration), targetId: 'hubspot.call' }, osvi, { value: sample.payload, error: null });
+    const integration: Integration = {
+      url: 'https://x.test',
+      body: { mode: 'template', template: JSON.parse(text) },
+    };
+    const reply = renderAllOrOne({ ...job(integration), targetId: 'hubspot.call' }, osvi, {
+      value: sample.payload,
+      error: null,
+    });
     const markers = templateMarkers(text, problemsOf(reply), true);
     const target = markers.filter((m) => m.message.startsWith('Target schema at /properties/hs_timestamp'));
     expect(target.length).toBeGreaterThan(0);
@@ -180,18 +209,27 @@ describe('one status model in the editor markers', () => {
 });
 
 describe('a new text body', () => {
-  it.each(['hookmap', 'handlebars'] as const)('starts with a %s example that renders for every sample of every provider', async (engine) => {
-    const { textExample } = await import('../src/settings/text-example.js');
-    const { renderOne } = await import('../src/worker/job.js');
-    const { providers } = await import('@hookmap/providers');
-    for (const provider of providers as unknown as Provider[]) {
-      for (const s of provider.samples) {
-        const integration: Integration = { url: 'https://x.test', body: { mode: 'text', engine, template: textExample(engine) } };
-        const one = renderOne(integration, provider, { value: s.payload, error: null }, null);
-        expect(one.failure, `${provider.id}/${s.id}`).toBeNull();
-        expect(one.diagnostics.filter((d) => d.severity === 'error'), `${provider.id}/${s.id}`).toEqual([]);
-        expect(one.request?.bodyText).toMatch(/^Meeting: /);
+  it.each(['hookmap', 'handlebars'] as const)(
+    'starts with a %s example that renders for every sample of every provider',
+    async (engine) => {
+      const { textExample } = await import('../src/settings/text-example.js');
+      const { renderOne } = await import('../src/worker/job.js');
+      const { providers } = await import('@hookmap/providers');
+      for (const provider of providers as unknown as Provider[]) {
+        for (const s of provider.samples) {
+          const integration: Integration = {
+            url: 'https://x.test',
+            body: { mode: 'text', engine, template: textExample(engine) },
+          };
+          const one = renderOne(integration, provider, { value: s.payload, error: null }, null);
+          expect(one.failure, `${provider.id}/${s.id}`).toBeNull();
+          expect(
+            one.diagnostics.filter((d) => d.severity === 'error'),
+            `${provider.id}/${s.id}`,
+          ).toEqual([]);
+          expect(one.request?.bodyText).toMatch(/^Meeting: /);
+        }
       }
-    }
-  });
+    },
+  );
 });

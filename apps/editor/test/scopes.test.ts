@@ -16,7 +16,8 @@ function labelsAt(scope: Record<string, unknown>, before: string): string[] {
 
 describe('completion inside $each and {{#each}} offers the item fields', () => {
   it('JSON template: inside "do" of $each, item is the first element and loop is there', () => {
-    const text = '{\n  "tasks": {\n    "$each": "{{ action_items }}",\n    "do": { "subject": "{{ item. }}" }\n  },\n  "t": "{{ title }}"\n}';
+    const text =
+      '{\n  "tasks": {\n    "$each": "{{ action_items }}",\n    "do": { "subject": "{{ item. }}" }\n  },\n  "t": "{{ title }}"\n}';
     const inside = text.indexOf('{{ item.') + '{{ item.'.length;
     const scope = jsonScopeAt(text, inside, context);
     expect(labelsAt(scope, '{{ item.')).toEqual(['text', 'assignee']);
@@ -26,7 +27,8 @@ describe('completion inside $each and {{#each}} offers the item fields', () => {
   });
 
   it('JSON template: "as" names the item, and $let names are in scope in "in"', () => {
-    const text = '{"$let": {"first": "{{ action_items[0] }}"}, "in": {"$each": "{{ action_items }}", "as": "task", "do": "{{ task.assignee.name }} {{ first.text }}"}}';
+    const text =
+      '{"$let": {"first": "{{ action_items[0] }}"}, "in": {"$each": "{{ action_items }}", "as": "task", "do": "{{ task.assignee.name }} {{ first.text }}"}}';
     const scope = jsonScopeAt(text, text.indexOf('{{ task'), context);
     expect(labelsAt(scope, '{{ task.assignee.')).toEqual(['name', 'email']);
     expect((scope.first as { text: string }).text).toBe('Send deck');
@@ -56,7 +58,8 @@ describe('Handlebars helper on a value it does not take', () => {
 describe('inline results beside expressions', () => {
   it('shows the rendered value of each templated string, including inside $each', async () => {
     const { jsonInlineValues, textInlineValues } = await import('../src/editor/inline-values.js');
-    const text = '{\n  "t": "{{ title | upper }}",\n  "fixed": "x",\n  "tasks": {"$each": "{{ action_items }}", "do": "{{ item.text }}"}\n}';
+    const text =
+      '{\n  "t": "{{ title | upper }}",\n  "fixed": "x",\n  "tasks": {"$each": "{{ action_items }}", "do": "{{ item.text }}"}\n}';
     const body = { t: 'WEEKLY', fixed: 'x', tasks: ['Send deck'] };
     const values = jsonInlineValues(text, body);
     expect(values.map((v) => [text.slice(0, v.offset).split('\n').length, v.text])).toEqual([

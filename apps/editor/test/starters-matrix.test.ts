@@ -36,25 +36,41 @@ describe('every starter × provider × sample renders without red in the editor'
     expect(isFlow(loadedStarter('slack.message', 'otter'))).toBe(false);
   });
 
-  it.each(cases.map((c) => [`${c.target.id} × ${c.provider.id} × ${c.sample.id}`, c] as const))('%s', (_, c) => {
-    const integration = loadedStarter(c.target.id, c.provider.id);
-    const variants: ResponseChoice['kind'][] = isFlow(integration) ? ['found', 'not-found'] : ['found'];
-    for (const kind of variants) {
-      const responses = isFlow(integration) ? Object.fromEntries(integration.steps.map((s) => [s.id, { kind } as ResponseChoice])) : {};
-      const flow = { activeStep: -1, responses };
-      const rendered = renderOne(integration, c.provider, { value: c.sample.payload, error: null }, c.target.id, new Set(), flow);
-      const errors = problemsOf(rendered).filter(isError);
-      expect({ kind, failure: rendered.failure, errors: errors.map((e) => `${e.code} ${e.path} ${e.message}`) }).toEqual({
-        kind,
-        failure: null,
-        errors: [],
-      });
-      expect(verdictOf(rendered)).not.toBe('failing');
-      if (rendered.skipped === null && isFlow(integration)) {
-        // Sent: every step got its response, and the activity was rendered.
-        expect(rendered.stoppedAt).toBeNull();
-        expect(rendered.steps?.at(-1)?.request).not.toBeNull();
+  it.each(cases.map((c) => [`${c.target.id} × ${c.provider.id} × ${c.sample.id}`, c] as const))(
+    '%s',
+    (_, c) => {
+      const integration = loadedStarter(c.target.id, c.provider.id);
+      const variants: ResponseChoice['kind'][] = isFlow(integration) ? ['found', 'not-found'] : ['found'];
+      for (const kind of variants) {
+        const responses = isFlow(integration)
+          ? Object.fromEntries(integration.steps.map((s) => [s.id, { kind } as ResponseChoice]))
+          : {};
+        const flow = { activeStep: -1, responses };
+        const rendered = renderOne(
+          integration,
+          c.provider,
+          { value: c.sample.payload, error: null },
+          c.target.id,
+          new Set(),
+          flow,
+        );
+        const errors = problemsOf(rendered).filter(isError);
+        expect({
+          kind,
+          failure: rendered.failure,
+          errors: errors.map((e) => `${e.code} ${e.path} ${e.message}`),
+        }).toEqual({
+          kind,
+          failure: null,
+          errors: [],
+        });
+        expect(verdictOf(rendered)).not.toBe('failing');
+        if (rendered.skipped === null && isFlow(integration)) {
+          // Sent: every step got its response, and the activity was rendered.
+          expect(rendered.stoppedAt).toBeNull();
+          expect(rendered.steps?.at(-1)?.request).not.toBeNull();
+        }
       }
-    }
-  });
+    },
+  );
 });

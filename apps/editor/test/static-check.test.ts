@@ -7,24 +7,55 @@ import { renderOne } from '../src/worker/job.js';
 const otter = getProvider('otter') as unknown as Provider;
 const sample = otter.samples[0]!.payload;
 const integration = (template: Record<string, unknown>): Integration =>
-  ({ provider: 'otter', method: 'POST', url: 'https://crm.invalid/notes', body: { mode: 'template', template } }) as Integration;
+  ({
+    provider: 'otter',
+    method: 'POST',
+    url: 'https://crm.invalid/notes',
+    body: { mode: 'template', template },
+  }) as Integration;
 
 describe('static type problems in the preview', () => {
   it('warns of a path no Otter payload has, with a did-you-mean, placed on the body field', () => {
-    const rendered = renderOne(integration({ title: '{{ data.titel }}' }), otter, { value: sample, error: null }, null);
+    const rendered = renderOne(
+      integration({ title: '{{ data.titel }}' }),
+      otter,
+      { value: sample, error: null },
+      null,
+    );
     const h501 = rendered.diagnostics.find((d) => d.code === 'H501');
     expect(h501).toMatchObject({ field: 'body', path: '/title', severity: 'warning' });
     expect(h501?.message).toContain('Did you mean "title"');
   });
 
   it('reports a filter that can never work as an error, whatever the sample holds', () => {
-    const rendered = renderOne(integration({ title: '{{ data | upper }}' }), otter, { value: {}, error: null }, null);
-    expect(rendered.diagnostics.find((d) => d.code === 'H502')).toMatchObject({ field: 'body', path: '/title', severity: 'error' });
+    const rendered = renderOne(
+      integration({ title: '{{ data | upper }}' }),
+      otter,
+      { value: {}, error: null },
+      null,
+    );
+    expect(rendered.diagnostics.find((d) => d.code === 'H502')).toMatchObject({
+      field: 'body',
+      path: '/title',
+      severity: 'error',
+    });
   });
 
   it('says nothing for a correct template, and waits for templates that do not compile', () => {
-    expect(renderOne(integration({ title: '{{ data.title }}' }), otter, { value: sample, error: null }, null).diagnostics.filter((d) => d.code.startsWith('H5'))).toEqual([]);
-    const broken = renderOne(integration({ title: '{{ data.titel ' }), otter, { value: sample, error: null }, null);
+    expect(
+      renderOne(
+        integration({ title: '{{ data.title }}' }),
+        otter,
+        { value: sample, error: null },
+        null,
+      ).diagnostics.filter((d) => d.code.startsWith('H5')),
+    ).toEqual([]);
+    const broken = renderOne(
+      integration({ title: '{{ data.titel ' }),
+      otter,
+      { value: sample, error: null },
+      null,
+    );
     expect(broken.diagnostics.some((d) => d.code.startsWith('H5'))).toBe(false);
   });
 });

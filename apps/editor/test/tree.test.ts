@@ -43,14 +43,19 @@ describe('pasted payloads', () => {
 describe('search in a provider context', () => {
   it('lists a value once, under common when it is there, however many aliases show it', () => {
     const shared = { title: 'Weekly sync', owner: 'Ada' };
-    const context = { conversation: shared, data: shared, common: { title: 'Weekly sync' }, payload: { title: 'Weekly sync' } };
+    const context = {
+      conversation: shared,
+      data: shared,
+      common: { title: 'Weekly sync' },
+      payload: { title: 'Weekly sync' },
+    };
     expect(searchTree(context, 'weekly').map((h) => h.expression)).toEqual(['common.title']);
     expect(searchTree(context, 'ada').map((h) => h.expression)).toEqual(['conversation.owner']);
   });
 });
 
 describe('an unrecognised pasted payload', () => {
-  it('is read as is, without the current provider\'s aliases', async () => {
+  it("is read as is, without the current provider's aliases", async () => {
     const { currentPayload } = await import('../src/samples/current.js');
     const { defaultUi } = await import('../src/store.js');
     const { emptyDoc } = await import('../src/integration.js');

@@ -6,7 +6,11 @@ import { checkProviderOf, pathType, templateTypeAt } from '../src/editor/types-a
 
 const otter = checkProviderOf(getProvider('otter'));
 const integration = (template: unknown): Integration =>
-  ({ provider: 'otter', url: 'https://api.hubapi.com/x', body: { mode: 'template', template } }) as Integration;
+  ({
+    provider: 'otter',
+    url: 'https://api.hubapi.com/x',
+    body: { mode: 'template', template },
+  }) as Integration;
 
 describe('types in the template editor', () => {
   it('types the placeholder under the cursor in a JSON template, escapes and all', () => {

@@ -58,9 +58,18 @@ program
   )
   .argument('<integration>', 'integration JSON file (- for stdin)')
   .option('--payload <file>', 'render this payload instead of the samples and report what rendering meets')
-  .option('--target <id>', "target preset the body is checked against (default: the integration's; see hookmap targets)")
-  .option('--responses <file>', "a flow's assumed responses, to render its steps (with --payload, else the first sample)")
-  .option('--provider <id>', "provider whose events type the templates (default: the integration's; with --payload, else detected)")
+  .option(
+    '--target <id>',
+    "target preset the body is checked against (default: the integration's; see hookmap targets)",
+  )
+  .option(
+    '--responses <file>',
+    "a flow's assumed responses, to render its steps (with --payload, else the first sample)",
+  )
+  .option(
+    '--provider <id>',
+    "provider whose events type the templates (default: the integration's; with --payload, else detected)",
+  )
   .option('--secrets <file>', '.env file with secrets')
   .option('--json', 'problems as JSON on stdout')
   .addHelpText(
@@ -78,7 +87,9 @@ program
 
 program
   .command('send')
-  .description('render and perform the request (a flow: every step); prints the response (a flow: each step\'s status)')
+  .description(
+    "render and perform the request (a flow: every step); prints the response (a flow: each step's status)",
+  )
   .argument('<integration>', 'integration JSON file')
   .argument('<payload>', 'payload JSON file, @file or - for stdin')
   .option('--provider <id>', 'provider of the payload')
@@ -181,17 +192,35 @@ const relayOptions = (command: Command) =>
 relayOptions(
   program
     .command('plan')
-    .description("show what a changed integration would send for the relay's recent real events, before publishing it")
+    .description(
+      "show what a changed integration would send for the relay's recent real events, before publishing it",
+    )
     .argument('<integration>', "the changed document (or the relay's { id, doc } view of it), - for stdin")
     .option('--integration <id>', 'the relay integration it changes (default: the file\'s "id")')
     .option('--limit <n>', 'how many recent events (default 100)'),
 )
-  .addHelpText('after', examples('hookmap plan integration.json --integration int_123 --relay http://127.0.0.1:8787'))
-  .action(action(globals, async (ui, file: string, options) => (await commands.plan()).planCommand(file, options, ui)));
+  .addHelpText(
+    'after',
+    examples('hookmap plan integration.json --integration int_123 --relay http://127.0.0.1:8787'),
+  )
+  .action(
+    action(globals, async (ui, file: string, options) =>
+      (await commands.plan()).planCommand(file, options, ui),
+    ),
+  );
 
-relayOptions(program.command('versions').description("list a relay integration's versions, newest first").argument('<integration>', 'integration id'))
+relayOptions(
+  program
+    .command('versions')
+    .description("list a relay integration's versions, newest first")
+    .argument('<integration>', 'integration id'),
+)
   .addHelpText('after', examples('hookmap versions int_123'))
-  .action(action(globals, async (ui, id: string, options) => (await commands.versions()).versionsCommand(id, options, ui)));
+  .action(
+    action(globals, async (ui, id: string, options) =>
+      (await commands.versions()).versionsCommand(id, options, ui),
+    ),
+  );
 
 relayOptions(
   program
@@ -202,21 +231,40 @@ relayOptions(
     .option('--message <text>', 'why (default: "rollback to version N")'),
 )
   .addHelpText('after', examples('hookmap rollback int_123 4'))
-  .action(action(globals, async (ui, id: string, version: string, options) => (await commands.versions()).rollbackCommand(id, version, options, ui)));
+  .action(
+    action(globals, async (ui, id: string, version: string, options) =>
+      (await commands.versions()).rollbackCommand(id, version, options, ui),
+    ),
+  );
 
 relayOptions(
   program
     .command('replay')
-    .description('send stored events again as new deliveries (marked as replays): one event, or in bulk by delivery status')
+    .description(
+      'send stored events again as new deliveries (marked as replays): one event, or in bulk by delivery status',
+    )
     .argument('[event]', 'event id (omit for bulk)')
     .option('--integration <id>', 'the integration to send through (bulk: only its deliveries)')
-    .option('--through-version <n>', 'send through this version instead of the live one (--version is the CLI\'s own)')
+    .option(
+      '--through-version <n>',
+      "send through this version instead of the live one (--version is the CLI's own)",
+    )
     .option('--status <status>', 'bulk: deliveries in this status (default failed)')
     .option('--source <id>', 'bulk: only this source')
     .option('--limit <n>', 'bulk: at most this many events (default 1000)'),
 )
-  .addHelpText('after', examples('hookmap replay evt_123 --integration int_123', 'hookmap replay --integration int_123 --status failed --through-version 3'))
-  .action(action(globals, async (ui, event: string | undefined, options) => (await commands.versions()).replayCommand(event, options, ui)));
+  .addHelpText(
+    'after',
+    examples(
+      'hookmap replay evt_123 --integration int_123',
+      'hookmap replay --integration int_123 --status failed --through-version 3',
+    ),
+  )
+  .action(
+    action(globals, async (ui, event: string | undefined, options) =>
+      (await commands.versions()).replayCommand(event, options, ui),
+    ),
+  );
 
 exitQuietlyOnBrokenPipe();
 try {

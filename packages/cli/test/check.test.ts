@@ -63,7 +63,9 @@ describe.concurrent('hookmap check', () => {
   it('reports a step reading a later step (H409) with a caret under the path', async () => {
     const result = await runCli(['check', 'flow-bad-reference.json']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error H409 flow-bad-reference\.json:4:\d+ \/steps\/0\/url: steps\.note runs after this step/m);
+    expect(result.stderr).toMatch(
+      /^error H409 flow-bad-reference\.json:4:\d+ \/steps\/0\/url: steps\.note runs after this step/m,
+    );
     const lines = result.stderr.split('\n');
     const at = lines.findIndex((l) => l.includes('> 4 |'));
     const caret = lines[at + 1]!;

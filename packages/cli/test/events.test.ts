@@ -66,20 +66,26 @@ describe('integration events filter', () => {
     const result = await runCli(['render', integration(), write('state.json', sampleOf('bot.state_change'))]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).body).toEqual({ trigger: 'bot.state_change' });
-    expect(result.stderr).toContain('note: the payload\'s event "bot.state_change" is not in the integration\'s "events"');
+    expect(result.stderr).toContain(
+      'note: the payload\'s event "bot.state_change" is not in the integration\'s "events"',
+    );
   });
 
   it('batch renders only the listed events and counts the rest as skipped', async () => {
-    const lines = ['bot.state_change', 'transcript.update', 'chat_messages.update', 'transcript.update'].map((t) =>
-      JSON.stringify(sampleOf(t)),
+    const lines = ['bot.state_change', 'transcript.update', 'chat_messages.update', 'transcript.update'].map(
+      (t) => JSON.stringify(sampleOf(t)),
     );
     const result = await runCli(['batch', integration(), write('all.ndjson', lines.join('\n') + '\n')]);
     expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).body.trigger)).toEqual([
-      'transcript.update',
-      'transcript.update',
-    ]);
-    expect(result.stderr).toContain(`2 rendered, 2 skipped (left out by the integration's "events" or "when"), 0 failed`);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).body.trigger),
+    ).toEqual(['transcript.update', 'transcript.update']);
+    expect(result.stderr).toContain(
+      `2 rendered, 2 skipped (left out by the integration's "events" or "when"), 0 failed`,
+    );
   });
 
   it('send also skips when the integration\'s "when" is false, and sends when it holds', async () => {
@@ -95,7 +101,9 @@ describe('integration events filter', () => {
     const joining = write('joining.json', { ...state, data: { ...state.data, new_state: 'joining' } });
     const skipped = await runCli(['send', path, joining, '--allow-private']);
     expect(skipped.code).toBe(0);
-    expect(skipped.stderr).toContain(`skipped: the integration's "when" ({{ data.new_state == 'ended' }}) is false for this payload`);
+    expect(skipped.stderr).toContain(
+      `skipped: the integration's "when" ({{ data.new_state == 'ended' }}) is false for this payload`,
+    );
     expect(received).toBe(0);
     const ended = write('ended.json', { ...state, data: { ...state.data, new_state: 'ended' } });
     expect((await runCli(['send', path, ended, '--allow-private'])).code).toBe(0);

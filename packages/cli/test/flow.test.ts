@@ -29,7 +29,8 @@ function answer(req: Received): [number, unknown] {
     return [200, { results: url.searchParams.get('email') === 'ada@example.com' ? [{ id: 'P1' }] : [] }];
   }
   if (req.method === 'POST' && url.pathname === '/people') return [201, { id: 'P9' }];
-  if (req.method === 'POST' && url.pathname === '/notes') return req.body.includes('fail') ? [500, { error: 'boom' }] : [201, { id: 'N1' }];
+  if (req.method === 'POST' && url.pathname === '/notes')
+    return req.body.includes('fail') ? [500, { error: 'boom' }] : [201, { id: 'N1' }];
   return [404, { error: 'no route' }];
 }
 
@@ -71,7 +72,12 @@ function flow(extra: Record<string, unknown> = {}): string {
     name: 'note on the person found by email, created if missing',
     headers: { Authorization: 'Bearer {{ secrets.CRM_TOKEN }}' },
     steps: [
-      { id: 'find', method: 'GET', url: `${base}/people?email={{ email }}`, result: '{{ response.body.results[0].id }}' },
+      {
+        id: 'find',
+        method: 'GET',
+        url: `${base}/people?email={{ email }}`,
+        result: '{{ response.body.results[0].id }}',
+      },
       {
         id: 'create',
         when: '{{ steps.find.result == null }}',
@@ -82,7 +88,10 @@ function flow(extra: Record<string, unknown> = {}): string {
       {
         id: 'note',
         url: `${base}/notes`,
-        body: { mode: 'template', template: { to: '{{ steps.find.result ?? steps.create.result }}', text: '{{ text }}' } },
+        body: {
+          mode: 'template',
+          template: { to: '{{ steps.find.result ?? steps.create.result }}', text: '{{ text }}' },
+        },
       },
     ],
     ...extra,
@@ -93,15 +102,26 @@ const env = { HOOKMAP_SECRET_CRM_TOKEN: 't0k' };
 const payload = (email: string, text = 'hello'): string => file({ email, text });
 
 interface PrintedFlow {
-  steps: Array<{ id: string; skipped: boolean; request?: Record<string, unknown>; response?: { status: number; body: unknown }; result?: unknown }>;
+  steps: Array<{
+    id: string;
+    skipped: boolean;
+    request?: Record<string, unknown>;
+    response?: { status: number; body: unknown };
+    result?: unknown;
+  }>;
   stoppedAt?: string;
   stopReason?: string;
 }
 
 describe.sequential('hookmap render with a flow', () => {
   it('prints { steps } with the responses of --responses: the note goes to the found person, create is skipped', async () => {
-    const responses = file({ find: { status: 200, body: { results: [{ id: 'P1' }] } }, note: { status: 201 } });
-    const result = await runCli(['render', flow(), payload('ada@example.com'), '--responses', responses], { env });
+    const responses = file({
+      find: { status: 200, body: { results: [{ id: 'P1' }] } },
+      note: { status: 201 },
+    });
+    const result = await runCli(['render', flow(), payload('ada@example.com'), '--responses', responses], {
+      env,
+    });
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as PrintedFlow;
     expect(printed.steps.map((s) => [s.id, s.skipped])).toEqual([
@@ -109,17 +129,30 @@ describe.sequential('hookmap render with a flow', () => {
       ['create', true],
       ['note', false],
     ]);
-    expect(printed.steps[0]?.request).toEqual({ method: 'GET', url: `${base}/people?email=ada%40example.com`, headers: { Authorization: 'Bearer t0k' } });
+    expect(printed.steps[0]?.request).toEqual({
+      method: 'GET',
+      url: `${base}/people?email=ada%40example.com`,
+      headers: { Authorization: 'Bearer t0k' },
+    });
     expect(printed.steps[2]?.request?.body).toEqual({ to: 'P1', text: 'hello' });
     expect(printed.stoppedAt).toBeUndefined();
-    expect(Object.keys(printed.steps[0] ?? {})).toEqual(['id', 'skipped', 'request', 'response', 'accepted', 'result']);
+    expect(Object.keys(printed.steps[0] ?? {})).toEqual([
+      'id',
+      'skipped',
+      'request',
+      'response',
+      'accepted',
+      'result',
+    ]);
     expect(result.stderr).toBe('');
     expect(received).toEqual([]);
   });
 
   it('stops at the first step without a response and says so on stderr', async () => {
     const responses = file({ find: { status: 200, body: { results: [] } } });
-    const result = await runCli(['render', flow(), payload('new@example.com'), '--responses', responses], { env });
+    const result = await runCli(['render', flow(), payload('new@example.com'), '--responses', responses], {
+      env,
+    });
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as PrintedFlow;
     expect(printed.steps.map((s) => s.id)).toEqual(['find', 'create']);
@@ -135,15 +168,26 @@ describe.sequential('hookmap render with a flow', () => {
   });
 
   it('refuses a response without a status, and notes one for no step', async () => {
-    const bad = await runCli(['render', flow(), payload('a@b.example'), '--responses', file({ find: { body: {} } })], { env });
+    const bad = await runCli(
+      ['render', flow(), payload('a@b.example'), '--responses', file({ find: { body: {} } })],
+      { env },
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/the response of "find" needs a "status"/);
-    const extra = await runCli(['render', flow(), payload('a@b.example'), '--responses', file({ fnd: { status: 200 } })], { env });
+    const extra = await runCli(
+      ['render', flow(), payload('a@b.example'), '--responses', file({ fnd: { status: 200 } })],
+      { env },
+    );
     expect(extra.stderr).toContain('has a response for "fnd", which is no step of the flow');
   });
 
   it('frames a step problem in the flow file, and refuses --body', async () => {
-    const broken = file({ steps: [{ id: 'a', url: `${base}/x/{{ steps.b.result }}` }, { id: 'b', url: `${base}/y` }] });
+    const broken = file({
+      steps: [
+        { id: 'a', url: `${base}/x/{{ steps.b.result }}` },
+        { id: 'b', url: `${base}/y` },
+      ],
+    });
     const result = await runCli(['render', broken, payload('a@b.example')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/H409 .*:\d+:\d+ \/steps\/0\/url: steps\.b runs after this step/);
@@ -160,11 +204,16 @@ describe.sequential('hookmap send with a flow', () => {
   it('finds the person, skips create and writes the note to them, printing each step', async () => {
     const result = await send(flow(), payload('ada@example.com'));
     expect(result.code).toBe(0);
-    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /people?email=ada%40example.com', 'POST /notes']);
+    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /people?email=ada%40example.com',
+      'POST /notes',
+    ]);
     expect(JSON.parse(received[1]?.body ?? '')).toEqual({ to: 'P1', text: 'hello' });
     expect(received.every((r) => r.headers.authorization === 'Bearer t0k')).toBe(true);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^find {2}GET http:\/\/127\.0\.0\.1:\d+\/people\?email=ada%40example\.com → HTTP 200 OK \(\d+m?s\)$/);
+    expect(lines[0]).toMatch(
+      /^find {2}GET http:\/\/127\.0\.0\.1:\d+\/people\?email=ada%40example\.com → HTTP 200 OK \(\d+m?s\)$/,
+    );
     expect(lines[1]).toBe('create  skipped');
     expect(lines[2]).toMatch(/^note {2}POST .*\/notes → HTTP 201 Created/);
     expect(result.stderr).toContain('3 steps done');
@@ -173,7 +222,11 @@ describe.sequential('hookmap send with a flow', () => {
   it('creates the person when the lookup finds none, then notes on the created id', async () => {
     const result = await send(flow(), payload('new@example.com'));
     expect(result.code).toBe(0);
-    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /people?email=new%40example.com', 'POST /people', 'POST /notes']);
+    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /people?email=new%40example.com',
+      'POST /people',
+      'POST /notes',
+    ]);
     expect(JSON.parse(received[1]?.body ?? '')).toEqual({ email: 'new@example.com' });
     expect(JSON.parse(received[2]?.body ?? '')).toEqual({ to: 'P9', text: 'hello' });
   });
@@ -192,19 +245,31 @@ describe.sequential('hookmap send with a flow', () => {
     expect(result.code).toBe(1);
     expect(received).toEqual([]);
     expect(result.stdout).toContain('find: no response');
-    expect(result.stderr).toMatch(/H410 .*\/steps\/0: Step "find" got no response: refusing to send to 127\.0\.0\.1 .*--allow-private/);
+    expect(result.stderr).toMatch(
+      /H410 .*\/steps\/0: Step "find" got no response: refusing to send to 127\.0\.0\.1 .*--allow-private/,
+    );
   });
 
   it('--dry-run renders the flow with --responses and sends nothing', async () => {
-    const responses = file({ find: { status: 200, body: { results: [] } }, create: { status: 201, body: { id: 'P5' } }, note: { status: 201 } });
+    const responses = file({
+      find: { status: 200, body: { results: [] } },
+      create: { status: 201, body: { id: 'P5' } },
+      note: { status: 201 },
+    });
     const result = await send(flow(), payload('new@example.com'), '--dry-run', '--responses', responses);
     expect(result.code).toBe(0);
     expect(received).toEqual([]);
-    expect((JSON.parse(result.stdout) as PrintedFlow).steps[2]?.request?.body).toEqual({ to: 'P5', text: 'hello' });
+    expect((JSON.parse(result.stdout) as PrintedFlow).steps[2]?.request?.body).toEqual({
+      to: 'P5',
+      text: 'hello',
+    });
   });
 
   it("skips a payload the flow's when leaves out: nothing sent, exit 0", async () => {
-    const result = await send(flow({ when: "{{ text != 'skip me' }}" }), payload('ada@example.com', 'skip me'));
+    const result = await send(
+      flow({ when: "{{ text != 'skip me' }}" }),
+      payload('ada@example.com', 'skip me'),
+    );
     expect(result.code).toBe(0);
     expect(received).toEqual([]);
     expect(result.stderr).toContain('skipped: the integration\'s "when"');
@@ -214,7 +279,15 @@ describe.sequential('hookmap send with a flow', () => {
 describe.sequential('hookmap check with a flow', () => {
   it('renders the steps with --payload and --responses and reports what they meet', async () => {
     const responses = file({ find: { status: 200, body: { results: [{ id: 'P1' }] } } });
-    const result = await runCli(['check', flow(), '--payload', payload('ada@example.com'), '--responses', responses, '--json']);
+    const result = await runCli([
+      'check',
+      flow(),
+      '--payload',
+      payload('ada@example.com'),
+      '--responses',
+      responses,
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const problems = JSON.parse(result.stdout) as Array<{ code: string; pointer: string }>;
     // The shared header is met by both rendered steps: reported once.

@@ -7,8 +7,17 @@ const LAUNCHER = resolve(ROOT, 'scripts/hookmap.mjs');
 const example = (file: string) => resolve(ROOT, 'examples/osvi-to-hubspot-call', file);
 
 function launch(env: NodeJS.ProcessEnv) {
-  const args = ['render', example('integration.json'), example('payload.json'), '--secrets', resolve(ROOT, 'examples/secrets.json')];
-  return spawnSync(process.execPath, [LAUNCHER, ...args], { env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+  const args = [
+    'render',
+    example('integration.json'),
+    example('payload.json'),
+    '--secrets',
+    resolve(ROOT, 'examples/secrets.json'),
+  ];
+  return spawnSync(process.execPath, [LAUNCHER, ...args], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+  });
 }
 
 describe('`pnpm hookmap` launcher (scripts/hookmap.mjs)', () => {
@@ -23,7 +32,11 @@ describe('`pnpm hookmap` launcher (scripts/hookmap.mjs)', () => {
   });
 
   it('passes the exit code of the CLI through', () => {
-    const r = spawnSync(process.execPath, [LAUNCHER, 'render', 'no-such-file.json', '-'], { env: { PATH: process.env.PATH, HOOKMAP_FROM_SOURCES: '1' }, encoding: 'utf8', input: '{}' });
+    const r = spawnSync(process.execPath, [LAUNCHER, 'render', 'no-such-file.json', '-'], {
+      env: { PATH: process.env.PATH, HOOKMAP_FROM_SOURCES: '1' },
+      encoding: 'utf8',
+      input: '{}',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(/MODULE_NOT_FOUND/);
   });

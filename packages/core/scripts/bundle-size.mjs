@@ -11,7 +11,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What a browser app imports: compile + render (the 40 KB budget), and the whole public API. */
 export const ENTRIES = {
   'compile + render': "export { compile, render } from './src/index.ts';",
-  'compile + render + renderRequest (Handlebars included)': "export { compile, render, renderRequest, validate } from './src/index.ts';",
+  'compile + render + renderRequest (Handlebars included)':
+    "export { compile, render, renderRequest, validate } from './src/index.ts';",
   'everything in the root export': "export * from './src/index.ts';",
 };
 
@@ -38,6 +39,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [name, contents] of Object.entries(ENTRIES)) {
     const m = await measure(contents);
     const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-    console.log(`${name}: ${kb(m.minified)} minified, ${kb(m.gzipped)} gzipped${m.codegen.length ? `, CODE GENERATION: ${m.codegen.join(' ')}` : ''}`);
+    console.log(
+      `${name}: ${kb(m.minified)} minified, ${kb(m.gzipped)} gzipped${m.codegen.length ? `, CODE GENERATION: ${m.codegen.join(' ')}` : ''}`,
+    );
   }
 }

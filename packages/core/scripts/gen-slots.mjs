@@ -52,7 +52,11 @@ function pathSlot() {
     `      const { slow, absent, finish } = whole;`,
     `      return (s, st) => {`,
     `        if (st.pending !== null) return slow(s, st);`,
-    ...walk('        ', 'absent(st)', `typeof x === 'string' ? (st.addOutput(x.length + 2), x) : finish(x, st)`),
+    ...walk(
+      '        ',
+      'absent(st)',
+      `typeof x === 'string' ? (st.addOutput(x.length + 2), x) : finish(x, st)`,
+    ),
     `      };`,
     `    }`,
     `    return (s, st) => {`,

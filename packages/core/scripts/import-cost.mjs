@@ -21,14 +21,22 @@ const targets = {
 /** [wall ms, CPU ms] of one import in a fresh process (CPU time moves less when the machine is busy). */
 function once(url) {
   const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(url)}); const d = process.cpuUsage(c); console.log(performance.now() - t, (d.user + d.system) / 1000);`;
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+    .trim()
+    .split(' ')
+    .map(Number);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = {};
-for (let i = 0; i < runs; i++) for (const [name, url] of Object.entries(targets)) (results[name] ??= []).push(once(url));
+for (let i = 0; i < runs; i++)
+  for (const [name, url] of Object.entries(targets)) (results[name] ??= []).push(once(url));
 const wall = Object.values(results).map((r) => median(r.map(([w]) => w)));
 const cpu = Object.values(results).map((r) => median(r.map(([, c]) => c)));
-Object.keys(results).forEach((name, i) => console.log(`${name}: ${wall[i].toFixed(1)} ms wall, ${cpu[i].toFixed(1)} ms CPU (medians of ${runs})`));
+Object.keys(results).forEach((name, i) =>
+  console.log(`${name}: ${wall[i].toFixed(1)} ms wall, ${cpu[i].toFixed(1)} ms CPU (medians of ${runs})`),
+);
 const ratio = (xs, i) => (xs[i] / xs[2]).toFixed(2);
-console.log(`core / handlebars: ${ratio(wall, 0)}× wall, ${ratio(cpu, 0)}× CPU (per-module dist: ${ratio(wall, 1)}× wall, ${ratio(cpu, 1)}× CPU)`);
+console.log(
+  `core / handlebars: ${ratio(wall, 0)}× wall, ${ratio(cpu, 0)}× CPU (per-module dist: ${ratio(wall, 1)}× wall, ${ratio(cpu, 1)}× CPU)`,
+);

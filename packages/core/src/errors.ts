@@ -74,7 +74,12 @@ export class RequestError extends HookmapError {
 export { escapePointerSegment as escapePointer } from './json/pointer.js';
 
 /** A template limit was exceeded: the error names the limit (SPEC §8). */
-export function templateLimitError(code: Code, limit: string, message: string, loc: Location = {}): TemplateError {
+export function templateLimitError(
+  code: Code,
+  limit: string,
+  message: string,
+  loc: Location = {},
+): TemplateError {
   const err = new TemplateError(code, message, loc);
   err.limit = limit;
   return err;

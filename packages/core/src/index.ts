@@ -4,7 +4,11 @@ export { renderRequest, serializeBody } from './request/render-request.js';
 export { validateHandlebars } from './request/handlebars-validate.js';
 export { eventOf, handlesEvent, integrationApplies, leftOutBy, whenHolds } from './request/events.js';
 export type { LeftOut } from './request/events.js';
-export { integrationSchema, validateIntegration, validateIntegrationTemplate } from './request/integration.js';
+export {
+  integrationSchema,
+  validateIntegration,
+  validateIntegrationTemplate,
+} from './request/integration.js';
 export { renderFlow, runFlow, isFlow, FlowError } from './request/render-flow.js';
 export { integrationTemplates } from './request/templates.js';
 export type { IntegrationTemplate, TemplateKind } from './request/templates.js';
@@ -27,7 +31,16 @@ export { typeToSchema } from './check/to-schema.js';
 export { printType } from './check/print.js';
 export { filterSignatures } from './check/filters.js';
 export type { FilterSignature } from './check/filters.js';
-export type { Type, StringFacet, NumberFacet, ArrayFacet, ObjectFacet, Prop, Requirement, Condition } from './check/type.js';
+export type {
+  Type,
+  StringFacet,
+  NumberFacet,
+  ArrayFacet,
+  ObjectFacet,
+  Prop,
+  Requirement,
+  Condition,
+} from './check/type.js';
 // Scanners, locators, JSON Pointers, line/column and the path grammar: @hookmap/core/tooling.
 export type {
   JsonValue,

@@ -7,7 +7,14 @@ import { compileNode } from './compile/template.js';
 import { compileExpr } from './compile/expression.js';
 import { parseExpression } from './syntax/parser.js';
 import { OMIT, type CompileEnv, type RenderNode } from './compile/env.js';
-import type { CompileOptions, CompiledTemplate, Diagnostic, JsonValue, RenderOptions, RenderResult } from './types.js';
+import type {
+  CompileOptions,
+  CompiledTemplate,
+  Diagnostic,
+  JsonValue,
+  RenderOptions,
+  RenderResult,
+} from './types.js';
 
 function newEnv(options: CompileOptions | undefined, errors: Diagnostic[] | null): CompileEnv {
   return {
@@ -42,11 +49,21 @@ class Compiled implements CompiledTemplate {
     return { value, diagnostics };
   }
 
-  private run(context: object, options: RenderOptions | undefined, diagnostics: Diagnostic[] | null): JsonValue {
+  private run(
+    context: object,
+    options: RenderOptions | undefined,
+    diagnostics: Diagnostic[] | null,
+  ): JsonValue {
     if (typeof context !== 'object' || context === null) {
-      throw new RenderError(Codes.INVALID_TEMPLATE, 'render needs a context object (the payload or a provider context).');
+      throw new RenderError(
+        Codes.INVALID_TEMPLATE,
+        'render needs a context object (the payload or a provider context).',
+      );
     }
-    const limits = options?.limits || this.options?.limits ? resolveLimits(this.options?.limits, options?.limits) : DEFAULTS;
+    const limits =
+      options?.limits || this.options?.limits
+        ? resolveLimits(this.options?.limits, options?.limits)
+        : DEFAULTS;
     const state = new RenderState(limits, options?.missing ?? 'null', diagnostics);
     const value = this.root({ ctx: context as Record<string, unknown>, vars: null, parent: null }, state);
     return (value === OMIT ? null : value) as JsonValue;
@@ -63,7 +80,11 @@ export function compile(template: JsonValue | string, options?: CompileOptions):
 }
 
 /** Compile and render in one call. */
-export function render(template: JsonValue | string, context: object, options?: RenderOptions & CompileOptions): JsonValue {
+export function render(
+  template: JsonValue | string,
+  context: object,
+  options?: RenderOptions & CompileOptions,
+): JsonValue {
   return compile(template, options).render(context, options);
 }
 
@@ -75,7 +96,15 @@ export function validate(template: JsonValue | string, options?: CompileOptions)
     compileRoot(template, env);
   } catch (e) {
     if (e instanceof HookmapError) errors.push(e.toDiagnostic());
-    else errors.push({ severity: 'error', code: Codes.INVALID_TEMPLATE, message: `Template could not be compiled: ${(e as Error).message}`, path: '', start: 0, end: 0 });
+    else
+      errors.push({
+        severity: 'error',
+        code: Codes.INVALID_TEMPLATE,
+        message: `Template could not be compiled: ${(e as Error).message}`,
+        path: '',
+        start: 0,
+        end: 0,
+      });
   }
   return errors;
 }

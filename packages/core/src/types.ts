@@ -245,7 +245,13 @@ export interface FetchResponse {
 
 export type FlowFetch = (
   url: string,
-  init: { method: HttpMethod; headers: Record<string, string>; body?: string; redirect: 'manual'; signal?: AbortSignal },
+  init: {
+    method: HttpMethod;
+    headers: Record<string, string>;
+    body?: string;
+    redirect: 'manual';
+    signal?: AbortSignal;
+  },
 ) => Promise<FetchResponse>;
 
 export interface RunFlowOptions extends FlowOptions {

@@ -14,7 +14,9 @@ const entries = ENTRIES as Record<string, string>;
 describe('browser bundle', () => {
   it('compile + render is at most 40 KB gzipped', async () => {
     const m = await (measure as Measure)(entries['compile + render'] as string);
-    console.log(`compile + render: ${m.minified} bytes minified, ${m.gzipped} gzipped (budget ${BUDGET_GZIP_BYTES})`);
+    console.log(
+      `compile + render: ${m.minified} bytes minified, ${m.gzipped} gzipped (budget ${BUDGET_GZIP_BYTES})`,
+    );
     expect(m.gzipped).toBeLessThanOrEqual(BUDGET_GZIP_BYTES as number);
   });
 

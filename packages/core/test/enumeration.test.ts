@@ -19,12 +19,19 @@ function context(): Record<string, unknown> {
 const render = (template: string): unknown => compile(template).render(context());
 
 describe('JSONPath enumerates own enumerable keys only', () => {
-  it.each(['{{ $..* }}', '{{ $.* }}', '{{ $[*] }}', '{{ $..TOKEN }}', '{{ $..[?@.TOKEN] }}', '{{ $[?@] }}', 'all: {{ $..* }}', '{{ $ }}', '{{ $..access_token }}'])(
-    '%s never shows a secret',
-    (template) => {
-      expect(JSON.stringify(render(template))).not.toContain(SECRET);
-    },
-  );
+  it.each([
+    '{{ $..* }}',
+    '{{ $.* }}',
+    '{{ $[*] }}',
+    '{{ $..TOKEN }}',
+    '{{ $..[?@.TOKEN] }}',
+    '{{ $[?@] }}',
+    'all: {{ $..* }}',
+    '{{ $ }}',
+    '{{ $..access_token }}',
+  ])('%s never shows a secret', (template) => {
+    expect(JSON.stringify(render(template))).not.toContain(SECRET);
+  });
 
   it('a named query reaches it', () => {
     expect(render('{{ $.secrets.TOKEN }}')).toBe(SECRET);
@@ -34,7 +41,14 @@ describe('JSONPath enumerates own enumerable keys only', () => {
 });
 
 describe('filters enumerate own enumerable keys only', () => {
-  it.each(['{{ $ | keys }}', '{{ $ | values }}', '{{ $ | json }}', '{{ $ | omit: "a" }}', '{{ $ | string }}', 'text {{ $ }}'])('%s never shows a secret', (template) => {
+  it.each([
+    '{{ $ | keys }}',
+    '{{ $ | values }}',
+    '{{ $ | json }}',
+    '{{ $ | omit: "a" }}',
+    '{{ $ | string }}',
+    'text {{ $ }}',
+  ])('%s never shows a secret', (template) => {
     expect(JSON.stringify(render(template))).not.toContain(SECRET);
     expect(JSON.stringify(render(template))).not.toContain('secrets');
   });

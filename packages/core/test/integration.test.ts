@@ -68,7 +68,14 @@ describe('integrationSchema', () => {
     type?: string;
     oneOf?: Array<{ required?: string[] }>;
     properties?: Record<string, { enum?: readonly string[]; maxItems?: number }>;
-    $defs?: Record<string, { required?: string[]; properties?: Record<string, { pattern?: string }>; additionalProperties?: boolean }>;
+    $defs?: Record<
+      string,
+      {
+        required?: string[];
+        properties?: Record<string, { pattern?: string }>;
+        additionalProperties?: boolean;
+      }
+    >;
   };
 
   it('is a draft 2020-12 object schema: a request (url) or a flow (steps), with the five methods', () => {
@@ -91,7 +98,23 @@ describe('integrationSchema', () => {
     expect(step?.required).toEqual(['id', 'url']);
     expect(step?.additionalProperties).toBe(false);
     const id = new RegExp(step?.properties?.['id']?.pattern ?? '');
-    expect(['find', 'find_2', 'Find', '2nd', 'a-b'].map((s) => id.test(s))).toEqual([true, true, false, false, false]);
-    expect(Object.keys(step?.properties ?? {}).sort()).toEqual(['accept', 'body', 'headers', 'id', 'method', 'name', 'result', 'url', 'when']);
+    expect(['find', 'find_2', 'Find', '2nd', 'a-b'].map((s) => id.test(s))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(Object.keys(step?.properties ?? {}).sort()).toEqual([
+      'accept',
+      'body',
+      'headers',
+      'id',
+      'method',
+      'name',
+      'result',
+      'url',
+      'when',
+    ]);
   });
 });

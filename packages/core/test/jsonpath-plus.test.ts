@@ -12,8 +12,20 @@ const store = {
     book: [
       { category: 'reference', author: 'Nigel Rees', title: 'Sayings of the Century', price: 8.95 },
       { category: 'fiction', author: 'Evelyn Waugh', title: 'Sword of Honour', price: 12.99 },
-      { category: 'fiction', author: 'Herman Melville', title: 'Moby Dick', isbn: '0-553-21311-3', price: 8.99 },
-      { category: 'fiction', author: 'J. R. R. Tolkien', title: 'The Lord of the Rings', isbn: '0-395-19395-8', price: 22.99 },
+      {
+        category: 'fiction',
+        author: 'Herman Melville',
+        title: 'Moby Dick',
+        isbn: '0-553-21311-3',
+        price: 8.99,
+      },
+      {
+        category: 'fiction',
+        author: 'J. R. R. Tolkien',
+        title: 'The Lord of the Rings',
+        isbn: '0-395-19395-8',
+        price: 22.99,
+      },
     ],
     bicycle: { color: 'red', price: 19.95 },
   },
@@ -69,7 +81,10 @@ describe('jsonpath-plus documented syntax', () => {
 
   it.each([
     ['$..', 'RFC 9535 and the compliance suite refuse the bald descendant segment'],
-    ['$..book.*[?(@property === "category" && @.match(/TION$/i))]', 'JavaScript regular expressions (SPEC §8); use search()'],
+    [
+      '$..book.*[?(@property === "category" && @.match(/TION$/i))]',
+      'JavaScript regular expressions (SPEC §8); use search()',
+    ],
     ['$..book.*[?(@property.match(/bn$/i))]^', 'JavaScript regular expressions (SPEC §8); use search()'],
     ['$..book[(@.length-1-1)]', 'scripts other than (@.length-n)'],
   ])('%s is refused with H106 (%s)', (query) => {
@@ -86,6 +101,8 @@ describe('jsonpath-plus documented syntax', () => {
   });
 
   it('search() and match() do what the refused .match(/…/) did', () => {
-    expect(render('$..book.*[?@property == "category" && search(@, "tion$")]')).toEqual(plus('$..book.*[?(@property === "category" && @.match(/TION$/i))]'));
+    expect(render('$..book.*[?@property == "category" && search(@, "tion$")]')).toEqual(
+      plus('$..book.*[?(@property === "category" && @.match(/TION$/i))]'),
+    );
   });
 });

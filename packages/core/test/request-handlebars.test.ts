@@ -121,7 +121,12 @@ describe('validateHandlebars: every refusal with the offsets of its culprit', ()
 
   it('renderRequest refuses with the same offsets', () => {
     const source = 'ok {{nope 1}}';
-    const error = thrownBy(() => renderRequest(hb(source), {})) as { code?: string; start?: number; end?: number; path?: string };
+    const error = thrownBy(() => renderRequest(hb(source), {})) as {
+      code?: string;
+      start?: number;
+      end?: number;
+      path?: string;
+    };
     expect(error.code).toBe('H405');
     expect(error.path).toBe('/body/template');
     expect(source.slice(error.start, error.end)).toBe('nope');
@@ -148,29 +153,47 @@ describe('handlebars.js 4.x semantics (issue #14; outputs as handlebars.js 4.7 r
     ['{{#if n includeZero=true}}y{{else}}n{{/if}}', { n: 0 }, 'y'],
     ['{{"first name"}}', { 'first name': 'Ann' }, 'Ann'],
     ['{{{{raw}}}}{{x}}{{{{/raw}}}}', { x: 1, raw: true }, '{{x}}'],
-    ['{{items}} {{obj}} {{items.length}} {{s.length}}', { items: [1, [2, null]], obj: { a: 1 }, s: 'abc' }, '1,2, [object Object] 2 3'],
+    [
+      '{{items}} {{obj}} {{items.length}} {{s.length}}',
+      { items: [1, [2, null]], obj: { a: 1 }, s: 'abc' },
+      '1,2, [object Object] 2 3',
+    ],
     ['{{#each xs}}{{#if ok}}{{../title}}{{/if}}{{/each}}', { title: 'T', xs: [{ ok: 1 }] }, 'T'],
     ['{{json obj}}', { obj: { a: [1] } }, '{"a":[1]}'],
   ])('%s with %j renders %j', (template, context, expected) => {
     expect(text(template, context)).toBe(expected);
   });
 
-  it.each(['{{#upper name}}x{{/upper}}', '{{if a}}', '{{#if a b}}x{{/if}}', '{{helperMissing}}', '{{upper name n=1}}', '{{(upper a).b}}'])(
-    '%s is refused at compile time with H405',
-    (template) => {
-      expect((thrownBy(() => renderRequest(hb(template), { a: 1 })) as { code?: string }).code).toBe('H405');
-    },
-  );
+  it.each([
+    '{{#upper name}}x{{/upper}}',
+    '{{if a}}',
+    '{{#if a b}}x{{/if}}',
+    '{{helperMissing}}',
+    '{{upper name n=1}}',
+    '{{(upper a).b}}',
+  ])('%s is refused at compile time with H405', (template) => {
+    expect((thrownBy(() => renderRequest(hb(template), { a: 1 })) as { code?: string }).code).toBe('H405');
+  });
 
   it('secrets on the context (own, not enumerable) are found by name only', () => {
     // The interpreter itself, on a context shaped as renderRequest gives it (issue #14 item 4).
     const context: Record<string, unknown> = { a: 1 };
     Object.defineProperty(context, 'secrets', { value: { TOKEN: 'hidden' }, enumerable: false });
     const render = (template: string) => compileHandlebars(template, false)(context);
-    for (const template of ['{{json this}}', '{{#each this}}{{@key}}={{json this}};{{/each}}', '{{this}}', '{{json @root}}', '{{#with this}}{{json .}}{{/with}}', '{{keys this}}', '{{values this}}']) {
+    for (const template of [
+      '{{json this}}',
+      '{{#each this}}{{@key}}={{json this}};{{/each}}',
+      '{{this}}',
+      '{{json @root}}',
+      '{{#with this}}{{json .}}{{/with}}',
+      '{{keys this}}',
+      '{{values this}}',
+    ]) {
       expect(render(template)).not.toContain('hidden');
       expect(render(template)).not.toContain('secrets');
     }
-    expect(render('{{secrets.TOKEN}} {{lookup secrets "TOKEN"}} {{lookup this "secrets"}}')).toBe('hidden hidden [object Object]');
+    expect(render('{{secrets.TOKEN}} {{lookup secrets "TOKEN"}} {{lookup this "secrets"}}')).toBe(
+      'hidden hidden [object Object]',
+    );
   });
 });

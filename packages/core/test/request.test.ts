@@ -25,7 +25,11 @@ describe('URL', () => {
 
   it.each([
     ['a base URL from a placeholder', '{{base}}/hook', { base: 'https://ok.example' }],
-    ['any value in the path, query and fragment', 'https://x.io/a/{{v}}?q={{v}}#{{v}}', { v: ':%/?#[]@ ü \u0000 ../..' }],
+    [
+      'any value in the path, query and fragment',
+      'https://x.io/a/{{v}}?q={{v}}#{{v}}',
+      { v: ':%/?#[]@ ü \u0000 ../..' },
+    ],
     ['an unresolved path placeholder left as written', 'https://x.io/leads/{{missing}}', {}],
   ])('accepts %s (no H406, and the URL parses)', (_label, template, payload) => {
     const r = renderRequest({ url: template }, payload, { diagnostics: true });
@@ -34,8 +38,14 @@ describe('URL', () => {
   });
 
   it('reads secrets only from the options, even when the payload has a URL-scope field named secrets', () => {
-    const payload = { ...sample, call_trigger_data: { ...sample.call_trigger_data, secrets: { TOKEN: 'from payload' } } };
-    const r = renderRequest({ url: 'https://x.io/{{secrets.TOKEN}}/{{crm_id}}' }, payload, { provider: osvi, secrets: { TOKEN: 'real' } });
+    const payload = {
+      ...sample,
+      call_trigger_data: { ...sample.call_trigger_data, secrets: { TOKEN: 'from payload' } },
+    };
+    const r = renderRequest({ url: 'https://x.io/{{secrets.TOKEN}}/{{crm_id}}' }, payload, {
+      provider: osvi,
+      secrets: { TOKEN: 'real' },
+    });
     expect(r.url).toBe('https://x.io/real/lead_42');
   });
 
@@ -55,7 +65,10 @@ describe('URL', () => {
   });
 
   it('leaves unresolved placeholders exactly as written and reports them', () => {
-    const r = renderRequest({ url: 'https://x.io/{{ nope }}/<<other>>' }, sample, { provider: osvi, diagnostics: true });
+    const r = renderRequest({ url: 'https://x.io/{{ nope }}/<<other>>' }, sample, {
+      provider: osvi,
+      diagnostics: true,
+    });
     expect(r.url).toBe('https://x.io/{{ nope }}/<<other>>');
     expect(r.diagnostics.filter((d) => d.code === 'H301').map((d) => d.path)).toEqual(['/url', '/url']);
   });
@@ -227,7 +240,10 @@ describe('body modes', () => {
       summary: '{{call_summary}}',
       source: 'osvi',
     };
-    const r = renderRequest({ url, body: { mode: 'template', template } }, sample, { provider: osvi, diagnostics: true });
+    const r = renderRequest({ url, body: { mode: 'template', template } }, sample, {
+      provider: osvi,
+      diagnostics: true,
+    });
     expect(r.body).toEqual({
       customer_name: null,
       intent: 'appointment_confirmation',

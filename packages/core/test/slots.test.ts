@@ -30,8 +30,16 @@ function ownPath(ctx: object, path: string[]): unknown {
 
 function readWith(slot: number, ctx: object, path: string[]): unknown {
   const [root, ...keys] = path as [string, ...string[]];
-  const read = (pathSlots[slot] as (typeof pathSlots)[number])(root, keys, () => MISSED as unknown as undefined, null);
-  const v = read({ ctx: ctx as Record<string, unknown>, vars: null, parent: null }, new RenderState(DEFAULT_LIMITS, 'null', null));
+  const read = (pathSlots[slot] as (typeof pathSlots)[number])(
+    root,
+    keys,
+    () => MISSED as unknown as undefined,
+    null,
+  );
+  const v = read(
+    { ctx: ctx as Record<string, unknown>, vars: null, parent: null },
+    new RenderState(DEFAULT_LIMITS, 'null', null),
+  );
   return v === MISSED ? undefined : v;
 }
 
@@ -54,13 +62,37 @@ const ctx = {
   text: 'abc',
 };
 const tricky: string[][] = [
-  ['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd', 'e'],
-  ['a', 'nul'], ['a', 'zero'], ['a', 'empty'], ['a', 'no'], ['a', 'nul', 'x'], ['a', 'missing'],
-  ['a', 'constructor'], ['a', 'toString'], ['a', 'hasOwnProperty'], ['a', 'valueOf'], ['a', 'isPrototypeOf'],
-  ['own', 'constructor'], ['own', 'toString'], ['constructor'], ['toString'], ['undef'],
-  ['account', 'id'], ['account', 'secret'], ['account', 'constructor'],
-  ['nullProto', 'name'], ['nullProto', 'constructor'], ['arrayWithName', 'label'], ['arrayWithName', 'map'],
-  ['text', 'length'], ['text', 'at'], ['a', 'b', 'missing', 'x'],
+  ['a'],
+  ['a', 'b'],
+  ['a', 'b', 'c'],
+  ['a', 'b', 'c', 'd'],
+  ['a', 'b', 'c', 'd', 'e'],
+  ['a', 'nul'],
+  ['a', 'zero'],
+  ['a', 'empty'],
+  ['a', 'no'],
+  ['a', 'nul', 'x'],
+  ['a', 'missing'],
+  ['a', 'constructor'],
+  ['a', 'toString'],
+  ['a', 'hasOwnProperty'],
+  ['a', 'valueOf'],
+  ['a', 'isPrototypeOf'],
+  ['own', 'constructor'],
+  ['own', 'toString'],
+  ['constructor'],
+  ['toString'],
+  ['undef'],
+  ['account', 'id'],
+  ['account', 'secret'],
+  ['account', 'constructor'],
+  ['nullProto', 'name'],
+  ['nullProto', 'constructor'],
+  ['arrayWithName', 'label'],
+  ['arrayWithName', 'map'],
+  ['text', 'length'],
+  ['text', 'at'],
+  ['a', 'b', 'missing', 'x'],
 ];
 /** Inherited names and misses at every depth a slot unrolls. */
 for (let depth = 0; depth <= PATH_KEYS; depth++) {
@@ -95,8 +127,12 @@ describe('path slots', () => {
         const node = (pathSlots[slot] as (typeof pathSlots)[number])(root, keys, () => undefined, hooks);
         const state = new RenderState(DEFAULT_LIMITS, 'null', null);
         const found = ownPath(ctx, path);
-        const expected = found === undefined ? ABSENT : typeof found === 'string' ? found : { finished: found };
-        expect(node({ ctx, vars: null, parent: null }, state), `slot ${slot}: ${path.join('.')}`).toStrictEqual(expected);
+        const expected =
+          found === undefined ? ABSENT : typeof found === 'string' ? found : { finished: found };
+        expect(
+          node({ ctx, vars: null, parent: null }, state),
+          `slot ${slot}: ${path.join('.')}`,
+        ).toStrictEqual(expected);
         expect(state.output).toBe(typeof found === 'string' ? found.length + 2 : 0);
         const collecting = new RenderState(DEFAULT_LIMITS, 'null', []);
         expect(node({ ctx, vars: null, parent: null }, collecting)).toBe('slow');
@@ -126,12 +162,22 @@ describe('path slots', () => {
     const key = fc.constantFrom('a', 'b', 'c', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '0');
     const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, leaf, fc.dictionary(key, tie('node'), { maxKeys: 4 }), fc.array(tie('node'), { maxLength: 2 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+        fc.array(tie('node'), { maxLength: 2 }),
+      ),
     })).node;
     fc.assert(
-      fc.property(fc.dictionary(key, tree), fc.array(key, { minLength: 1, maxLength: PATH_KEYS + 1 }), fc.nat(pathSlots.length - 1), (root, path, slot) => {
-        expect(readWith(slot, root, path)).toStrictEqual(ownPath(root, path));
-      }),
+      fc.property(
+        fc.dictionary(key, tree),
+        fc.array(key, { minLength: 1, maxLength: PATH_KEYS + 1 }),
+        fc.nat(pathSlots.length - 1),
+        (root, path, slot) => {
+          expect(readWith(slot, root, path)).toStrictEqual(ownPath(root, path));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -142,7 +188,12 @@ describe('object slots', () => {
   const build = (slot: number, keys: string[], values: unknown[]) => {
     const nodes: RenderNode[] = values.map((v) => () => v);
     const state = new RenderState(DEFAULT_LIMITS, 'null', null);
-    const out = (objectSlots[slot] as (typeof objectSlots)[number])(keys, nodes, 7, shape(keys))(scope, state);
+    const out = (objectSlots[slot] as (typeof objectSlots)[number])(
+      keys,
+      nodes,
+      7,
+      shape(keys),
+    )(scope, state);
     return { out: out as Record<string, unknown>, output: state.output };
   };
 
@@ -174,8 +225,19 @@ describe('whole values through slots, by missing policy', () => {
   const context = { x: { y: 'Y', n: Number.NaN } };
   it('null, omit, keep and error', () => {
     const compiled = compile(template);
-    expect(compiled.render(context)).toEqual({ found: 'Y', gone: null, num: null, obj: { y: 'Y', n: null }, text: 'at Y' });
-    expect(compiled.render(context, { missing: 'omit' })).toEqual({ found: 'Y', num: null, obj: { y: 'Y', n: null }, text: 'at Y' });
+    expect(compiled.render(context)).toEqual({
+      found: 'Y',
+      gone: null,
+      num: null,
+      obj: { y: 'Y', n: null },
+      text: 'at Y',
+    });
+    expect(compiled.render(context, { missing: 'omit' })).toEqual({
+      found: 'Y',
+      num: null,
+      obj: { y: 'Y', n: null },
+      text: 'at Y',
+    });
     expect(compiled.render(context, { missing: 'keep' })).toMatchObject({ gone: '{{x.z}}' });
     expect(() => compiled.render(context, { missing: 'error' })).toThrow(/x\.z did not resolve/);
     const { diagnostics } = compiled.renderWithDiagnostics(context);
@@ -183,7 +245,9 @@ describe('whole values through slots, by missing policy', () => {
   });
   it('the output limit counts what slots return', () => {
     const big = { x: { y: 'y'.repeat(200) } };
-    expect(() => compile({ a: '{{x.y}}' }).render(big, { limits: { maxOutputBytes: 100 } })).toThrow(/maxOutputBytes/);
+    expect(() => compile({ a: '{{x.y}}' }).render(big, { limits: { maxOutputBytes: 100 } })).toThrow(
+      /maxOutputBytes/,
+    );
   });
 });
 
@@ -192,8 +256,16 @@ describe('pools used up', () => {
     const context: Record<string, unknown> = {};
     for (let i = 0; i < 400; i++) context[`f${i}`] = { v: { w: i } };
     for (let i = 0; i < 400; i++) {
-      const template = { [`key${i}`]: `{{f${i}.v.w}}`, [`text${i}`]: `n={{f${i}.v}}`, missing: `{{f${i}.nope}}` };
-      expect(compile(template).render(context), `template ${i}`).toEqual({ [`key${i}`]: i, [`text${i}`]: `n={"w":${i}}`, missing: null });
+      const template = {
+        [`key${i}`]: `{{f${i}.v.w}}`,
+        [`text${i}`]: `n={{f${i}.v}}`,
+        missing: `{{f${i}.nope}}`,
+      };
+      expect(compile(template).render(context), `template ${i}`).toEqual({
+        [`key${i}`]: i,
+        [`text${i}`]: `n={"w":${i}}`,
+        missing: null,
+      });
     }
   });
 });

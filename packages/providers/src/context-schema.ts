@@ -23,7 +23,12 @@ export const textOrNull: Schema = { anyOf: [{ type: 'string', minLength: 1 }, { 
  * payload itself is `#/$defs/payload`. The root lists its keys and has no `additionalProperties`: a
  * name outside them is reported as an unknown path.
  */
-export function contextSchema(providerId: string, event: string, eventSchema: Schema, sources: Record<string, Schema>): Schema {
+export function contextSchema(
+  providerId: string,
+  event: string,
+  eventSchema: Schema,
+  sources: Record<string, Schema>,
+): Schema {
   const { $schema: _dialect, $id: _id, $defs, title, ...payload } = eventSchema;
   const defs: Schema = { ...((($defs as Schema | undefined) ?? {}) as Schema), payload };
   const branches = topLevelBranches(payload, defs).map((branch) => {
@@ -43,10 +48,14 @@ export function contextSchema(providerId: string, event: string, eventSchema: Sc
 
 /** The object schemas at the top of a payload schema, through `$ref`s to `$defs` and `anyOf`/`oneOf`. */
 function topLevelBranches(schema: Schema, defs: Schema): Schema[] {
-  const target = typeof schema.$ref === 'string' ? (defs[schema.$ref.replace('#/$defs/', '')] as Schema | undefined) : schema;
+  const target =
+    typeof schema.$ref === 'string'
+      ? (defs[schema.$ref.replace('#/$defs/', '')] as Schema | undefined)
+      : schema;
   if (!target) return [{}];
   const alternatives = (target.anyOf ?? target.oneOf) as Schema[] | undefined;
-  if (Array.isArray(alternatives) && !target.properties) return alternatives.flatMap((a) => topLevelBranches(a, defs));
+  if (Array.isArray(alternatives) && !target.properties)
+    return alternatives.flatMap((a) => topLevelBranches(a, defs));
   return [target];
 }
 

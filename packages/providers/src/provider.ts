@@ -39,10 +39,7 @@ export function combinedSchema(
     const { $schema: _dialect, ...embedded } = schema;
     defs[event] = embedded;
     anyOf.push({
-      $ref:
-        typeof schema.$id === 'string'
-          ? schema.$id
-          : `#/$defs/${escapePointerSegment(event)}`,
+      $ref: typeof schema.$id === 'string' ? schema.$id : `#/$defs/${escapePointerSegment(event)}`,
     });
   }
   return {
@@ -106,7 +103,13 @@ function copyInto(target: Record<string, unknown>, source: Record<string, unknow
   const keys = Object.keys(source);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(target, key, {
+        value: source[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else target[key] = source[key];
   }
 }

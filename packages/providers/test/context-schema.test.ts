@@ -16,26 +16,34 @@ function contextOf(provider: (typeof providers)[number], payload: unknown): unkn
 describe.each(providers.map((p) => [p.id, p] as const))('%s context schemas', (_id, provider) => {
   it('has one per event, each a valid JSON Schema', () => {
     expect(Object.keys(provider.contextSchemas).sort()).toEqual([...provider.events].sort());
-    for (const schema of Object.values(provider.contextSchemas)) expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    for (const schema of Object.values(provider.contextSchemas))
+      expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
   });
 
   it('accepts the context of every sample', () => {
     for (const sample of provider.samples) {
       const validate = ajv.compile(provider.contextSchemas[sample.event]!);
-      expect(validate(contextOf(provider, sample.payload)), `${sample.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(
+        validate(contextOf(provider, sample.payload)),
+        `${sample.id}: ${JSON.stringify(validate.errors)}`,
+      ).toBe(true);
     }
   });
 
-  it.each(provider.events)('accepts the context of generated %s payloads', (event) => {
-    const payloadSchema = provider.schemas[event]!;
-    const validate = ajv.compile(provider.contextSchemas[event]!);
-    const payloadValid = ajv.compile(payloadSchema);
-    fc.assert(
-      fc.property(schemaArbitrary(payloadSchema), (payload) => {
-        expect(payloadValid(payload), JSON.stringify(payloadValid.errors)).toBe(true);
-        expect(validate(contextOf(provider, payload)), JSON.stringify(validate.errors)).toBe(true);
-      }),
-      { numRuns: 100 },
-    );
-  }, 60_000);
+  it.each(provider.events)(
+    'accepts the context of generated %s payloads',
+    (event) => {
+      const payloadSchema = provider.schemas[event]!;
+      const validate = ajv.compile(provider.contextSchemas[event]!);
+      const payloadValid = ajv.compile(payloadSchema);
+      fc.assert(
+        fc.property(schemaArbitrary(payloadSchema), (payload) => {
+          expect(payloadValid(payload), JSON.stringify(payloadValid.errors)).toBe(true);
+          expect(validate(contextOf(provider, payload)), JSON.stringify(validate.errors)).toBe(true);
+        }),
+        { numRuns: 100 },
+      );
+    },
+    60_000,
+  );
 });

@@ -25,7 +25,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 
 async function drained(sink: { requests: unknown[] }, count: number): Promise<void> {
   const started = Date.now();
-  while (sink.requests.length < count && Date.now() - started < DRAIN_LIMIT_MS) await new Promise((r) => setTimeout(r, 50));
+  while (sink.requests.length < count && Date.now() - started < DRAIN_LIMIT_MS)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 interface Row {
@@ -77,26 +78,56 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
   const sink = await startSink(() => ({ status: 200 }), { keepAliveMs: 60_000 });
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the relay process.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const relay = await spawnRelay({
-    ...env, HOOKMAP_ADMIN_TOKEN: TOKEN, HOOKMAP_ALLOW_PRIVATE: '127.0.0.1', HOOKMAP_CONCURRENCY: '64', HOOKMAP_POLL_MS: '50',
-  }, nodeArgs);
+  const relay = await spawnRelay(
+    {
+      ...env,
+      HOOKMAP_ADMIN_TOKEN: TOKEN,
+      HOOKMAP_ALLOW_PRIVATE: '127.0.0.1',
+      HOOKMAP_CONCURRENCY: '64',
+      HOOKMAP_POLL_MS: '50',
+    },
+    nodeArgs,
+  );
   try {
-    const benchHook = (await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' })).hookPath as string;
+    const benchHook = (
+      await adminCall(relay.url, TOKEN, 'POST', '/api/sources', { id: 'bench', provider: 'osvi' })
+    ).hookPath as string;
     await adminCall(relay.url, TOKEN, 'POST', '/api/integrations', {
-      sourceId: 'bench', doc: { url: `${sink.url}/calls/{{crm_id}}`, body: { mode: 'auto', sections: ['call_info', 'call_summary'] } },
+      sourceId: 'bench',
+      doc: {
+        url: `${sink.url}/calls/{{crm_id}}`,
+        body: { mode: 'auto', sections: ['call_info', 'call_summary'] },
+      },
     });
     const payload = JSON.stringify({
-      call_log_id: 'bench', phone_number: '+919876543210', call_status: 'picked', call_summary: 'x'.repeat(400),
+      call_log_id: 'bench',
+      phone_number: '+919876543210',
+      call_status: 'picked',
+      call_summary: 'x'.repeat(400),
       call_trigger_data: { crm_id: 'lead_42' },
     });
     let n = 0;
     const load = (limits: { duration?: number; amount?: number; overallRate?: number }) =>
       autocannon({
-        url: `${relay.url}${benchHook}`, method: 'POST', connections: CONNECTIONS, ...limits,
+        url: `${relay.url}${benchHook}`,
+        method: 'POST',
+        connections: CONNECTIONS,
+        ...limits,
         // a fresh idempotency key per request, so nothing is dropped as a duplicate
-        requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json' }, body: payload.replace('"bench"', `"bench-${n++}"`) }) }],
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              headers: { 'content-type': 'application/json' },
+              body: payload.replace('"bench"', `"bench-${n++}"`),
+            }),
+          },
+        ],
       });
-    const measure = async (mode: string, limits: { duration: number; overallRate?: number }): Promise<Row> => {
+    const measure = async (
+      mode: string,
+      limits: { duration: number; overallRate?: number },
+    ): Promise<Row> => {
       const baseline = sink.requests.length;
       const cpuBefore = cpuMs(relay.proc.pid);
       const pgBefore = store === 'postgres' ? postgresCpuMs() : 0;
@@ -108,8 +139,15 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
       const cpuUsed = cpuMs(relay.proc.pid) - cpuBefore;
       const pgUsed = store === 'postgres' ? postgresCpuMs() - pgBefore : 0;
       return {
-        store, mode, accepted, perSecond: Math.round(accepted / limits.duration), p50: result.latency.p50, p99: result.latency.p99,
-        errors: result.errors + result.non2xx + result.timeouts, delivered, drainMs: Date.now() - started,
+        store,
+        mode,
+        accepted,
+        perSecond: Math.round(accepted / limits.duration),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.non2xx + result.timeouts,
+        delivered,
+        drainMs: Date.now() - started,
         cpuMsPerWebhook: Math.round((cpuUsed / Math.max(1, delivered)) * 100) / 100,
         pgCpuMsPerWebhook: Math.round((pgUsed / Math.max(1, delivered)) * 100) / 100,
         load: Math.round(os.loadavg()[0]! * 10) / 10,
@@ -136,19 +174,31 @@ const rows: Row[] = [];
 try {
   const stores = (process.env.BENCH_STORES ?? 'embedded,postgres').split(',');
   if (stores.includes('embedded')) rows.push(...(await runOne('embedded', { HOOKMAP_DATA_DIR: dataDir })));
-  if (stores.includes('postgres')) rows.push(...(await runOne('postgres', { DATABASE_URL, HOOKMAP_PG_SCHEMA: schema })));
+  if (stores.includes('postgres'))
+    rows.push(...(await runOne('postgres', { DATABASE_URL, HOOKMAP_PG_SCHEMA: schema })));
 } finally {
   await rm(dataDir, { recursive: true, force: true });
   await dropSchema(schema).catch(() => undefined);
 }
 
-console.log(`\nrelay ack benchmark — ${SECONDS}s at ${RATE}/s then saturation, ${CONNECTIONS} connections, loopback\n`);
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-console.log('store     offered  accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  relay cpu ms  pg cpu ms  uptime load');
+console.log(
+  `\nrelay ack benchmark — ${SECONDS}s at ${RATE}/s then saturation, ${CONNECTIONS} connections, loopback\n`,
+);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
+console.log(
+  'store     offered  accepted  accepted/s  p50 ms  p99 ms  errors  delivered  drain ms  relay cpu ms  pg cpu ms  uptime load',
+);
 for (const r of rows) {
   console.log(
     `${r.store.padEnd(9)} ${r.mode.padEnd(7)} ${String(r.accepted).padStart(8)}  ${String(r.perSecond).padStart(10)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ` +
-    `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${String(r.cpuMsPerWebhook).padStart(12)}  ${String(r.pgCpuMsPerWebhook).padStart(9)}  ${String(r.load).padStart(11)}`,
+      `${String(r.errors).padStart(6)}  ${String(r.delivered).padStart(9)}  ${String(r.drainMs).padStart(8)}  ${String(r.cpuMsPerWebhook).padStart(12)}  ${String(r.pgCpuMsPerWebhook).padStart(9)}  ${String(r.load).padStart(11)}`,
   );
 }
-console.log('\ntargets (issue 20): PostgreSQL ≥ 3 000 accepted/s at saturation, embedded ≥ 5 000/s, p99 < 50 ms, every accepted webhook delivered');
+console.log(
+  '\ntargets (issue 20): PostgreSQL ≥ 3 000 accepted/s at saturation, embedded ≥ 5 000/s, p99 < 50 ms, every accepted webhook delivered',
+);

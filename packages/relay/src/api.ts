@@ -155,7 +155,14 @@ export interface PlanAnswer {
   integrationId: string;
   version: number;
   summary: PlanSummary;
-  items: { eventId: string; receivedAt: string; before: unknown; after: unknown; diff: PatchOperation[]; stoppedAt?: { before?: string; after?: string } }[];
+  items: {
+    eventId: string;
+    receivedAt: string;
+    before: unknown;
+    after: unknown;
+    diff: PatchOperation[];
+    stoppedAt?: { before?: string; after?: string };
+  }[];
   problems: { appeared: Diagnostic<string>[]; disappeared: Diagnostic<string>[] };
 }
 

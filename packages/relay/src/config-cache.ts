@@ -27,7 +27,9 @@ export class ConfigCache {
   }
 
   activeIntegrations(sourceId: string): Promise<IntegrationRecord[]> {
-    return this.cached(`a:${sourceId}`, async () => (await this.sourceIntegrations(sourceId)).filter((i) => i.active));
+    return this.cached(`a:${sourceId}`, async () =>
+      (await this.sourceIntegrations(sourceId)).filter((i) => i.active),
+    );
   }
 
   /** Every integration of a source, disabled ones included (their webhooks are recorded as skipped deliveries). */

@@ -20,7 +20,7 @@ export class ConfigError extends Error {
 }
 
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -58,5 +58,10 @@ export function checkOptions(options: RelayOptions): void {
 /** A list option may be given as one comma-separated string. */
 export function asList(value: string | readonly string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [...value];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...value];
 }

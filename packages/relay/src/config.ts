@@ -70,7 +70,15 @@ export interface RelayOptions extends OpsOptions {
   store?: Store;
 }
 
-type OptionalOnes = 'databaseUrl' | 'adminToken' | 'store' | 'log' | 'workerId' | 'secretKey' | 'secretKeyPrevious' | 'publicUrl';
+type OptionalOnes =
+  | 'databaseUrl'
+  | 'adminToken'
+  | 'store'
+  | 'log'
+  | 'workerId'
+  | 'secretKey'
+  | 'secretKeyPrevious'
+  | 'publicUrl';
 export type ResolvedOptions = Required<Omit<RelayOptions, OptionalOnes | 'allowPrivate' | 'corsOrigins'>> &
   Pick<RelayOptions, OptionalOnes> & { allowPrivate: string[]; corsOrigins: string[] };
 

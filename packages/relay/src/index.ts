@@ -7,8 +7,21 @@ export type { EmbeddedStoreOptions } from './store/embedded/embedded-store.js';
 export { PgStore } from './store/pg/pg-store.js';
 export type { PgStoreOptions } from './store/pg/pg-store.js';
 export type {
-  Store, Source, IntegrationRecord, EventRecord, Delivery, DeliveryStatus, Attempt, AttemptOutcome, AttemptRequest,
-  Verification, Page, DeliveryFilter, ConnectionRecord, ConnectionKind, ConnectionStatus,
+  Store,
+  Source,
+  IntegrationRecord,
+  EventRecord,
+  Delivery,
+  DeliveryStatus,
+  Attempt,
+  AttemptOutcome,
+  AttemptRequest,
+  Verification,
+  Page,
+  DeliveryFilter,
+  ConnectionRecord,
+  ConnectionKind,
+  ConnectionStatus,
 } from './store/types.js';
 export { SecretCipher, SecretKeyError } from './secrets/cipher.js';
 export { Connections, ConnectionError } from './connections/service.js';

@@ -1,7 +1,9 @@
 /** Structured log lines (JSON on stderr by default). Callers pass ids and statuses, never secrets. */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogSink = (line: { level: LogLevel; msg: string; time: string } & Record<string, unknown>) => void;
+export type LogSink = (
+  line: { level: LogLevel; msg: string; time: string } & Record<string, unknown>,
+) => void;
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -15,9 +17,11 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export const stderrSink: LogSink = (line) => process.stderr.write(JSON.stringify(line) + '\n');
 
 export function createLogger(sink: LogSink = stderrSink, minLevel: LogLevel = 'info'): Logger {
-  const emit = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (order[level] < order[minLevel]) return;
-    sink({ level, msg, time: new Date().toISOString(), ...fields });
-  };
+  const emit =
+    (level: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (order[level] < order[minLevel]) return;
+      sink({ level, msg, time: new Date().toISOString(), ...fields });
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

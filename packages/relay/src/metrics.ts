@@ -32,20 +32,73 @@ export class RelayMetrics {
   readonly registry = new Registry();
   private readonly sources = new CappedLabel();
   private readonly hosts = new CappedLabel();
-  private readonly accepted = new Counter({ name: 'hookmap_webhooks_accepted_total', help: 'Webhooks stored and acknowledged (202)', labelNames: ['source'], registers: [this.registry] });
-  private readonly duplicates = new Counter({ name: 'hookmap_webhooks_duplicate_total', help: 'Webhooks answered 200 as a repeat of one already stored', labelNames: ['source'], registers: [this.registry] });
-  private readonly rejected = new Counter({ name: 'hookmap_webhooks_rejected_total', help: 'Webhooks refused, by reason (the error code of the answer)', labelNames: ['source', 'reason'], registers: [this.registry] });
-  private readonly deliveries = new Counter({ name: 'hookmap_deliveries_total', help: 'Deliveries finished, by outcome and destination host', labelNames: ['outcome', 'host'], registers: [this.registry] });
-  private readonly attempts = new Counter({ name: 'hookmap_attempts_total', help: 'Delivery attempts, by outcome and destination host', labelNames: ['outcome', 'host'], registers: [this.registry] });
-  private readonly latency = new Histogram({
-    name: 'hookmap_attempt_duration_seconds', help: 'Time of one outbound attempt (connect to last byte)', labelNames: ['host'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [this.registry],
+  private readonly accepted = new Counter({
+    name: 'hookmap_webhooks_accepted_total',
+    help: 'Webhooks stored and acknowledged (202)',
+    labelNames: ['source'],
+    registers: [this.registry],
   });
-  private readonly parked = new Counter({ name: 'hookmap_deliveries_parked_total', help: 'Deliveries put back without an attempt, by host and reason (circuit, concurrency, rate, paused, shutdown)', labelNames: ['host', 'reason'], registers: [this.registry] });
-  private readonly circuit = new Gauge({ name: 'hookmap_host_circuit_open', help: '1 while a destination host\'s circuit is open', labelNames: ['host'], registers: [this.registry] });
-  private readonly refreshes = new Counter({ name: 'hookmap_token_refreshes_total', help: 'Connection token refreshes, by outcome', labelNames: ['outcome'], registers: [this.registry] });
-  private readonly plans = new Counter({ name: 'hookmap_plans_total', help: 'Plans computed over recent events, by outcome', labelNames: ['outcome'], registers: [this.registry] });
-  private readonly replays = new Counter({ name: 'hookmap_replays_total', help: 'Events replayed, by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly duplicates = new Counter({
+    name: 'hookmap_webhooks_duplicate_total',
+    help: 'Webhooks answered 200 as a repeat of one already stored',
+    labelNames: ['source'],
+    registers: [this.registry],
+  });
+  private readonly rejected = new Counter({
+    name: 'hookmap_webhooks_rejected_total',
+    help: 'Webhooks refused, by reason (the error code of the answer)',
+    labelNames: ['source', 'reason'],
+    registers: [this.registry],
+  });
+  private readonly deliveries = new Counter({
+    name: 'hookmap_deliveries_total',
+    help: 'Deliveries finished, by outcome and destination host',
+    labelNames: ['outcome', 'host'],
+    registers: [this.registry],
+  });
+  private readonly attempts = new Counter({
+    name: 'hookmap_attempts_total',
+    help: 'Delivery attempts, by outcome and destination host',
+    labelNames: ['outcome', 'host'],
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: 'hookmap_attempt_duration_seconds',
+    help: 'Time of one outbound attempt (connect to last byte)',
+    labelNames: ['host'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly parked = new Counter({
+    name: 'hookmap_deliveries_parked_total',
+    help: 'Deliveries put back without an attempt, by host and reason (circuit, concurrency, rate, paused, shutdown)',
+    labelNames: ['host', 'reason'],
+    registers: [this.registry],
+  });
+  private readonly circuit = new Gauge({
+    name: 'hookmap_host_circuit_open',
+    help: "1 while a destination host's circuit is open",
+    labelNames: ['host'],
+    registers: [this.registry],
+  });
+  private readonly refreshes = new Counter({
+    name: 'hookmap_token_refreshes_total',
+    help: 'Connection token refreshes, by outcome',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly plans = new Counter({
+    name: 'hookmap_plans_total',
+    help: 'Plans computed over recent events, by outcome',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly replays = new Counter({
+    name: 'hookmap_replays_total',
+    help: 'Events replayed, by outcome',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private stats: { at: number; value: Promise<QueueStats> } | null = null;
 
   constructor(queueStats: () => Promise<QueueStats>) {
@@ -56,7 +109,10 @@ export class RelayMetrics {
       return this.stats.value;
     };
     new Gauge({
-      name: 'hookmap_queue_depth', help: 'Pending deliveries, by state (due now, or waiting for a retry)', labelNames: ['state'], registers: [this.registry],
+      name: 'hookmap_queue_depth',
+      help: 'Pending deliveries, by state (due now, or waiting for a retry)',
+      labelNames: ['state'],
+      registers: [this.registry],
       async collect() {
         const s = await read();
         this.set({ state: 'due' }, s.due);
@@ -64,7 +120,9 @@ export class RelayMetrics {
       },
     });
     new Gauge({
-      name: 'hookmap_oldest_pending_age_seconds', help: 'Age of the oldest pending delivery (0 when none)', registers: [this.registry],
+      name: 'hookmap_oldest_pending_age_seconds',
+      help: 'Age of the oldest pending delivery (0 when none)',
+      registers: [this.registry],
       async collect() {
         const s = await read();
         this.set(s.oldestPendingAt === null ? 0 : Math.max(0, (Date.now() - s.oldestPendingAt) / 1000));

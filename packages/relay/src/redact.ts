@@ -12,7 +12,8 @@ import { lastPointerSegment } from '@hookmap/core/tooling';
 export const REDACTED = '[redacted]';
 
 /** Header names that carry credentials whatever their value came from (outbound and inbound). */
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|api[-_]?key|token|secret|signature|passw|credential|session|^x-auth/i;
+const CREDENTIAL_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|api[-_]?key|token|secret|signature|passw|credential|session|^x-auth/i;
 
 /** Derived forms shorter than this are not masked (they would mask ordinary text). */
 const MIN_DERIVED = 4;
@@ -23,7 +24,10 @@ export function isCredentialHeader(name: string): boolean {
 
 /** Whether a template reference names a secret or a connection value (`secrets.X`, `$.connection.y`, `secrets["X"]`). */
 export function readsSecret(reference: string): boolean {
-  return /^(\$\.?)?(secrets|connection)(?=$|[.[])/.test(reference) || /^\$\[\s*["'](secrets|connection)["']\s*\]/.test(reference);
+  return (
+    /^(\$\.?)?(secrets|connection)(?=$|[.[])/.test(reference) ||
+    /^\$\[\s*["'](secrets|connection)["']\s*\]/.test(reference)
+  );
 }
 
 /** Lower-case names of the headers (top-level and flow steps) whose template reads a secret or a connection. */
@@ -78,7 +82,10 @@ function base64Cores(text: string): string[] {
 }
 
 function htmlEscape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** Every form of `value` a template can produce, or a log can show. */
@@ -120,8 +127,14 @@ export class Redactor {
   }
 
   /** Masks an integration's secrets in all their forms, and the headers its templates build from them. */
-  static forIntegration(integration: { doc: unknown; secrets: Record<string, string> }, extra: Iterable<string> = []): Redactor {
-    return new Redactor([...Object.values(integration.secrets), ...extra], secretHeaderNames(integration.doc));
+  static forIntegration(
+    integration: { doc: unknown; secrets: Record<string, string> },
+    extra: Iterable<string> = [],
+  ): Redactor {
+    return new Redactor(
+      [...Object.values(integration.secrets), ...extra],
+      secretHeaderNames(integration.doc),
+    );
   }
 
   /**
@@ -157,7 +170,8 @@ export class Redactor {
   headers(headers: Record<string, string> | null): Record<string, string> | null {
     if (!headers) return null;
     const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) out[this.text(name)] = this.masksHeader(name) ? REDACTED : this.text(value);
+    for (const [name, value] of Object.entries(headers))
+      out[this.text(name)] = this.masksHeader(name) ? REDACTED : this.text(value);
     return out;
   }
 }
@@ -172,7 +186,12 @@ export function keptInboundHeaders(
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const lower = name.toLowerCase();
-    out[lower] = isCredentialHeader(lower) || extra.has(lower) ? REDACTED : Array.isArray(value) ? value.join(', ') : value;
+    out[lower] =
+      isCredentialHeader(lower) || extra.has(lower)
+        ? REDACTED
+        : Array.isArray(value)
+          ? value.join(', ')
+          : value;
   }
   return out;
 }

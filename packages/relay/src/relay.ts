@@ -46,10 +46,15 @@ export interface RunningRelay {
 }
 
 export function createStore(
-  o: Pick<RelayOptions, 'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir' | 'secretKey' | 'secretKeyPrevious'>, log?: Logger,
+  o: Pick<
+    RelayOptions,
+    'databaseUrl' | 'pgSchema' | 'pgPoolSize' | 'dataDir' | 'secretKey' | 'secretKeyPrevious'
+  >,
+  log?: Logger,
 ): Store {
   const cipher = new SecretCipher(o.secretKey, o.secretKeyPrevious);
-  if (o.databaseUrl) return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema, poolSize: o.pgPoolSize, cipher });
+  if (o.databaseUrl)
+    return new PgStore({ databaseUrl: o.databaseUrl, schema: o.pgSchema, poolSize: o.pgPoolSize, cipher });
   // The store's own warnings (a torn log tail cut at start-up) go to the relay's log.
   return new EmbeddedStore({ dataDir: o.dataDir ?? './.hookmap', cipher, ...(log ? { log } : {}) });
 }
@@ -57,10 +62,14 @@ export function createStore(
 /** PostgreSQL holds secrets for anyone with a database login or a backup: refuse it without a key unless told. */
 function assertSecretsProtected(o: ResolvedOptions): void {
   if (!o.databaseUrl || o.secretKey || o.allowPlaintextSecrets) return;
-  throw new ConfigError([{
-    variable: 'HOOKMAP_SECRET_KEY', value: '',
-    accepts: '32 random bytes in base64 (openssl rand -base64 32) when DATABASE_URL is set, so secrets and tokens are encrypted at rest; or set HOOKMAP_ALLOW_PLAINTEXT_SECRETS=1 to store them unencrypted',
-  }]);
+  throw new ConfigError([
+    {
+      variable: 'HOOKMAP_SECRET_KEY',
+      value: '',
+      accepts:
+        '32 random bytes in base64 (openssl rand -base64 32) when DATABASE_URL is set, so secrets and tokens are encrypted at rest; or set HOOKMAP_ALLOW_PLAINTEXT_SECRETS=1 to store them unencrypted',
+    },
+  ]);
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<RunningRelay> {
@@ -80,23 +89,55 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   const metrics = new RelayMetrics(() => store.queueStats());
   const lifecycle = new Lifecycle();
   // With PostgreSQL the rate windows are shared by every relay on the database; otherwise per process.
-  const window: RateWindow = o.databaseUrl && !o.store ? new PgRateWindow(o.databaseUrl, o.pgSchema) : new MemoryRateWindow();
+  const window: RateWindow =
+    o.databaseUrl && !o.store ? new PgRateWindow(o.databaseUrl, o.pgSchema) : new MemoryRateWindow();
   const gate = new HostGate({
-    hostConcurrency: o.hostConcurrency, breakerFailures: o.breakerFailures, breakerCooldownMs: o.breakerCooldownMs,
-    timeoutMs: o.timeoutMs, rateLimits: o.rateLimits, window, metrics, log,
+    hostConcurrency: o.hostConcurrency,
+    breakerFailures: o.breakerFailures,
+    breakerCooldownMs: o.breakerCooldownMs,
+    timeoutMs: o.timeoutMs,
+    rateLimits: o.rateLimits,
+    window,
+    metrics,
+    log,
   });
   const connections = new Connections({ store, log, metrics });
   let address = '';
   const worker = new DeliveryWorker({
-    store, cache, log, id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    store,
+    cache,
+    log,
+    id: o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     policy: { maxAttempts: o.maxAttempts, backoffBaseMs: o.backoffBaseMs, backoffMaxMs: o.backoffMaxMs },
-    send: { timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes, allow: parseAllowList(o.allowPrivate) },
-    concurrency: o.concurrency, pollMs: o.pollMs, leaseMs: o.leaseMs, gate, metrics, connections,
+    send: {
+      timeoutMs: o.timeoutMs,
+      maxResponseBytes: o.maxResponseBytes,
+      allow: parseAllowList(o.allowPrivate),
+    },
+    concurrency: o.concurrency,
+    pollMs: o.pollMs,
+    leaseMs: o.leaseMs,
+    gate,
+    metrics,
+    connections,
   });
   const { app, routes } = buildApp({
-    store, cache, worker, log, adminToken: o.adminToken, adminLoginLimit: o.adminLoginLimit, maxAttempts: o.maxAttempts, maxBodyBytes: o.maxBodyBytes,
-    leaseMs: o.leaseMs, corsOrigins: o.corsOrigins, metrics, lifecycle, metricsPublic: o.metricsPublic, handOff: o.deliver,
-    connections, publicUrl: () => o.publicUrl ?? address,
+    store,
+    cache,
+    worker,
+    log,
+    adminToken: o.adminToken,
+    adminLoginLimit: o.adminLoginLimit,
+    maxAttempts: o.maxAttempts,
+    maxBodyBytes: o.maxBodyBytes,
+    leaseMs: o.leaseMs,
+    corsOrigins: o.corsOrigins,
+    metrics,
+    lifecycle,
+    metricsPublic: o.metricsPublic,
+    handOff: o.deliver,
+    connections,
+    publicUrl: () => o.publicUrl ?? address,
   });
   try {
     await app.listen({ port: o.port, host: o.host });
@@ -108,14 +149,32 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   }
   if (o.deliver) worker.start();
   const retention = startRetention(store, o.retentionDays, o.retentionEveryMs, log);
-  if (!o.adminToken) log.warn('no admin token configured: the admin API answers 401 (set HOOKMAP_ADMIN_TOKEN)');
+  if (!o.adminToken)
+    log.warn('no admin token configured: the admin API answers 401 (set HOOKMAP_ADMIN_TOKEN)');
   log.info('relay listening', { url: address, store: store.kind, worker: worker.id });
   let closing: Promise<void> | null = null;
   return {
-    url: address, store, worker, retention, app, routes, metrics, connections, log, shutdownMs: o.shutdownMs,
-    close: () => (closing ??= gracefulStop({
-      lifecycle, app, worker, retention, store, log, deadlineMs: o.shutdownMs, closeExtras: () => window.close(),
-    })),
+    url: address,
+    store,
+    worker,
+    retention,
+    app,
+    routes,
+    metrics,
+    connections,
+    log,
+    shutdownMs: o.shutdownMs,
+    close: () =>
+      (closing ??= gracefulStop({
+        lifecycle,
+        app,
+        worker,
+        retention,
+        store,
+        log,
+        deadlineMs: o.shutdownMs,
+        closeExtras: () => window.close(),
+      })),
   };
 }
 

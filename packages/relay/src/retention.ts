@@ -35,7 +35,9 @@ export function startRetention(store: Store, days: number, everyMs: number, log:
     if (running || stopped) return;
     running = purgeOnce()
       .catch((error: unknown) => {
-        log.warn('retention pass failed; will try again', { error: error instanceof Error ? error.message : String(error) });
+        log.warn('retention pass failed; will try again', {
+          error: error instanceof Error ? error.message : String(error),
+        });
         return 0;
       })
       .finally(() => {

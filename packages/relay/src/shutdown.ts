@@ -33,7 +33,10 @@ export interface StopParts {
 export async function gracefulStop(p: StopParts): Promise<void> {
   const started = Date.now();
   p.lifecycle.draining = true;
-  p.log.info('relay stopping: no new webhooks, finishing attempts in flight', { inFlight: p.worker.inFlight, deadlineMs: p.deadlineMs });
+  p.log.info('relay stopping: no new webhooks, finishing attempts in flight', {
+    inFlight: p.worker.inFlight,
+    deadlineMs: p.deadlineMs,
+  });
   const released = await p.worker.stop(p.deadlineMs);
   await p.retention.stop();
   // In-flight inbound requests finish (their webhooks are stored) before the store closes.
@@ -44,7 +47,10 @@ export async function gracefulStop(p: StopParts): Promise<void> {
 }
 
 /** SIGTERM / SIGINT: one graceful stop, then `exit(0)`; a stop that hangs past the deadline still exits. */
-export function stopOnSignals(relay: { close(): Promise<void>; shutdownMs: number }, exit: (code: number) => void): void {
+export function stopOnSignals(
+  relay: { close(): Promise<void>; shutdownMs: number },
+  exit: (code: number) => void,
+): void {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -52,14 +58,22 @@ export function stopOnSignals(relay: { close(): Promise<void>; shutdownMs: numbe
       stopping = true;
       stderrSink({ level: 'info', msg: 'signal received: stopping', time: new Date().toISOString(), signal });
       const watchdog = setTimeout(() => {
-        stderrSink({ level: 'error', msg: 'relay did not stop in time: exiting anyway', time: new Date().toISOString() });
+        stderrSink({
+          level: 'error',
+          msg: 'relay did not stop in time: exiting anyway',
+          time: new Date().toISOString(),
+        });
         exit(1);
       }, relay.shutdownMs + 5_000);
       watchdog.unref();
       relay.close().then(
         () => exit(0),
         (error: Error) => {
-          stderrSink({ level: 'error', msg: `relay stop failed: ${error.message}`, time: new Date().toISOString() });
+          stderrSink({
+            level: 'error',
+            msg: `relay stop failed: ${error.message}`,
+            time: new Date().toISOString(),
+          });
           exit(1);
         },
       );

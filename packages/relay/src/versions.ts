@@ -22,8 +22,13 @@ export function versioned(
   const number = previous + 1;
   const integration = { ...next, version: number };
   const version: IntegrationVersion = {
-    id: `${next.id}@${number}`, integrationId: next.id, version: number, doc: next.doc, createdAt: nowIso(),
-    message: meta.message ?? null, author: meta.author ?? null,
+    id: `${next.id}@${number}`,
+    integrationId: next.id,
+    version: number,
+    doc: next.doc,
+    createdAt: nowIso(),
+    message: meta.message ?? null,
+    author: meta.author ?? null,
   };
   return { integration, version };
 }
@@ -34,5 +39,11 @@ function sameDoc(a: unknown, b: unknown): boolean {
 }
 
 export function versionSummary(v: IntegrationVersion, live: number) {
-  return { version: v.version, createdAt: v.createdAt, message: v.message, author: v.author, live: v.version === live };
+  return {
+    version: v.version,
+    createdAt: v.createdAt,
+    message: v.message,
+    author: v.author,
+    live: v.version === live,
+  };
 }

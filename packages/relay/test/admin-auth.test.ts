@@ -21,7 +21,8 @@ function concrete(url: string): string {
 function targetForms(path: string, base: string): string[] {
   const [first = '', ...rest] = path.split('/').slice(1);
   const tail = rest.length ? `/${rest.join('/')}` : '';
-  const encodeFirst = (i: number) => `/${first.slice(0, i)}%${first.charCodeAt(i).toString(16)}${first.slice(i + 1)}${tail}`;
+  const encodeFirst = (i: number) =>
+    `/${first.slice(0, i)}%${first.charCodeAt(i).toString(16)}${first.slice(i + 1)}${tail}`;
   return [
     path,
     encodeFirst(0), // /%61pi/...
@@ -58,8 +59,17 @@ afterAll(async () => {
 
 describe('admin routes deny by default', () => {
   it('only the webhook intake, the health checks and the OAuth callback are public', () => {
-    const publicRoutes = relay.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
-    expect(publicRoutes).toEqual(['GET /healthz', 'GET /oauth/callback', 'GET /readyz', 'POST /hooks/:sourceId', 'POST /hooks/:sourceId/:token']);
+    const publicRoutes = relay.routes
+      .filter((r) => r.public)
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(publicRoutes).toEqual([
+      'GET /healthz',
+      'GET /oauth/callback',
+      'GET /readyz',
+      'POST /hooks/:sourceId',
+      'POST /hooks/:sourceId/:token',
+    ]);
     expect(relay.routes.filter((r) => !r.public).length).toBeGreaterThanOrEqual(20);
   });
 
@@ -71,7 +81,10 @@ describe('admin routes deny by default', () => {
         for (const method of METHODS) {
           for (const auth of [undefined, 'Bearer wrong-token', `Bearer ${ADMIN_TOKEN}x`, ADMIN_TOKEN]) {
             const headers: Record<string, string> = auth ? { authorization: auth } : {};
-            const body = method === 'POST' || method === 'PUT' || method === 'PATCH' ? '{"id":"pwned","provider":null}' : undefined;
+            const body =
+              method === 'POST' || method === 'PUT' || method === 'PATCH'
+                ? '{"id":"pwned","provider":null}'
+                : undefined;
             if (body) headers['content-type'] = 'application/json';
             const r = await rawRequest(relay.url, method, target, headers, body);
             expect(r.status, `${method} ${target} (${auth ?? 'no token'}): ${r.body}`).toBe(401);
@@ -92,8 +105,17 @@ describe('admin routes deny by default', () => {
       for (const target of targetForms(path, open.url)) {
         for (const method of ['GET', 'POST']) {
           for (const auth of [undefined, 'Bearer anything', 'Bearer ', 'Bearer undefined']) {
-            const headers: Record<string, string> = { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) };
-            const r = await rawRequest(open.url, method, target, headers, method === 'POST' ? '{}' : undefined);
+            const headers: Record<string, string> = {
+              'content-type': 'application/json',
+              ...(auth ? { authorization: auth } : {}),
+            };
+            const r = await rawRequest(
+              open.url,
+              method,
+              target,
+              headers,
+              method === 'POST' ? '{}' : undefined,
+            );
             expect(r.status, `${method} ${target} (${auth ?? 'no token'})`).toBe(401);
           }
         }
@@ -114,7 +136,9 @@ describe('admin routes deny by default', () => {
     expect((await rawRequest(relay.url, 'GET', '/healthz')).status).toBe(200);
     expect((await rawRequest(relay.url, 'GET', '/readyz')).status).toBe(200);
     expect((await rawRequest(relay.url, 'GET', '/metrics')).status).toBe(401);
-    expect((await rawRequest(relay.url, 'GET', '/metrics', { authorization: `Bearer ${ADMIN_TOKEN}` })).status).toBe(200);
+    expect(
+      (await rawRequest(relay.url, 'GET', '/metrics', { authorization: `Bearer ${ADMIN_TOKEN}` })).status,
+    ).toBe(200);
   });
 
   it('serves /metrics without a token only when HOOKMAP_METRICS_PUBLIC', async () => {
@@ -134,9 +158,13 @@ describe('failed admin logins', () => {
     const limited = await startTestRelay({ adminLoginLimit: 3 });
     try {
       // requests without a token guess nothing and do not count
-      for (let k = 0; k < 5; k++) expect((await limited.api('GET', '/api/sources', undefined, null)).status).toBe(401);
-      for (let k = 0; k < 3; k++) expect((await limited.api('GET', '/api/sources', undefined, `guess-${k}`)).status).toBe(401);
-      const blocked = await rawRequest(limited.url, 'GET', '/api/sources', { authorization: 'Bearer guess-4' });
+      for (let k = 0; k < 5; k++)
+        expect((await limited.api('GET', '/api/sources', undefined, null)).status).toBe(401);
+      for (let k = 0; k < 3; k++)
+        expect((await limited.api('GET', '/api/sources', undefined, `guess-${k}`)).status).toBe(401);
+      const blocked = await rawRequest(limited.url, 'GET', '/api/sources', {
+        authorization: 'Bearer guess-4',
+      });
       expect(blocked.status).toBe(429);
       expect(Number(/retry-after: (\d+)/i.exec(blocked.head)?.[1])).toBeGreaterThan(0);
       expect((await limited.api('GET', '/api/sources')).status).toBe(429);
@@ -150,7 +178,12 @@ describe('failed admin logins', () => {
 
 describe('admin token strength', () => {
   it('refuses a weak token when listening beyond loopback, naming HOOKMAP_ADMIN_TOKEN', async () => {
-    for (const token of ['change-me', 'short-but-random-Xy7', 'a'.repeat(64), 'abababababababababababababababababab']) {
+    for (const token of [
+      'change-me',
+      'short-but-random-Xy7',
+      'a'.repeat(64),
+      'abababababababababababababababababab',
+    ]) {
       expect(weakTokenProblem(token), token).not.toBeNull();
       expect(() => assertAdminTokenFor('0.0.0.0', token)).toThrow(ConfigError);
       expect(() => assertAdminTokenFor('0.0.0.0', token)).toThrow(/HOOKMAP_ADMIN_TOKEN/);
@@ -159,11 +192,14 @@ describe('admin token strength', () => {
     }
     expect(() => assertAdminTokenFor('0.0.0.0', 'q3J8vN0x2LrT9pWm4KsZ7bHc1YdF6gEa5uIoP')).not.toThrow();
     // startRelay refuses before it opens anything
-    await expect(startRelay({ host: '0.0.0.0', port: 0, adminToken: 'change-me', log: false })).rejects.toThrow(/HOOKMAP_ADMIN_TOKEN/);
+    await expect(
+      startRelay({ host: '0.0.0.0', port: 0, adminToken: 'change-me', log: false }),
+    ).rejects.toThrow(/HOOKMAP_ADMIN_TOKEN/);
   });
 
   it('reports the address really bound, not 127.0.0.1 for every interface', () => {
-    const fake = (address: object) => ({ server: { address: () => address } }) as unknown as Parameters<typeof boundUrl>[0];
+    const fake = (address: object) =>
+      ({ server: { address: () => address } }) as unknown as Parameters<typeof boundUrl>[0];
     expect(boundUrl(fake({ address: '0.0.0.0', family: 'IPv4', port: 8787 }))).toBe('http://0.0.0.0:8787');
     expect(boundUrl(fake({ address: '::', family: 'IPv6', port: 8787 }))).toBe('http://[::]:8787');
     expect(relay.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -13,7 +13,10 @@ let echo: Sink;
 beforeAll(async () => {
   relay = await startTestRelay();
   // A destination that echoes what it received, so a leak through the logged response would show.
-  echo = await startSink((req) => ({ status: 200, body: JSON.stringify({ got: req.headers.authorization, body: req.body }) }));
+  echo = await startSink((req) => ({
+    status: 200,
+    body: JSON.stringify({ got: req.headers.authorization, body: req.body }),
+  }));
 });
 afterAll(async () => {
   await relay.close();
@@ -30,7 +33,12 @@ describe('admin authentication', () => {
     expect(adminRoutes.length).toBeGreaterThanOrEqual(18);
     for (const route of adminRoutes) {
       for (const token of [null, 'wrong-token', `${ADMIN_TOKEN}x`, '']) {
-        const r = await relay.api(route.method, concrete(route.url), route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, token);
+        const r = await relay.api(
+          route.method,
+          concrete(route.url),
+          route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          token,
+        );
         expect(r.status, `${route.method} ${route.url} with ${token}`).toBe(401);
       }
     }
@@ -48,12 +56,19 @@ describe('admin authentication', () => {
 
   it('answers CORS preflights and adds CORS headers for the editor', async () => {
     const pre = await fetch(`${relay.url}/api/deliveries`, {
-      method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:5173',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
-    const get = await fetch(`${relay.url}/api/sources`, { headers: { origin: 'http://127.0.0.1:5173', authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const get = await fetch(`${relay.url}/api/sources`, {
+      headers: { origin: 'http://127.0.0.1:5173', authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(get.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
@@ -64,11 +79,20 @@ describe('admin API', () => {
     expect(source.body).toMatchObject({ id: 'crm-in', secretSet: false, pathTokenSet: true });
     expect(source.body.hookPath).toMatch(/^\/hooks\/crm-in\/[\w-]{43}$/);
     expect((await relay.api('POST', '/api/sources', { id: 'crm-in' })).status).toBe(409);
-    const bad = await relay.api('POST', '/api/integrations', { sourceId: 'crm-in', doc: { method: 'FETCH', url: 42 } });
+    const bad = await relay.api('POST', '/api/integrations', {
+      sourceId: 'crm-in',
+      doc: { method: 'FETCH', url: 42 },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.details.length).toBeGreaterThan(0);
-    expect((await relay.api('POST', '/api/integrations', { sourceId: 'nope', doc: { url: 'https://x.example/' } })).status).toBe(422);
-    const ok = await relay.api('POST', '/api/integrations', { sourceId: 'crm-in', doc: { url: 'https://x.example/{{crm_id}}', body: { mode: 'auto', sections: ['call_info'] } } });
+    expect(
+      (await relay.api('POST', '/api/integrations', { sourceId: 'nope', doc: { url: 'https://x.example/' } }))
+        .status,
+    ).toBe(422);
+    const ok = await relay.api('POST', '/api/integrations', {
+      sourceId: 'crm-in',
+      doc: { url: 'https://x.example/{{crm_id}}', body: { mode: 'auto', sections: ['call_info'] } },
+    });
     expect(ok.status).toBe(201);
     const patched = await relay.api('PATCH', `/api/integrations/${ok.body.id}`, { active: false });
     expect(patched.body.active).toBe(false);
@@ -89,10 +113,16 @@ describe('admin API', () => {
       fail = false;
       const one = await relay.api('POST', `/api/deliveries/${failed.body.items[0].id}/retry`);
       expect(one).toMatchObject({ status: 202, body: { count: 1 } });
-      await relay.until(() => relay.api('GET', `/api/deliveries?integrationId=${integrationId}&status=succeeded`), (r) => r.body.items.length === 1);
+      await relay.until(
+        () => relay.api('GET', `/api/deliveries?integrationId=${integrationId}&status=succeeded`),
+        (r) => r.body.items.length === 1,
+      );
       const bulk = await relay.api('POST', '/api/deliveries/retry', { integrationId, status: 'failed' });
       expect(bulk.body.count).toBe(2);
-      await relay.until(() => relay.api('GET', `/api/deliveries?integrationId=${integrationId}&status=succeeded`), (r) => r.body.items.length === 3);
+      await relay.until(
+        () => relay.api('GET', `/api/deliveries?integrationId=${integrationId}&status=succeeded`),
+        (r) => r.body.items.length === 3,
+      );
       expect(flaky.requests).toHaveLength(6);
       const attempts = await relay.api('GET', `/api/attempts?integrationId=${integrationId}&outcome=success`);
       expect(attempts.body.items).toHaveLength(3);
@@ -104,7 +134,11 @@ describe('admin API', () => {
   it('sends a test with a provider sample and answers with the attempt', async () => {
     const source = await relay.api('POST', '/api/sources', { provider: 'osvi' });
     const integration = await relay.api('POST', '/api/integrations', {
-      sourceId: source.body.id, doc: { url: `${echo.url}/leads/{{crm_id}}`, body: { mode: 'auto', sections: ['call_info', 'call_summary'] } },
+      sourceId: source.body.id,
+      doc: {
+        url: `${echo.url}/leads/{{crm_id}}`,
+        body: { mode: 'auto', sections: ['call_info', 'call_summary'] },
+      },
     });
     const test = await relay.api('POST', `/api/integrations/${integration.body.id}/test`, {});
     expect(test.status).toBe(200);
@@ -121,11 +155,19 @@ describe('admin API', () => {
 
 describe('secrets are write-only', () => {
   it('never returns or logs a source secret or an integration secret', async () => {
-    const source = await relay.api('POST', '/api/sources', { name: 'signed', provider: 'attendee', secret: SOURCE_SECRET });
+    const source = await relay.api('POST', '/api/sources', {
+      name: 'signed',
+      provider: 'attendee',
+      secret: SOURCE_SECRET,
+    });
     expect(source.body.secretSet).toBe(true);
     const integration = await relay.api('POST', '/api/integrations', {
       sourceId: source.body.id,
-      doc: { url: `${echo.url}/hook?token={{secrets.API_TOKEN}}`, headers: { Authorization: 'Bearer {{secrets.API_TOKEN}}' }, body: { mode: 'template', template: { t: '{{secrets.API_TOKEN}}', bot: '{{bot_id}}' } } },
+      doc: {
+        url: `${echo.url}/hook?token={{secrets.API_TOKEN}}`,
+        headers: { Authorization: 'Bearer {{secrets.API_TOKEN}}' },
+        body: { mode: 'template', template: { t: '{{secrets.API_TOKEN}}', bot: '{{bot_id}}' } },
+      },
       secrets: { API_TOKEN: API_TOKEN },
     });
     expect(integration.status).toBe(201);
@@ -137,8 +179,15 @@ describe('secrets are write-only', () => {
     // ...but nothing the relay shows or logs contains it
     const answers = [source.text, integration.text, test.text];
     for (const path of [
-      '/api/sources', `/api/sources/${source.body.id}`, '/api/integrations', `/api/integrations/${integration.body.id}`,
-      '/api/events', `/api/events/${test.body.eventId}`, '/api/deliveries', `/api/deliveries/${test.body.deliveryId}`, '/api/attempts',
+      '/api/sources',
+      `/api/sources/${source.body.id}`,
+      '/api/integrations',
+      `/api/integrations/${integration.body.id}`,
+      '/api/events',
+      `/api/events/${test.body.eventId}`,
+      '/api/deliveries',
+      `/api/deliveries/${test.body.deliveryId}`,
+      '/api/attempts',
     ]) {
       const r = await relay.api('GET', path);
       expect(r.status).toBe(200);

@@ -39,11 +39,14 @@ interface Harness {
 async function embeddedHarness(): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'hookmap-conn-'));
   dirs.push(dir);
-  return { open: async (cipher) => {
-    const store = new EmbeddedStore({ dataDir: dir, cipher });
-    await store.init();
-    return store;
-  }, raw: () => allBytes(dir) };
+  return {
+    open: async (cipher) => {
+      const store = new EmbeddedStore({ dataDir: dir, cipher });
+      await store.init();
+      return store;
+    },
+    raw: () => allBytes(dir),
+  };
 }
 
 function pgHarness(): Harness {
@@ -70,7 +73,10 @@ function pgHarness(): Harness {
   };
 }
 
-for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async () => pgHarness()]] as const) {
+for (const [name, make] of [
+  ['embedded', embeddedHarness],
+  ['postgres', async () => pgHarness()],
+] as const) {
   describe(`connections in the ${name} store`, () => {
     it('stores, lists, changes under the lock and deletes connections, across a restart', async () => {
       const h = await make();
@@ -78,13 +84,19 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       let store = await h.open(cipher);
       await store.putConnection(connection('hubspot-acme'));
       await store.putConnection(connection('close-acme', { kind: 'static', tokenUrl: null }));
-      const changed = await store.updateConnectionLocked('hubspot-acme', async (c) => c && { ...c, accessToken: 'new-access', status: 'ok' });
+      const changed = await store.updateConnectionLocked(
+        'hubspot-acme',
+        async (c) => c && { ...c, accessToken: 'new-access', status: 'ok' },
+      );
       expect(changed?.accessToken).toBe('new-access');
       expect(await store.updateConnectionLocked('missing', async (c) => c)).toBeNull();
       await store.close();
       store = await h.open(cipher);
       expect((await store.listConnections()).map((c) => c.id)).toEqual(['close-acme', 'hubspot-acme']);
-      expect(await store.getConnection('hubspot-acme')).toMatchObject({ accessToken: 'new-access', values: { instance_url: 'https://acme.example.com' } });
+      expect(await store.getConnection('hubspot-acme')).toMatchObject({
+        accessToken: 'new-access',
+        values: { instance_url: 'https://acme.example.com' },
+      });
       expect(await store.deleteConnection('close-acme')).toBe(true);
       expect(await store.deleteConnection('close-acme')).toBe(false);
       expect(await store.getConnection('close-acme')).toBeNull();
@@ -97,7 +109,10 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       await store.putConnection(connection('old'));
       const s = { ...source(), secret: 'source-secret-value-abc' };
       await store.putSource(s);
-      await store.putIntegration({ ...integration(s.id), secrets: { CRM_TOKEN: 'integration-secret-value-def' } });
+      await store.putIntegration({
+        ...integration(s.id),
+        secrets: { CRM_TOKEN: 'integration-secret-value-def' },
+      });
       expect(await store.resealSecrets()).toBe(0); // no key: nothing to seal with
       await store.close();
       const first = newKey();
@@ -106,7 +121,8 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       expect(await store.resealSecrets()).toBe(0);
       if (name === 'postgres') {
         const raw = await h.raw(store);
-        for (const secret of [...SECRET_FIELDS, 'source-secret-value-abc', 'integration-secret-value-def']) expect(raw).not.toContain(secret);
+        for (const secret of [...SECRET_FIELDS, 'source-secret-value-abc', 'integration-secret-value-def'])
+          expect(raw).not.toContain(secret);
       }
       await store.close();
       const second = newKey();
@@ -115,7 +131,9 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       await store.close();
       store = await h.open(new SecretCipher(second)); // the previous key is no longer needed
       expect((await store.getConnection('old'))?.accessToken).toBe('access-token-value-789');
-      expect((await store.listIntegrations())[0]?.secrets).toEqual({ CRM_TOKEN: 'integration-secret-value-def' });
+      expect((await store.listIntegrations())[0]?.secrets).toEqual({
+        CRM_TOKEN: 'integration-secret-value-def',
+      });
       await store.close();
     });
 
@@ -126,9 +144,13 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       await store.putConnection(connection('enc'));
       const s = { ...source(), secret: 'source-secret-value-abc' };
       await store.putSource(s);
-      await store.putIntegration({ ...integration(s.id), secrets: { CRM_TOKEN: 'integration-secret-value-def' } });
+      await store.putIntegration({
+        ...integration(s.id),
+        secrets: { CRM_TOKEN: 'integration-secret-value-def' },
+      });
       let raw = await h.raw(store);
-      for (const secret of [...SECRET_FIELDS, 'source-secret-value-abc', 'integration-secret-value-def']) expect(raw).not.toContain(secret);
+      for (const secret of [...SECRET_FIELDS, 'source-secret-value-abc', 'integration-secret-value-def'])
+        expect(raw).not.toContain(secret);
       expect(raw).toContain('hm1:');
       await store.close();
 
@@ -137,10 +159,16 @@ for (const [name, make] of [['embedded', embeddedHarness], ['postgres', async ()
       store = await h.open(new SecretCipher(newOne, oldKey));
       expect((await store.getConnection('enc'))?.refreshToken).toBe('refresh-token-value-456');
       expect((await store.getSource(s.id))?.secret).toBe('source-secret-value-abc');
-      await store.updateConnectionLocked('enc', async (c) => c && { ...c, accessToken: 'rotated-access-value' });
+      await store.updateConnectionLocked(
+        'enc',
+        async (c) => c && { ...c, accessToken: 'rotated-access-value' },
+      );
       await store.close();
       store = await h.open(new SecretCipher(newOne));
-      expect(await store.getConnection('enc')).toMatchObject({ accessToken: 'rotated-access-value', clientSecret: 'client-secret-value-123' });
+      expect(await store.getConnection('enc')).toMatchObject({
+        accessToken: 'rotated-access-value',
+        clientSecret: 'client-secret-value-123',
+      });
       raw = await h.raw(store);
       expect(raw).not.toContain('rotated-access-value');
       await store.close();

@@ -56,7 +56,11 @@ describe.each(stores)('delivery to local sinks ($name)', ({ options }) => {
     expect(s.requests[0]!.headers['x-hookmap-delivery']).toBe(delivery.id);
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({
-      number: 1, outcome: 'success', responseStatus: 201, responseBody: '{"created":true}', error: null,
+      number: 1,
+      outcome: 'success',
+      responseStatus: 201,
+      responseBody: '{"created":true}',
+      error: null,
       request: { method: 'POST', url: `${s.url}/calls`, body: '{"id":"abc","n":7}' },
     });
     expect(attempts[0].durationMs).toBeGreaterThanOrEqual(0);
@@ -66,7 +70,12 @@ describe.each(stores)('delivery to local sinks ($name)', ({ options }) => {
     const s = await sink((_r, i) => (i === 0 ? { status: 500, body: 'boom' } : { status: 200 }));
     const { delivery, attempts } = await deliverOne(s.url);
     expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 2 });
-    expect(attempts.map((a: { outcome: string; responseStatus: number }) => [a.outcome, a.responseStatus])).toEqual([['retry', 500], ['success', 200]]);
+    expect(
+      attempts.map((a: { outcome: string; responseStatus: number }) => [a.outcome, a.responseStatus]),
+    ).toEqual([
+      ['retry', 500],
+      ['success', 200],
+    ]);
     expect(attempts[0].responseBody).toBe('boom');
     expect(s.requests).toHaveLength(2);
   });
@@ -81,7 +90,9 @@ describe.each(stores)('delivery to local sinks ($name)', ({ options }) => {
   });
 
   it('waits as long as a 429 Retry-After asks before trying again', async () => {
-    const s = await sink((_r, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200 }));
+    const s = await sink((_r, i) =>
+      i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200 },
+    );
     const { delivery } = await deliverOne(s.url);
     expect(delivery.status).toBe('succeeded');
     const gap = s.requests[1]!.at - s.requests[0]!.at;
@@ -164,7 +175,9 @@ describe('requests that cannot be sent', () => {
     const r = await startTestRelay();
     try {
       const s = await sink();
-      const { sourceId, integrationId } = await sourceWithIntegration(r, s.url, { headers: { 'X-Name': '{{id}}' } });
+      const { sourceId, integrationId } = await sourceWithIntegration(r, s.url, {
+        headers: { 'X-Name': '{{id}}' },
+      });
       await r.hook(sourceId, { id: 'Zoë ☃', n: 1 });
       const done = await r.until(
         () => r.api('GET', `/api/deliveries?integrationId=${integrationId}`),

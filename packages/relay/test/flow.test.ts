@@ -28,9 +28,17 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
   beforeAll(async () => {
     // The simulator compiles a target's schema on its first request: more than the default test deadline.
     relay = await startTestRelay({ ...options, timeoutMs: 5_000 });
-    const source = await relay.api('POST', '/api/sources', { name: 'otter', provider: 'otter', verification: 'none' });
+    const source = await relay.api('POST', '/api/sources', {
+      name: 'otter',
+      provider: 'otter',
+      verification: 'none',
+    });
     sourceId = source.body.id;
-    const integration = await relay.api('POST', '/api/integrations', { sourceId, doc: hubspotNoteFlow(sim), secrets: sim.secrets() });
+    const integration = await relay.api('POST', '/api/integrations', {
+      sourceId,
+      doc: hubspotNoteFlow(sim),
+      secrets: sim.secrets(),
+    });
     expect(integration.status, integration.text).toBe(201);
     integrationId = integration.body.id;
   });
@@ -56,7 +64,9 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     const res = await relay.api('POST', '/api/integrations', { sourceId, doc: flow });
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('invalid_integration');
-    expect(res.body.details.map((d: { path: string }) => d.path)).toContainEqual(expect.stringMatching(/^\/steps\/0\//));
+    expect(res.body.details.map((d: { path: string }) => d.path)).toContainEqual(
+      expect.stringMatching(/^\/steps\/0\//),
+    );
   });
 
   it('finds or creates the contact, then files the note on it; a second meeting finds the contact', async () => {
@@ -68,9 +78,13 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     expect(contact.email).toBe('john@test.com');
     expect(sim.activities('hubspot').map((a) => a.personIds)).toEqual([[contact.id]]);
     // Every step an attempt row of attempt 1, in order, secrets masked; the chain says what each step found.
-    expect(first.steps.map((s: any) => [s.stepId, s.number, s.skipped, s.responseStatus, s.outcome])).toEqual([
-      ['find', 1, false, 200, 'success'], ['create', 1, false, 201, 'success'], ['note', 1, false, 201, 'success'],
-    ]);
+    expect(first.steps.map((s: any) => [s.stepId, s.number, s.skipped, s.responseStatus, s.outcome])).toEqual(
+      [
+        ['find', 1, false, 200, 'success'],
+        ['create', 1, false, 201, 'success'],
+        ['note', 1, false, 201, 'success'],
+      ],
+    );
     expect(first.steps[0].result ?? null).toBeNull();
     expect(first.steps[1].result).toBe(contact.id);
     expect(first.attempts).toHaveLength(3);
@@ -83,20 +97,34 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
 
     const second = await deliver(otterMeeting('meeting-b'));
     expect(second.status).toBe('succeeded');
-    expect(second.steps.map((s: any) => [s.stepId, s.skipped, s.responseStatus])).toEqual([['find', false, 200], ['create', true, null], ['note', false, 201]]);
+    expect(second.steps.map((s: any) => [s.stepId, s.skipped, s.responseStatus])).toEqual([
+      ['find', false, 200],
+      ['create', true, null],
+      ['note', false, 201],
+    ]);
     expect(second.steps[0].result).toBe(contact.id);
     expect(sim.people('hubspot')).toHaveLength(1);
     expect(sim.activities('hubspot').map((a) => a.personIds)).toEqual([[contact.id], [contact.id]]);
     expect(sent(sim, 'hubspot.contact.create')).toEqual({ all: 1, ok: 1 });
     // The logs name each step of the chain (the last line is written once the attempt is recorded).
-    const steps = async () => relay.logLines.map((l) => JSON.parse(l)).filter((l) => l.deliveryId === second.id && l.msg === 'attempt').map((l) => l.step);
+    const steps = async () =>
+      relay.logLines
+        .map((l) => JSON.parse(l))
+        .filter((l) => l.deliveryId === second.id && l.msg === 'attempt')
+        .map((l) => l.step);
     expect(await relay.until(steps, (s) => s.length === 3)).toEqual(['find', 'create', 'note']);
   });
 
-  it('a step over the host\'s rate limit parks the delivery; it resumes at that step without spending an attempt', async () => {
-    const source = await relay.api('POST', '/api/sources', { name: 'otter-limited', provider: 'otter', verification: 'none' });
+  it("a step over the host's rate limit parks the delivery; it resumes at that step without spending an attempt", async () => {
+    const source = await relay.api('POST', '/api/sources', {
+      name: 'otter-limited',
+      provider: 'otter',
+      verification: 'none',
+    });
     const limited = await relay.api('POST', '/api/integrations', {
-      sourceId: source.body.id, doc: { ...hubspotNoteFlow(sim), rateLimit: { limit: 2, windowMs: 1_000 } }, secrets: sim.secrets(),
+      sourceId: source.body.id,
+      doc: { ...hubspotNoteFlow(sim), rateLimit: { limit: 2, windowMs: 1_000 } },
+      secrets: sim.secrets(),
     });
     expect(limited.status, limited.text).toBe(201);
     const ack = await relay.hook(source.body.id, otterMeeting('meeting-limited', 'limited@test.com'));
@@ -106,7 +134,11 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     );
     const detail = (await relay.api('GET', `/api/deliveries/${event.body.deliveries[0].id}`)).body;
     expect(detail.status).toBe('succeeded');
-    expect(detail.attempts.map((a: any) => [a.number, a.stepId]).reverse()).toEqual([[1, 'find'], [1, 'create'], [1, 'note']]);
+    expect(detail.attempts.map((a: any) => [a.number, a.stepId]).reverse()).toEqual([
+      [1, 'find'],
+      [1, 'create'],
+      [1, 'note'],
+    ]);
     // The third request of a 2-per-second window waits: the note is parked after the create was recorded.
     const lines = relay.logLines.map((l) => JSON.parse(l)).filter((l) => l.deliveryId === detail.id);
     const created = lines.findIndex((l) => l.msg === 'attempt' && l.step === 'create');
@@ -118,9 +150,20 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
   });
 
   it('a step that cannot be rendered fails the delivery at that step, without retry, after the steps before it', async () => {
-    const source = await relay.api('POST', '/api/sources', { name: 'otter-bad', provider: 'otter', verification: 'none' });
-    const flow = hubspotNoteFlow(sim, (f) => ({ ...f, steps: f.steps.map((s) => (s.id === 'note' ? { ...s, headers: { 'X-Meeting': '{{ data.id }}' } } : s)) }));
-    const bad = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: flow, secrets: sim.secrets() });
+    const source = await relay.api('POST', '/api/sources', {
+      name: 'otter-bad',
+      provider: 'otter',
+      verification: 'none',
+    });
+    const flow = hubspotNoteFlow(sim, (f) => ({
+      ...f,
+      steps: f.steps.map((s) => (s.id === 'note' ? { ...s, headers: { 'X-Meeting': '{{ data.id }}' } } : s)),
+    }));
+    const bad = await relay.api('POST', '/api/integrations', {
+      sourceId: source.body.id,
+      doc: flow,
+      secrets: sim.secrets(),
+    });
     expect(bad.status, bad.text).toBe(201);
     const ack = await relay.hook(source.body.id, otterMeeting('meeting\r\nX-Injected: 1', 'crlf@test.com'));
     const event = await relay.until(
@@ -129,7 +172,11 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     );
     const detail = (await relay.api('GET', `/api/deliveries/${event.body.deliveries[0].id}`)).body;
     expect(detail).toMatchObject({ status: 'failed', attemptCount: 1 });
-    expect(detail.attempts.map((a: any) => [a.stepId, a.outcome]).reverse()).toEqual([['find', 'success'], ['create', 'success'], ['note', 'failed']]);
+    expect(detail.attempts.map((a: any) => [a.stepId, a.outcome]).reverse()).toEqual([
+      ['find', 'success'],
+      ['create', 'success'],
+      ['note', 'failed'],
+    ]);
     expect(detail.attempts[0]).toMatchObject({ request: null, responseStatus: null });
     expect(detail.lastError).toMatch(/^step "note": could not be rendered: /);
     expect(sent(sim, 'hubspot.note').all).toBe(0);
@@ -137,9 +184,16 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
   });
 
   it('"Send test" runs the whole flow now and answers with its last step', async () => {
-    const res = await relay.api('POST', `/api/integrations/${integrationId}/test`, { payload: otterMeeting('meeting-test', 'test@test.com') });
+    const res = await relay.api('POST', `/api/integrations/${integrationId}/test`, {
+      payload: otterMeeting('meeting-test', 'test@test.com'),
+    });
     expect(res.status, res.text).toBe(200);
-    expect(res.body.attempt).toMatchObject({ stepId: 'note', responseStatus: 201, outcome: 'success', number: 1 });
+    expect(res.body.attempt).toMatchObject({
+      stepId: 'note',
+      responseStatus: 201,
+      outcome: 'success',
+      number: 1,
+    });
     const detail = (await relay.api('GET', `/api/deliveries/${res.body.deliveryId}`)).body;
     expect(detail.steps.map((s: any) => s.stepId)).toEqual(['find', 'create', 'note']);
     expect(sim.people('hubspot').map((p) => p.email)).toEqual(['test@test.com']);
@@ -150,10 +204,19 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     sim.fail('hubspot', { status: 500, preset: 'hubspot.note' });
     const retried = await deliver(otterMeeting('meeting-c', 'ada@test.com'));
     expect(retried.status).toBe('succeeded');
-    expect([...retried.attempts].reverse().map((a: any) => [a.number, a.stepId, a.responseStatus, a.outcome])).toEqual([
-      [1, 'find', 200, 'success'], [1, 'create', 201, 'success'], [1, 'note', 500, 'retry'], [2, 'note', 201, 'success'],
+    expect(
+      [...retried.attempts].reverse().map((a: any) => [a.number, a.stepId, a.responseStatus, a.outcome]),
+    ).toEqual([
+      [1, 'find', 200, 'success'],
+      [1, 'create', 201, 'success'],
+      [1, 'note', 500, 'retry'],
+      [2, 'note', 201, 'success'],
     ]);
-    expect(retried.steps.map((s: any) => [s.stepId, s.number])).toEqual([['find', 1], ['create', 1], ['note', 2]]);
+    expect(retried.steps.map((s: any) => [s.stepId, s.number])).toEqual([
+      ['find', 1],
+      ['create', 1],
+      ['note', 2],
+    ]);
     expect(sent(sim, 'hubspot.contact.search')).toEqual({ all: 1, ok: 1 });
     expect(sent(sim, 'hubspot.contact.create')).toEqual({ all: 1, ok: 1 });
     const [ada] = sim.people('hubspot');
@@ -168,9 +231,18 @@ describe.each(stores)('flow deliveries into the CRM simulator ($name)', ({ optio
     expect(sim.activities('hubspot')).toEqual([]);
     const bulk = await relay.api('POST', '/api/deliveries/retry', { integrationId, status: 'failed' });
     expect(bulk.body.retried).toEqual([failed.id]);
-    const done = await relay.until(() => relay.api('GET', `/api/deliveries/${failed.id}`), (r) => r.body.status !== 'pending');
+    const done = await relay.until(
+      () => relay.api('GET', `/api/deliveries/${failed.id}`),
+      (r) => r.body.status !== 'pending',
+    );
     expect(done.body.status).toBe('succeeded');
-    expect(done.body.steps.map((s: any) => [s.stepId, s.number, s.outcome])).toEqual([['find', 1], ['create', 1], ['note', 4]].map(([id, n]) => [id, n, 'success']));
+    expect(done.body.steps.map((s: any) => [s.stepId, s.number, s.outcome])).toEqual(
+      [
+        ['find', 1],
+        ['create', 1],
+        ['note', 4],
+      ].map(([id, n]) => [id, n, 'success']),
+    );
     expect(sent(sim, 'hubspot.contact.search').all).toBe(1);
     expect(sent(sim, 'hubspot.contact.create')).toEqual({ all: 1, ok: 1 });
     expect(sent(sim, 'hubspot.note')).toEqual({ all: 4, ok: 1 });

@@ -22,10 +22,18 @@ afterAll(async () => {
 });
 
 async function attendeeSource(): Promise<string> {
-  const source = await relay.api('POST', '/api/sources', { name: 'Attendee', provider: 'attendee', secret: ATTENDEE_SECRET });
+  const source = await relay.api('POST', '/api/sources', {
+    name: 'Attendee',
+    provider: 'attendee',
+    secret: ATTENDEE_SECRET,
+  });
   expect(source.status).toBe(201);
   const integration = await relay.api('POST', '/api/integrations', {
-    sourceId: source.body.id, doc: { url: `${sink.url}/attendee`, body: { mode: 'template', template: { bot: '{{bot_id}}', key: '{{idempotency_key}}' } } },
+    sourceId: source.body.id,
+    doc: {
+      url: `${sink.url}/attendee`,
+      body: { mode: 'template', template: { bot: '{{bot_id}}', key: '{{idempotency_key}}' } },
+    },
   });
   expect(integration.status).toBe(201);
   return source.body.id;
@@ -38,7 +46,10 @@ function attendeeSample(key: string): string {
 
 async function postRaw(sourceId: string, raw: string, headers: Record<string, string>) {
   const res = await fetch(relay.hookUrl(sourceId), { method: 'POST', headers, body: raw });
-  return { status: res.status, body: (await res.json()) as { status?: string; message?: string; eventId?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status?: string; message?: string; eventId?: string },
+  };
 }
 
 describe('inbound signatures', () => {
@@ -46,11 +57,17 @@ describe('inbound signatures', () => {
     const sourceId = await attendeeSource();
     const raw = attendeeSample('sig-ok-1');
     const signature = await signAttendeePayload(raw, ATTENDEE_SECRET);
-    const good = await postRaw(sourceId, raw, { 'content-type': 'application/json', 'x-webhook-signature': signature });
+    const good = await postRaw(sourceId, raw, {
+      'content-type': 'application/json',
+      'x-webhook-signature': signature,
+    });
     expect(good).toMatchObject({ status: 202, body: { status: 'accepted', deliveries: 1 } });
 
     const tampered = raw.replace('sig-ok-1', 'sig-ok-2');
-    const bad = await postRaw(sourceId, tampered, { 'content-type': 'application/json', 'x-webhook-signature': signature });
+    const bad = await postRaw(sourceId, tampered, {
+      'content-type': 'application/json',
+      'x-webhook-signature': signature,
+    });
     expect(bad).toMatchObject({ status: 401, body: { error: 'bad_signature' } });
     const missing = await postRaw(sourceId, tampered, { 'content-type': 'application/json' });
     expect(missing.status).toBe(401);
@@ -63,16 +80,27 @@ describe('inbound signatures', () => {
   });
 
   it('verifies Standard Webhooks when a source is configured for it', async () => {
-    const source = await relay.api('POST', '/api/sources', { provider: null, verification: 'standard-webhooks', secret: SW_SECRET });
+    const source = await relay.api('POST', '/api/sources', {
+      provider: null,
+      verification: 'standard-webhooks',
+      secret: SW_SECRET,
+    });
     const raw = JSON.stringify({ hello: 'world' });
-    const id = 'msg_2b1', ts = String(Math.floor(Date.now() / 1000));
+    const id = 'msg_2b1',
+      ts = String(Math.floor(Date.now() / 1000));
     const key = Buffer.from(SW_SECRET.slice(6), 'base64');
     const sig = createHmac('sha256', key).update(`${id}.${ts}.${raw}`).digest('base64');
     const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': ts };
-    expect((await postRaw(source.body.id, raw, { ...headers, 'webhook-signature': `v1,${sig}` })).status).toBe(202);
-    expect((await postRaw(source.body.id, raw, { ...headers, 'webhook-signature': `v1,${sig.slice(1)}A` })).status).toBe(401);
+    expect(
+      (await postRaw(source.body.id, raw, { ...headers, 'webhook-signature': `v1,${sig}` })).status,
+    ).toBe(202);
+    expect(
+      (await postRaw(source.body.id, raw, { ...headers, 'webhook-signature': `v1,${sig.slice(1)}A` })).status,
+    ).toBe(401);
     // the webhook-id is the idempotency key
-    expect((await postRaw(source.body.id, raw, { ...headers, 'webhook-signature': `v1,${sig}` })).body.status).toBe('duplicate');
+    expect(
+      (await postRaw(source.body.id, raw, { ...headers, 'webhook-signature': `v1,${sig}` })).body.status,
+    ).toBe('duplicate');
   });
 
   it('refuses a secret on a provider that does not sign, unless Standard Webhooks is chosen', async () => {
@@ -87,11 +115,15 @@ describe('inbound bodies and duplicates', () => {
     const sourceId = await attendeeSource();
     const before = sink.requests.length;
     const raw = attendeeSample('dup-key-1');
-    const headers = { 'content-type': 'application/json', 'x-webhook-signature': await signAttendeePayload(raw, ATTENDEE_SECRET) };
+    const headers = {
+      'content-type': 'application/json',
+      'x-webhook-signature': await signAttendeePayload(raw, ATTENDEE_SECRET),
+    };
     const first = await postRaw(sourceId, raw, headers);
     const again = await Promise.all([postRaw(sourceId, raw, headers), postRaw(sourceId, raw, headers)]);
     expect(first.status).toBe(202);
-    for (const r of again) expect(r).toMatchObject({ status: 200, body: { status: 'duplicate', eventId: first.body.eventId } });
+    for (const r of again)
+      expect(r).toMatchObject({ status: 200, body: { status: 'duplicate', eventId: first.body.eventId } });
     await sink.waitFor(before + 1);
     await new Promise((r) => setTimeout(r, 150));
     expect(sink.requests.filter((r) => r.body.includes('dup-key-1'))).toHaveLength(1);
@@ -105,7 +137,11 @@ describe('inbound bodies and duplicates', () => {
     expect(big.body.message).toMatch(/4096 bytes/);
     const malformed = await relay.hook(id, '{"a": 1,');
     expect(malformed).toMatchObject({ status: 400, body: { error: 'malformed_json' } });
-    const text = await fetch(relay.hookUrl(id), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const text = await fetch(relay.hookUrl(id), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+    });
     expect(text.status).toBe(415);
     expect(((await text.json()) as { message: string }).message).toMatch(/application\/json/);
     expect((await relay.hook(id, [1, 2])).status).toBe(400);
@@ -118,7 +154,10 @@ describe('inbound bodies and duplicates', () => {
     const slow = await startSink(() => ({ status: 200, delayMs: 1500 }));
     try {
       const source = await relay.api('POST', '/api/sources', { provider: null });
-      await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: { url: slow.url, body: { mode: 'template', template: {} } } });
+      await relay.api('POST', '/api/integrations', {
+        sourceId: source.body.id,
+        doc: { url: slow.url, body: { mode: 'template', template: {} } },
+      });
       const started = Date.now();
       const ack = await relay.hook(source.body.id, { a: 1 });
       expect(ack.status).toBe(202);
@@ -131,47 +170,82 @@ describe('inbound bodies and duplicates', () => {
 
 describe('integration events filter', () => {
   it('creates deliveries only for integrations that list the webhook event (or list none)', async () => {
-    const source = await relay.api('POST', '/api/sources', { name: 'Attendee', provider: 'attendee', secret: ATTENDEE_SECRET });
+    const source = await relay.api('POST', '/api/sources', {
+      name: 'Attendee',
+      provider: 'attendee',
+      secret: ATTENDEE_SECRET,
+    });
     const make = async (events?: string[]) => {
       const res = await relay.api('POST', '/api/integrations', {
         sourceId: source.body.id,
-        doc: { url: `${sink.url}/filtered`, body: { mode: 'template', template: { t: '{{trigger}}' } }, ...(events ? { events } : {}) },
+        doc: {
+          url: `${sink.url}/filtered`,
+          body: { mode: 'template', template: { t: '{{trigger}}' } },
+          ...(events ? { events } : {}),
+        },
       });
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
     const all = await make();
     const transcripts = await make(['transcript.update']);
-    const badShape = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: { url: sink.url, events: 'transcript.update' } });
+    const badShape = await relay.api('POST', '/api/integrations', {
+      sourceId: source.body.id,
+      doc: { url: sink.url, events: 'transcript.update' },
+    });
     expect(badShape.status).toBe(422);
     expect(badShape.text).toMatch(/events/);
     const send = async (trigger: string) => {
       const sample = attendee.samples.find((s) => (s.payload as { trigger?: string }).trigger === trigger);
       const raw = JSON.stringify({ ...(sample!.payload as object), idempotency_key: `filter-${trigger}` });
       const signature = await signAttendeePayload(raw, ATTENDEE_SECRET);
-      return postRaw(source.body.id, raw, { 'content-type': 'application/json', 'x-webhook-signature': signature });
+      return postRaw(source.body.id, raw, {
+        'content-type': 'application/json',
+        'x-webhook-signature': signature,
+      });
     };
     expect(await send('bot.state_change')).toMatchObject({ status: 202, body: { deliveries: 1 } });
     expect(await send('transcript.update')).toMatchObject({ status: 202, body: { deliveries: 2 } });
-    const of = async (id: string) => (await relay.api('GET', `/api/deliveries?integrationId=${id}`)).body.items.length;
+    const of = async (id: string) =>
+      (await relay.api('GET', `/api/deliveries?integrationId=${id}`)).body.items.length;
     expect(await of(all)).toBe(2);
     expect(await of(transcripts)).toBe(1);
   });
 
   it('creates a delivery only when the integration\'s "when" holds for the webhook', async () => {
-    const source = await relay.api('POST', '/api/sources', { name: 'Attendee', provider: 'attendee', secret: ATTENDEE_SECRET });
+    const source = await relay.api('POST', '/api/sources', {
+      name: 'Attendee',
+      provider: 'attendee',
+      secret: ATTENDEE_SECRET,
+    });
     const made = await relay.api('POST', '/api/integrations', {
       sourceId: source.body.id,
-      doc: { url: `${sink.url}/ended`, when: "{{ data.new_state == 'ended' }}", body: { mode: 'template', template: { s: '{{data.new_state}}' } } },
+      doc: {
+        url: `${sink.url}/ended`,
+        when: "{{ data.new_state == 'ended' }}",
+        body: { mode: 'template', template: { s: '{{data.new_state}}' } },
+      },
     });
     expect(made.status).toBe(201);
-    const broken = await relay.api('POST', '/api/integrations', { sourceId: source.body.id, doc: { url: sink.url, when: '{{ data.new_state == }}' } });
+    const broken = await relay.api('POST', '/api/integrations', {
+      sourceId: source.body.id,
+      doc: { url: sink.url, when: '{{ data.new_state == }}' },
+    });
     expect(broken.status).toBe(422);
     expect(broken.text).toMatch(/\/when/);
-    const state = attendee.samples.find((x) => (x.payload as { trigger?: string }).trigger === 'bot.state_change')!.payload as { data: object };
+    const state = attendee.samples.find(
+      (x) => (x.payload as { trigger?: string }).trigger === 'bot.state_change',
+    )!.payload as { data: object };
     const send = async (newState: string) => {
-      const raw = JSON.stringify({ ...state, data: { ...state.data, new_state: newState }, idempotency_key: `when-${newState}` });
-      return postRaw(source.body.id, raw, { 'content-type': 'application/json', 'x-webhook-signature': await signAttendeePayload(raw, ATTENDEE_SECRET) });
+      const raw = JSON.stringify({
+        ...state,
+        data: { ...state.data, new_state: newState },
+        idempotency_key: `when-${newState}`,
+      });
+      return postRaw(source.body.id, raw, {
+        'content-type': 'application/json',
+        'x-webhook-signature': await signAttendeePayload(raw, ATTENDEE_SECRET),
+      });
     };
     expect(await send('joining')).toMatchObject({ status: 202, body: { deliveries: 0 } });
     expect(await send('ended')).toMatchObject({ status: 202, body: { deliveries: 1 } });

@@ -21,8 +21,13 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-async function metricsText(relay: TestRelay, token: string | null = ADMIN_TOKEN): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${relay.url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function metricsText(
+  relay: TestRelay,
+  token: string | null = ADMIN_TOKEN,
+): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${relay.url}/metrics`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -39,8 +44,14 @@ describe('health, readiness and metrics (embedded store)', () => {
   });
 
   it('answers /healthz and /readyz without a token', async () => {
-    expect(await relay.api('GET', '/healthz', undefined, null)).toMatchObject({ status: 200, body: { ok: true, store: 'embedded' } });
-    expect(await relay.api('GET', '/readyz', undefined, null)).toMatchObject({ status: 200, body: { ready: true } });
+    expect(await relay.api('GET', '/healthz', undefined, null)).toMatchObject({
+      status: 200,
+      body: { ok: true, store: 'embedded' },
+    });
+    expect(await relay.api('GET', '/readyz', undefined, null)).toMatchObject({
+      status: 200,
+      body: { ready: true },
+    });
   });
 
   it('serves /metrics only with the admin token', async () => {
@@ -64,16 +75,27 @@ describe('health, readiness and metrics (embedded store)', () => {
       (t) => sample(t, 'hookmap_deliveries_total', { outcome: 'succeeded', host }) === 1,
     );
     for (const [name, type] of [
-      ['hookmap_webhooks_accepted_total', 'counter'], ['hookmap_webhooks_rejected_total', 'counter'],
-      ['hookmap_deliveries_total', 'counter'], ['hookmap_attempts_total', 'counter'],
-      ['hookmap_attempt_duration_seconds', 'histogram'], ['hookmap_queue_depth', 'gauge'],
-      ['hookmap_oldest_pending_age_seconds', 'gauge'], ['hookmap_token_refreshes_total', 'counter'],
-      ['hookmap_plans_total', 'counter'], ['hookmap_replays_total', 'counter'], ['hookmap_deliveries_parked_total', 'counter'],
-    ]) expect(text).toContain(`# TYPE ${name} ${type}`);
+      ['hookmap_webhooks_accepted_total', 'counter'],
+      ['hookmap_webhooks_rejected_total', 'counter'],
+      ['hookmap_deliveries_total', 'counter'],
+      ['hookmap_attempts_total', 'counter'],
+      ['hookmap_attempt_duration_seconds', 'histogram'],
+      ['hookmap_queue_depth', 'gauge'],
+      ['hookmap_oldest_pending_age_seconds', 'gauge'],
+      ['hookmap_token_refreshes_total', 'counter'],
+      ['hookmap_plans_total', 'counter'],
+      ['hookmap_replays_total', 'counter'],
+      ['hookmap_deliveries_parked_total', 'counter'],
+    ])
+      expect(text).toContain(`# TYPE ${name} ${type}`);
     expect(sample(text, 'hookmap_webhooks_accepted_total', { source: sourceId })).toBe(1);
     expect(sample(text, 'hookmap_webhooks_duplicate_total', { source: sourceId })).toBe(1);
-    expect(sample(text, 'hookmap_webhooks_rejected_total', { source: sourceId, reason: 'bad_payload' })).toBe(1);
-    expect(sample(text, 'hookmap_webhooks_rejected_total', { source: 'unknown', reason: 'not_found' })).toBe(1);
+    expect(sample(text, 'hookmap_webhooks_rejected_total', { source: sourceId, reason: 'bad_payload' })).toBe(
+      1,
+    );
+    expect(sample(text, 'hookmap_webhooks_rejected_total', { source: 'unknown', reason: 'not_found' })).toBe(
+      1,
+    );
     expect(sample(text, 'hookmap_attempts_total', { outcome: 'retry', host })).toBe(1);
     expect(sample(text, 'hookmap_attempts_total', { outcome: 'success', host })).toBe(1);
     expect(sample(text, 'hookmap_attempt_duration_seconds_count', { host })).toBe(2);
@@ -104,19 +126,26 @@ describe('health, readiness and metrics (embedded store)', () => {
   it('follows a webhook through its delivery and attempts with one request id', async () => {
     const { sourceId } = await sourceWithIntegration(relay, `${sink.url}/traced`);
     const res = await fetch(relay.hookUrl(sourceId), {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'lb-7f3a' }, body: JSON.stringify({ id: 't1', n: 1 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'lb-7f3a' },
+      body: JSON.stringify({ id: 't1', n: 1 }),
     });
     expect(res.status).toBe(202);
     expect(res.headers.get('x-request-id')).toBe('lb-7f3a');
     const { eventId } = (await res.json()) as { eventId: string };
     const lines = await relay.until(
-      async () => relay.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.requestId === 'lb-7f3a'),
+      async () =>
+        relay.logLines
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .filter((l) => l.requestId === 'lb-7f3a'),
       (found) => found.some((l) => l.msg === 'attempt'),
     );
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['webhook accepted', 'attempt']));
     for (const line of lines) expect(line.eventId).toBe(eventId);
     const generated = await fetch(relay.hookUrl(sourceId), {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' }, body: JSON.stringify({ id: 't2', n: 2 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' },
+      body: JSON.stringify({ id: 't2', n: 2 }),
     });
     expect(generated.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]+$/);
   });
@@ -166,7 +195,10 @@ describe('/readyz with PostgreSQL', () => {
       expect(down.body.reason).toMatch(/store not reachable/);
       expect((await relay.api('GET', '/healthz', undefined, null)).status).toBe(200); // alive all the same
       await proxy.start();
-      await relay.until(() => relay.api('GET', '/readyz', undefined, null), (r) => r.status === 200);
+      await relay.until(
+        () => relay.api('GET', '/readyz', undefined, null),
+        (r) => r.status === 200,
+      );
     } finally {
       await relay.close();
       await proxy.stop();

@@ -61,7 +61,11 @@ describe('retention', () => {
     const ack = await relay.hook(sourceId, { id: 'timer' });
     expect(ack.status).toBe(202);
     const eventId = ack.body.eventId as string;
-    await relay.until(() => relay!.store.getEvent(eventId), (e) => e === null, 5_000);
+    await relay.until(
+      () => relay!.store.getEvent(eventId),
+      (e) => e === null,
+      5_000,
+    );
     expect(sink.requests.length).toBe(before + 1);
   });
 });

@@ -25,7 +25,10 @@ beforeAll(async () => {
   // Echoes everything it got, in the body and in a response header.
   echo = await startSink((req) => ({
     status: 200,
-    headers: { 'x-echo-authorization': String(req.headers.authorization), 'content-type': 'application/json' },
+    headers: {
+      'x-echo-authorization': String(req.headers.authorization),
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({ url: req.url, headers: req.headers, body: req.body }),
   }));
 });
@@ -38,8 +41,18 @@ function forms(): string[] {
   const basic = Buffer.from(`${CLOSE_KEY}:`).toString('base64');
   const urlEncoded = encodeURIComponent(URL_SECRET).replace(/%20/g, '+');
   return [
-    CLOSE_KEY, basic, `Basic ${basic}`, URL_SECRET, urlEncoded, encodeURIComponent(URL_SECRET), CASED, CASED.toUpperCase(), CASED.toLowerCase(),
-    B64_SECRET, Buffer.from(B64_SECRET).toString('base64'), Buffer.from(B64_SECRET).toString('base64url'),
+    CLOSE_KEY,
+    basic,
+    `Basic ${basic}`,
+    URL_SECRET,
+    urlEncoded,
+    encodeURIComponent(URL_SECRET),
+    CASED,
+    CASED.toUpperCase(),
+    CASED.toLowerCase(),
+    B64_SECRET,
+    Buffer.from(B64_SECRET).toString('base64'),
+    Buffer.from(B64_SECRET).toString('base64url'),
   ];
 }
 
@@ -75,7 +88,11 @@ describe('outbound secrets in every encoding', () => {
     const attempt = attempts.body.items[0];
     expect(attempt.outcome).toBe('success');
     expect(attempt.request.headers).toMatchObject({
-      authorization: '[redacted]', 'x-q': '[redacted]', 'x-upper': '[redacted]', 'x-encoded': '[redacted]', 'x-plain': 'hello m1',
+      authorization: '[redacted]',
+      'x-q': '[redacted]',
+      'x-upper': '[redacted]',
+      'x-encoded': '[redacted]',
+      'x-plain': 'hello m1',
     });
     expect(attempt.responseHeaders['x-echo-authorization']).toBe('[redacted]');
     const delivery = await relay.api('GET', `/api/deliveries/${attempt.deliveryId}`);
@@ -88,13 +105,20 @@ describe('outbound secrets in every encoding', () => {
     const names = secretHeaderNames({
       url: 'https://x.example/',
       headers: {
-        Authorization: 'Basic {{ secrets.K | append: ":" | base64 }}', 'X-Conn': '{{ $.connection.access_token | upper }}',
-        'X-Quoted': '{{ secrets["A"] }}', 'X-Mixed': '{{ secrets.A ?? id }}', 'X-Id': '{{ id }}', 'X-Literal': 'v1',
+        Authorization: 'Basic {{ secrets.K | append: ":" | base64 }}',
+        'X-Conn': '{{ $.connection.access_token | upper }}',
+        'X-Quoted': '{{ secrets["A"] }}',
+        'X-Mixed': '{{ secrets.A ?? id }}',
+        'X-Id': '{{ id }}',
+        'X-Literal': 'v1',
       },
       steps: undefined,
     });
     expect([...names].sort()).toEqual(['authorization', 'x-conn', 'x-mixed', 'x-quoted']);
-    const r = Redactor.forIntegration({ doc: { url: 'https://x', headers: { 'X-Id': '{{ id }}' } }, secrets: { K: 'user-secret' } });
+    const r = Redactor.forIntegration({
+      doc: { url: 'https://x', headers: { 'X-Id': '{{ id }}' } },
+      secrets: { K: 'user-secret' },
+    });
     // base64 of the secret inside a longer value, at every alignment
     for (const prefix of ['', 'a', 'ab', 'abc:']) {
       const encoded = Buffer.from(`${prefix}user-secret:tail`).toString('base64');
@@ -108,21 +132,60 @@ describe('attempts recorded before masking', () => {
   it('are masked again with the integration secrets when the admin API returns them', async () => {
     const source = await relay.api('POST', '/api/sources', { provider: null });
     const integration = await relay.api('POST', '/api/integrations', {
-      sourceId: source.body.id, doc: { url: `${echo.url}/old`, headers: { 'X-Key': '{{ secrets.K | base64 }}' } }, secrets: { K: CLOSE_KEY },
+      sourceId: source.body.id,
+      doc: { url: `${echo.url}/old`, headers: { 'X-Key': '{{ secrets.K | base64 }}' } },
+      secrets: { K: CLOSE_KEY },
     });
     const now = nowIso();
-    const event = { id: newId('evt'), sourceId: source.body.id, idempotencyKey: null, body: '{}', headers: {}, receivedAt: now, test: true };
-    const delivery = {
-      id: newId('dlv'), eventId: event.id, integrationId: integration.body.id, sourceId: source.body.id, status: 'pending' as const, attemptCount: 0,
-      maxAttempts: 1, nextAttemptAt: now, lastStatus: null, lastError: null, createdAt: now, updatedAt: now,
+    const event = {
+      id: newId('evt'),
+      sourceId: source.body.id,
+      idempotencyKey: null,
+      body: '{}',
+      headers: {},
+      receivedAt: now,
+      test: true,
     };
-    await relay.store.acceptEvent({ event, deliveries: [delivery], leaseOwner: 'old-relay', leaseMs: 60_000 });
+    const delivery = {
+      id: newId('dlv'),
+      eventId: event.id,
+      integrationId: integration.body.id,
+      sourceId: source.body.id,
+      status: 'pending' as const,
+      attemptCount: 0,
+      maxAttempts: 1,
+      nextAttemptAt: now,
+      lastStatus: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await relay.store.acceptEvent({
+      event,
+      deliveries: [delivery],
+      leaseOwner: 'old-relay',
+      leaseMs: 60_000,
+    });
     const encoded = Buffer.from(CLOSE_KEY).toString('base64');
-    await relay.store.recordAttempt({
-      id: newId('att'), deliveryId: delivery.id, integrationId: integration.body.id, eventId: event.id, number: 1, startedAt: now, durationMs: 1,
-      request: { method: 'POST', url: `${echo.url}/old`, headers: { 'x-key': encoded }, body: null },
-      responseStatus: 200, responseHeaders: { 'x-echo': encoded }, responseBody: `you sent ${encoded}`, error: null, outcome: 'success', worker: 'old-relay',
-    }, { status: 'succeeded', nextAttemptAt: now, lastStatus: 200, lastError: null });
+    await relay.store.recordAttempt(
+      {
+        id: newId('att'),
+        deliveryId: delivery.id,
+        integrationId: integration.body.id,
+        eventId: event.id,
+        number: 1,
+        startedAt: now,
+        durationMs: 1,
+        request: { method: 'POST', url: `${echo.url}/old`, headers: { 'x-key': encoded }, body: null },
+        responseStatus: 200,
+        responseHeaders: { 'x-echo': encoded },
+        responseBody: `you sent ${encoded}`,
+        error: null,
+        outcome: 'success',
+        worker: 'old-relay',
+      },
+      { status: 'succeeded', nextAttemptAt: now, lastStatus: 200, lastError: null },
+    );
     const list = await relay.api('GET', `/api/attempts?deliveryId=${delivery.id}`);
     const one = await relay.api('GET', `/api/deliveries/${delivery.id}`);
     expect(list.body.items).toHaveLength(1);
@@ -135,8 +198,11 @@ describe('inbound credential headers', () => {
   it('keeps them by name with their values masked, and never returns them in clear', async () => {
     const source = await relay.api('POST', '/api/sources', { provider: null });
     const credentials: Record<string, string> = {
-      authorization: 'Bearer inbound-bearer-5f1c', 'x-api-key': 'inbound-api-key-77aa', cookie: 'session=inbound-cookie-93',
-      'x-webhook-signature': 'inbound-signature-0b0b', 'x-auth-token': 'inbound-auth-token-1d2e',
+      authorization: 'Bearer inbound-bearer-5f1c',
+      'x-api-key': 'inbound-api-key-77aa',
+      cookie: 'session=inbound-cookie-93',
+      'x-webhook-signature': 'inbound-signature-0b0b',
+      'x-auth-token': 'inbound-auth-token-1d2e',
     };
     const sent = await relay.hook(source.body.id, { id: 'in1' }, credentials);
     expect(sent.status).toBe(202);

@@ -14,8 +14,15 @@ import { delivery, event, integration, source } from './helpers/records.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from './helpers/pg.js';
 
 const kinds = [
-  { name: 'embedded', make: async () => new EmbeddedStore({ dataDir: await mkdtemp(join(tmpdir(), 'hookmap-ops-store-')) }) },
-  { name: 'postgres', make: async () => new PgStore({ databaseUrl: DATABASE_URL, schema: uniqueSchema('opsstore'), poolSize: 8 }) },
+  {
+    name: 'embedded',
+    make: async () => new EmbeddedStore({ dataDir: await mkdtemp(join(tmpdir(), 'hookmap-ops-store-')) }),
+  },
+  {
+    name: 'postgres',
+    make: async () =>
+      new PgStore({ databaseUrl: DATABASE_URL, schema: uniqueSchema('opsstore'), poolSize: 8 }),
+  },
 ];
 
 describe.each(kinds)('$name store', ({ name, make }) => {
@@ -33,7 +40,11 @@ describe.each(kinds)('$name store', ({ name, make }) => {
     if (!available) return;
     await store.close();
     if (store instanceof PgStore) await dropSchema(store.schema);
-    if (store instanceof EmbeddedStore) await rm((store as unknown as { options: { dataDir: string } }).options.dataDir, { recursive: true, force: true });
+    if (store instanceof EmbeddedStore)
+      await rm((store as unknown as { options: { dataDir: string } }).options.dataDir, {
+        recursive: true,
+        force: true,
+      });
   });
 
   it('keeps one event per idempotency key among 60 concurrent accepts', async (ctx) => {
@@ -59,7 +70,9 @@ describe.each(kinds)('$name store', ({ name, make }) => {
     expect(stats.pending).toBeGreaterThanOrEqual(43);
     expect(stats.oldestPendingAt).not.toBeNull();
     await store.ping();
-    console.log(`[${name}] accepts grouped: ${stored.length} stored, ${results.length - stored.length} duplicates`);
+    console.log(
+      `[${name}] accepts grouped: ${stored.length} stored, ${results.length - stored.length} duplicates`,
+    );
   });
 
   it('parks claimed deliveries without spending an attempt, for their owner only', async (ctx) => {
@@ -73,7 +86,9 @@ describe.each(kinds)('$name store', ({ name, make }) => {
     await store.acceptEvent({ event: e, deliveries: [d] });
     let claimed = await store.claimDue('me', 1_000, 60_000);
     expect(claimed.map((c) => c.delivery.id)).toContain(d.id);
-    await store.deferClaims('someone-else', [{ id: d.id, until: new Date(Date.now() + 60_000).toISOString() }]);
+    await store.deferClaims('someone-else', [
+      { id: d.id, until: new Date(Date.now() + 60_000).toISOString() },
+    ]);
     expect((await store.getDelivery(d.id))!.nextAttemptAt).toBe(d.nextAttemptAt);
     const until = new Date(Date.now() + 400).toISOString();
     await store.deferClaims('me', [{ id: d.id, until }]);

@@ -29,19 +29,25 @@ async function child(...args: string[]): Promise<Record<string, number>> {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
-it('writes past 1 GiB, restarts and reads every event back with bounded memory', { timeout: 600_000 }, async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hookmap-big-'));
-  const written = await child('write', dir, String(COUNT));
-  expect(written.written).toBe(COUNT);
-  expect(written.heapUsed).toBeLessThan(300 * MB);
+it(
+  'writes past 1 GiB, restarts and reads every event back with bounded memory',
+  { timeout: 600_000 },
+  async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hookmap-big-'));
+    const written = await child('write', dir, String(COUNT));
+    expect(written.written).toBe(COUNT);
+    expect(written.heapUsed).toBeLessThan(300 * MB);
 
-  const segments = (await readdir(join(dir, 'wal'))).filter((n) => n.endsWith('.seg'));
-  const sizes = await Promise.all(segments.map(async (n) => (await stat(join(dir, 'wal', n))).size));
-  expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(1024 * 1024 * 1024);
-  expect(Math.max(...sizes)).toBeLessThan(70 * 1024 * 1024); // segmented at 64 MiB
+    const segments = (await readdir(join(dir, 'wal'))).filter((n) => n.endsWith('.seg'));
+    const sizes = await Promise.all(segments.map(async (n) => (await stat(join(dir, 'wal', n))).size));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(1024 * 1024 * 1024);
+    expect(Math.max(...sizes)).toBeLessThan(70 * 1024 * 1024); // segmented at 64 MiB
 
-  const restarted = await child('read', dir);
-  console.log(`[wal.large] ${segments.length} segments; after restart and reading all: ${JSON.stringify(restarted)}`);
-  expect(restarted).toMatchObject({ events: COUNT, bad: 0, pending: COUNT });
-  expect(restarted.heapUsed).toBeLessThan(300 * MB);
-});
+    const restarted = await child('read', dir);
+    console.log(
+      `[wal.large] ${segments.length} segments; after restart and reading all: ${JSON.stringify(restarted)}`,
+    );
+    expect(restarted).toMatchObject({ events: COUNT, bad: 0, pending: COUNT });
+    expect(restarted.heapUsed).toBeLessThan(300 * MB);
+  },
+);

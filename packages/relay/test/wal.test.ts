@@ -3,7 +3,18 @@
  * nor turns a retry into a "duplicate"; damage is cut off only at the tail, and reported.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,7 +61,9 @@ describe('a failing disk', () => {
 
       const lost = event(s.id, 'k-2', { body: JSON.stringify({ key: 'k-2', pad: 'é'.repeat(5000) }) });
       disk.fail = failure;
-      await expect(store.acceptEvent({ event: lost, deliveries: [delivery(lost, i.id)] })).rejects.toMatchObject({ code: 'WAL_WRITE_FAILED' });
+      await expect(
+        store.acceptEvent({ event: lost, deliveries: [delivery(lost, i.id)] }),
+      ).rejects.toMatchObject({ code: 'WAL_WRITE_FAILED' });
       expect(await store.getEvent(lost.id)).toBeNull();
       expect((await store.listDeliveries({})).items).toHaveLength(1);
 
@@ -65,7 +78,10 @@ describe('a failing disk', () => {
       const warnings: unknown[] = [];
       const reopened = await openAt(dir, { log: createLogger((l) => warnings.push(l)) });
       expect(warnings).toEqual([]); // the failed write was cut back at once: no torn bytes left for replay
-      expect((await reopened.listEvents({})).items.map((e) => e.idempotencyKey).sort()).toEqual(['k-1', 'k-2']);
+      expect((await reopened.listEvents({})).items.map((e) => e.idempotencyKey).sort()).toEqual([
+        'k-1',
+        'k-2',
+      ]);
       expect((await reopened.getEvent(retry.id))?.body).toBe(lost.body);
       expect((await reopened.listDeliveries({})).items).toHaveLength(2);
       await reopened.close();
@@ -114,7 +130,9 @@ describe('a full tmpfs', () => {
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'ignore' });
     } catch {
-      ctx.skip('cannot mount a tmpfs here (needs root and mount rights); the injected-disk tests above cover the same paths');
+      ctx.skip(
+        'cannot mount a tmpfs here (needs root and mount rights); the injected-disk tests above cover the same paths',
+      );
       return;
     }
     try {
@@ -138,13 +156,18 @@ describe('a full tmpfs', () => {
       }
       expect(refused).toBeGreaterThan(0);
       await unlink(join(mountPoint, 'filler'));
-      const retry = await store.acceptEvent({ event: event(s.id, `t-${refused}`, { body: body(refused) }), deliveries: [] });
+      const retry = await store.acceptEvent({
+        event: event(s.id, `t-${refused}`, { body: body(refused) }),
+        deliveries: [],
+      });
       expect(retry.duplicate).toBe(false);
       await store.close();
 
       const reopened = await openAt(dir);
       const stored = (await reopened.listEvents({ limit: 500 })).items;
-      expect(stored.map((e) => e.idempotencyKey).sort()).toEqual([...acked, refused].map((n) => `t-${n}`).sort());
+      expect(stored.map((e) => e.idempotencyKey).sort()).toEqual(
+        [...acked, refused].map((n) => `t-${n}`).sort(),
+      );
       for (const e of stored) expect(JSON.parse(e.body).pad).toHaveLength(100 * 1024);
       await reopened.close();
     } finally {
@@ -164,7 +187,14 @@ describe('damage in the log', () => {
     await appendFile(segmentOf(dir), whole.subarray(0, 30));
     const lines: Record<string, unknown>[] = [];
     const b = await openAt(dir, { log: createLogger((l) => lines.push(l)) });
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', file: segmentOf(dir), offset: whole.length, droppedBytes: 30 })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        file: segmentOf(dir),
+        offset: whole.length,
+        droppedBytes: 30,
+      }),
+    ]);
     expect((await stat(segmentOf(dir))).size).toBe(whole.length);
     expect((await b.listSources()).map((x) => x.id)).toEqual([s.id]);
     await b.close();
@@ -180,7 +210,9 @@ describe('damage in the log', () => {
     const bytes = await readFile(segmentOf(dir));
     bytes[firstEnd + 20] = bytes[firstEnd + 20]! ^ 0xff; // flip a byte inside the second record's payload
     await writeFile(segmentOf(dir), Buffer.concat([bytes, bytes.subarray(0, firstEnd)]));
-    await expect(openAt(dir)).rejects.toThrow(new RegExp(`damaged in ${segmentOf(dir)} at byte ${firstEnd} \\(checksum mismatch\\)`));
+    await expect(openAt(dir)).rejects.toThrow(
+      new RegExp(`damaged in ${segmentOf(dir)} at byte ${firstEnd} \\(checksum mismatch\\)`),
+    );
   });
 
   it('refuses to start when the manifest names a missing segment', async () => {
@@ -189,7 +221,10 @@ describe('damage in the log', () => {
     await a.putSource(source());
     await a.close();
     await writeFile(join(dir, 'wal', 'manifest.json'), JSON.stringify({ version: 1, replayFrom: 7 }));
-    await expect(openAt(dir)).rejects.toMatchObject({ code: 'WAL_CORRUPT', message: expect.stringContaining('segment 7, which is missing') });
+    await expect(openAt(dir)).rejects.toMatchObject({
+      code: 'WAL_CORRUPT',
+      message: expect.stringContaining('segment 7, which is missing'),
+    });
   });
 
   it('refuses to start on damage in a segment that is not the last', async () => {
@@ -202,7 +237,10 @@ describe('damage in the log', () => {
     const first = join(dir, 'wal', segments[0]!);
     const bytes = await readFile(first);
     await writeFile(first, bytes.subarray(0, bytes.length - 5));
-    await expect(openAt(dir)).rejects.toMatchObject({ code: 'WAL_CORRUPT', message: expect.stringContaining(first) });
+    await expect(openAt(dir)).rejects.toMatchObject({
+      code: 'WAL_CORRUPT',
+      message: expect.stringContaining(first),
+    });
   });
 });
 
@@ -245,7 +283,10 @@ describe('the lock', () => {
     const other = await otherProcess();
     try {
       const dir = await freshDir();
-      await writeFile(join(dir, 'relay.lock'), JSON.stringify({ pid: other.pid, start: '1', host: 'gone', instance: 'x' }));
+      await writeFile(
+        join(dir, 'relay.lock'),
+        JSON.stringify({ pid: other.pid, start: '1', host: 'gone', instance: 'x' }),
+      );
       const store = await openAt(dir);
       await store.close();
       // An earlier version's lock names only the pid: the process started after the lock was written.
@@ -264,7 +305,10 @@ describe('the lock', () => {
     const other = await otherProcess();
     try {
       const dir = await freshDir();
-      await writeFile(join(dir, 'relay.lock'), JSON.stringify({ pid: other.pid, start: startTicks(other.pid), host: 'h' }));
+      await writeFile(
+        join(dir, 'relay.lock'),
+        JSON.stringify({ pid: other.pid, start: startTicks(other.pid), host: 'h' }),
+      );
       await expect(openAt(dir)).rejects.toThrow(new RegExp(`in use by relay process ${other.pid} on h`));
       await writeFile(join(dir, 'relay.lock'), String(other.pid)); // an earlier version's lock, fresh
       await expect(openAt(dir)).rejects.toThrow(/in use by relay process/);

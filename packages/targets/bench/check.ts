@@ -56,9 +56,14 @@ const rows = [...examples, ...starters].map((item) => {
 });
 rows.sort((a, b) => b.median - a.median);
 console.log(`static check, ${RUNS} runs each (median / slowest, ms)`);
-for (const r of rows.slice(0, 12)) console.log(`${r.median.toFixed(3).padStart(8)} ${r.max.toFixed(2).padStart(8)}  ${r.name} (${r.bytes} bytes)`);
+for (const r of rows.slice(0, 12))
+  console.log(
+    `${r.median.toFixed(3).padStart(8)} ${r.max.toFixed(2).padStart(8)}  ${r.name} (${r.bytes} bytes)`,
+  );
 const big = rows.find((r) => r.name === biggest.name)!;
-console.log(`\nbiggest example: ${biggest.name} (${biggest.bytes} bytes): first check in the process ${cold.toFixed(1)} ms, then median ${big.median.toFixed(3)} ms`);
+console.log(
+  `\nbiggest example: ${biggest.name} (${biggest.bytes} bytes): first check in the process ${cold.toFixed(1)} ms, then median ${big.median.toFixed(3)} ms`,
+);
 const slowest = Math.max(...rows.filter((r) => r.name.startsWith('example')).map((r) => r.median));
 console.log(`slowest example median ${slowest.toFixed(3)} ms (goal < ${GOAL_MS} ms)`);
 // The first check is reported, not judged: it includes loading and compiling the code, and on a shared

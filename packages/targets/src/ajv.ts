@@ -10,7 +10,13 @@ let shared: Ajv2020 | undefined;
 /** One Ajv instance for all targets, created on first use (browser and Node alike). */
 function ajv(): Ajv2020 {
   if (shared) return shared;
-  const instance = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictRequired: false });
+  const instance = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    strictRequired: false,
+  });
   addFormats(instance, ['date', 'date-time', 'time', 'uri', 'email', 'uuid']);
   instance.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
   shared = instance;

@@ -51,7 +51,10 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter(
     (e) =>
       e.keyword !== 'if' &&
-      !groups.some((prefix) => e.schemaPath.startsWith(prefix) && /^(anyOf|oneOf)\/\d/.test(e.schemaPath.slice(prefix.length))),
+      !groups.some(
+        (prefix) =>
+          e.schemaPath.startsWith(prefix) && /^(anyOf|oneOf)\/\d/.test(e.schemaPath.slice(prefix.length)),
+      ),
   );
 }
 
@@ -60,7 +63,8 @@ function requiredDiagnostic(error: ErrorObject, root: unknown): BodyDiagnostic {
   const path = joinPointer(error.instancePath, name);
   const properties = resolveSchemaPath(root, error.schemaPath.replace(/required$/, 'properties'));
   // A field required by a conditional rule (if/then) has its fix on the rule, not on the property.
-  const hint = hintOf((properties as Record<string, unknown> | undefined)?.[name]) ?? hintOf(error.parentSchema);
+  const hint =
+    hintOf((properties as Record<string, unknown> | undefined)?.[name]) ?? hintOf(error.parentSchema);
   return diagnostic('error', TargetCodes.REQUIRED, path, withHint(`${path} is required but missing`, hint));
 }
 
@@ -78,7 +82,10 @@ function unknownFieldDiagnostic(error: ErrorObject, targetName: string): BodyDia
     'warning',
     TargetCodes.UNKNOWN_FIELD,
     path,
-    withHint(`${path} is not a field ${targetName} knows; the API rejects or ignores it.${list}`, hintOf(error.parentSchema)),
+    withHint(
+      `${path} is not a field ${targetName} knows; the API rejects or ignores it.${list}`,
+      hintOf(error.parentSchema),
+    ),
   );
 }
 
@@ -96,36 +103,57 @@ function problem(error: ErrorObject): { code: TargetCode; text: string } {
   switch (error.keyword) {
     case 'type': {
       const wanted = String(p.type).replace(',', ' or ');
-      if (error.data === null) return { code: TargetCodes.TYPE, text: `is null (did its mapped value resolve?) but must be ${wanted}` };
+      if (error.data === null)
+        return {
+          code: TargetCodes.TYPE,
+          text: `is null (did its mapped value resolve?) but must be ${wanted}`,
+        };
       return { code: TargetCodes.TYPE, text: `must be ${wanted}, got ${got}` };
     }
     case 'format':
-      return { code: TargetCodes.FORMAT, text: `must be ${FORMAT_TEXT[String(p.format)] ?? p.format}, got ${got}` };
+      return {
+        code: TargetCodes.FORMAT,
+        text: `must be ${FORMAT_TEXT[String(p.format)] ?? p.format}, got ${got}`,
+      };
     case 'enum':
-      return { code: TargetCodes.ENUM, text: `must be one of ${(p.allowedValues as unknown[]).map(describe).join(', ')}; got ${got}` };
+      return {
+        code: TargetCodes.ENUM,
+        text: `must be one of ${(p.allowedValues as unknown[]).map(describe).join(', ')}; got ${got}`,
+      };
     case 'const':
       return { code: TargetCodes.ENUM, text: `must be ${describe(p.allowedValue)}, got ${got}` };
     case 'pattern':
       return { code: TargetCodes.PATTERN, text: `has the wrong form: ${got}` };
     case 'maxLength':
     case 'minLength':
-      return { code: TargetCodes.LENGTH, text: `must have ${error.keyword === 'maxLength' ? 'at most' : 'at least'} ${String(p.limit)} characters` };
+      return {
+        code: TargetCodes.LENGTH,
+        text: `must have ${error.keyword === 'maxLength' ? 'at most' : 'at least'} ${String(p.limit)} characters`,
+      };
     case 'maxItems':
     case 'minItems':
-      return { code: TargetCodes.LENGTH, text: `must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(p.limit)} items` };
+      return {
+        code: TargetCodes.LENGTH,
+        text: `must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(p.limit)} items`,
+      };
     case 'minProperties':
       return { code: TargetCodes.LENGTH, text: `must have at least ${String(p.limit)} fields` };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: TargetCodes.RANGE, text: `must be ${String(p.comparison)} ${String(p.limit)}, got ${got}` };
+      return {
+        code: TargetCodes.RANGE,
+        text: `must be ${String(p.comparison)} ${String(p.limit)}, got ${got}`,
+      };
     case 'not':
       return { code: TargetCodes.READ_ONLY, text: 'must not be sent' };
     case 'anyOf':
     case 'oneOf': {
       const needed = requiredAlternatives(error.parentSchema?.[error.keyword]);
-      const text = needed ? `needs at least one of ${needed.join(', ')}` : `does not match any accepted form (got ${got})`;
+      const text = needed
+        ? `needs at least one of ${needed.join(', ')}`
+        : `does not match any accepted form (got ${got})`;
       return { code: TargetCodes.ALTERNATIVES, text };
     }
     default:
@@ -146,11 +174,18 @@ function unique(diagnostics: BodyDiagnostic[]): BodyDiagnostic[] {
 
 /** Turns Ajv errors into diagnostics whose path points into the body and whose message says what to fix. */
 export function toDiagnostics(errors: ErrorObject[], root: unknown, targetName: string): BodyDiagnostic[] {
-  return unique(collapse(errors).map((error) => {
-    if (error.keyword === 'required') return requiredDiagnostic(error, root);
-    if (error.keyword === 'dependentRequired') return dependentDiagnostic(error);
-    if (error.keyword === 'additionalProperties') return unknownFieldDiagnostic(error, targetName);
-    const { code, text } = problem(error);
-    return diagnostic('error', code, error.instancePath, withHint(`${label(error.instancePath)} ${text}`, hintOf(error.parentSchema)));
-  }));
+  return unique(
+    collapse(errors).map((error) => {
+      if (error.keyword === 'required') return requiredDiagnostic(error, root);
+      if (error.keyword === 'dependentRequired') return dependentDiagnostic(error);
+      if (error.keyword === 'additionalProperties') return unknownFieldDiagnostic(error, targetName);
+      const { code, text } = problem(error);
+      return diagnostic(
+        'error',
+        code,
+        error.instancePath,
+        withHint(`${label(error.instancePath)} ${text}`, hintOf(error.parentSchema)),
+      );
+    }),
+  );
 }

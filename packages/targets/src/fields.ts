@@ -5,7 +5,9 @@ import type { JsonSchema, TargetField } from './types.js';
 type SchemaNode = { [key: string]: JsonValue | undefined };
 
 function asNode(value: unknown): SchemaNode | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as SchemaNode) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as SchemaNode)
+    : undefined;
 }
 
 function typeOf(node: SchemaNode): string {

@@ -40,7 +40,12 @@ export type {
 export type { ValidateOptions } from './validate.js';
 
 function unknownTarget(targetId: string): BodyDiagnostic {
-  return diagnostic('error', TargetCodes.UNKNOWN_TARGET, '', `Unknown target "${targetId}". Known targets: ${targetIds().join(', ')}.`);
+  return diagnostic(
+    'error',
+    TargetCodes.UNKNOWN_TARGET,
+    '',
+    `Unknown target "${targetId}". Known targets: ${targetIds().join(', ')}.`,
+  );
 }
 
 /** A target, or a flow step's preset (lookups, creates, upserts), by id. */
@@ -62,7 +67,10 @@ export function validateBody(targetId: string, body: unknown, options?: Validate
  * The target's body schema as an account configured it: plain JSON Schema (draft 2020-12) with the configured
  * picklists as `enum`s (the static check reads this). Undefined for an unknown target id.
  */
-export function targetSchema(targetId: string, options?: Pick<ValidateOptions, 'picklists'>): JsonSchema | undefined {
+export function targetSchema(
+  targetId: string,
+  options?: Pick<ValidateOptions, 'picklists'>,
+): JsonSchema | undefined {
   const target = presetOf(targetId);
   return target?.schema ? configuredSchema({ ...target, schema: target.schema }, options).schema : undefined;
 }
@@ -87,8 +95,13 @@ export function validateRequest(
 export function starterIntegration(targetId: string, providerId?: string): Integration {
   const target = getTarget(targetId);
   if (!target) throw new Error(unknownTarget(targetId).message);
-  const context = providerId ? { providerId, recordId: recordIdExpression(providerId) } : { recordId: recordIdExpression() };
-  const specific = providerId !== undefined && Object.hasOwn(target.providerStarters, providerId) ? target.providerStarters[providerId] : undefined;
+  const context = providerId
+    ? { providerId, recordId: recordIdExpression(providerId) }
+    : { recordId: recordIdExpression() };
+  const specific =
+    providerId !== undefined && Object.hasOwn(target.providerStarters, providerId)
+      ? target.providerStarters[providerId]
+      : undefined;
   return specific ? specific(context) : target.starter(context);
 }
 
@@ -98,7 +111,11 @@ export function starterIntegration(targetId: string, providerId?: string): Integ
  * `steps.<id>.result`. Targets without a person to find (Slack, a HubSpot call update) get `starterIntegration`'s
  * single request. Throws on an unknown target id.
  */
-export function starterFlow(targetId: string, providerId?: string, options: StarterFlowOptions = {}): IntegrationDocument {
+export function starterFlow(
+  targetId: string,
+  providerId?: string,
+  options: StarterFlowOptions = {},
+): IntegrationDocument {
   const target = getTarget(targetId);
   if (!target) throw new Error(unknownTarget(targetId).message);
   return starterFlowOf(target, providerId, options, () => starterIntegration(targetId, providerId));

@@ -6,12 +6,16 @@ import type { JsonSchema, RequestPreset } from './types.js';
 export type PicklistConfig = Readonly<Record<string, readonly string[]>>;
 
 /** The configured picklists this target knows, sorted by name (a stable cache key), and the names it does not. */
-export function knownPicklists(target: Pick<RequestPreset, 'picklists'>, config: PicklistConfig | undefined): { known: [string, string[]][]; unknown: string[] } {
+export function knownPicklists(
+  target: Pick<RequestPreset, 'picklists'>,
+  config: PicklistConfig | undefined,
+): { known: [string, string[]][]; unknown: string[] } {
   const known: [string, string[]][] = [];
   const unknown: string[] = [];
   for (const name of Object.keys(config ?? {}).sort()) {
     const values = config?.[name];
-    if (target.picklists && Object.hasOwn(target.picklists, name) && Array.isArray(values)) known.push([name, values.map(String)]);
+    if (target.picklists && Object.hasOwn(target.picklists, name) && Array.isArray(values))
+      known.push([name, values.map(String)]);
     else unknown.push(name);
   }
   return { known, unknown };
@@ -30,11 +34,15 @@ function setEnum(root: JsonSchema, pointer: string, name: string, values: string
  * The target's schema with the account's picklist values as `enum`s: still plain JSON Schema (draft 2020-12), so the
  * body validator and the static check read the same thing. Names the target does not know are ignored here.
  */
-export function schemaWithPicklists(target: Pick<RequestPreset, 'picklists'> & { schema: JsonSchema }, known: [string, string[]][]): JsonSchema {
+export function schemaWithPicklists(
+  target: Pick<RequestPreset, 'picklists'> & { schema: JsonSchema },
+  known: [string, string[]][],
+): JsonSchema {
   if (known.length === 0) return target.schema;
   const schema = structuredClone(target.schema);
   for (const [name, values] of known) {
-    for (const pointer of target.picklists?.[name]?.schemaPointers ?? []) setEnum(schema, pointer, name, values);
+    for (const pointer of target.picklists?.[name]?.schemaPointers ?? [])
+      setEnum(schema, pointer, name, values);
   }
   return schema;
 }

@@ -27,7 +27,10 @@ export function urlPattern(url: string): RegExp {
 }
 
 function prefixed(diagnostics: BodyDiagnostic[]): BodyDiagnostic[] {
-  return diagnostics.map((d) => ({ ...d, path: d.path === '' && d.code === TargetCodes.OPTIONS ? '' : `/body${d.path}` }));
+  return diagnostics.map((d) => ({
+    ...d,
+    path: d.path === '' && d.code === TargetCodes.OPTIONS ? '' : `/body${d.path}`,
+  }));
 }
 
 /** Method, URL and body of a rendered request checked against the target; paths point into the request. */
@@ -38,12 +41,24 @@ export function validateTargetRequest(
 ): BodyDiagnostic[] {
   const out: BodyDiagnostic[] = [];
   if (request.method !== target.method) {
-    out.push(diagnostic('warning', TargetCodes.METHOD, '/method', `${target.name} is sent with ${target.method}, not ${request.method}.`));
+    out.push(
+      diagnostic(
+        'warning',
+        TargetCodes.METHOD,
+        '/method',
+        `${target.name} is sent with ${target.method}, not ${request.method}.`,
+      ),
+    );
   }
   const patterns = [target.url, ...(target.urlAlternatives ?? [])];
   if (!patterns.some((pattern) => urlPattern(pattern).test(request.url))) {
     out.push(
-      diagnostic('warning', TargetCodes.URL, '/url', `${target.name} is sent to ${target.url}; "${request.url.slice(0, 200)}" does not match it.`),
+      diagnostic(
+        'warning',
+        TargetCodes.URL,
+        '/url',
+        `${target.name} is sent to ${target.url}; "${request.url.slice(0, 200)}" does not match it.`,
+      ),
     );
   }
   return [...out, ...prefixed(validateTargetBody(target, request.body, options))];

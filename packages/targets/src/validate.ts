@@ -20,7 +20,12 @@ export interface ValidateOptions {
 function parseBody(target: RequestPreset, body: unknown): { value?: unknown; problem?: BodyDiagnostic } {
   if (body === undefined) {
     return {
-      problem: diagnostic('error', TargetCodes.NO_BODY, '', `${target.name} needs a JSON body; the integration renders none (check body mode and method ${target.method}).`),
+      problem: diagnostic(
+        'error',
+        TargetCodes.NO_BODY,
+        '',
+        `${target.name} needs a JSON body; the integration renders none (check body mode and method ${target.method}).`,
+      ),
     };
   }
   if (typeof body !== 'string') return { value: body };
@@ -41,7 +46,8 @@ function parseBody(target: RequestPreset, body: unknown): { value?: unknown; pro
 
 function nowOf(option: ValidateOptions['now']): { now: number; problem?: BodyDiagnostic } {
   if (option === undefined) return { now: Date.now() };
-  const now = option instanceof Date ? option.getTime() : typeof option === 'number' ? option : Date.parse(option);
+  const now =
+    option instanceof Date ? option.getTime() : typeof option === 'number' ? option : Date.parse(option);
   if (Number.isFinite(now)) return { now };
   const text = `The "now" option (${String(option)}) is not a date; the current time was used. Pass a Date, epoch milliseconds or ISO text.`;
   return { now: Date.now(), problem: diagnostic('warning', TargetCodes.OPTIONS, '', text) };
@@ -49,30 +55,56 @@ function nowOf(option: ValidateOptions['now']): { now: number; problem?: BodyDia
 
 function unknownPicklist(target: RequestPreset, name: string): BodyDiagnostic {
   const known = Object.keys(target.picklists ?? {});
-  const list = known.length > 0 ? `its picklists are ${known.join(', ')}` : 'it has no configurable picklists';
-  return diagnostic('warning', TargetCodes.OPTIONS, '', `Picklist "${name}" is not one ${target.name} knows (${list}); its values were not checked.`);
+  const list =
+    known.length > 0 ? `its picklists are ${known.join(', ')}` : 'it has no configurable picklists';
+  return diagnostic(
+    'warning',
+    TargetCodes.OPTIONS,
+    '',
+    `Picklist "${name}" is not one ${target.name} knows (${list}); its values were not checked.`,
+  );
 }
 
 /** The target schema as this account configured it (picklists as enums), and the options it could not use. */
-export function configuredSchema(target: RequestPreset & { schema: JsonSchema }, options: ValidateOptions = {}): { schema: JsonSchema; key: string; problems: BodyDiagnostic[] } {
+export function configuredSchema(
+  target: RequestPreset & { schema: JsonSchema },
+  options: ValidateOptions = {},
+): { schema: JsonSchema; key: string; problems: BodyDiagnostic[] } {
   const { known, unknown } = knownPicklists(target, options.picklists);
   const key = known.length === 0 ? target.id : `${target.id} ${JSON.stringify(known)}`;
-  return { schema: schemaWithPicklists(target, known), key, problems: unknown.map((name) => unknownPicklist(target, name)) };
+  return {
+    schema: schemaWithPicklists(target, known),
+    key,
+    problems: unknown.map((name) => unknownPicklist(target, name)),
+  };
 }
 
 /** Checks a rendered body against the target's schema and rules; every problem at once, never throws. */
-export function validateTargetBody(target: RequestPreset, body: unknown, options: ValidateOptions = {}): BodyDiagnostic[] {
+export function validateTargetBody(
+  target: RequestPreset,
+  body: unknown,
+  options: ValidateOptions = {},
+): BodyDiagnostic[] {
   if (target.schema === null) return body === undefined ? [] : [unexpectedBody(target)];
   const parsed = parseBody(target, body);
   if (parsed.problem) return [parsed.problem];
   const { schema, key, problems } = configuredSchema({ ...target, schema: target.schema }, options);
   const { now, problem } = nowOf(options.now);
   const validate = validatorFor(key, schema);
-  const schemaDiagnostics = validate(parsed.value) ? [] : toDiagnostics(validate.errors ?? [], schema, target.name);
-  const ruleDiagnostics = (target.rules ?? []).flatMap((rule) => rule.check(parsed.value, { now, targetName: target.name }));
+  const schemaDiagnostics = validate(parsed.value)
+    ? []
+    : toDiagnostics(validate.errors ?? [], schema, target.name);
+  const ruleDiagnostics = (target.rules ?? []).flatMap((rule) =>
+    rule.check(parsed.value, { now, targetName: target.name }),
+  );
   return [...(problem ? [problem] : []), ...problems, ...schemaDiagnostics, ...ruleDiagnostics];
 }
 
 function unexpectedBody(target: RequestPreset): BodyDiagnostic {
-  return diagnostic('error', TargetCodes.UNEXPECTED_BODY, '', `${target.name} is a ${target.method} request and takes no body: put what it needs in the URL's query string.`);
+  return diagnostic(
+    'error',
+    TargetCodes.UNEXPECTED_BODY,
+    '',
+    `${target.name} is a ${target.method} request and takes no body: put what it needs in the URL's query string.`,
+  );
 }

@@ -17,7 +17,9 @@ interface Fixture {
 }
 
 const dir = fileURLToPath(new URL('./fixtures/static/', import.meta.url));
-const fixtures = readdirSync(dir).map((name) => [name, JSON.parse(readFileSync(join(dir, name), 'utf8')) as Fixture] as const);
+const fixtures = readdirSync(dir).map(
+  (name) => [name, JSON.parse(readFileSync(join(dir, name), 'utf8')) as Fixture] as const,
+);
 
 const generated = new Map<HookmapProvider, unknown[]>();
 
@@ -25,7 +27,12 @@ const generated = new Map<HookmapProvider, unknown[]>();
 function payloads(provider: HookmapProvider): unknown[] {
   let list = generated.get(provider);
   if (!list) {
-    list = [...provider.samples.map((s) => s.payload), ...provider.events.flatMap((event) => fc.sample(schemaArbitrary(provider.schemas[event]!), { numRuns: 20, seed: 15 }))];
+    list = [
+      ...provider.samples.map((s) => s.payload),
+      ...provider.events.flatMap((event) =>
+        fc.sample(schemaArbitrary(provider.schemas[event]!), { numRuns: 20, seed: 15 }),
+      ),
+    ];
     generated.set(provider, list);
   }
   return list;
@@ -38,7 +45,8 @@ describe.each(fixtures)('%s', (_name, fixture) => {
   const checked = checkIntegrationTypes(doc, { provider, target });
 
   it('is caught by the static check', () => {
-    for (const expected of fixture.expect) expect(checked.diagnostics).toContainEqual(expect.objectContaining(expected));
+    for (const expected of fixture.expect)
+      expect(checked.diagnostics).toContainEqual(expect.objectContaining(expected));
   });
 
   it('is really broken: a payload renders a body that breaks the type rule reported as an error', () => {

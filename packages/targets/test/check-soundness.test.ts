@@ -5,7 +5,13 @@ import { integrationApplies, isFlow, renderRequest, type Integration } from '@ho
 import { providers, type HookmapProvider } from '@hookmap/providers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrationTypes, starterIntegration, targets, type StaticCheck, type Target } from '../src/index.js';
+import {
+  checkIntegrationTypes,
+  starterIntegration,
+  targets,
+  type StaticCheck,
+  type Target,
+} from '../src/index.js';
 import { schemaArbitrary } from '../../providers/test/support/schema-arbitrary.js';
 import { covers, typeViolations, unknownAt } from './support/violations.js';
 
@@ -29,12 +35,26 @@ function examples(): Case[] {
     .filter((n) => statSync(join(examplesDir, n)).isDirectory())
     .map((n) => {
       const doc = JSON.parse(readFileSync(join(examplesDir, n, 'integration.json'), 'utf8')) as Integration;
-      return makeCase(`example ${n}`, doc, providers.find((p) => p.id === doc.provider)!, targets.find((t) => t.id === doc.target)!);
+      return makeCase(
+        `example ${n}`,
+        doc,
+        providers.find((p) => p.id === doc.provider)!,
+        targets.find((t) => t.id === doc.target)!,
+      );
     });
 }
 
 function starters(): Case[] {
-  return targets.flatMap((target) => providers.map((provider) => makeCase(`starter ${target.id} for ${provider.id}`, starterIntegration(target.id, provider.id), provider, target)));
+  return targets.flatMap((target) =>
+    providers.map((provider) =>
+      makeCase(
+        `starter ${target.id} for ${provider.id}`,
+        starterIntegration(target.id, provider.id),
+        provider,
+        target,
+      ),
+    ),
+  );
 }
 
 const cases = [...examples(), ...starters()];
@@ -46,7 +66,9 @@ function unexplained(c: Case, payload: unknown): { path: string; body: unknown }
   const body = c.check.body;
   if (!body || body.kind !== 'json') return [];
   const rendered = renderRequest(c.doc, payload, { provider: c.provider, secrets }).body;
-  const bodyPaths = c.check.diagnostics.map((d) => (d as { bodyPath?: string }).bodyPath).filter((p): p is string => p !== undefined);
+  const bodyPaths = c.check.diagnostics
+    .map((d) => (d as { bodyPath?: string }).bodyPath)
+    .filter((p): p is string => p !== undefined);
   return typeViolations(c.target.schema, rendered)
     .filter((path) => !bodyPaths.some((pattern) => covers(pattern, path)) && !unknownAt(body.value, path))
     .map((path) => ({ path, body: rendered }));
@@ -54,7 +76,11 @@ function unexplained(c: Case, payload: unknown): { path: string; body: unknown }
 
 describe('static check soundness (SPEC §11)', () => {
   it('reports no error on the shipped examples and starters', () => {
-    const errors = cases.flatMap((c) => c.check.diagnostics.filter((d) => d.severity === 'error').map((d) => `${c.name}: ${d.code} ${d.path} ${d.message}`));
+    const errors = cases.flatMap((c) =>
+      c.check.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${c.name}: ${d.code} ${d.path} ${d.message}`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -62,7 +88,8 @@ describe('static check soundness (SPEC §11)', () => {
     const found: string[] = [];
     for (const c of cases) {
       for (const sample of c.provider.samples) {
-        for (const v of unexplained(c, sample.payload)) found.push(`${c.name} / ${sample.id}: ${v.path} in ${JSON.stringify(v.body)}`);
+        for (const v of unexplained(c, sample.payload))
+          found.push(`${c.name} / ${sample.id}: ${v.path} in ${JSON.stringify(v.body)}`);
       }
     }
     expect(found).toEqual([]);
@@ -70,16 +97,23 @@ describe('static check soundness (SPEC §11)', () => {
 
   describe.each(providers.map((p) => [p.id, p] as const))('%s: generated payloads', (_id, provider) => {
     const mine = cases.filter((c) => c.provider === provider);
-    it.each(provider.events)('%s', (event) => {
-      fc.assert(
-        fc.property(schemaArbitrary(provider.schemas[event]!), (payload) => {
-          for (const c of mine) {
-            const left = unexplained(c, payload);
-            expect(left, `${c.name}: ${left.map((v) => `${v.path} in ${JSON.stringify(v.body)}`).join('; ')}`).toEqual([]);
-          }
-        }),
-        { numRuns: 60 },
-      );
-    }, 120_000);
+    it.each(provider.events)(
+      '%s',
+      (event) => {
+        fc.assert(
+          fc.property(schemaArbitrary(provider.schemas[event]!), (payload) => {
+            for (const c of mine) {
+              const left = unexplained(c, payload);
+              expect(
+                left,
+                `${c.name}: ${left.map((v) => `${v.path} in ${JSON.stringify(v.body)}`).join('; ')}`,
+              ).toEqual([]);
+            }
+          }),
+          { numRuns: 60 },
+        );
+      },
+      120_000,
+    );
   });
 });

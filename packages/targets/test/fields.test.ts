@@ -15,14 +15,26 @@ describe('target fields', () => {
     const zoho = getTarget('zoho.note')?.fields ?? [];
     expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module')).toMatchObject({ required: true });
     // The module is named by its API name or by its id: neither alone is required.
-    expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module/api_name')).toMatchObject({ required: false });
-    expect(getTarget('salesforce.task')?.fields.find((f) => f.pointer === '/Status')?.examples).toContain('Completed');
-    expect(zoho.find((f) => f.pointer === '/data/0/Note_Title')).toMatchObject({ required: false, requiredInParent: false });
-    expect(fields.find((f) => f.pointer === '/properties/hs_call_direction')?.enum).toEqual(['INBOUND', 'OUTBOUND']);
+    expect(zoho.find((f) => f.pointer === '/data/0/Parent_Id/module/api_name')).toMatchObject({
+      required: false,
+    });
+    expect(getTarget('salesforce.task')?.fields.find((f) => f.pointer === '/Status')?.examples).toContain(
+      'Completed',
+    );
+    expect(zoho.find((f) => f.pointer === '/data/0/Note_Title')).toMatchObject({
+      required: false,
+      requiredInParent: false,
+    });
+    expect(fields.find((f) => f.pointer === '/properties/hs_call_direction')?.enum).toEqual([
+      'INBOUND',
+      'OUTBOUND',
+    ]);
   });
 
   it('escapes pointer segments and marks read-only fields', () => {
-    expect(flattenSchema({ type: 'object', properties: { 'a/b': { type: 'string' } } })[0]?.pointer).toBe('/a~1b');
+    expect(flattenSchema({ type: 'object', properties: { 'a/b': { type: 'string' } } })[0]?.pointer).toBe(
+      '/a~1b',
+    );
     expect(getTarget('pipedrive.activity')?.fields.find((f) => f.name === 'person_id')?.type).toBe('never');
   });
 
@@ -32,7 +44,8 @@ describe('target fields', () => {
     for (const target of targets) {
       expect(target.id.startsWith(`${target.crm}.`)).toBe(true);
       expect(target.fields.length).toBeGreaterThan(0);
-      const used = [target.url, ...Object.values(target.headers)].join(' ').match(/secrets\.([A-Z0-9_]+)/g) ?? [];
+      const used =
+        [target.url, ...Object.values(target.headers)].join(' ').match(/secrets\.([A-Z0-9_]+)/g) ?? [];
       expect(new Set(used.map((s) => s.slice('secrets.'.length)))).toEqual(new Set(target.secrets));
       expect(target.url).toMatch(/^(https:\/\/|\{\{secrets\.)/);
     }

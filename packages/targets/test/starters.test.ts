@@ -3,9 +3,17 @@ import { renderRequest, validateIntegration } from '@hookmap/core';
 import type { JsonValue } from '@hookmap/core';
 import { getProvider, providers } from '@hookmap/providers';
 import { describe, expect, it } from 'vitest';
-import { providerStarterIds, recordIdExpression, starterIntegration, targets, validateBody } from '../src/index.js';
+import {
+  providerStarterIds,
+  recordIdExpression,
+  starterIntegration,
+  targets,
+  validateBody,
+} from '../src/index.js';
 
-const secrets = JSON.parse(readFileSync(new URL('../../../examples/secrets.json', import.meta.url), 'utf8')) as Record<string, string>;
+const secrets = JSON.parse(
+  readFileSync(new URL('../../../examples/secrets.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 
 /** A valid record id per CRM, and where a missing one is reported in each target's body. */
 const RECORD: Record<string, { id: string; pointer: string | null }> = {
@@ -27,7 +35,11 @@ const RECORD: Record<string, { id: string; pointer: string | null }> = {
 
 function render(targetId: string, providerId: string, payload: JsonValue) {
   const provider = getProvider(providerId) ?? undefined;
-  return renderRequest(starterIntegration(targetId, providerId), payload, { provider, secrets, diagnostics: true });
+  return renderRequest(starterIntegration(targetId, providerId), payload, {
+    provider,
+    secrets,
+    diagnostics: true,
+  });
 }
 
 function docSample(providerId: string): JsonValue {
@@ -74,7 +86,10 @@ describe('starterIntegration', () => {
       payload.input_variables.crm_id = RECORD[target.id]?.id ?? '';
       const request = render(target.id, 'otonistark', payload);
       const expected = target.id === 'salesforce.tasks' ? ['/records'] : []; // Otoni Stark has no action items
-      expect(validateBody(target.id, request.body).map((d) => d.path), target.id).toEqual(expected);
+      expect(
+        validateBody(target.id, request.body).map((d) => d.path),
+        target.id,
+      ).toEqual(expected);
       expect(request.url).not.toContain('{{');
     }
   });
@@ -96,7 +111,9 @@ describe('starterIntegration', () => {
   });
 
   it('has provider-specific starters that give bodies the CRM accepts (record id aside where the provider has none)', () => {
-    const specific = targets.flatMap((t) => providerStarterIds(t.id).map((providerId) => [t.id, providerId] as const));
+    const specific = targets.flatMap((t) =>
+      providerStarterIds(t.id).map((providerId) => [t.id, providerId] as const),
+    );
     expect(specific.length).toBeGreaterThanOrEqual(8);
     for (const [targetId, providerId] of specific) {
       const payload = withRecordId(providerId, RECORD[targetId]?.id ?? '');
@@ -105,11 +122,20 @@ describe('starterIntegration', () => {
       const carriesId = recordIdExpression(providerId) !== 'common.fields.crm_id';
       const pointer = RECORD[targetId]?.pointer;
       if (carriesId) expect(paths, `${targetId} ${providerId}`).toEqual([]);
-      else expect(paths.filter((path) => path !== pointer), `${targetId} ${providerId}`).toEqual([]);
+      else
+        expect(
+          paths.filter((path) => path !== pointer),
+          `${targetId} ${providerId}`,
+        ).toEqual([]);
     }
-    const tasks = render('salesforce.tasks', 'otter', docSample('otter')).body as { records: { Status: string }[] };
+    const tasks = render('salesforce.tasks', 'otter', docSample('otter')).body as {
+      records: { Status: string }[];
+    };
     expect(tasks.records.map((r) => r.Status)).toEqual(['Completed', 'Not Started']);
-    const generic = renderRequest(starterIntegration('salesforce.tasks'), docSample('otter'), { provider: getProvider('otter') ?? undefined, secrets });
+    const generic = renderRequest(starterIntegration('salesforce.tasks'), docSample('otter'), {
+      provider: getProvider('otter') ?? undefined,
+      secrets,
+    });
     expect(validateBody('salesforce.tasks', generic.body)).toEqual([]);
     const task = render('salesforce.task', 'otter', docSample('otter'));
     expect((task.body as { Description: string }).Description).toContain('[x] Follow up with the sales team');

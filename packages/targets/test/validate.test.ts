@@ -8,7 +8,9 @@ const hubspotCall = {
     hs_call_duration: '125000',
     hs_call_direction: 'OUTBOUND',
   },
-  associations: [{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] }],
+  associations: [
+    { to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] },
+  ],
 };
 
 function only(targetId: string, body: unknown) {
@@ -21,7 +23,14 @@ describe('validateBody', () => {
   });
 
   it('rejects the documented bodies of the other API versions, naming the fix', () => {
-    const pipedriveV1 = { subject: 'Call', type: 'call', user_id: 21844844, person_id: 146680, deal_id: 1024, done: 1 };
+    const pipedriveV1 = {
+      subject: 'Call',
+      type: 'call',
+      user_id: 21844844,
+      person_id: 146680,
+      deal_id: 1024,
+      done: 1,
+    };
     expect(validateBody('pipedrive.activity', pipedriveV1).map((d) => [d.code, d.path])).toEqual([
       [TargetCodes.UNKNOWN_FIELD, '/user_id'],
       [TargetCodes.READ_ONLY, '/person_id'],
@@ -37,14 +46,22 @@ describe('validateBody', () => {
     const { hs_timestamp: _t, ...properties } = hubspotCall.properties;
     const diagnostics = validateBody('hubspot.call', { ...hubspotCall, properties });
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: TargetCodes.REQUIRED, path: '/properties/hs_timestamp', start: 0, end: 0 });
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: TargetCodes.REQUIRED,
+      path: '/properties/hs_timestamp',
+      start: 0,
+      end: 0,
+    });
     expect(diagnostics[0]?.message).toMatch(/ISO-8601 UTC.*epoch milliseconds/);
   });
 
   it('accepts epoch milliseconds as text for hs_timestamp and rejects a bare date as one problem', () => {
     expect(validateBody('hubspot.note', { properties: { hs_timestamp: '1753965000000' } })).toEqual([]);
     const diagnostics = validateBody('hubspot.note', { properties: { hs_timestamp: '31/07/2025' } });
-    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([[TargetCodes.ALTERNATIVES, '/properties/hs_timestamp']]);
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+      [TargetCodes.ALTERNATIVES, '/properties/hs_timestamp'],
+    ]);
     const seconds = validateBody('hubspot.note', { properties: { hs_timestamp: '1753965000' } });
     expect(seconds[0]?.message).toContain('epoch seconds would land in 1970');
   });
@@ -70,26 +87,40 @@ describe('validateBody', () => {
 
   it('says a null value probably did not resolve', () => {
     const [first] = validateBody('close.note', { lead_id: null, note: 'x' });
-    expect(first?.message).toMatch(/^\/lead_id is null \(did its mapped value resolve\?\) but must be string\. Map the Close lead id/);
+    expect(first?.message).toMatch(
+      /^\/lead_id is null \(did its mapped value resolve\?\) but must be string\. Map the Close lead id/,
+    );
   });
 
   it('rejects associations on a call update, naming the field', () => {
     const diagnostics = only('hubspot.call.update', { properties: { hs_call_title: 'x' }, associations: [] });
-    expect(diagnostics).toEqual([{ code: TargetCodes.UNKNOWN_FIELD, path: '/associations', severity: 'warning' }]);
+    expect(diagnostics).toEqual([
+      { code: TargetCodes.UNKNOWN_FIELD, path: '/associations', severity: 'warning' },
+    ]);
     expect(only('hubspot.call.update', { properties: {} })).toEqual([
       { code: TargetCodes.LENGTH, path: '/properties', severity: 'error' },
     ]);
   });
 
   it('wants Salesforce ActivityDate as a date, not a date-time', () => {
-    const [first] = validateBody('salesforce.task', { Subject: 'Call', ActivityDate: '2025-07-31T12:30:00Z' });
+    const [first] = validateBody('salesforce.task', {
+      Subject: 'Call',
+      ActivityDate: '2025-07-31T12:30:00Z',
+    });
     expect(first).toMatchObject({ code: TargetCodes.FORMAT, path: '/ActivityDate' });
     expect(first?.message).toContain('YYYY-MM-DD');
-    expect(validateBody('salesforce.task', { Subject: 'Call', ActivityDate: '2025-07-31', Custom__c: 'x' })).toEqual([]);
+    expect(
+      validateBody('salesforce.task', { Subject: 'Call', ActivityDate: '2025-07-31', Custom__c: 'x' }),
+    ).toEqual([]);
   });
 
   it('tells Pipedrive v2 users to send participants instead of person_id', () => {
-    const [first] = validateBody('pipedrive.activity', { subject: 'Call', type: 'call', person_id: 5, done: 1 });
+    const [first] = validateBody('pipedrive.activity', {
+      subject: 'Call',
+      type: 'call',
+      person_id: 5,
+      done: 1,
+    });
     expect(first).toMatchObject({ code: TargetCodes.READ_ONLY, path: '/person_id' });
     expect(first?.message).toContain('participants');
     expect(only('pipedrive.activity', { subject: 'Call', type: 'call', person_id: 5, done: 1 })[1]).toEqual({
@@ -107,7 +138,9 @@ describe('validateBody', () => {
   });
 
   it('explains the Zoho v2 note shape and string ids', () => {
-    const v2 = { data: [{ Note_Title: 't', Note_Content: 'c', Parent_Id: '4150868000001234567', se_module: 'Contacts' }] };
+    const v2 = {
+      data: [{ Note_Title: 't', Note_Content: 'c', Parent_Id: '4150868000001234567', se_module: 'Contacts' }],
+    };
     const diagnostics = validateBody('zoho.note', v2);
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
       [TargetCodes.TYPE, '/data/0/Parent_Id'],
@@ -117,8 +150,16 @@ describe('validateBody', () => {
   });
 
   it('checks Zoho call duration and start time forms', () => {
-    const call = { Subject: 's', Call_Type: 'Outbound', Call_Start_Time: '2025-07-31T12:30:00Z', Call_Duration: 125 };
-    expect(only('zoho.call', { data: [call] }).map((d) => d.path)).toEqual(['/data/0/Call_Start_Time', '/data/0/Call_Duration']);
+    const call = {
+      Subject: 's',
+      Call_Type: 'Outbound',
+      Call_Start_Time: '2025-07-31T12:30:00Z',
+      Call_Duration: 125,
+    };
+    expect(only('zoho.call', { data: [call] }).map((d) => d.path)).toEqual([
+      '/data/0/Call_Start_Time',
+      '/data/0/Call_Duration',
+    ]);
   });
 
   it('requires https recordings and a lead for Close', () => {
@@ -129,7 +170,9 @@ describe('validateBody', () => {
   });
 
   it('needs all five Attio note fields inside data', () => {
-    const diagnostics = only('attio.note', { data: { parent_object: 'people', parent_record_id: 'not-a-uuid', content: 'x' } });
+    const diagnostics = only('attio.note', {
+      data: { parent_object: 'people', parent_record_id: 'not-a-uuid', content: 'x' },
+    });
     expect(diagnostics).toEqual([
       { code: TargetCodes.REQUIRED, path: '/data/title', severity: 'error' },
       { code: TargetCodes.REQUIRED, path: '/data/format', severity: 'error' },
@@ -146,9 +189,12 @@ describe('validateBody', () => {
 
   it('checks Slack block limits', () => {
     const long = 'x'.repeat(151);
-    expect(only('slack.message', { text: 't', blocks: [{ type: 'header', text: { type: 'plain_text', text: long } }] })).toEqual([
-      { code: TargetCodes.LENGTH, path: '/blocks/0/text/text', severity: 'error' },
-    ]);
+    expect(
+      only('slack.message', {
+        text: 't',
+        blocks: [{ type: 'header', text: { type: 'plain_text', text: long } }],
+      }),
+    ).toEqual([{ code: TargetCodes.LENGTH, path: '/blocks/0/text/text', severity: 'error' }]);
   });
 
   it('names the known targets for an unknown id and a missing body', () => {

@@ -13,7 +13,10 @@ export function simFetch(sim: Pick<CrmSim, 'url'>, base: Fetch = globalThis.fetc
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (url.origin === new URL(sim.url).origin) return base(url, init);
     const module = moduleForHost(url.hostname);
-    if (!module) return Promise.reject(new TypeError(`simFetch: ${url.hostname} is not a CRM the simulator answers for`));
+    if (!module)
+      return Promise.reject(
+        new TypeError(`simFetch: ${url.hostname} is not a CRM the simulator answers for`),
+      );
     return base(`${sim.url}/${module.id}${url.pathname}${url.search}`, init);
   };
 }

@@ -39,7 +39,8 @@ export function send(response: ServerResponse, reply: Reply): void {
     return;
   }
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  headers['content-type'] ??= typeof reply.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+  headers['content-type'] ??=
+    typeof reply.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
   response.writeHead(reply.status, headers);
   response.end(text);
 }

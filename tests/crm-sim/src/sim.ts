@@ -4,7 +4,17 @@ import { findPreset, validateBody } from '@hookmap/targets';
 import { MODULES, moduleForHost } from './crms/index.js';
 import { headersOf, parseJson, readBody, send, TooLarge } from './http.js';
 import { emptyStores, type CrmStore } from './store.js';
-import { CRM_IDS, type CrmId, type CrmModule, type Fault, type ReceivedRequest, type Reply, type SimActivity, type SimOptions, type SimPerson } from './types.js';
+import {
+  CRM_IDS,
+  type CrmId,
+  type CrmModule,
+  type Fault,
+  type ReceivedRequest,
+  type Reply,
+  type SimActivity,
+  type SimOptions,
+  type SimPerson,
+} from './types.js';
 
 /** The credential each CRM accepts unless `tokens` says otherwise (the fake tokens of examples/secrets.json). */
 export const DEFAULT_TOKENS: Record<CrmId, string> = {
@@ -47,7 +57,10 @@ export function newState(options: SimOptions): SimState {
 }
 
 /** `/hubspot/crm/…` → hubspot and the real URL; otherwise the Host header names the API. */
-function route(request: IncomingMessage, headers: Record<string, string>): { module: CrmModule; url: URL } | null {
+function route(
+  request: IncomingMessage,
+  headers: Record<string, string>,
+): { module: CrmModule; url: URL } | null {
   const path = request.url ?? '/';
   const prefix = /^\/([a-z]+)(\/.*)?$/.exec(path);
   if (prefix && Object.hasOwn(MODULES, prefix[1] ?? '')) {
@@ -71,13 +84,27 @@ function takeFault(state: SimState, crm: CrmId, preset: string): Fault | null {
 }
 
 function faultReply(module: CrmModule, fault: Fault): Reply {
-  const base = fault.status === 429 ? { ...module.rateLimited(fault.retryAfter ?? 1), status: 429 } : { status: fault.status, body: { message: 'Service unavailable' } };
-  const headers = { ...(base.headers ?? {}), ...(fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }) };
+  const base =
+    fault.status === 429
+      ? { ...module.rateLimited(fault.retryAfter ?? 1), status: 429 }
+      : { status: fault.status, body: { message: 'Service unavailable' } };
+  const headers = {
+    ...(base.headers ?? {}),
+    ...(fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }),
+  };
   return { ...base, ...(fault.body === undefined ? {} : { body: fault.body }), headers };
 }
 
 /** Authenticate, validate against the preset's schema, check the people an activity names, then answer. */
-function answer(state: SimState, module: CrmModule, preset: string, method: string, url: URL, headers: Record<string, string>, body: unknown): Reply {
+function answer(
+  state: SimState,
+  module: CrmModule,
+  preset: string,
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body: unknown,
+): Reply {
   const fault = takeFault(state, module.id, preset);
   if (fault) return faultReply(module, fault);
   if (!module.authorized(headers, state.tokens[module.id])) return module.unauthorized();
@@ -103,7 +130,11 @@ function answer(state: SimState, module: CrmModule, preset: string, method: stri
   });
 }
 
-export async function handle(state: SimState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function handle(
+  state: SimState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const headers = headersOf(request);
   const method = request.method ?? 'GET';
   const routed = route(request, headers);
@@ -120,7 +151,10 @@ export async function handle(state: SimState, request: IncomingMessage, response
     return;
   }
   if (!routed) {
-    record({ crm: null, preset: null, url: request.url ?? '', body: text }, { status: 404, body: { message: 'No CRM at this path or host.' } });
+    record(
+      { crm: null, preset: null, url: request.url ?? '', body: text },
+      { status: 404, body: { message: 'No CRM at this path or host.' } },
+    );
     return;
   }
   const { module, url } = routed;
@@ -128,13 +162,17 @@ export async function handle(state: SimState, request: IncomingMessage, response
   try {
     body = parseJson(text);
   } catch {
-    const reply = module.invalid([{ severity: 'error', code: 'T011', message: 'The body is not valid JSON.', path: '', start: 0, end: 0 }]);
+    const reply = module.invalid([
+      { severity: 'error', code: 'T011', message: 'The body is not valid JSON.', path: '', start: 0, end: 0 },
+    ]);
     record({ crm: module.id, preset: null, url: url.href, body: text }, reply);
     return;
   }
   const match = findPreset({ method: method as never, url: url.href });
   const preset = match && match.preset.crm === module.id ? match.preset.id : null;
-  const reply = preset ? answer(state, module, preset, method, url, headers, body) : { status: 404, body: { message: `No ${module.id} endpoint ${method} ${url.pathname}` } };
+  const reply = preset
+    ? answer(state, module, preset, method, url, headers, body)
+    : { status: 404, body: { message: `No ${module.id} endpoint ${method} ${url.pathname}` } };
   record({ crm: module.id, preset, url: url.href, body }, reply);
 }
 

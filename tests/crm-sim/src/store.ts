@@ -8,7 +8,9 @@ export interface CrmStore {
 }
 
 export function emptyStores(ids: readonly CrmId[]): Record<CrmId, CrmStore> {
-  return Object.fromEntries(ids.map((id): [CrmId, CrmStore] => [id, { people: [], activities: [], counter: 0 }])) as Record<CrmId, CrmStore>;
+  return Object.fromEntries(
+    ids.map((id): [CrmId, CrmStore] => [id, { people: [], activities: [], counter: 0 }]),
+  ) as Record<CrmId, CrmStore>;
 }
 
 /** Digits of a phone number, so "+1 (234) 567-8900" and "+12345678900" are the same number. */
@@ -27,6 +29,9 @@ export function samePhone(a: string | null, b: unknown): boolean {
 
 /** "John Doe" from first/last parts, or null. */
 export function fullName(...parts: unknown[]): string | null {
-  const text = parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ').trim();
+  const text = parts
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .join(' ')
+    .trim();
   return text === '' ? null : text;
 }

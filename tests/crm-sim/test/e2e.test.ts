@@ -18,8 +18,14 @@ beforeEach(() => sim.reset());
 
 /** Who each provider's first sample is about, as the lookup finds them. */
 const MEETINGS = {
-  otter: { person: { email: 'john@test.com', name: 'John Doe' }, matches: (p: SimPerson) => p.email === 'john@test.com' },
-  quil: { person: { phone: '+12345678900' }, matches: (p: SimPerson) => (p.phone ?? '').replace(/\D/g, '') === '12345678900' },
+  otter: {
+    person: { email: 'john@test.com', name: 'John Doe' },
+    matches: (p: SimPerson) => p.email === 'john@test.com',
+  },
+  quil: {
+    person: { phone: '+12345678900' },
+    matches: (p: SimPerson) => (p.phone ?? '').replace(/\D/g, '') === '12345678900',
+  },
 } as const;
 
 const flowTargets = targets.filter((t) => isFlow(starterFlow(t.id, 'otter')));
@@ -28,12 +34,19 @@ const cases = flowTargets.flatMap((target) =>
     const provider = getProvider(providerId) as Provider;
     const flow = starterFlow(target.id, providerId) as Flow;
     const payload = provider.samples[0]?.payload;
-    return integrationApplies(flow, payload, provider) ? [{ target: target.id, crm: target.crm as CrmId, providerId, provider, flow, payload }] : [];
+    return integrationApplies(flow, payload, provider)
+      ? [{ target: target.id, crm: target.crm as CrmId, providerId, provider, flow, payload }]
+      : [];
   }),
 );
 
 function run(c: (typeof cases)[number], resume?: FlowResult['steps']): Promise<FlowResult> {
-  return runFlow(c.flow, c.payload, { provider: c.provider, secrets: sim.secrets(), fetch, ...(resume ? { resume } : {}) });
+  return runFlow(c.flow, c.payload, {
+    provider: c.provider,
+    secrets: sim.secrets(),
+    fetch,
+    ...(resume ? { resume } : {}),
+  });
 }
 
 function activitiesOf(c: (typeof cases)[number]) {
@@ -44,61 +57,86 @@ describe('Otter and Quil meetings into every CRM, through the simulator', () => 
   it('covers every CRM, by email (Otter) and by phone (Quil)', () => {
     const crms = new Set(cases.map((c) => c.crm));
     expect([...crms].sort()).toEqual(['attio', 'close', 'hubspot', 'pipedrive', 'salesforce', 'zoho']);
-    for (const crm of crms) expect(new Set(cases.filter((c) => c.crm === crm).map((c) => c.providerId)), crm).toEqual(new Set(['otter', 'quil']));
+    for (const crm of crms)
+      expect(new Set(cases.filter((c) => c.crm === crm).map((c) => c.providerId)), crm).toEqual(
+        new Set(['otter', 'quil']),
+      );
   });
 
-  it.each(cases.map((c) => [`${c.providerId} → ${c.target}`, c] as const))('%s: created when missing, found the second time', async (_, c) => {
-    const first = await run(c);
-    expect(first.stoppedAt, JSON.stringify(first.steps.at(-1)?.response)).toBeUndefined();
-    expect(first.steps.every((s) => s.skipped || s.accepted)).toBe(true);
-    const people = sim.people(c.crm);
-    expect(people).toHaveLength(1);
-    const person = people[0] as SimPerson;
-    expect(MEETINGS[c.providerId].matches(person), JSON.stringify(person)).toBe(true);
-    const filed = activitiesOf(c);
-    expect(filed.length).toBeGreaterThan(0);
-    for (const activity of filed) expect(activity.personIds).toEqual([person.id]);
+  it.each(cases.map((c) => [`${c.providerId} → ${c.target}`, c] as const))(
+    '%s: created when missing, found the second time',
+    async (_, c) => {
+      const first = await run(c);
+      expect(first.stoppedAt, JSON.stringify(first.steps.at(-1)?.response)).toBeUndefined();
+      expect(first.steps.every((s) => s.skipped || s.accepted)).toBe(true);
+      const people = sim.people(c.crm);
+      expect(people).toHaveLength(1);
+      const person = people[0] as SimPerson;
+      expect(MEETINGS[c.providerId].matches(person), JSON.stringify(person)).toBe(true);
+      const filed = activitiesOf(c);
+      expect(filed.length).toBeGreaterThan(0);
+      for (const activity of filed) expect(activity.personIds).toEqual([person.id]);
 
-    const second = await run(c);
-    expect(second.stoppedAt).toBeUndefined();
-    expect(sim.people(c.crm), 'the same event twice creates the person once').toHaveLength(1);
-    expect(activitiesOf(c)).toHaveLength(filed.length * 2);
-    for (const activity of activitiesOf(c)) expect(activity.personIds).toEqual([person.id]);
-    expect(sim.received.every((r) => r.status < 400), 'no request was refused').toBe(true);
-  });
+      const second = await run(c);
+      expect(second.stoppedAt).toBeUndefined();
+      expect(sim.people(c.crm), 'the same event twice creates the person once').toHaveLength(1);
+      expect(activitiesOf(c)).toHaveLength(filed.length * 2);
+      for (const activity of activitiesOf(c)) expect(activity.personIds).toEqual([person.id]);
+      expect(
+        sim.received.every((r) => r.status < 400),
+        'no request was refused',
+      ).toBe(true);
+    },
+  );
 
-  it.each(cases.map((c) => [`${c.providerId} → ${c.target}`, c] as const))('%s: files on the person the CRM already holds', async (_, c) => {
-    const kind = c.crm === 'salesforce' ? 'Contact' : 'person';
-    const existing = sim.seed(c.crm, { kind, ...MEETINGS[c.providerId].person, name: 'Existing Person' });
-    const result = await run(c);
-    expect(result.stoppedAt).toBeUndefined();
-    expect(sim.people(c.crm)).toEqual([existing]);
-    expect(activitiesOf(c).map((a) => a.personIds)).toEqual(activitiesOf(c).map(() => [existing.id]));
-  });
+  it.each(cases.map((c) => [`${c.providerId} → ${c.target}`, c] as const))(
+    '%s: files on the person the CRM already holds',
+    async (_, c) => {
+      const kind = c.crm === 'salesforce' ? 'Contact' : 'person';
+      const existing = sim.seed(c.crm, { kind, ...MEETINGS[c.providerId].person, name: 'Existing Person' });
+      const result = await run(c);
+      expect(result.stoppedAt).toBeUndefined();
+      expect(sim.people(c.crm)).toEqual([existing]);
+      expect(activitiesOf(c).map((a) => a.personIds)).toEqual(activitiesOf(c).map(() => [existing.id]));
+    },
+  );
 
-  it.each(cases.map((c) => [`${c.providerId} → ${c.target}`, c] as const))('%s: a failed write is retried from that step, the person created once', async (_, c) => {
-    sim.fail(c.crm, { status: 429, retryAfter: 1, preset: c.target });
-    const failed = await run(c);
-    expect(failed.stoppedAt).toBe(c.flow.steps.at(-1)?.id);
-    expect(failed.stopReason).toBe('not-accepted');
-    expect(failed.steps.at(-1)?.response?.headers['retry-after']).toBe('1');
-    expect(activitiesOf(c)).toHaveLength(0);
-    const retried = await run(c, failed.steps.slice(0, -1));
-    expect(retried.stoppedAt).toBeUndefined();
-    expect(retried.steps.filter((s) => s.resumed).length).toBe(c.flow.steps.length - 1);
-    expect(sim.people(c.crm)).toHaveLength(1);
-    expect(activitiesOf(c).map((a) => a.personIds)).toEqual(activitiesOf(c).map(() => [sim.people(c.crm)[0]?.id]));
-  });
+  it.each(cases.map((c) => [`${c.providerId} → ${c.target}`, c] as const))(
+    '%s: a failed write is retried from that step, the person created once',
+    async (_, c) => {
+      sim.fail(c.crm, { status: 429, retryAfter: 1, preset: c.target });
+      const failed = await run(c);
+      expect(failed.stoppedAt).toBe(c.flow.steps.at(-1)?.id);
+      expect(failed.stopReason).toBe('not-accepted');
+      expect(failed.steps.at(-1)?.response?.headers['retry-after']).toBe('1');
+      expect(activitiesOf(c)).toHaveLength(0);
+      const retried = await run(c, failed.steps.slice(0, -1));
+      expect(retried.stoppedAt).toBeUndefined();
+      expect(retried.steps.filter((s) => s.resumed).length).toBe(c.flow.steps.length - 1);
+      expect(sim.people(c.crm)).toHaveLength(1);
+      expect(activitiesOf(c).map((a) => a.personIds)).toEqual(
+        activitiesOf(c).map(() => [sim.people(c.crm)[0]?.id]),
+      );
+    },
+  );
 
   it('HubSpot: a contact the search index does not show yet is found through the 409 of the create', async () => {
     const lagging = await startCrmSim({ hubspotSearchLagMs: 60_000 });
     try {
       const c = cases.find((x) => x.target === 'hubspot.note' && x.providerId === 'otter');
       if (!c) throw new Error('no hubspot.note × otter case');
-      const options = { provider: c.provider, secrets: lagging.secrets(), fetch: simFetch(lagging) as unknown as FlowFetch };
+      const options = {
+        provider: c.provider,
+        secrets: lagging.secrets(),
+        fetch: simFetch(lagging) as unknown as FlowFetch,
+      };
       await runFlow(c.flow, c.payload, options);
       const again = await runFlow(c.flow, c.payload, options);
-      expect(again.steps.map((s) => [s.id, s.response?.status])).toEqual([['find', 200], ['create', 409], ['note', 201]]);
+      expect(again.steps.map((s) => [s.id, s.response?.status])).toEqual([
+        ['find', 200],
+        ['create', 409],
+        ['note', 201],
+      ]);
       expect(lagging.people('hubspot')).toHaveLength(1);
       const id = lagging.people('hubspot')[0]?.id;
       expect(lagging.activities('hubspot').map((a) => a.personIds)).toEqual([[id], [id]]);
@@ -111,7 +149,8 @@ describe('Otter and Quil meetings into every CRM, through the simulator', () => 
     for (const c of cases) await run(c);
     const presets = new Set(sim.received.map((r) => r.preset));
     expect(presets.has(null)).toBe(false);
-    for (const preset of presets) expect(getTarget(String(preset)) ?? getStepPreset(String(preset)), String(preset)).toBeDefined();
+    for (const preset of presets)
+      expect(getTarget(String(preset)) ?? getStepPreset(String(preset)), String(preset)).toBeDefined();
     expect(sim.received.every((r) => r.status < 400)).toBe(true);
   });
 });

@@ -17,14 +17,19 @@ const tarballs = join(work, 'tgz');
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...env, NO_COLOR: '1', NODE_OPTIONS: '' } });
+  const r = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...env, NO_COLOR: '1', NODE_OPTIONS: '' },
+  });
   if (r.error) throw r.error;
   return r;
 }
 
 function mustRun(command: string, args: string[], cwd: string): string {
   const r = run(command, args, cwd);
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
 
@@ -42,7 +47,11 @@ function project(name: string, names: string[]): { dir: string; stderr: string }
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true }));
   const files = readdirSync(tarballs).filter((f) => names.some((n) => f.startsWith(`hookmap-${n}-`)));
-  const r = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...files.map((f) => join(tarballs, f))], dir);
+  const r = run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', ...files.map((f) => join(tarballs, f))],
+    dir,
+  );
   if (r.status !== 0) throw new Error(`npm install failed:\n${r.stderr}`);
   return { dir, stderr: r.stderr };
 }
@@ -61,16 +70,21 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('published package.json', () => {
-  it.each(PACKAGES)('%s: no source condition, main/types, engines, sideEffects, ./package.json export', (p) => {
-    const manifest = JSON.parse(readFileSync(join(all.dir, 'node_modules/@hookmap', p, 'package.json'), 'utf8'));
-    expect(JSON.stringify(manifest.exports)).not.toContain('@hookmap/source');
-    expect(JSON.stringify(manifest.dependencies ?? {})).not.toContain('workspace:');
-    expect(manifest.main).toBe('./dist/index.js');
-    expect(manifest.types).toBe('./dist/index.d.ts');
-    expect(manifest.engines.node).toBe('>=20.19');
-    expect(manifest.sideEffects === false || Array.isArray(manifest.sideEffects)).toBe(true);
-    expect(manifest.exports['./package.json']).toBe('./package.json');
-  });
+  it.each(PACKAGES)(
+    '%s: no source condition, main/types, engines, sideEffects, ./package.json export',
+    (p) => {
+      const manifest = JSON.parse(
+        readFileSync(join(all.dir, 'node_modules/@hookmap', p, 'package.json'), 'utf8'),
+      );
+      expect(JSON.stringify(manifest.exports)).not.toContain('@hookmap/source');
+      expect(JSON.stringify(manifest.dependencies ?? {})).not.toContain('workspace:');
+      expect(manifest.main).toBe('./dist/index.js');
+      expect(manifest.types).toBe('./dist/index.d.ts');
+      expect(manifest.engines.node).toBe('>=20.19');
+      expect(manifest.sideEffects === false || Array.isArray(manifest.sideEffects)).toBe(true);
+      expect(manifest.exports['./package.json']).toBe('./package.json');
+    },
+  );
 
   it('installs the libraries a service needs without a warning', () => {
     expect(lib.stderr.trim()).toBe('');
@@ -128,7 +142,13 @@ describe('consumers', () => {
     writeFileSync(join(lib.dir, 'esm.mjs'), ESM);
     const r = run(process.execPath, ['esm.mjs'], lib.dir);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ value: 'X', line: 2, method: 'POST', problems: expect.any(Number), version: '0.1.0' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      value: 'X',
+      line: 2,
+      method: 'POST',
+      problems: expect.any(Number),
+      version: '0.1.0',
+    });
   });
 
   it('CommonJS: require() of the ESM packages works on Node ≥ 20.19 without a warning', () => {
@@ -152,32 +172,52 @@ describe('consumers', () => {
     writeFileSync(join(lib.dir, 'joined.mjs'), script);
     const r = run(process.execPath, ['joined.mjs'], lib.dir);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ core: 'dist/node/index.js', tooling: 'dist/node/tooling.js', same: true, render: { a: 'B' } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      core: 'dist/node/index.js',
+      tooling: 'dist/node/tooling.js',
+      same: true,
+      render: { a: 'B' },
+    });
   });
 
-  it.each(['nodenext', 'bundler'])('TypeScript (%s, strict, skipLibCheck false) type-checks against the declarations', (resolution) => {
-    const dir = join(lib.dir, `ts-${resolution}`);
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'index.ts'), TS);
-    const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, module, moduleResolution: resolution, target: 'es2022', types: [] },
-        files: ['index.ts'],
-      }),
-    );
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-    const r = run(process.execPath, [TSC, '-p', 'tsconfig.json'], dir);
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.status).toBe(0);
-  });
+  it.each(['nodenext', 'bundler'])(
+    'TypeScript (%s, strict, skipLibCheck false) type-checks against the declarations',
+    (resolution) => {
+      const dir = join(lib.dir, `ts-${resolution}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'index.ts'), TS);
+      const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            skipLibCheck: false,
+            noEmit: true,
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            types: [],
+          },
+          files: ['index.ts'],
+        }),
+      );
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+      const r = run(process.execPath, [TSC, '-p', 'tsconfig.json'], dir);
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    },
+  );
 
   it('the CLI and the relay install and start', () => {
     const help = run(join(all.dir, 'node_modules/.bin/hookmap'), ['--help'], all.dir);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('render');
-    const relay = run(process.execPath, ['--input-type=module', '-e', "import('@hookmap/relay').then((m) => console.log(typeof m.startRelay))"], all.dir);
+    const relay = run(
+      process.execPath,
+      ['--input-type=module', '-e', "import('@hookmap/relay').then((m) => console.log(typeof m.startRelay))"],
+      all.dir,
+    );
     expect(relay.stdout.trim()).toBe('function');
   });
 });
@@ -193,13 +233,17 @@ describe('sideEffects: false lets a bundler keep only what is imported', () => {
       platform: 'browser',
       logLevel: 'silent',
     });
-    return (out.outputFiles[0]?.contents.length ?? 0);
+    return out.outputFiles[0]?.contents.length ?? 0;
   }
 
   it('one constant or one tooling helper costs a few KB, not the engine', async () => {
-    const whole = await bundled("import { compile } from '@hookmap/core'; console.log(compile('{{a}}').render({ a: 1 }));");
+    const whole = await bundled(
+      "import { compile } from '@hookmap/core'; console.log(compile('{{a}}').render({ a: 1 }));",
+    );
     const codes = await bundled("import { Codes } from '@hookmap/core'; console.log(Codes.UNKNOWN_FILTER);");
-    const lines = await bundled("import { lineColumn } from '@hookmap/core/tooling'; console.log(lineColumn('a', 0));");
+    const lines = await bundled(
+      "import { lineColumn } from '@hookmap/core/tooling'; console.log(lineColumn('a', 0));",
+    );
     expect(codes).toBeLessThan(4_000);
     expect(lines).toBeLessThan(4_000);
     expect(whole).toBeGreaterThan(20 * codes);

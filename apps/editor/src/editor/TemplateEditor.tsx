@@ -50,8 +50,16 @@ export function TemplateEditor() {
         const from = model.getPositionAt(Math.max(0, v.offset - 1));
         const to = model.getPositionAt(v.offset);
         return {
-          range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column },
-          options: { showIfCollapsed: true, after: { content: `  → ${v.text}`, inlineClassName: 'inline-value' } },
+          range: {
+            startLineNumber: from.lineNumber,
+            startColumn: from.column,
+            endLineNumber: to.lineNumber,
+            endColumn: to.column,
+          },
+          options: {
+            showIfCollapsed: true,
+            after: { content: `  → ${v.text}`, inlineClassName: 'inline-value' },
+          },
         };
       }),
     );

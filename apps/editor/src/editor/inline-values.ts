@@ -55,5 +55,8 @@ function bodyValueFor(pointer: string, body: unknown): string | null {
 export function textInlineValues(text: string, context: Record<string, unknown>): InlineValue[] {
   return findPlaceholders(text)
     .slice(0, MAX_SHOWN)
-    .map((p) => ({ offset: p.end, text: describeValue(evaluateExpression(p.expression, context).value, 48) }));
+    .map((p) => ({
+      offset: p.end,
+      text: describeValue(evaluateExpression(p.expression, context).value, 48),
+    }));
 }

@@ -19,7 +19,9 @@ function firstItem(value: unknown): unknown {
 function valueOfTemplateString(text: unknown, scope: Scope): unknown {
   if (typeof text !== 'string') return text;
   const [only] = findPlaceholders(text);
-  return only && only.start === 0 && only.end === text.length ? evaluateExpression(only.expression, scope).value : text;
+  return only && only.start === 0 && only.end === text.length
+    ? evaluateExpression(only.expression, scope).value
+    : text;
 }
 
 /** The template pointer of the innermost JSON value holding `offset`. */
@@ -36,7 +38,12 @@ function pointerAt(text: string, offset: number): string | null {
 }
 
 function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The context at `offset` of a JSON template: the sample's, plus `$each` items and `$let` names around it. */
@@ -57,7 +64,11 @@ export function jsonScopeAt(text: string, offset: number, context: Scope): Scope
       const list = valueOfTemplateString(obj.$each, scope);
       const name = typeof obj.as === 'string' ? obj.as : 'item';
       const length = Array.isArray(list) ? list.length : list == null ? 0 : 1;
-      scope = { ...scope, [name]: firstItem(list), loop: { index: 0, first: true, last: length <= 1, length } };
+      scope = {
+        ...scope,
+        [name]: firstItem(list),
+        loop: { index: 0, first: true, last: length <= 1, length },
+      };
     }
     if (!Array.isArray(node) && Object.hasOwn(obj, '$let') && segment === 'in') {
       const lets = obj.$let;
@@ -78,7 +89,8 @@ interface HbsFrame {
   parent: HbsFrame | null;
 }
 
-const BLOCK_TAG = /\{\{~?\s*(#|\/)\s*(each|with|if|unless)\b\s*([^}~]*?)\s*(?:as\s*\|\s*([^|]*)\|)?\s*~?\}\}/g;
+const BLOCK_TAG =
+  /\{\{~?\s*(#|\/)\s*(each|with|if|unless)\b\s*([^}~]*?)\s*(?:as\s*\|\s*([^|]*)\|)?\s*~?\}\}/g;
 
 /** A Handlebars path read in a frame: `this`, `this.a`, `a.b`, `../a`, `@root.a`, block params. */
 export function handlebarsValue(path: string, frame: HbsFrame, root: unknown): unknown {
@@ -133,8 +145,12 @@ export function handlebarsFrameAt(text: string, offset: number, context: Scope):
 /** What a bare name can be at `offset` of a Handlebars text: block params, then the frame's fields. */
 export function handlebarsScopeAt(text: string, offset: number, context: Scope): Scope {
   const frame = handlebarsFrameAt(text, offset, context);
-  const own = frame.value !== null && typeof frame.value === 'object' && !Array.isArray(frame.value) ? (frame.value as Scope) : {};
+  const own =
+    frame.value !== null && typeof frame.value === 'object' && !Array.isArray(frame.value)
+      ? (frame.value as Scope)
+      : {};
   const locals: Scope = {};
-  for (let g: HbsFrame | null = frame; g; g = g.parent) for (const [k, v] of Object.entries(g.locals)) if (!(k in locals)) locals[k] = v;
+  for (let g: HbsFrame | null = frame; g; g = g.parent)
+    for (const [k, v] of Object.entries(g.locals)) if (!(k in locals)) locals[k] = v;
   return { ...own, ...locals, this: frame.value };
 }

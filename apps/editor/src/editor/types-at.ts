@@ -2,13 +2,22 @@
  * Static types in the template editor (SPEC §11): the inferred type of the placeholder under the cursor,
  * and of a completed path, from the provider's event schemas — known without a sample that has the field.
  */
-import { isFlow, typeAt, type CheckProvider, type Integration, type IntegrationDocument, type TypeInfo } from '@hookmap/core';
+import {
+  isFlow,
+  typeAt,
+  type CheckProvider,
+  type Integration,
+  type IntegrationDocument,
+  type TypeInfo,
+} from '@hookmap/core';
 import { pathToExpression, scanJson } from '@hookmap/core/tooling';
 import type { PathSegment } from '@hookmap/core/tooling';
 
 /** A provider that carries event schemas (the providers package's do); others type nothing. */
 export function checkProviderOf(provider: unknown): CheckProvider | undefined {
-  return provider !== null && typeof provider === 'object' && 'contextSchemas' in provider ? (provider as CheckProvider) : undefined;
+  return provider !== null && typeof provider === 'object' && 'contextSchemas' in provider
+    ? (provider as CheckProvider)
+    : undefined;
 }
 
 /**
@@ -31,7 +40,9 @@ export function templateTypeAt(
   const prefix = flow ? `/steps/${step}/body/template` : '/body/template';
   const withTemplate = (template: unknown): IntegrationDocument => {
     const edited = { ...request, body: { ...request.body, template } } as Integration;
-    return flow ? { ...flow, steps: flow.steps.map((s, i) => (i === step ? { ...s, body: edited.body } : s)) } : edited;
+    return flow
+      ? { ...flow, steps: flow.steps.map((s, i) => (i === step ? { ...s, body: edited.body } : s)) }
+      : edited;
   };
   if (!json) return safeTypeAt(withTemplate(text), prefix, offset, provider);
   let template: unknown;
@@ -42,7 +53,12 @@ export function templateTypeAt(
   }
   const location = innermostString(text, offset);
   if (!location) return null;
-  return safeTypeAt(withTemplate(template), `${prefix}${location.pointer}`, decodedOffset(text, location.valueStart, offset), provider);
+  return safeTypeAt(
+    withTemplate(template),
+    `${prefix}${location.pointer}`,
+    decodedOffset(text, location.valueStart, offset),
+    provider,
+  );
 }
 
 /** The type a path has at the top level of the context, e.g. for a completion item. */
@@ -54,7 +70,12 @@ export function pathType(path: PathSegment[], provider: CheckProvider | undefine
   return safeTypeAt(doc, '/body/template', 3, provider);
 }
 
-function safeTypeAt(doc: IntegrationDocument, pointer: string, offset: number, provider: CheckProvider): TypeInfo | null {
+function safeTypeAt(
+  doc: IntegrationDocument,
+  pointer: string,
+  offset: number,
+  provider: CheckProvider,
+): TypeInfo | null {
   try {
     return typeAt(doc, pointer, offset, { provider });
   } catch {

@@ -16,7 +16,10 @@ const clamp = (value: number, min: number, max: number) => Math.min(Math.max(val
 
 /** Widths the user asked for, within each pane's own bounds (what is saved). */
 export function clampWidths(left: number, right: number): Widths {
-  return { leftWidth: clamp(Math.round(left), MIN_LEFT, MAX_LEFT), rightWidth: clamp(Math.round(right), MIN_RIGHT, MAX_RIGHT) };
+  return {
+    leftWidth: clamp(Math.round(left), MIN_LEFT, MAX_LEFT),
+    rightWidth: clamp(Math.round(right), MIN_RIGHT, MAX_RIGHT),
+  };
 }
 
 /**

@@ -20,7 +20,10 @@ export function AttemptView({ attempt }: { attempt: Attempt }) {
       {req ? (
         <details open>
           <summary>
-            Request <span style={s.mono}>{req.method} {req.url}</span>
+            Request{' '}
+            <span style={s.mono}>
+              {req.method} {req.url}
+            </span>
           </summary>
           <pre style={s.pre}>{formatHeaders(req.headers)}</pre>
           {req.body !== null && <pre style={s.pre}>{formatBody(req.body)}</pre>}

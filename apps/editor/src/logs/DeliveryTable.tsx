@@ -42,21 +42,34 @@ export function DeliveryTable(p: Props) {
             <Fragment key={d.id}>
               <tr style={s.row} onClick={() => p.onExpand(open ? null : d.id)} data-testid="logs-row">
                 <td style={s.td} onClick={(e) => e.stopPropagation()}>
-                  <input type="checkbox" aria-label="Select delivery" checked={p.selected.has(d.id)} onChange={() => p.onToggleSelect(d.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select delivery"
+                    checked={p.selected.has(d.id)}
+                    onChange={() => p.onToggleSelect(d.id)}
+                  />
                 </td>
                 <td style={{ ...s.td, whiteSpace: 'nowrap' }}>
                   <span style={badge(d.status)}>{d.status}</span>
                   {d.replay && (
                     <>
                       {' '}
-                      <span style={badge('replay')} data-testid="logs-replay-badge" title="A replay of a stored event">
+                      <span
+                        style={badge('replay')}
+                        data-testid="logs-replay-badge"
+                        title="A replay of a stored event"
+                      >
                         replay
                       </span>
                     </>
                   )}
                 </td>
                 <td style={s.td} title={integration ? integrationUrl(integration) : undefined}>
-                  {integration ? integrationLabel(integration) : <span style={s.mono}>{d.integrationId}</span>}
+                  {integration ? (
+                    integrationLabel(integration)
+                  ) : (
+                    <span style={s.mono}>{d.integrationId}</span>
+                  )}
                   {d.version != null && (
                     <span style={s.muted} data-testid="logs-version">
                       {' '}
@@ -72,7 +85,12 @@ export function DeliveryTable(p: Props) {
                 </td>
                 <td style={{ ...s.td, ...s.muted, whiteSpace: 'nowrap' }}>{formatTime(d.updatedAt)}</td>
                 <td style={{ ...s.td, whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
-                  <button type="button" disabled={d.status === 'pending'} onClick={() => p.onRetry(d.id)} data-testid="logs-retry">
+                  <button
+                    type="button"
+                    disabled={d.status === 'pending'}
+                    onClick={() => p.onRetry(d.id)}
+                    data-testid="logs-retry"
+                  >
                     Retry
                   </button>{' '}
                   <button

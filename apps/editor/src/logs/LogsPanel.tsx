@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRelayApi } from './api.js';
 import { DELIVERY_STATUSES } from './types.js';
-import type { DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, ProviderInfo, SourceView } from './types.js';
+import type {
+  DeliveryFilter,
+  DeliveryStatus,
+  DeliveryView,
+  IntegrationView,
+  ProviderInfo,
+  SourceView,
+} from './types.js';
 import { integrationLabel } from './format.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TestSender } from './TestSender.js';
@@ -97,7 +104,11 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   async function replay(d: DeliveryView) {
     try {
       const r = await api.replay(d.eventId, d.integrationId);
-      setNotice(r.count > 0 ? `Replayed event ${d.eventId} through the live version` : `A replay of event ${d.eventId} is already waiting`);
+      setNotice(
+        r.count > 0
+          ? `Replayed event ${d.eventId} through the live version`
+          : `A replay of event ${d.eventId} is already waiting`,
+      );
       await refresh();
     } catch (e) {
       setError((e as Error).message);
@@ -105,14 +116,22 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   }
 
   const byId = useMemo(() => new Map(integrations.map((i) => [i.id, i])), [integrations]);
-  const shownIntegrations = filter.sourceId ? integrations.filter((i) => i.sourceId === filter.sourceId) : integrations;
+  const shownIntegrations = filter.sourceId
+    ? integrations.filter((i) => i.sourceId === filter.sourceId)
+    : integrations;
   const needsLogin = !conn.token || error?.startsWith('unauthorized');
 
   return (
     <section aria-label="Integration Logs" style={s.panel} data-testid="logs-panel">
       {needsLogin && <Connection url={conn.url} token={conn.token} onChange={setConn} />}
       <div style={s.bar}>
-        <select aria-label="Source" value={filter.sourceId ?? ''} onChange={(e) => setFilter({ ...filter, sourceId: e.target.value || undefined, integrationId: undefined })}>
+        <select
+          aria-label="Source"
+          value={filter.sourceId ?? ''}
+          onChange={(e) =>
+            setFilter({ ...filter, sourceId: e.target.value || undefined, integrationId: undefined })
+          }
+        >
           <option value="">All sources</option>
           {sources.map((x) => (
             <option key={x.id} value={x.id}>
@@ -120,7 +139,11 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
             </option>
           ))}
         </select>
-        <select aria-label="Integration" value={filter.integrationId ?? ''} onChange={(e) => setFilter({ ...filter, integrationId: e.target.value || undefined })}>
+        <select
+          aria-label="Integration"
+          value={filter.integrationId ?? ''}
+          onChange={(e) => setFilter({ ...filter, integrationId: e.target.value || undefined })}
+        >
           <option value="">All integrations</option>
           {shownIntegrations.map((i) => (
             <option key={i.id} value={i.id}>
@@ -128,7 +151,13 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
             </option>
           ))}
         </select>
-        <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as DeliveryStatus | undefined })}>
+        <select
+          aria-label="Status"
+          value={filter.status ?? ''}
+          onChange={(e) =>
+            setFilter({ ...filter, status: (e.target.value || undefined) as DeliveryStatus | undefined })
+          }
+        >
           <option value="">Any status</option>
           {DELIVERY_STATUSES.map((x) => (
             <option key={x} value={x}>
@@ -144,10 +173,19 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         </label>
       </div>
       <div style={s.bar}>
-        <button type="button" disabled={selected.size === 0} onClick={() => void run(() => api.retryMany({ ids: [...selected] }), 'Retry selected')} data-testid="logs-retry-selected">
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() => void run(() => api.retryMany({ ids: [...selected] }), 'Retry selected')}
+          data-testid="logs-retry-selected"
+        >
           Retry selected ({selected.size})
         </button>
-        <button type="button" onClick={() => void run(() => api.retryMany({ ...filter, status: 'failed' }), 'Retry failed')} data-testid="logs-retry-failed">
+        <button
+          type="button"
+          onClick={() => void run(() => api.retryMany({ ...filter, status: 'failed' }), 'Retry failed')}
+          data-testid="logs-retry-failed"
+        >
           Retry all failed{filter.integrationId || filter.sourceId ? ' (filtered)' : ''}
         </button>
         <button
@@ -183,17 +221,33 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           </div>
         ))}
       <div style={s.box}>
-        <button type="button" aria-expanded={showTest} onClick={() => setShowTest(!showTest)} data-testid="logs-test-toggle">
+        <button
+          type="button"
+          aria-expanded={showTest}
+          onClick={() => setShowTest(!showTest)}
+          data-testid="logs-test-toggle"
+        >
           {showTest ? '▾' : '▸'} Send test
         </button>
         {showTest && (
           <div style={{ marginTop: 6 }}>
-            <TestSender api={api} sources={sources} integrations={shownIntegrations} providers={providers} onSent={() => void refresh()} />
+            <TestSender
+              api={api}
+              sources={sources}
+              integrations={shownIntegrations}
+              providers={providers}
+              onSent={() => void refresh()}
+            />
           </div>
         )}
       </div>
       <div style={s.box}>
-        <button type="button" aria-expanded={showEvents} onClick={() => setShowEvents(!showEvents)} data-testid="logs-events-toggle">
+        <button
+          type="button"
+          aria-expanded={showEvents}
+          onClick={() => setShowEvents(!showEvents)}
+          data-testid="logs-events-toggle"
+        >
           {showEvents ? '▾' : '▸'} Recent events as samples
         </button>
         {showEvents && (
@@ -239,7 +293,15 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
 }
 
 /** Relay address and admin token, when the app was not configured with them (or they were refused). */
-function Connection({ url, token, onChange }: { url: string; token: string; onChange: (c: { url: string; token: string }) => void }) {
+function Connection({
+  url,
+  token,
+  onChange,
+}: {
+  url: string;
+  token: string;
+  onChange: (c: { url: string; token: string }) => void;
+}) {
   const [draft, setDraft] = useState({ url, token });
   return (
     <form
@@ -255,7 +317,13 @@ function Connection({ url, token, onChange }: { url: string; token: string; onCh
       </label>
       <label style={s.label}>
         Admin token
-        <input type="password" value={draft.token} onChange={(e) => setDraft({ ...draft, token: e.target.value })} size={16} autoComplete="off" />
+        <input
+          type="password"
+          value={draft.token}
+          onChange={(e) => setDraft({ ...draft, token: e.target.value })}
+          size={16}
+          autoComplete="off"
+        />
       </label>
       <button type="submit">Connect</button>
     </form>

@@ -48,7 +48,12 @@ export function TestSender({ api, sources, integrations, providers, onSent }: Pr
       <div style={s.bar}>
         <label style={s.label}>
           Integration
-          <select style={s.select} value={integration?.id ?? ''} onChange={(e) => setIntegrationId(e.target.value)} data-testid="logs-test-integration">
+          <select
+            style={s.select}
+            value={integration?.id ?? ''}
+            onChange={(e) => setIntegrationId(e.target.value)}
+            data-testid="logs-test-integration"
+          >
             {integrations.map((i) => (
               <option key={i.id} value={i.id}>
                 {integrationLabel(i)}
@@ -69,11 +74,18 @@ export function TestSender({ api, sources, integrations, providers, onSent }: Pr
             </select>
           </label>
         )}
-        <button type="button" onClick={() => void send()} disabled={busy || !integration} data-testid="logs-send-test">
+        <button
+          type="button"
+          onClick={() => void send()}
+          disabled={busy || !integration}
+          data-testid="logs-send-test"
+        >
           {busy ? 'Sending…' : 'Send test'}
         </button>
       </div>
-      {!samples.length && source && <div style={s.muted}>Source “{source.name}” has no provider samples.</div>}
+      {!samples.length && source && (
+        <div style={s.muted}>Source “{source.name}” has no provider samples.</div>
+      )}
       {error && <div style={s.error}>{error}</div>}
       {result && <AttemptView attempt={result.attempt} />}
     </div>

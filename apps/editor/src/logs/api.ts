@@ -1,7 +1,19 @@
 /** Client for the relay admin API: bearer token, JSON, one function per route the logs view uses. */
 import type {
-  DeliveryDetail, DeliveryFilter, DeliveryView, EventView, IntegrationView, Page, PlanAnswer, ProviderInfo, ReplayResult, RetryResult, SourceView,
-  TestResult, VersionDetail, VersionList,
+  DeliveryDetail,
+  DeliveryFilter,
+  DeliveryView,
+  EventView,
+  IntegrationView,
+  Page,
+  PlanAnswer,
+  ProviderInfo,
+  ReplayResult,
+  RetryResult,
+  SourceView,
+  TestResult,
+  VersionDetail,
+  VersionList,
 } from './types.js';
 
 export class RelayError extends Error {
@@ -27,9 +39,16 @@ export function createRelayClient(relayUrl: string, token: string): RelayClient 
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch {
-      throw new RelayError(`cannot reach the relay at ${base} (is it running, and does it allow this origin?)`, 0);
+      throw new RelayError(
+        `cannot reach the relay at ${base} (is it running, and does it allow this origin?)`,
+        0,
+      );
     }
     const text = await response.text();
     let data: unknown = null;
@@ -87,24 +106,43 @@ export function createRelayApi(relayUrl: string, token: string): RelayApi {
   const c = createRelayClient(relayUrl, token);
   return {
     sources: async () => (await c.get<{ items: SourceView[] }>('/api/sources')).items,
-    integrations: async (sourceId) => (await c.get<{ items: IntegrationView[] }>(`/api/integrations${query({ sourceId })}`)).items,
+    integrations: async (sourceId) =>
+      (await c.get<{ items: IntegrationView[] }>(`/api/integrations${query({ sourceId })}`)).items,
     providers: async () => (await c.get<{ items: ProviderInfo[] }>('/api/providers')).items,
-    deliveries: (filter, page = {}) => c.get<Page<DeliveryView>>(`/api/deliveries${query({ ...filter, ...page })}`),
+    deliveries: (filter, page = {}) =>
+      c.get<Page<DeliveryView>>(`/api/deliveries${query({ ...filter, ...page })}`),
     delivery: (id) => c.get<DeliveryDetail>(`/api/deliveries/${encodeURIComponent(id)}`),
     retry: (id) => c.post<RetryResult>(`/api/deliveries/${encodeURIComponent(id)}/retry`),
     retryMany: (selection) => c.post<RetryResult>('/api/deliveries/retry', selection),
     sendTest: (integrationId, sampleId) =>
-      c.post<TestResult>(`/api/integrations/${encodeURIComponent(integrationId)}/test`, sampleId ? { sampleId } : {}),
-    events: async (sourceId, limit = 50) => (await c.get<Page<EventView>>(`/api/events${query({ sourceId, limit })}`)).items,
+      c.post<TestResult>(
+        `/api/integrations/${encodeURIComponent(integrationId)}/test`,
+        sampleId ? { sampleId } : {},
+      ),
+    events: async (sourceId, limit = 50) =>
+      (await c.get<Page<EventView>>(`/api/events${query({ sourceId, limit })}`)).items,
     replay: (eventId, integrationId, version) =>
-      c.post<ReplayResult>(`/api/events/${encodeURIComponent(eventId)}/replay`, version === undefined ? { integrationId } : { integrationId, version }),
+      c.post<ReplayResult>(
+        `/api/events/${encodeURIComponent(eventId)}/replay`,
+        version === undefined ? { integrationId } : { integrationId, version },
+      ),
     replayMany: (selection) => c.post<ReplayResult>('/api/events/replay', selection),
     versions: (id) => c.get<VersionList>(`/api/integrations/${encodeURIComponent(id)}/versions`),
     version: (id, n) => c.get<VersionDetail>(`/api/integrations/${encodeURIComponent(id)}/versions/${n}`),
     rollback: (id, version, message) =>
-      c.post<IntegrationView>(`/api/integrations/${encodeURIComponent(id)}/rollback`, message ? { version, message } : { version }),
-    plan: (id, doc, limit) => c.post<PlanAnswer>(`/api/integrations/${encodeURIComponent(id)}/plan`, limit === undefined ? { doc } : { doc, limit }),
+      c.post<IntegrationView>(
+        `/api/integrations/${encodeURIComponent(id)}/rollback`,
+        message ? { version, message } : { version },
+      ),
+    plan: (id, doc, limit) =>
+      c.post<PlanAnswer>(
+        `/api/integrations/${encodeURIComponent(id)}/plan`,
+        limit === undefined ? { doc } : { doc, limit },
+      ),
     publish: (id, doc, message) =>
-      c.patch<IntegrationView>(`/api/integrations/${encodeURIComponent(id)}`, message ? { doc, message } : { doc }),
+      c.patch<IntegrationView>(
+        `/api/integrations/${encodeURIComponent(id)}`,
+        message ? { doc, message } : { doc },
+      ),
   };
 }

@@ -3,6 +3,15 @@ export type { LogsPanelProps } from './LogsPanel.js';
 export { createRelayClient, createRelayApi, RelayError } from './api.js';
 export type { RelayClient, RelayApi } from './api.js';
 export type {
-  AttemptView, DeliveryDetail, DeliveryFilter, DeliveryStatus, DeliveryView, IntegrationView, Page, ProviderInfo, RetryResult,
-  SourceView, TestResult,
+  AttemptView,
+  DeliveryDetail,
+  DeliveryFilter,
+  DeliveryStatus,
+  DeliveryView,
+  IntegrationView,
+  Page,
+  ProviderInfo,
+  RetryResult,
+  SourceView,
+  TestResult,
 } from './types.js';

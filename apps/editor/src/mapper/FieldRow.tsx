@@ -48,7 +48,9 @@ export function FieldRow({ mapping, rendered, problems, candidates }: FieldRowPr
   const status = rowStatus(mapping, problems);
   const hint = field.hint === undefined ? undefined : hintForProvider(field.hint, providerId);
   // The row's colour counts what is wrong inside it; its message line only what is wrong at it.
-  const own = problems.filter((p) => p.path === field.pointer).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const own = problems
+    .filter((p) => p.path === field.pointer)
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const problemText = problems.map((p) => `${p.code} ${p.message}`).join('\n');
   const classes = [
     'field-row',
@@ -122,7 +124,11 @@ export function FieldRow({ mapping, rendered, problems, candidates }: FieldRowPr
           ))}
       </span>
       {!container && mapping.state !== 'unmapped' && rendered !== undefined ? (
-        <span className={`field-now now-${status}`} title={problemText || 'Value in the preview now'} data-testid="field-now">
+        <span
+          className={`field-now now-${status}`}
+          title={problemText || 'Value in the preview now'}
+          data-testid="field-now"
+        >
           {now.found ? describeValue(now.value, 36) : 'left out'}
         </span>
       ) : (

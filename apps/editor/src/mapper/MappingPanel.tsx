@@ -47,18 +47,36 @@ function useProblems(): { problems: Problem[]; failure: string | null } {
   );
 }
 
-function Header({ name, problems, failure, valid }: { name: string; problems: Problem[]; failure: string | null; valid: boolean }) {
+function Header({
+  name,
+  problems,
+  failure,
+  valid,
+}: {
+  name: string;
+  problems: Problem[];
+  failure: string | null;
+  valid: boolean;
+}) {
   const errors = problems.filter(isError).length + (failure !== null && !problems.some(isError) ? 1 : 0);
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   return (
     <div className="mapping-status" data-testid="mapping-status">
       <b>{name}</b> fields
       {errors > 0 ? (
-        <span className="bad-text"> · {errors} problem{errors > 1 ? 's' : ''} for this sample</span>
+        <span className="bad-text">
+          {' '}
+          · {errors} problem{errors > 1 ? 's' : ''} for this sample
+        </span>
       ) : (
         <span className="ok"> · no problems for this sample</span>
       )}
-      {warnings > 0 && <span className="warn"> · {warnings} warning{warnings > 1 ? 's' : ''}</span>}
+      {warnings > 0 && (
+        <span className="warn">
+          {' '}
+          · {warnings} warning{warnings > 1 ? 's' : ''}
+        </span>
+      )}
       {!valid && <span className="warn"> · template has a JSON error</span>}
     </div>
   );
@@ -105,7 +123,10 @@ export function MappingPanel() {
   const payloadContext = useStore((s) => currentPayload(s).context);
   const reply = usePreview((p) => p.reply);
   // The payload plus, in a flow, the earlier steps' values from the latest preview.
-  const context = useMemo(() => (payloadContext ? editingContext(getStore().getState(), reply?.steps ?? null) : {}), [payloadContext, reply]);
+  const context = useMemo(
+    () => (payloadContext ? editingContext(getStore().getState(), reply?.steps ?? null) : {}),
+    [payloadContext, reply],
+  );
   const target = editedTarget(doc);
   const picked = target?.fields.find((f) => f.pointer === pendingTarget);
   const template = useTemplateValue(templateText);
@@ -120,15 +141,16 @@ export function MappingPanel() {
       <div className="empty">Pick a target in the settings above to see its fields here.</div>
     ) : (
       <div className="empty">
-        This step's request matches no CRM request hookmap knows: edit its body in the <b>JSON template</b> tab.
+        This step's request matches no CRM request hookmap knows: edit its body in the <b>JSON template</b>{' '}
+        tab.
       </div>
     );
   }
   if (bodyMode !== 'template') {
     return (
       <div className="empty">
-        The body is in {bodyMode === 'auto' ? 'Auto' : 'Text'} mode. Choose <b>JSON template</b> as the body above to
-        map fields visually.
+        The body is in {bodyMode === 'auto' ? 'Auto' : 'Text'} mode. Choose <b>JSON template</b> as the body
+        above to map fields visually.
       </div>
     );
   }

@@ -54,7 +54,9 @@ export function mapField(pointer: string, expression: string): boolean {
   }
   const field = editedTarget(state.doc)?.fields.find((f) => f.pointer === pointer);
   const path = expressionToPath(expression);
-  const source = path ? resolvePath(editingContext(state, getPreviewState().reply?.steps ?? null), path) : undefined;
+  const source = path
+    ? resolvePath(editingContext(state, getPreviewState().reply?.steps ?? null), path)
+    : undefined;
   const type = Array.isArray(field?.type) ? field.type.join(' | ') : field?.type;
   const format = (field as { format?: string } | undefined)?.format;
   const name = pointer.slice(pointer.lastIndexOf('/') + 1);

@@ -27,7 +27,8 @@ export function wordsOf(name: string): string[] {
 }
 
 const isTimeField = (field: TargetFieldInfo & { format?: string }) =>
-  field.format === 'date-time' || /time|date|_at$/i.test(field.pointer.slice(field.pointer.lastIndexOf('/') + 1));
+  field.format === 'date-time' ||
+  /time|date|_at$/i.test(field.pointer.slice(field.pointer.lastIndexOf('/') + 1));
 const isIdName = (name: string) => /(^|_)id$|[a-z]Id$/.test(name);
 
 function typeFits(field: TargetFieldInfo & { format?: string }, value: unknown): number {
@@ -67,7 +68,8 @@ export function rankCandidates(
     const key = String(path[path.length - 1]);
     if (isIdName(name) && !/id$/i.test(key)) continue;
     const leaf = new Set(wordsOf(key));
-    const shared = [...wanted].filter((w) => leaf.has(w)).length * 2 + [...wanted].filter((w) => words.includes(w)).length;
+    const shared =
+      [...wanted].filter((w) => leaf.has(w)).length * 2 + [...wanted].filter((w) => words.includes(w)).length;
     if (shared === 0 && !(time && typeof value === 'string' && ISO_DATE.test(value))) continue;
     const score = shared + typeFits(field, value) + (path[0] === 'common' ? 0.5 : 0) - path.length * 0.1;
     if (score > 0) found.push({ expression: pathToExpression(path), value, score });

@@ -24,7 +24,16 @@ export function findPlaceholders(text: string): Placeholder[] {
   if (!text.includes('{{') && !text.includes('<<')) return [];
   try {
     return scan(text).flatMap((s) =>
-      s.kind === 'expr' ? [{ start: s.start, end: s.end, expression: s.source.trim(), open: s.raw.startsWith('{{') ? '{{' : '<<' }] : [],
+      s.kind === 'expr'
+        ? [
+            {
+              start: s.start,
+              end: s.end,
+              expression: s.source.trim(),
+              open: s.raw.startsWith('{{') ? '{{' : '<<',
+            },
+          ]
+        : [],
     );
   } catch {
     return [];

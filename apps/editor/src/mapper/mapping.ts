@@ -71,7 +71,8 @@ const DIRECTIVES = ['$if', '$each', '$let', '$merge'];
 export function mappingSummary(value: unknown, max = 3): string {
   if (typeof value === 'string') {
     const found = findPlaceholders(value);
-    if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === value.length) return found[0]!.expression;
+    if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === value.length)
+      return found[0]!.expression;
   }
   const paths = [...new Set(expressionsIn(value).flatMap(pathsRead))];
   const directive =

@@ -27,7 +27,11 @@ export interface IntelligenceSource {
 }
 
 /** The names in scope at a position: inside `$each` / `{{#each}}` the item's fields, not the top level. */
-function scopeAt(source: IntelligenceSource, model: editor.ITextModel, position: Position): Record<string, unknown> {
+function scopeAt(
+  source: IntelligenceSource,
+  model: editor.ITextModel,
+  position: Position,
+): Record<string, unknown> {
   const context = source.context();
   const offset = model.getOffsetAt(position);
   if (model.getLanguageId() === JSON_LANGUAGE) return jsonScopeAt(model.getValue(), offset, context);
@@ -75,7 +79,8 @@ function provideCompletions(
   };
   const context = scopeAt(source, model, position);
   // The provider schema describes the top level only; inside a scope it would offer the wrong names.
-  const schema = context === source.context() ? (source.schema() as Record<string, unknown> | undefined) : undefined;
+  const schema =
+    context === source.context() ? (source.schema() as Record<string, unknown> | undefined) : undefined;
   const items =
     request.kind === 'filter'
       ? filterCompletions(request.partial, Object.keys(filterRegistry), filterSignatures())
@@ -103,7 +108,9 @@ function provideHover(
   if (!placeholder) return null;
   const expression = unescapeJsonLine(placeholder.expression, model.getLanguageId());
   const { value, note } = evaluateExpression(expression, scopeAt(source, model, position));
-  const typed = source.typeAt?.(model.getValue(), model.getOffsetAt(position), model.getLanguageId() === JSON_LANGUAGE) ?? null;
+  const typed =
+    source.typeAt?.(model.getValue(), model.getOffsetAt(position), model.getLanguageId() === JSON_LANGUAGE) ??
+    null;
   const contents = [
     ...(typed && typed.text !== 'unknown' ? [{ value: `Type: \`${typed.detail}\`` }] : []),
     { value: `**\`${expression}\`** now is:` },

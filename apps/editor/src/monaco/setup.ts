@@ -16,7 +16,14 @@ registerIntelligence(monaco, {
   engine: () => getStore().getState().doc.engine,
   typeAt: (text, offset, json) => {
     const { doc } = getStore().getState();
-    return templateTypeAt(docToIntegration(doc).integration, text, offset, json, checkProviderOf(findProvider(doc.providerId)), doc.activeStep);
+    return templateTypeAt(
+      docToIntegration(doc).integration,
+      text,
+      offset,
+      json,
+      checkProviderOf(findProvider(doc.providerId)),
+      doc.activeStep,
+    );
   },
   pathType: (path) => pathType(path, checkProviderOf(findProvider(getStore().getState().doc.providerId))),
 });

@@ -32,7 +32,8 @@ export function AllSamples({ runs }: { runs: SampleRun[] }) {
   return (
     <div className="all-samples" data-testid="all-samples">
       <div className="muted">
-        {runs.length} samples · {count('failing')} failing · {count('nulls')} with nulls · {count('skipped')} skipped
+        {runs.length} samples · {count('failing')} failing · {count('nulls')} with nulls · {count('skipped')}{' '}
+        skipped
       </div>
       <table>
         <caption className="sr-only">Every sample of the provider rendered with this integration</caption>

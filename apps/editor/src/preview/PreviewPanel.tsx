@@ -63,7 +63,11 @@ export function PreviewPanel() {
       )}
       {allSamples && reply?.runs && <AllSamples runs={reply.runs} />}
       {replyDoc && (
-        <Problems diagnostics={reply?.diagnostics ?? []} target={reply?.targetDiagnostics ?? []} doc={replyDoc} />
+        <Problems
+          diagnostics={reply?.diagnostics ?? []}
+          target={reply?.targetDiagnostics ?? []}
+          doc={replyDoc}
+        />
       )}
       {reply?.steps ? (
         <FlowPreview steps={reply.steps} stoppedAt={reply.stoppedAt} stale={stale} />

@@ -11,7 +11,9 @@ import type { FieldDiagnostic } from '../worker/protocol.js';
 
 /** The template text a body diagnostic's offsets refer to: the JSON template or the text body. */
 function bodyText(doc: EditorDoc): { text: string; json: boolean } {
-  return doc.bodyMode === 'text' ? { text: doc.textTemplate, json: false } : { text: doc.templateText, json: true };
+  return doc.bodyMode === 'text'
+    ? { text: doc.textTemplate, json: false }
+    : { text: doc.templateText, json: true };
 }
 
 function revealDiagnostic(d: FieldDiagnostic): void {
@@ -35,7 +37,9 @@ export function whereOf(d: FieldDiagnostic, doc: EditorDoc): string {
 function targetLine(doc: EditorDoc, pointer: string): string {
   if (doc.bodyMode !== 'template') return '';
   const location = nearestLocation(scanJson(doc.templateText).locations, pointer);
-  return location ? `line ${lineColumn(doc.templateText, location.keyStart ?? location.valueStart).line}` : '';
+  return location
+    ? `line ${lineColumn(doc.templateText, location.keyStart ?? location.valueStart).line}`
+    : '';
 }
 
 /** Target messages may start with the pointer already shown beside them. */
@@ -51,7 +55,8 @@ function applyFix(from: EditorDoc, fix: QuickFix): void {
     store.updateUi({ toast: 'The template changed: try the fix again once the preview is updated.' });
     return;
   }
-  if (doc.bodyMode === 'text') store.updateDoc({ textTemplate: applyEdit(doc.textTemplate, fix.edit) }, 'edit');
+  if (doc.bodyMode === 'text')
+    store.updateDoc({ textTemplate: applyEdit(doc.textTemplate, fix.edit) }, 'edit');
   else store.updateDoc({ templateText: applyEdit(doc.templateText, fix.edit) }, 'edit');
   store.updateUi({ toast: `Fixed: ${fix.label}` });
 }
@@ -78,9 +83,15 @@ export function Problems({
               const fix = suggestionFix(text, json, d);
               return (
                 <li key={`d${i}`} className={`sev-${d.severity}`}>
-                  <button className="problem" onClick={() => revealDiagnostic(d)} title="Show in the template">
+                  <button
+                    className="problem"
+                    onClick={() => revealDiagnostic(d)}
+                    title="Show in the template"
+                  >
                     <span className="code">{d.code}</span> {d.message}
-                    {d.suggestion && !d.message.includes(d.suggestion) && <i> — did you mean “{d.suggestion}”?</i>}
+                    {d.suggestion && !d.message.includes(d.suggestion) && (
+                      <i> — did you mean “{d.suggestion}”?</i>
+                    )}
                     <span className="where">{whereOf(d, doc)}</span>
                   </button>
                   {fix && (

@@ -118,7 +118,11 @@ export function PayloadTree({ root }: { root: unknown }) {
                 onDragStart={(e) => startDrag(e, hit.path)}
                 data-path={hit.expression}
               >
-                <button className="tree-key" onClick={() => pickSource(hit.expression)} aria-label={`Map ${hit.expression}`}>
+                <button
+                  className="tree-key"
+                  onClick={() => pickSource(hit.expression)}
+                  aria-label={`Map ${hit.expression}`}
+                >
                   {hit.expression}
                 </button>
                 <Badge type={hit.type} />

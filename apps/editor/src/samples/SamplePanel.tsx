@@ -160,8 +160,8 @@ export function SamplePanel() {
       {pasting && <PasteBox onDone={() => setPasting(false)} />}
       {current.foreign && (
         <div className="notice small" data-testid="payload-foreign">
-          Not recognised as a {provider?.name ?? 'provider'} payload: shown and rendered as is, without {provider?.name}'s
-          names.
+          Not recognised as a {provider?.name ?? 'provider'} payload: shown and rendered as is, without{' '}
+          {provider?.name}'s names.
         </div>
       )}
       {current.error && (

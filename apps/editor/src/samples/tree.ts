@@ -51,10 +51,20 @@ export function searchTree(root: unknown, query: string, limit = 200): SearchHit
     const key = path[path.length - 1];
     const type = typeOf(value);
     const byName = typeof key === 'string' && key.toLowerCase().includes(needle);
-    const byValue = !byName && type !== 'object' && type !== 'array' && String(value).toLowerCase().includes(needle);
+    const byValue =
+      !byName && type !== 'object' && type !== 'array' && String(value).toLowerCase().includes(needle);
     if (byName || byValue) {
-      const hit: SearchHit = { path, expression: pathToExpression(path), value, type, on: byName ? 'name' : 'value' };
-      const identity = type === 'object' || type === 'array' ? hit.expression : `${String(key)}\u0000${type}\u0000${String(value)}`;
+      const hit: SearchHit = {
+        path,
+        expression: pathToExpression(path),
+        value,
+        type,
+        on: byName ? 'name' : 'value',
+      };
+      const identity =
+        type === 'object' || type === 'array'
+          ? hit.expression
+          : `${String(key)}\u0000${type}\u0000${String(value)}`;
       const kept = hits.get(identity);
       if (!kept || (path[0] === 'common' && kept.path[0] !== 'common')) hits.set(identity, hit);
     }

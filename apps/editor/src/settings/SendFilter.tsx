@@ -17,18 +17,29 @@ export function SendFilter() {
     // Keep the provider's order, so the document does not depend on click order.
     getStore().updateDoc({ events: choices.filter((e) => next.includes(e)) });
   };
-  const summary = [events.length === 0 ? 'every event' : events.join(', '), when.trim() === '' ? '' : `when ${when.trim()}`]
+  const summary = [
+    events.length === 0 ? 'every event' : events.join(', '),
+    when.trim() === '' ? '' : `when ${when.trim()}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
-    <details className="events-filter" data-testid="events-filter" open={events.length > 0 || when.trim() !== ''}>
+    <details
+      className="events-filter"
+      data-testid="events-filter"
+      open={events.length > 0 || when.trim() !== ''}
+    >
       <summary>Send for: {summary}</summary>
       {choices.length > 0 && (
         <>
           <div className="sections" role="group" aria-label="Events">
             {choices.map((event) => (
               <label key={event} className="check">
-                <input type="checkbox" checked={events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={events.includes(event)}
+                  onChange={(e) => toggle(event, e.target.checked)}
+                />
                 {event}
               </label>
             ))}

@@ -23,7 +23,12 @@ export function loadStarter(targetId: string): void {
       'edit',
     );
     // A new starter previews with the targets' sample answers, not answers pasted for another flow.
-    store.updateUi({ toast: `Loaded the ${integration.name ?? targetId} starter`, centerTab: 'mapping', offerStarter: false, responses: {} });
+    store.updateUi({
+      toast: `Loaded the ${integration.name ?? targetId} starter`,
+      centerTab: 'mapping',
+      offerStarter: false,
+      responses: {},
+    });
   } catch (error) {
     store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
   }
@@ -110,14 +115,17 @@ export function SettingsPanel() {
     const kept = doc.sections.filter((id) => own.includes(id));
     const sections = kept.length > 0 ? kept : own;
     // A text body never opens empty: an example that renders for every provider (the `common` view).
-    const text = mode === 'text' && doc.textTemplate.trim() === '' ? { textTemplate: textExample(doc.engine) } : {};
+    const text =
+      mode === 'text' && doc.textTemplate.trim() === '' ? { textTemplate: textExample(doc.engine) } : {};
     update({ bodyMode: mode, sections, ...text });
   };
   // What every request of a flow shares comes before its steps; a single request keeps its order.
   const shared = (
     <>
       <details>
-        <summary>{doc.steps !== null ? 'Headers of every step' : 'Headers'} ({doc.headers.length})</summary>
+        <summary>
+          {doc.steps !== null ? 'Headers of every step' : 'Headers'} ({doc.headers.length})
+        </summary>
         <Headers rows={doc.headers} onChange={(headers, kind) => update({ headers }, kind)} />
       </details>
       <SendFilter />

@@ -30,7 +30,18 @@ export function starterDocFor(doc: EditorDoc, targetId: string, providerId: stri
 export function isUntouchedStarter(doc: EditorDoc, starter: EditorDoc | null): boolean {
   if (starter === null) return false;
   const request = (d: EditorDoc) =>
-    JSON.stringify([d.method, d.url, d.headers, d.bodyMode, d.templateText, d.textTemplate, d.sections, d.events, d.when, currentSteps(d)]);
+    JSON.stringify([
+      d.method,
+      d.url,
+      d.headers,
+      d.bodyMode,
+      d.templateText,
+      d.textTemplate,
+      d.sections,
+      d.events,
+      d.when,
+      currentSteps(d),
+    ]);
   return request(doc) === request(starter);
 }
 
@@ -46,10 +57,12 @@ export function switchProvider(doc: EditorDoc, providerId: string): ProviderSwit
     events: [],
     sections,
   };
-  if (doc.targetId === null || providerId === doc.providerId) return { doc: next, starterLoaded: false, offerStarter: false };
+  if (doc.targetId === null || providerId === doc.providerId)
+    return { doc: next, starterLoaded: false, offerStarter: false };
   const oldStarter = starterDocFor(doc, doc.targetId, doc.providerId);
   const newStarter = starterDocFor(next, doc.targetId, providerId);
   if (newStarter === null) return { doc: next, starterLoaded: false, offerStarter: false };
-  if (isUntouchedStarter(doc, oldStarter)) return { doc: newStarter, starterLoaded: true, offerStarter: false };
+  if (isUntouchedStarter(doc, oldStarter))
+    return { doc: newStarter, starterLoaded: true, offerStarter: false };
   return { doc: next, starterLoaded: false, offerStarter: !isUntouchedStarter(next, newStarter) };
 }

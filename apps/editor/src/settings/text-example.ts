@@ -5,4 +5,3 @@ export function textExample(engine: 'hookmap' | 'handlebars'): string {
   }
   return "Meeting: {{ common.title }}\nWhen: {{ common.started_at | date: '%Y-%m-%d %H:%M' }}\n\n{{ common.summary }}\n";
 }
-

@@ -13,7 +13,11 @@ export interface QuickFix {
 }
 
 /** Where a body diagnostic sits in the template text: JSON templates through their pointers, text bodies as is. */
-export function bodyRange(text: string, json: boolean, d: FieldDiagnostic): { start: number; end: number } | null {
+export function bodyRange(
+  text: string,
+  json: boolean,
+  d: FieldDiagnostic,
+): { start: number; end: number } | null {
   if (d.field !== 'body') return null;
   if (!json) return d.end > d.start ? { start: d.start, end: d.end } : null;
   const scan = scanJson(text);

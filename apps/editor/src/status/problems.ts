@@ -50,7 +50,9 @@ export function verdictOf(input: RenderStatusInput): Verdict {
 /** Body problems at `pointer` or inside it (a field row shows what is wrong with its value). */
 export function problemsAt(problems: Problem[], pointer: string): Problem[] {
   return problems.filter(
-    (p) => p.field === 'body' && (p.path === pointer || (pointer !== '' && (p.path ?? '').startsWith(`${pointer}/`))),
+    (p) =>
+      p.field === 'body' &&
+      (p.path === pointer || (pointer !== '' && (p.path ?? '').startsWith(`${pointer}/`))),
   );
 }
 

@@ -70,7 +70,14 @@ export function Toolbar() {
         ?
       </button>
       {help && (
-        <div className="shortcuts" id="shortcuts" role="dialog" aria-label="Keyboard shortcuts" ref={popover} data-testid="shortcuts">
+        <div
+          className="shortcuts"
+          id="shortcuts"
+          role="dialog"
+          aria-label="Keyboard shortcuts"
+          ref={popover}
+          data-testid="shortcuts"
+        >
           <table>
             <tbody>
               {SHORTCUTS.map(([keys, what]) => (

@@ -52,14 +52,17 @@ export function pickAndImport(): void {
 export async function copyShareLink(): Promise<void> {
   const store = getStore();
   const { doc, ui } = store.getState();
-  const payload = doc.sampleId === null && ui.customPayloadText !== null
-    ? { text: ui.customPayloadText, name: ui.customPayloadName ?? 'Pasted payload' }
-    : null;
+  const payload =
+    doc.sampleId === null && ui.customPayloadText !== null
+      ? { text: ui.customPayloadText, name: ui.customPayloadName ?? 'Pasted payload' }
+      : null;
   const link = await encodeShareLink(doc, payload);
   history.replaceState(null, '', link.hash);
   const where = await navigator.clipboard.writeText(location.href).then(
     () => 'copied to the clipboard',
     () => 'in the address bar',
   );
-  store.updateUi({ toast: link.payloadLeftOut ? `Share link ${where}. ${link.reason}` : `Share link ${where}` });
+  store.updateUi({
+    toast: link.payloadLeftOut ? `Share link ${where}. ${link.reason}` : `Share link ${where}`,
+  });
 }

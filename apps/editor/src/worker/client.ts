@@ -67,7 +67,8 @@ export function startRenderer(store: Store): () => void {
     requestAnimationFrame(() => {
       keystrokeMetrics.rendered(reply.id);
       // Cold-load metric (README, e2e): when the first rendered preview is on screen.
-      if (reply.request !== null && performance.getEntriesByName(FIRST_PREVIEW).length === 0) performance.mark(FIRST_PREVIEW);
+      if (reply.request !== null && performance.getEntriesByName(FIRST_PREVIEW).length === 0)
+        performance.mark(FIRST_PREVIEW);
     });
   };
 

@@ -1,5 +1,15 @@
 /** One render job: the preview for the chosen payload, plus the all-samples run when asked. */
-import { Codes, HookmapError, isFlow, leftOutBy, type Flow, type Integration, type IntegrationDocument, type LeftOut, type Provider } from '@hookmap/core';
+import {
+  Codes,
+  HookmapError,
+  isFlow,
+  leftOutBy,
+  type Flow,
+  type Integration,
+  type IntegrationDocument,
+  type LeftOut,
+  type Provider,
+} from '@hookmap/core';
 import { isError, problemsOf, UNRESOLVED, verdictOf } from '../status/problems.js';
 import type { FieldDiagnostic, FlowJob, RenderJob, RenderReply, SampleRun } from './protocol.js';
 import { flowLocator, previewFlow } from './flow.js';
@@ -44,7 +54,8 @@ export function renderOne(
   const filter = sendFilter(integration, payload.value, provider);
   base.skipped = filter.skipped;
   // A `when` that does not parse is already among the syntax problems (core's walker checks it).
-  if (filter.problem && !syntax.some((d) => d.field === 'when')) base.diagnostics = [...base.diagnostics, filter.problem];
+  if (filter.problem && !syntax.some((d) => d.field === 'when'))
+    base.diagnostics = [...base.diagnostics, filter.problem];
   if (syntax.some(isError)) return { ...base, failure: 'Fix the template errors to see the request.' };
   if (flow) return renderFlowOne(flow, provider, payload.value, base, job, expanded);
   const single = integration as Integration;
@@ -60,11 +71,19 @@ export function renderOne(
     failure: outcome.failure,
     diagnostics: [...base.diagnostics, ...outcome.diagnostics, ...helperWarnings],
     // A payload the filters leave out is never sent, so the CRM cannot reject it: no target problems.
-    targetDiagnostics: base.skipped === null ? targetDiagnostics(targetId, single, outcome.body, provider?.id) : [],
+    targetDiagnostics:
+      base.skipped === null ? targetDiagnostics(targetId, single, outcome.body, provider?.id) : [],
   };
 }
 
-function renderFlowOne(flow: Flow, provider: Provider | undefined, payload: unknown, base: Rendered, job: FlowJob, expanded: ReadonlySet<string>): Rendered {
+function renderFlowOne(
+  flow: Flow,
+  provider: Provider | undefined,
+  payload: unknown,
+  base: Rendered,
+  job: FlowJob,
+  expanded: ReadonlySet<string>,
+): Rendered {
   const outcome = previewFlow(flow, payload, provider, job, expanded);
   const edited = outcome.steps[job.activeStep];
   return {
@@ -85,14 +104,27 @@ export function renderAllOrOne(
   payload: { value: unknown; error: string | null },
 ): RenderReply {
   const one = renderOne(job.integration, provider, payload, job.targetId, new Set(job.expanded), job.flow);
-  const runs = job.allSamples && provider ? runAllSamples(job.integration, provider, job.targetId, job.flow) : null;
+  const runs =
+    job.allSamples && provider ? runAllSamples(job.integration, provider, job.targetId, job.flow) : null;
   return { type: 'result', id: job.id, ms: 0, runs, ...one };
 }
 
 /** Every sample of the provider, each judged by the same status model as the preview. */
-export function runAllSamples(integration: IntegrationDocument, provider: Provider, targetId: string | null, flowJob?: FlowJob): SampleRun[] {
+export function runAllSamples(
+  integration: IntegrationDocument,
+  provider: Provider,
+  targetId: string | null,
+  flowJob?: FlowJob,
+): SampleRun[] {
   return provider.samples.map((sample) => {
-    const one = renderOne(integration, provider, { value: sample.payload, error: null }, targetId, new Set(), flowJob);
+    const one = renderOne(
+      integration,
+      provider,
+      { value: sample.payload, error: null },
+      targetId,
+      new Set(),
+      flowJob,
+    );
     const problems = problemsOf(one);
     const errors = problems.filter(isError).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message));
     if (one.failure !== null && errors.length === 0) errors.push(one.failure);
@@ -135,7 +167,8 @@ export function sendFilter(
     return { skipped: null, problem };
   }
   if (out === null) return { skipped: null, problem: null };
-  if (out.by === 'when') return { skipped: `"Only when" is false for this payload: the relay would not send it.`, problem: null };
+  if (out.by === 'when')
+    return { skipped: `"Only when" is false for this payload: the relay would not send it.`, problem: null };
   const event = out.event === null ? '(unknown)' : `"${out.event}"`;
   return {
     skipped: `This payload's event ${event} is not one the integration is sent for: the relay would not send it.`,

@@ -34,7 +34,9 @@ export function previewSecrets(integration: IntegrationDocument): Record<string,
   }
   const urls = isFlow(integration) ? integration.steps.map((s) => s.url) : [integration.url ?? ''];
   for (const url of urls) {
-    const leading = /^\s*\{\{\s*secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(typeof url === 'string' ? url : '');
+    const leading = /^\s*\{\{\s*secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(
+      typeof url === 'string' ? url : '',
+    );
     if (leading) secrets[leading[1] as string] = `https://secret.invalid/${leading[1] as string}`;
   }
   return secrets;
@@ -69,7 +71,8 @@ export function locateRenderDiagnostic(d: Diagnostic): FieldDiagnostic {
   if (path === '/url') return { ...d, field: 'url', path: '' };
   if (path === '/when') return { ...d, field: 'when', path: '' };
   const header = /^\/headers\/([^/]*)$/.exec(path);
-  if (header) return { ...d, field: 'headers', header: unescapePointerSegment(header[1] as string), path: '' };
+  if (header)
+    return { ...d, field: 'headers', header: unescapePointerSegment(header[1] as string), path: '' };
   if (path.startsWith('/steps/')) return { ...d, field: 'request' };
   return { ...d, field: 'body' };
 }
@@ -122,7 +125,16 @@ export function toPreview(
   body: JsonValue | string | undefined,
   expanded: ReadonlySet<string>,
 ): PreviewRequest {
-  const base = { method, url, headers, bodyText: null, bodyIsJson: false, bodyChars: 0, truncated: false, shortened: [] };
+  const base = {
+    method,
+    url,
+    headers,
+    bodyText: null,
+    bodyIsJson: false,
+    bodyChars: 0,
+    truncated: false,
+    shortened: [],
+  };
   if (body === undefined) return base;
   if (typeof body === 'string') {
     const long = body.length > MAX_SHOWN_STRING && !expanded.has('');

@@ -34,7 +34,8 @@ function runPending(): void {
   const provider = findProvider(job.providerId);
   const payload = payloadFor(job.payload, provider);
   // A pasted payload the provider does not recognise is rendered as is, as the tree shows it.
-  const foreign = job.payload.kind === 'custom' && payload.error === null && !recognisedBy(provider, payload.value);
+  const foreign =
+    job.payload.kind === 'custom' && payload.error === null && !recognisedBy(provider, payload.value);
   const reply: RenderReply = renderAllOrOne(job, foreign ? undefined : provider, payload);
   reply.ms = performance.now() - started;
   postMessage(reply);

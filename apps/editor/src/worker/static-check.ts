@@ -3,7 +3,13 @@
  * without a payload — unknown paths (with a did-you-mean), filters that always give null. Squiggled like
  * any other problem (one status model). Per integration, not per sample: cached for the all-samples run.
  */
-import { checkIntegration, type CheckProvider, type Diagnostic, type IntegrationDocument, type Provider } from '@hookmap/core';
+import {
+  checkIntegration,
+  type CheckProvider,
+  type Diagnostic,
+  type IntegrationDocument,
+  type Provider,
+} from '@hookmap/core';
 import type { FieldDiagnostic } from './protocol.js';
 
 const cache = new WeakMap<object, { provider: string | undefined; diagnostics: Diagnostic[] }>();

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export function gzipBytes(outDir: string, serverUrl: string, urls: string[]): { file: string; gzip: number }[] {
+export function gzipBytes(
+  outDir: string,
+  serverUrl: string,
+  urls: string[],
+): { file: string; gzip: number }[] {
   return [...new Set(urls)]
     .filter((u) => u.startsWith(serverUrl))
     .map((u) => {

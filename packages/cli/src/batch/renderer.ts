@@ -39,9 +39,7 @@ export function createBatchRenderer(loaded: LoadedIntegration, options: BatchRen
       const provider = fixed ?? chooseProvider(undefined, undefined, payload);
       if (!integrationApplies(loaded.integration, payload, provider)) return null;
       try {
-        return printableRequest(
-          renderRequest(integration, payload, provider ? { ...base, provider } : base),
-        );
+        return printableRequest(renderRequest(integration, payload, provider ? { ...base, provider } : base));
       } catch (error) {
         if (error instanceof TemplateError || error instanceof RenderError || error instanceof RequestError) {
           const where = error.path === '' ? '' : ` at ${error.path}`;

@@ -73,7 +73,9 @@ export async function batchCommand(
     if (out !== ui.stdout) await closeOutput(out);
   }
   reportFailures(failures, counts, ui);
-  const skipped = counts.skipped ? `, ${counts.skipped} skipped (left out by the integration's "events" or "when")` : '';
+  const skipped = counts.skipped
+    ? `, ${counts.skipped} skipped (left out by the integration's "events" or "when")`
+    : '';
   ui.err(`${counts.rendered} rendered${skipped}, ${counts.failed} failed`);
   return counts.failed > 0 ? 1 : 0;
 }

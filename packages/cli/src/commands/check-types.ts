@@ -1,4 +1,12 @@
-import { integrationApplies, isFlow, renderFlow, renderRequest, type CheckProvider, type IntegrationDocument, type Provider } from '@hookmap/core';
+import {
+  integrationApplies,
+  isFlow,
+  renderFlow,
+  renderRequest,
+  type CheckProvider,
+  type IntegrationDocument,
+  type Provider,
+} from '@hookmap/core';
 import type { Target } from '@hookmap/targets';
 import { providerById } from '../lib/catalog.js';
 import { placeDiagnostic, valueAtPointer, type Problem } from '../lib/diagnostics.js';
@@ -80,7 +88,8 @@ export async function sampleProblems(
       if (isFlow(doc)) renderFlow(doc, sample.payload, { provider, secrets });
       else {
         const body = renderRequest(doc, sample.payload, { provider, secrets }).body;
-        if (target) for (const d of validateBody(target.id, body)) add(bodyProblem(loaded, body, d), sample.id);
+        if (target)
+          for (const d of validateBody(target.id, body)) add(bodyProblem(loaded, body, d), sample.id);
       }
     } catch (error) {
       const diagnostic = hookmapErrorDiagnostic(error);

@@ -13,7 +13,13 @@ import { CliError } from '../io/errors.js';
 import { readJsonInput } from '../io/read-input.js';
 import { chooseProvider, providerById } from '../lib/catalog.js';
 import { targetById, validateBody } from '../lib/targets.js';
-import { formatProblem, placeDiagnostic, summarize, type Problem, type SourceDocument } from '../lib/diagnostics.js';
+import {
+  formatProblem,
+  placeDiagnostic,
+  summarize,
+  type Problem,
+  type SourceDocument,
+} from '../lib/diagnostics.js';
 import { readIntegration, type LoadedIntegration } from '../lib/integration.js';
 import { describeStop, readResponses } from '../lib/flow.js';
 import { hookmapErrorDiagnostic, placeIn } from '../lib/render.js';
@@ -49,11 +55,13 @@ export async function checkCommand(integrationSpec: string, options: CheckOption
     const loaded: LoadedIntegration = { integration: source.value as IntegrationDocument, source };
     const { provider, target } = checkSubjects(loaded.integration, options);
     problems.push(...staticProblems(loaded, provider, target, ui));
-    if (options.payload !== undefined || options.responses !== undefined) problems.push(...(await renderProblems(loaded, options, ui)));
+    if (options.payload !== undefined || options.responses !== undefined)
+      problems.push(...(await renderProblems(loaded, options, ui)));
     else problems.push(...(await sampleProblems(loaded, provider, target, options, ui)));
   }
   printProblems(problems, source, options.json === true, ui);
-  if (!canCheck && !options.json) ui.err(ui.colors.dim('types not checked, nothing rendered: fix the errors above first'));
+  if (!canCheck && !options.json)
+    ui.err(ui.colors.dim('types not checked, nothing rendered: fix the errors above first'));
   return noErrors(problems) ? 0 : 1;
 }
 
@@ -82,7 +90,8 @@ async function renderProblems(loaded: LoadedIntegration, options: CheckOptions, 
   }
   const doc = loaded.integration;
   const secrets = await loadSecrets(options.secrets, ui.env);
-  if (isFlow(doc)) return flowProblems({ ...loaded, integration: doc }, payload, provider, secrets, options, ui);
+  if (isFlow(doc))
+    return flowProblems({ ...loaded, integration: doc }, payload, provider, secrets, options, ui);
   let body: JsonValue | string | undefined;
   const problems: Problem[] = [];
   try {
@@ -121,10 +130,17 @@ async function flowProblems(
 ): Promise<Problem[]> {
   const responses = await readResponses(options.responses, loaded.integration, ui);
   try {
-    const result = renderFlow(loaded.integration, payload, { ...(provider ? { provider } : {}), secrets, responses, diagnostics: true });
+    const result = renderFlow(loaded.integration, payload, {
+      ...(provider ? { provider } : {}),
+      secrets,
+      responses,
+      diagnostics: true,
+    });
     const stop = describeStop(result, loaded.integration);
     if (stop && !options.json) ui.err(ui.colors.dim(`note: ${stop}`));
-    return dedupe(result.steps.flatMap((step) => (step.request?.diagnostics ?? []).map((d) => placeIn(loaded, d, ui))));
+    return dedupe(
+      result.steps.flatMap((step) => (step.request?.diagnostics ?? []).map((d) => placeIn(loaded, d, ui))),
+    );
   } catch (error) {
     const diagnostic = hookmapErrorDiagnostic(error);
     if (!diagnostic) throw error;

@@ -17,14 +17,25 @@ export async function planCommand(file: string, options: PlanOptions, ui: Ui): P
   const input = await readJsonInput(file, { mark: ui.colors.red });
   // The relay's own view of an integration ({ id, doc, … }) names itself; a bare document needs --integration.
   const value = input.value as Record<string, unknown>;
-  const isView = value !== null && typeof value === 'object' && typeof value.id === 'string' && value.doc && typeof value.doc === 'object';
+  const isView =
+    value !== null &&
+    typeof value === 'object' &&
+    typeof value.id === 'string' &&
+    value.doc &&
+    typeof value.doc === 'object';
   const id = options.integration ?? (isView ? (value.id as string) : undefined);
-  if (!id) throw new CliError(`which relay integration does ${input.name} change? pass --integration <id> (hookmap versions lists none without one)`, { exitCode: 2 });
+  if (!id)
+    throw new CliError(
+      `which relay integration does ${input.name} change? pass --integration <id> (hookmap versions lists none without one)`,
+      { exitCode: 2 },
+    );
   const limit = options.limit === undefined ? undefined : Number(options.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new CliError('--limit must be a whole number of events, 1 or more', { exitCode: 2 });
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new CliError('--limit must be a whole number of events, 1 or more', { exitCode: 2 });
   const client = relayClient(options, ui.env);
   const plan = await client.call<PlanAnswer>('POST', `/api/integrations/${encodeURIComponent(id)}/plan`, {
-    doc: isView ? value.doc : value, ...(limit ? { limit } : {}),
+    doc: isView ? value.doc : value,
+    ...(limit ? { limit } : {}),
   });
   if (options.json) {
     ui.out(JSON.stringify(plan, null, 2));
@@ -37,7 +48,9 @@ export async function planCommand(file: string, options: PlanOptions, ui: Ui): P
 export function printPlan(plan: PlanAnswer, c: Colors): string {
   const s = plan.summary;
   const lines = [
-    c.bold(`Plan for ${plan.integrationId} against live version ${plan.version}, over ${s.events} recent event${s.events === 1 ? '' : 's'}:`),
+    c.bold(
+      `Plan for ${plan.integrationId} against live version ${plan.version}, over ${s.events} recent event${s.events === 1 ? '' : 's'}:`,
+    ),
     `  ${s.changed} changed, ${s.unchanged} unchanged · ${paint(s.newlyFailing, 'newly failing', c.red)} · ${paint(s.fixed, 'fixed', c.green)} · ${s.newlySkipped} newly skipped · ${s.newlyIncluded} newly included`,
   ];
   for (const item of plan.items) {
@@ -63,7 +76,12 @@ function describe(op: Operation, before: unknown, c: Colors): string {
 function at(value: unknown, pointer: string): unknown {
   let current = value;
   for (const key of pointerSegments(pointer)) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    if (
+      current === null ||
+      typeof current !== 'object' ||
+      !Object.prototype.hasOwnProperty.call(current, key)
+    )
+      return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

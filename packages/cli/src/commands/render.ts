@@ -2,7 +2,13 @@ import { isFlow, type Flow, type MissingPolicy } from '@hookmap/core';
 import { CliError } from '../io/errors.js';
 import { formatJson } from '../io/output.js';
 import { readJsonInput } from '../io/read-input.js';
-import { describeStop, printableFlow, readResponses, renderFlowOrExplain, reportFlowDiagnostics } from '../lib/flow.js';
+import {
+  describeStop,
+  printableFlow,
+  readResponses,
+  renderFlowOrExplain,
+  reportFlowDiagnostics,
+} from '../lib/flow.js';
 import { loadIntegration, type LoadedIntegration } from '../lib/integration.js';
 import {
   eventSkip,
@@ -32,14 +38,17 @@ export async function renderCommand(
   ui: Ui,
 ): Promise<void> {
   const specs = [integrationSpec, payloadSpec, options.responses];
-  if (specs.filter((s) => s === '-').length > 1) throw new CliError('only one of the inputs can be read from stdin (-)');
+  if (specs.filter((s) => s === '-').length > 1)
+    throw new CliError('only one of the inputs can be read from stdin (-)');
   const loaded = await loadIntegration(integrationSpec, ui);
   const payload = (await readJsonInput(payloadSpec, { mark: ui.colors.red })).value;
   const setup = await setupRender(loaded, payload, options, ui);
   const skip = eventSkip(loaded.integration, payload, setup.provider);
   const doc = loaded.integration;
-  if (isFlow(doc)) return renderFlowCommand({ ...loaded, integration: doc }, payload, setup, options, skip, ui);
-  if (options.responses !== undefined) ui.err(ui.colors.yellow('note: --responses applies to flows; this integration is one request'));
+  if (isFlow(doc))
+    return renderFlowCommand({ ...loaded, integration: doc }, payload, setup, options, skip, ui);
+  if (options.responses !== undefined)
+    ui.err(ui.colors.yellow('note: --responses applies to flows; this integration is one request'));
   const request = renderOrExplain(loaded, payload, setup, ui);
   reportRenderDiagnostics(loaded, request, ui);
   if (skip) ui.err(ui.colors.yellow(`note: ${skip}; the relay and send would skip it`));
@@ -57,7 +66,10 @@ async function renderFlowCommand(
   skip: string | null,
   ui: Ui,
 ): Promise<void> {
-  if (options.body) throw new CliError('--body prints one request\'s body; a flow has several requests (see "steps" in the output)');
+  if (options.body)
+    throw new CliError(
+      '--body prints one request\'s body; a flow has several requests (see "steps" in the output)',
+    );
   const responses = await readResponses(options.responses, loaded.integration, ui);
   const result = renderFlowOrExplain(loaded, payload, setup, responses, ui);
   reportFlowDiagnostics(loaded, result, ui);

@@ -26,8 +26,9 @@ export async function sendFlow(
 ): Promise<number> {
   const flow = loaded.integration;
   const exchanges: SendResult[] = [];
-  const fetch = flowFetch({ timeoutMs: options.timeoutMs, allowPrivate: options.allowPrivate, maxBodyBytes: 1024 * 1024 }, (r) =>
-    exchanges.push(r),
+  const fetch = flowFetch(
+    { timeoutMs: options.timeoutMs, allowPrivate: options.allowPrivate, maxBodyBytes: 1024 * 1024 },
+    (r) => exchanges.push(r),
   );
   const onStep = (step: FlowStepResult): void => {
     if (!options.json) ui.out(stepLine(step, exchanges.at(-1), ui));

@@ -2,7 +2,13 @@ import { isFlow, serializeBody, type Flow, type MissingPolicy } from '@hookmap/c
 import { CliError } from '../io/errors.js';
 import { formatJson } from '../io/output.js';
 import { readJsonInput } from '../io/read-input.js';
-import { describeStop, printableFlow, readResponses, renderFlowOrExplain, reportFlowDiagnostics } from '../lib/flow.js';
+import {
+  describeStop,
+  printableFlow,
+  readResponses,
+  renderFlowOrExplain,
+  reportFlowDiagnostics,
+} from '../lib/flow.js';
 import { loadIntegration, type LoadedIntegration } from '../lib/integration.js';
 import {
   eventSkip,
@@ -46,7 +52,8 @@ export async function sendCommand(
   const payload = (await readJsonInput(payloadSpec, { mark: ui.colors.red })).value;
   const setup = await setupRender(loaded, payload, options, ui);
   const doc = loaded.integration;
-  if (isFlow(doc)) return sendFlowCommand({ ...loaded, integration: doc }, payload, setup, options, timeoutMs, ui);
+  if (isFlow(doc))
+    return sendFlowCommand({ ...loaded, integration: doc }, payload, setup, options, timeoutMs, ui);
   const request = renderOrExplain(loaded, payload, setup, ui);
   reportRenderDiagnostics(loaded, request, ui);
   if (loaded.integration.active === false)
@@ -86,7 +93,8 @@ async function sendFlowCommand(
   timeoutMs: number,
   ui: Ui,
 ): Promise<number> {
-  if (loaded.integration.active === false) ui.err(ui.colors.yellow('note: the integration is marked inactive ("active": false)'));
+  if (loaded.integration.active === false)
+    ui.err(ui.colors.yellow('note: the integration is marked inactive ("active": false)'));
   const skip = eventSkip(loaded.integration, payload, setup.provider);
   if (skip && !options.dryRun) {
     ui.err(ui.colors.yellow(`skipped: ${skip}; nothing sent`));
@@ -94,7 +102,13 @@ async function sendFlowCommand(
   }
   if (skip) ui.err(ui.colors.yellow(`note: ${skip}; a real send would skip it`));
   if (options.dryRun) {
-    const result = renderFlowOrExplain(loaded, payload, setup, await readResponses(options.responses, loaded.integration, ui), ui);
+    const result = renderFlowOrExplain(
+      loaded,
+      payload,
+      setup,
+      await readResponses(options.responses, loaded.integration, ui),
+      ui,
+    );
     reportFlowDiagnostics(loaded, result, ui);
     ui.err(ui.colors.dim('dry run: nothing sent'));
     const stop = describeStop(result, loaded.integration);
@@ -102,7 +116,13 @@ async function sendFlowCommand(
     ui.out(formatJson(printableFlow(result)));
     return 0;
   }
-  return sendFlow(loaded, payload, setup, { timeoutMs, allowPrivate: options.allowPrivate === true, json: options.json === true }, ui);
+  return sendFlow(
+    loaded,
+    payload,
+    setup,
+    { timeoutMs, allowPrivate: options.allowPrivate === true, json: options.json === true },
+    ui,
+  );
 }
 
 function printResponse(result: SendResult, ui: Ui): void {

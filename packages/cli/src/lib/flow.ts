@@ -9,11 +9,21 @@ import { CliError } from '../io/errors.js';
 import { readJsonInput } from '../io/read-input.js';
 import { formatProblem } from './diagnostics.js';
 import type { LoadedIntegration } from './integration.js';
-import { explainHookmapError, placeIn, printableRequest, type PrintableRequest, type RenderSetup } from './render.js';
+import {
+  explainHookmapError,
+  placeIn,
+  printableRequest,
+  type PrintableRequest,
+  type RenderSetup,
+} from './render.js';
 import type { Ui } from './ui.js';
 
 /** A flow's `--responses` file: step id → `{ status, headers?, body? }` (SPEC §9). */
-export async function readResponses(spec: string | undefined, flow: Flow, ui: Ui): Promise<Record<string, StepResponse>> {
+export async function readResponses(
+  spec: string | undefined,
+  flow: Flow,
+  ui: Ui,
+): Promise<Record<string, StepResponse>> {
   if (spec === undefined) return {};
   const input = await readJsonInput(spec, { mark: ui.colors.red });
   const value = input.value;
@@ -23,8 +33,12 @@ export async function readResponses(spec: string | undefined, flow: Flow, ui: Ui
   const ids = new Set(flow.steps.map((s) => s.id));
   for (const [id, response] of Object.entries(value)) {
     const status = (response as { status?: unknown } | null)?.status;
-    if (!Number.isInteger(status)) throw new CliError(`${input.name}: the response of "${id}" needs a "status" (an HTTP status code)`);
-    if (!ids.has(id)) ui.err(ui.colors.yellow(`note: ${input.name} has a response for "${id}", which is no step of the flow`));
+    if (!Number.isInteger(status))
+      throw new CliError(`${input.name}: the response of "${id}" needs a "status" (an HTTP status code)`);
+    if (!ids.has(id))
+      ui.err(
+        ui.colors.yellow(`note: ${input.name} has a response for "${id}", which is no step of the flow`),
+      );
   }
   return value as Record<string, StepResponse>;
 }
@@ -54,7 +68,9 @@ export type PrintableStep = Omit<FlowStepResult, 'request'> & { request?: Printa
 
 /** The flow result as printed: each request without its diagnostics (they go to stderr). */
 export function printableFlow(result: FlowResult): Omit<FlowResult, 'steps'> & { steps: PrintableStep[] } {
-  const steps = result.steps.map(({ id, skipped, request, ...rest }) => (request ? { id, skipped, request: printableRequest(request), ...rest } : { id, skipped, ...rest }));
+  const steps = result.steps.map(({ id, skipped, request, ...rest }) =>
+    request ? { id, skipped, request: printableRequest(request), ...rest } : { id, skipped, ...rest },
+  );
   return { ...result, steps };
 }
 
@@ -78,7 +94,8 @@ export function describeStop(result: FlowResult, flow: Flow): string | null {
   const where = `step "${result.stoppedAt}" (${index + 1} of ${flow.steps.length})`;
   const step = result.steps.find((s) => s.id === result.stoppedAt);
   if (result.stopReason === 'no-response') {
-    const after = index < flow.steps.length - 1 ? '; the steps after it are not rendered (they may read its result)' : '';
+    const after =
+      index < flow.steps.length - 1 ? '; the steps after it are not rendered (they may read its result)' : '';
     return `stopped at ${where}: no response for it in --responses${after}`;
   }
   if (result.stopReason === 'not-accepted') {

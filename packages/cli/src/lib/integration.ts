@@ -16,9 +16,7 @@ export async function readIntegration(
 ): Promise<{ source: SourceDocument; problems: Problem[] }> {
   const input = await readJsonInput(spec, { mark: ui.colors.red });
   const source: SourceDocument = { file: input.name, text: input.text, value: input.value };
-  const problems = validateIntegration(input.value).map((d) =>
-    placeDiagnostic(d, source, '', ui.colors),
-  );
+  const problems = validateIntegration(input.value).map((d) => placeDiagnostic(d, source, '', ui.colors));
   return { source, problems };
 }
 

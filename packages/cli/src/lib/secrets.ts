@@ -23,7 +23,8 @@ export function parseSecretsFile(text: string, name: string): Record<string, str
   const value = parseJsonWithLocation(text, name);
   const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, secret] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof secret !== 'string') throw new CliError(`${name}: secret "${key}" must be text, got ${typeof secret}`);
+    if (typeof secret !== 'string')
+      throw new CliError(`${name}: secret "${key}" must be text, got ${typeof secret}`);
     secrets[key] = secret;
   }
   return secrets;

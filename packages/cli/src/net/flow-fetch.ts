@@ -9,7 +9,12 @@ import { sendRequest, type SendOptions, type SendResult } from './send.js';
 export function flowFetch(options: SendOptions, onResult?: (result: SendResult) => void): FlowFetch {
   return async (url, init) => {
     const result = await sendRequest(
-      { method: init.method, url, headers: init.headers, ...(init.body === undefined ? {} : { body: init.body }) },
+      {
+        method: init.method,
+        url,
+        headers: init.headers,
+        ...(init.body === undefined ? {} : { body: init.body }),
+      },
       options,
     );
     onResult?.(result);

@@ -20,11 +20,22 @@ const MAX_LITERALS = 16;
  * of a kind the filter does not work on gives null; literal input is run through the filter itself.
  */
 export function applyFilter(name: string, def: FilterDef, input: Type, args: ArgType[]): FilterOutcome {
-  const signature = Object.prototype.hasOwnProperty.call(filterSignatures, name) ? filterSignatures[name] : undefined;
+  const signature = Object.prototype.hasOwnProperty.call(filterSignatures, name)
+    ? filterSignatures[name]
+    : undefined;
   // A custom filter (CompileOptions.filters, even one named like a built-in) has no signature: its result is unknown.
-  if (!signature || def !== filterRegistry[name]) return { type: passThrough(input, def, unknown()), rejected: null };
-  const taken: Type = { ...input, missing: input.missing && !!def.acceptsMissing, null: input.null && !!def.acceptsNull };
-  const accepted = union(restrict(taken, signature.accepts), { ...never(), missing: taken.missing, null: taken.null && signature.accepts.includes('null') });
+  if (!signature || def !== filterRegistry[name])
+    return { type: passThrough(input, def, unknown()), rejected: null };
+  const taken: Type = {
+    ...input,
+    missing: input.missing && !!def.acceptsMissing,
+    null: input.null && !!def.acceptsNull,
+  };
+  const accepted = union(restrict(taken, signature.accepts), {
+    ...never(),
+    missing: taken.missing,
+    null: taken.null && signature.accepts.includes('null'),
+  });
   let out = passThrough(input, def, never());
   if (hasOtherKinds(taken, signature.accepts)) out = union(out, nullType());
   if (hasValue(accepted) || accepted.missing) {
@@ -33,7 +44,10 @@ export function applyFilter(name: string, def: FilterDef, input: Type, args: Arg
     if (!exact && signature.mayFail?.(accepted, args)) out = union(out, nullType());
     if (!exact && !signature.anyArgs && args.some((a) => a.literal === null)) out = union(out, nullType());
   }
-  const rejected = !hasValue(accepted) && !accepted.missing && hasValue({ ...taken, null: false }) ? `${name} works on ${signature.expects}, not ${describeKinds({ ...taken, null: false, missing: false })}` : null;
+  const rejected =
+    !hasValue(accepted) && !accepted.missing && hasValue({ ...taken, null: false })
+      ? `${name} works on ${signature.expects}, not ${describeKinds({ ...taken, null: false, missing: false })}`
+      : null;
   return { type: out, rejected };
 }
 
@@ -48,7 +62,8 @@ function passThrough(input: Type, def: FilterDef, out: Type): Type {
 
 /** Input that is a few known scalars, with literal arguments: run the filter on each (it is pure). */
 function literalResult(name: string, def: FilterDef, input: Type, args: ArgType[]): Type | null {
-  if (CLOCK.has(name) || input.unknown || input.array || input.object || args.some((a) => a.literal === null)) return null;
+  if (CLOCK.has(name) || input.unknown || input.array || input.object || args.some((a) => a.literal === null))
+    return null;
   const values: unknown[] = [];
   if (input.missing) values.push(undefined);
   if (input.null) values.push(null);
@@ -64,7 +79,10 @@ function literalResult(name: string, def: FilterDef, input: Type, args: ArgType[
   for (const v of values) {
     try {
       const r = def.fn(v, ...args.map((a) => (a.literal as { value: unknown }).value));
-      out = union(out, r === undefined ? missing() : typeof r === 'number' && !Number.isFinite(r) ? nullType() : literal(r));
+      out = union(
+        out,
+        r === undefined ? missing() : typeof r === 'number' && !Number.isFinite(r) ? nullType() : literal(r),
+      );
     } catch {
       out = union(out, nullType());
     }

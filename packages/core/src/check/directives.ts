@@ -31,7 +31,12 @@ const LOOP: Type = objectType(
 );
 
 /** SPEC §5 directives, as `compile/directives.ts` renders them. */
-export function inferDirective(key: string, obj: Record<string, unknown>, env: CheckEnv, depth: number): InferredValue {
+export function inferDirective(
+  key: string,
+  obj: Record<string, unknown>,
+  env: CheckEnv,
+  depth: number,
+): InferredValue {
   const at = (k: string, e = env): CheckEnv => atPointer(e, `${env.pointer}/${escapePointer(k)}`);
   const origin: Origin = { path: env.pointer, start: 0, end: 0 };
   switch (key) {
@@ -55,7 +60,13 @@ function operand(value: unknown, env: CheckEnv, depth: number): InferredValue {
   return node.omittable ? { ...node, type: union(node.type, missing()) } : node;
 }
 
-function inferIf(obj: Record<string, unknown>, env: CheckEnv, depth: number, at: At, origin: Origin): InferredValue {
+function inferIf(
+  obj: Record<string, unknown>,
+  env: CheckEnv,
+  depth: number,
+  at: At,
+  origin: Origin,
+): InferredValue {
   const test = operand(obj.$if, at('$if'), depth + 1).type;
   const yes = inferTemplate(obj.then, at('then'), depth + 1);
   const hasElse = 'else' in obj;
@@ -67,7 +78,13 @@ function inferIf(obj: Record<string, unknown>, env: CheckEnv, depth: number, at:
   return { type, origin, omittable: !no || branches.some((b) => b.omittable), optional: null, branches };
 }
 
-function inferEach(obj: Record<string, unknown>, env: CheckEnv, depth: number, at: At, origin: Origin): InferredValue {
+function inferEach(
+  obj: Record<string, unknown>,
+  env: CheckEnv,
+  depth: number,
+  at: At,
+  origin: Origin,
+): InferredValue {
   const as = typeof obj.as === 'string' ? obj.as : 'item';
   const source = operand(obj.$each, at('$each'), depth + 1).type;
   // An array gives its elements; null and unresolved give none; any other value is one element.
@@ -99,7 +116,16 @@ function inferMerge(obj: Record<string, unknown>, depth: number, at: At, origin:
     const facet: ObjectFacet | null = part.object;
     if (!facet) continue;
     // A part that may be null, unresolved or not an object is skipped: its members may be absent.
-    const sure = present && !part.missing && !part.null && !part.unknown && !part.array && !part.string && !part.number && !part.true && !part.false;
+    const sure =
+      present &&
+      !part.missing &&
+      !part.null &&
+      !part.unknown &&
+      !part.array &&
+      !part.string &&
+      !part.number &&
+      !part.true &&
+      !part.false;
     props = mergeProps(props, facet, sure);
     if (facet.rest) rest = union(rest ?? facet.rest, facet.rest);
   }
@@ -119,10 +145,17 @@ function mergeProps(before: Map<string, Prop>, facet: ObjectFacet, sure: boolean
 }
 
 function inferLet(obj: Record<string, unknown>, env: CheckEnv, depth: number, at: At): InferredValue {
-  const bindings = typeof obj.$let === 'object' && obj.$let !== null && !Array.isArray(obj.$let) ? (obj.$let as Record<string, unknown>) : {};
+  const bindings =
+    typeof obj.$let === 'object' && obj.$let !== null && !Array.isArray(obj.$let)
+      ? (obj.$let as Record<string, unknown>)
+      : {};
   const frame = new Map<string, Type>();
   for (const name of Object.keys(bindings)) {
-    const value = inferTemplate(bindings[name], atPointer(env, `${env.pointer}/$let/${escapePointer(name)}`), depth + 2);
+    const value = inferTemplate(
+      bindings[name],
+      atPointer(env, `${env.pointer}/$let/${escapePointer(name)}`),
+      depth + 2,
+    );
     frame.set(name, value.omittable ? union(value.type, missing()) : value.type);
   }
   return inferTemplate(obj.in, at('in', withFrame(env, frame)), depth + 1);

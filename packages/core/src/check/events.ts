@@ -10,7 +10,11 @@ import { maybeTruthy } from './type.js';
  * every other Attendee trigger). Names outside the provider's events, and a filter that leaves no event,
  * are warnings (H510). `when` itself is checked against the events `events` lets through.
  */
-export function checkedEvents(doc: Record<string, unknown>, provider: CheckProvider, env: CheckEnv): string[] {
+export function checkedEvents(
+  doc: Record<string, unknown>,
+  provider: CheckProvider,
+  env: CheckEnv,
+): string[] {
   let events = provider.events;
   if (Array.isArray(doc.events) && doc.events.length > 0) {
     doc.events.forEach((name, i) => {
@@ -33,11 +37,24 @@ export function checkedEvents(doc: Record<string, unknown>, provider: CheckProvi
     inferString(when, { ...env, context: whole, pointer: '/when' }, true);
     // Decided per event, with no diagnostics (reported once above, against all of them).
     events = events.filter((event) => {
-      const t = inferString(when, { ...env, context: withIntegrationNames(contextType(provider, [event])), pointer: '/when', diagnostics: [], probe: null }, true).type;
+      const t = inferString(
+        when,
+        {
+          ...env,
+          context: withIntegrationNames(contextType(provider, [event])),
+          pointer: '/when',
+          diagnostics: [],
+          probe: null,
+        },
+        true,
+      ).type;
       return maybeTruthy(t);
     });
   }
-  if (events.length === 0 && ((Array.isArray(doc.events) && doc.events.length > 0) || typeof doc.when === 'string')) {
+  if (
+    events.length === 0 &&
+    ((Array.isArray(doc.events) && doc.events.length > 0) || typeof doc.when === 'string')
+  ) {
     env.diagnostics.push({
       severity: 'warning',
       code: Codes.NO_EVENT,

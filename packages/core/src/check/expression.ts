@@ -53,7 +53,9 @@ function inferNode(node: ExprNode, env: CheckEnv): Inferred {
       return plain(inferJsonPath(node, env));
     case 'not': {
       const t = inferExpr(node.operand, env).type;
-      return plain(!maybeTruthy(t) ? literalBoolean(true) : !maybeFalsy(t) ? literalBoolean(false) : booleanType());
+      return plain(
+        !maybeTruthy(t) ? literalBoolean(true) : !maybeFalsy(t) ? literalBoolean(false) : booleanType(),
+      );
     }
     case 'conditional': {
       const test = inferExpr(node.test, env).type;
@@ -89,13 +91,14 @@ function inferBinary(node: BinaryNode, env: CheckEnv): Inferred {
     case '==':
     case '!=': {
       const equal = mayEqual(l, right.type);
-      const value = equal === 'always' ? node.operator === '==' : equal === 'never' ? node.operator === '!=' : null;
+      const value =
+        equal === 'always' ? node.operator === '==' : equal === 'never' ? node.operator === '!=' : null;
       return plain(value === null ? booleanType() : literalBoolean(value));
     }
     default: {
       // `<` and the others compare two numbers or two strings; any other pair is false.
       const r = right.type;
-      const comparable = (l.unknown || r.unknown) || (!!l.number && !!r.number) || (!!l.string && !!r.string);
+      const comparable = l.unknown || r.unknown || (!!l.number && !!r.number) || (!!l.string && !!r.string);
       return plain(comparable ? booleanType() : literalBoolean(false));
     }
   }
@@ -108,12 +111,18 @@ function inferFilter(node: FilterNode, env: CheckEnv): Inferred {
     const single = a.type === 'literal' ? { value: a.value } : singleLiteral(type);
     return { type, literal: single };
   });
-  const def = Object.prototype.hasOwnProperty.call(env.filters, node.name) ? env.filters[node.name] : undefined;
+  const def = Object.prototype.hasOwnProperty.call(env.filters, node.name)
+    ? env.filters[node.name]
+    : undefined;
   // An unknown filter is a compile error (H201), reported by validate(); nothing more to say here.
   if (!def) return { type: unknown(), omit: input.omit };
   if (def === filterRegistry.optional) {
     const t = input.type;
-    const empty = maybeNullish(t) || (t.string !== null && !t.string.nonEmpty) || (t.array !== null && !t.array.nonEmpty) || t.object !== null;
+    const empty =
+      maybeNullish(t) ||
+      (t.string !== null && !t.string.nonEmpty) ||
+      (t.array !== null && !t.array.nonEmpty) ||
+      t.object !== null;
     return { type: withoutEmptyText(nonNullish(t)), omit: input.omit || empty };
   }
   if (def === filterRegistry.required) return { type: nonNullish(input.type), omit: input.omit };
@@ -161,7 +170,13 @@ function inferPath(node: PathNode, env: CheckEnv): Type {
   return current;
 }
 
-function reportUnknown(node: PathNode, key: PathSegment, candidates: string[], env: CheckEnv, atRoot: boolean): void {
+function reportUnknown(
+  node: PathNode,
+  key: PathSegment,
+  candidates: string[],
+  env: CheckEnv,
+  atRoot: boolean,
+): void {
   const name = String(key);
   let suggestion = didYouMean(name, candidates);
   if (!suggestion && atRoot && env.commonKeys.includes(name)) suggestion = `common.${name}`;

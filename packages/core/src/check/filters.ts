@@ -57,28 +57,43 @@ function itemsOf(t: Type): Type {
 }
 
 /** A literal argument that `expectText` reads (text, a number or a boolean); absent counts as fine. */
-const textArg = (arg: ArgType | undefined): boolean => !arg || ['string', 'number', 'boolean'].includes(typeof arg.literal?.value);
+const textArg = (arg: ArgType | undefined): boolean =>
+  !arg || ['string', 'number', 'boolean'].includes(typeof arg.literal?.value);
 const textArgs = (_i: Type, args: ArgType[]): boolean => !args.every((a) => textArg(a));
-const argIsNumber = (arg: ArgType | undefined): boolean => !arg || (!!arg.type.number && !arg.type.unknown && !arg.type.string && !arg.type.null);
-const sameText = (input: Type): Type => text(!!input.string?.nonEmpty || !!input.number || input.true || input.false);
+const argIsNumber = (arg: ArgType | undefined): boolean =>
+  !arg || (!!arg.type.number && !arg.type.unknown && !arg.type.string && !arg.type.null);
+const sameText = (input: Type): Type =>
+  text(!!input.string?.nonEmpty || !!input.number || input.true || input.false);
 /** Text the filter reads may not be a number (`"abc" | plus: 1`): only numbers are sure to work. */
 const notOnlyNumbers = (input: Type): boolean => !!input.string;
 /** Text that may not be a date (the date filters then fail): only `dates` text is sure to work. */
 const notOnlyDates = (input: Type): boolean => !!input.string && !input.string.dates;
 const dateInput: Kind[] = ['string', 'number'];
-const arithmetic = (input: Type, args: ArgType[]): Type => numberType(!!input.number?.integer && !input.string && args.every((a) => !!a.type.number?.integer && !a.type.string));
-const arithmeticFails = (input: Type, args: ArgType[]): boolean => notOnlyNumbers(input) || !args.every((a) => argIsNumber(a));
+const arithmetic = (input: Type, args: ArgType[]): Type =>
+  numberType(
+    !!input.number?.integer && !input.string && args.every((a) => !!a.type.number?.integer && !a.type.string),
+  );
+const arithmeticFails = (input: Type, args: ArgType[]): boolean =>
+  notOnlyNumbers(input) || !args.every((a) => argIsNumber(a));
 
 function defaultOutput(input: Type, args: ArgType[]): Type {
   const fallback = args[0]?.type ?? nullType();
   let kept = nonNullish(input);
-  const mayBeEmpty = !!input.string && !input.string.nonEmpty && (input.string.values === null || input.string.values.includes(''));
+  const mayBeEmpty =
+    !!input.string &&
+    !input.string.nonEmpty &&
+    (input.string.values === null || input.string.values.includes(''));
   if (input.string) {
     const values = input.string.values?.filter((v) => v !== '') ?? null;
-    kept = { ...kept, string: values && values.length === 0 ? null : { ...input.string, values, nonEmpty: true } };
+    kept = {
+      ...kept,
+      string: values && values.length === 0 ? null : { ...input.string, values, nonEmpty: true },
+    };
   }
   // A missing `default` argument reads as unresolved, which a whole value renders as null.
-  return input.missing || input.null || input.unknown || mayBeEmpty ? union(kept, resolvedOrNull(fallback)) : kept;
+  return input.missing || input.null || input.unknown || mayBeEmpty
+    ? union(kept, resolvedOrNull(fallback))
+    : kept;
 }
 
 function pickOutput(input: Type, args: ArgType[], keep: boolean): Type {
@@ -87,15 +102,21 @@ function pickOutput(input: Type, args: ArgType[], keep: boolean): Type {
   const names = args.map((a) => (a.literal && typeof a.literal.value === 'string' ? a.literal.value : null));
   if (names.some((n) => n === null)) return objectType(new Map(), union(facet.rest ?? never(), unknown()));
   const props = new Map<string, Prop>();
-  for (const [k, p] of facet.props) if (names.includes(k) === keep) props.set(k, keep ? { ...p, required: p.required } : p);
-  if (keep) for (const n of names as string[]) if (!props.has(n) && facet.rest) props.set(n, { type: facet.rest, required: false });
+  for (const [k, p] of facet.props)
+    if (names.includes(k) === keep) props.set(k, keep ? { ...p, required: p.required } : p);
+  if (keep)
+    for (const n of names as string[])
+      if (!props.has(n) && facet.rest) props.set(n, { type: facet.rest, required: false });
   return objectType(props, keep ? null : facet.rest, false);
 }
 
 function mapOutput(input: Type, args: ArgType[]): Type {
   const path = args[0]?.literal?.value;
   if (typeof path !== 'string') return arrayType(unknown());
-  return arrayType(resolvedOrNull(memberPath(itemsOf(input), parseDottedPath(path))), !!input.array?.nonEmpty || !input.array);
+  return arrayType(
+    resolvedOrNull(memberPath(itemsOf(input), parseDottedPath(path))),
+    !!input.array?.nonEmpty || !input.array,
+  );
 }
 
 function objectValues(input: Type): Type {
@@ -119,27 +140,77 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
     accepts: TEXT,
     expects: 'text',
     output: () => text(),
-    mayFail: (_i, [n, e]) => typeof n?.literal?.value !== 'number' || n.literal.value < 0 || (!!e && !!e.type.object),
+    mayFail: (_i, [n, e]) =>
+      typeof n?.literal?.value !== 'number' || n.literal.value < 0 || (!!e && !!e.type.object),
   },
-  replace: { accepts: TEXT, expects: 'text', output: () => text(), mayFail: (_i, [search]) => !textArg(search) },
-  append: { accepts: TEXT, expects: 'text', output: (i, [a]) => text(sameText(i).string!.nonEmpty || !!a?.type.string?.nonEmpty) },
-  prepend: { accepts: TEXT, expects: 'text', output: (i, [a]) => text(sameText(i).string!.nonEmpty || !!a?.type.string?.nonEmpty) },
+  replace: {
+    accepts: TEXT,
+    expects: 'text',
+    output: () => text(),
+    mayFail: (_i, [search]) => !textArg(search),
+  },
+  append: {
+    accepts: TEXT,
+    expects: 'text',
+    output: (i, [a]) => text(sameText(i).string!.nonEmpty || !!a?.type.string?.nonEmpty),
+  },
+  prepend: {
+    accepts: TEXT,
+    expects: 'text',
+    output: (i, [a]) => text(sameText(i).string!.nonEmpty || !!a?.type.string?.nonEmpty),
+  },
   // Trailing empty parts are dropped, so even "" | split: "," is []: never sure to have an element.
   split: { accepts: ['string'], expects: 'text', output: () => arrayType(text()) },
-  string: { anyArgs: true, accepts: ANY, expects: 'any value', output: (i) => text(!i.null && (!!i.string?.nonEmpty || !!i.number || i.true || i.false || !!i.array || !!i.object)) },
+  string: {
+    anyArgs: true,
+    accepts: ANY,
+    expects: 'any value',
+    output: (i) =>
+      text(!i.null && (!!i.string?.nonEmpty || !!i.number || i.true || i.false || !!i.array || !!i.object)),
+  },
   e164: { accepts: TEXT, expects: 'a phone number', output: () => text(true), mayFail: () => true },
 
-  number: { accepts: NUMERIC, expects: 'a number or numeric text', output: (i) => numberType(!!i.number?.integer && !i.string), mayFail: notOnlyNumbers },
-  integer: { accepts: NUMERIC, expects: 'a number or numeric text', output: integer, mayFail: notOnlyNumbers },
-  round: { accepts: NUMERIC, expects: 'a number', output: (_i, [d]) => numberType(!d || d.literal?.value === 0), mayFail: (i, [d]) => notOnlyNumbers(i) || !argIsNumber(d) },
+  number: {
+    accepts: NUMERIC,
+    expects: 'a number or numeric text',
+    output: (i) => numberType(!!i.number?.integer && !i.string),
+    mayFail: notOnlyNumbers,
+  },
+  integer: {
+    accepts: NUMERIC,
+    expects: 'a number or numeric text',
+    output: integer,
+    mayFail: notOnlyNumbers,
+  },
+  round: {
+    accepts: NUMERIC,
+    expects: 'a number',
+    output: (_i, [d]) => numberType(!d || d.literal?.value === 0),
+    mayFail: (i, [d]) => notOnlyNumbers(i) || !argIsNumber(d),
+  },
   floor: { accepts: NUMERIC, expects: 'a number', output: integer, mayFail: notOnlyNumbers },
   ceil: { accepts: NUMERIC, expects: 'a number', output: integer, mayFail: notOnlyNumbers },
-  abs: { accepts: NUMERIC, expects: 'a number', output: (i) => numberType(!!i.number?.integer && !i.string), mayFail: notOnlyNumbers },
+  abs: {
+    accepts: NUMERIC,
+    expects: 'a number',
+    output: (i) => numberType(!!i.number?.integer && !i.string),
+    mayFail: notOnlyNumbers,
+  },
   plus: { accepts: NUMERIC, expects: 'a number', output: arithmetic, mayFail: arithmeticFails },
   minus: { accepts: NUMERIC, expects: 'a number', output: arithmetic, mayFail: arithmeticFails },
   times: { accepts: NUMERIC, expects: 'a number', output: arithmetic, mayFail: arithmeticFails },
-  divided_by: { accepts: NUMERIC, expects: 'a number', output: () => numberType(), mayFail: (i, [n]) => arithmeticFails(i, n ? [n] : []) || n?.literal?.value === 0 || n?.literal === null },
-  boolean: { accepts: ['boolean', 'number', 'string'], expects: 'a boolean, a number or yes/no text', output: booleanType, mayFail: (i) => !!i.string },
+  divided_by: {
+    accepts: NUMERIC,
+    expects: 'a number',
+    output: () => numberType(),
+    mayFail: (i, [n]) => arithmeticFails(i, n ? [n] : []) || n?.literal?.value === 0 || n?.literal === null,
+  },
+  boolean: {
+    accepts: ['boolean', 'number', 'string'],
+    expects: 'a boolean, a number or yes/no text',
+    output: booleanType,
+    mayFail: (i) => !!i.string,
+  },
 
   join: { accepts: LIST, expects: 'an array', output: () => text(), mayFail: textArgs },
   first: { accepts: ['string', 'array'], expects: 'an array or text', output: (i) => firstOrLast(i) },
@@ -152,16 +223,36 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
     mayFail: (_i, args) => !args.every((a) => argIsNumber(a)),
   },
   map: { accepts: LIST_OR_OBJECT, expects: 'an array', output: mapOutput, mayFail: textArgs },
-  where: { accepts: LIST_OR_OBJECT, expects: 'an array', output: (i) => arrayType(itemsOf(i)), mayFail: (_i, [path]) => !textArg(path) },
-  compact: { accepts: LIST, expects: 'an array', output: (i) => arrayType(nonNullish(i.array?.items ?? unknown())), mayFail: textArgs },
+  where: {
+    accepts: LIST_OR_OBJECT,
+    expects: 'an array',
+    output: (i) => arrayType(itemsOf(i)),
+    mayFail: (_i, [path]) => !textArg(path),
+  },
+  compact: {
+    accepts: LIST,
+    expects: 'an array',
+    output: (i) => arrayType(nonNullish(i.array?.items ?? unknown())),
+    mayFail: textArgs,
+  },
   uniq: { accepts: LIST, expects: 'an array', output: sameArray },
   sort: { accepts: LIST, expects: 'an array', output: sameArray, mayFail: textArgs },
   sort_by: { accepts: LIST, expects: 'an array', output: sameArray, mayFail: textArgs },
 
   keys: { accepts: OBJECT, expects: 'an object', output: () => arrayType(text()) },
   values: { accepts: OBJECT, expects: 'an object', output: objectValues },
-  pick: { accepts: OBJECT, expects: 'an object', output: (i, args) => pickOutput(i, args, true), mayFail: textArgs },
-  omit: { accepts: OBJECT, expects: 'an object', output: (i, args) => pickOutput(i, args, false), mayFail: textArgs },
+  pick: {
+    accepts: OBJECT,
+    expects: 'an object',
+    output: (i, args) => pickOutput(i, args, true),
+    mayFail: textArgs,
+  },
+  omit: {
+    accepts: OBJECT,
+    expects: 'an object',
+    output: (i, args) => pickOutput(i, args, false),
+    mayFail: textArgs,
+  },
   default: { anyArgs: true, accepts: ANY, expects: 'any value', output: defaultOutput },
   json: {
     anyArgs: true,
@@ -176,23 +267,49 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
   },
   parse_json: { accepts: ['string'], expects: 'JSON text', output: () => unknown(), mayFail: () => true },
 
-  date: { accepts: dateInput, expects: 'a date (ISO text or epoch number)', output: () => text(), mayFail: (i, [f, z]) => notOnlyDates(i) || (!!f && !f.type.string) || (!!z && z.literal === null) },
-  iso: { accepts: dateInput, expects: 'a date (ISO text or epoch number)', output: () => stringType({ nonEmpty: true, format: 'date-time' }), mayFail: notOnlyDates },
-  unix: { accepts: dateInput, expects: 'a date (ISO text or epoch number)', output: integer, mayFail: notOnlyDates },
-  unix_ms: { accepts: dateInput, expects: 'a date (ISO text or epoch number)', output: integer, mayFail: notOnlyDates },
+  date: {
+    accepts: dateInput,
+    expects: 'a date (ISO text or epoch number)',
+    output: () => text(),
+    mayFail: (i, [f, z]) => notOnlyDates(i) || (!!f && !f.type.string) || (!!z && z.literal === null),
+  },
+  iso: {
+    accepts: dateInput,
+    expects: 'a date (ISO text or epoch number)',
+    output: () => stringType({ nonEmpty: true, format: 'date-time' }),
+    mayFail: notOnlyDates,
+  },
+  unix: {
+    accepts: dateInput,
+    expects: 'a date (ISO text or epoch number)',
+    output: integer,
+    mayFail: notOnlyDates,
+  },
+  unix_ms: {
+    accepts: dateInput,
+    expects: 'a date (ISO text or epoch number)',
+    output: integer,
+    mayFail: notOnlyDates,
+  },
 
   url_encode: { accepts: TEXT, expects: 'text', output: sameText },
   base64: { accepts: TEXT, expects: 'text', output: sameText },
   html_escape: { accepts: TEXT, expects: 'text', output: sameText },
   slack_escape: { accepts: TEXT, expects: 'text', output: sameText },
   // Negative seconds and a format it does not know make it fail (the schemas do not bound numbers).
-  duration: { accepts: NUMERIC, expects: 'seconds (a number)', output: () => text(true), mayFail: () => true },
+  duration: {
+    accepts: NUMERIC,
+    expects: 'seconds (a number)',
+    output: () => text(true),
+    mayFail: () => true,
+  },
 };
 
 /** `first` / `last`: a character of text, an element of an array; unresolved when empty. */
 function firstOrLast(input: Type): Type {
   let out = never();
   if (input.string) out = union(out, input.string.nonEmpty ? text(true) : union(text(true), missing()));
-  if (input.array) out = union(out, input.array.nonEmpty ? input.array.items : union(input.array.items, missing()));
+  if (input.array)
+    out = union(out, input.array.nonEmpty ? input.array.items : union(input.array.items, missing()));
   return out;
 }

@@ -20,13 +20,16 @@ import {
 type Schema = Record<string, unknown>;
 type Scope = { when: Condition[]; otherwise: boolean };
 
-const keysOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : []);
+const keysOf = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
 
 /** The condition of an `if`: its required members, each with the `const`/`enum` values it names. */
 function conditionOf(s: unknown): Condition[] {
   if (typeof s !== 'object' || s === null) return [];
   const node = s as Schema;
-  const properties = (typeof node.properties === 'object' && node.properties !== null ? node.properties : {}) as Record<string, Schema>;
+  const properties = (
+    typeof node.properties === 'object' && node.properties !== null ? node.properties : {}
+  ) as Record<string, Schema>;
   return keysOf(node.required).map((key) => {
     const p = properties[key];
     const values = p && 'const' in p ? [p.const] : Array.isArray(p?.enum) ? (p.enum as unknown[]) : null;
@@ -35,7 +38,17 @@ function conditionOf(s: unknown): Condition[] {
 }
 
 /** Formats whose text is never empty. */
-const NON_EMPTY_FORMATS = new Set(['date-time', 'date', 'time', 'uri', 'email', 'uuid', 'hostname', 'ipv4', 'ipv6']);
+const NON_EMPTY_FORMATS = new Set([
+  'date-time',
+  'date',
+  'time',
+  'uri',
+  'email',
+  'uuid',
+  'hostname',
+  'ipv4',
+  'ipv6',
+]);
 const KINDS = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
 
 const cache = new WeakMap<object, Type>();
@@ -82,7 +95,8 @@ class SchemaReader {
 
   private readSchema(s: Schema): Type {
     // `not: {}` accepts nothing: a member that must not be sent. Other `not`s are over-approximated.
-    if (s.not === true || (typeof s.not === 'object' && s.not !== null && Object.keys(s.not).length === 0)) return never();
+    if (s.not === true || (typeof s.not === 'object' && s.not !== null && Object.keys(s.not).length === 0))
+      return never();
     let type = this.base(s);
     if (typeof s.$ref === 'string') type = meet(type, this.read(this.resolve(s.$ref)));
     if (Array.isArray(s.allOf)) for (const part of s.allOf) type = meet(type, this.read(part));
@@ -94,7 +108,9 @@ class SchemaReader {
     if (type.object && found.length) {
       // The same rule may arrive through an `allOf` part's own type and through this walk: keep it once.
       const all = [...(type.object.requirements ?? []), ...found];
-      const requirements = all.filter((r, i) => all.findIndex((q) => JSON.stringify(q) === JSON.stringify(r)) === i);
+      const requirements = all.filter(
+        (r, i) => all.findIndex((q) => JSON.stringify(q) === JSON.stringify(r)) === i,
+      );
       type = { ...type, object: { ...type.object, requirements } };
     }
     return type;
@@ -111,24 +127,32 @@ class SchemaReader {
     const out: Requirement[] = [];
     const when = scope?.when ?? [];
     const otherwise = scope?.otherwise ?? false;
-    if (scope && keysOf(node.required).length) out.push({ alternatives: [keysOf(node.required)], when, otherwise });
+    if (scope && keysOf(node.required).length)
+      out.push({ alternatives: [keysOf(node.required)], when, otherwise });
     for (const alt of ['anyOf', 'oneOf'] as const) {
       const branches = node[alt];
-      if (Array.isArray(branches) && branches.length && branches.every((b) => keysOf((b as Schema | null)?.required).length)) {
+      if (
+        Array.isArray(branches) &&
+        branches.length &&
+        branches.every((b) => keysOf((b as Schema | null)?.required).length)
+      ) {
         out.push({ alternatives: branches.map((b) => keysOf((b as Schema).required)), when, otherwise });
       }
     }
     if (typeof node.dependentRequired === 'object' && node.dependentRequired !== null) {
       for (const [key, list] of Object.entries(node.dependentRequired)) {
-        if (keysOf(list).length) out.push({ alternatives: [keysOf(list)], when: [...when, { key, values: null }], otherwise });
+        if (keysOf(list).length)
+          out.push({ alternatives: [keysOf(list)], when: [...when, { key, values: null }], otherwise });
       }
     }
     // Nested conditions are kept only at the top: an `if` inside a `then` is read as always possible.
     const condition = scope ? when : conditionOf(node.if);
     out.push(...this.requirements(node.then, { when: condition, otherwise: false }, depth + 1));
     out.push(...this.requirements(node.else, { when: condition, otherwise: !scope }, depth + 1));
-    if (Array.isArray(node.allOf)) for (const part of node.allOf) out.push(...this.requirements(part, scope, depth + 1));
-    if (typeof node.$ref === 'string') out.push(...this.requirements(this.resolve(node.$ref), scope, depth + 1));
+    if (Array.isArray(node.allOf))
+      for (const part of node.allOf) out.push(...this.requirements(part, scope, depth + 1));
+    if (typeof node.$ref === 'string')
+      out.push(...this.requirements(this.resolve(node.$ref), scope, depth + 1));
     return out;
   }
 
@@ -136,7 +160,12 @@ class SchemaReader {
   private base(s: Schema): Type {
     if ('const' in s) return literal(s.const);
     if (Array.isArray(s.enum)) return unionAll(s.enum.map(literal));
-    const kinds = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : this.impliedKinds(s);
+    const kinds =
+      typeof s.type === 'string'
+        ? [s.type]
+        : Array.isArray(s.type)
+          ? (s.type as string[])
+          : this.impliedKinds(s);
     if (kinds === null) return unknown();
     return unionAll(kinds.filter((k) => KINDS.includes(k)).map((k) => this.kind(k, s)));
   }
@@ -146,7 +175,17 @@ class SchemaReader {
    * `{"required": ["a"]}` accepts every string, and every object that has `a`).
    */
   private impliedKinds(s: Schema): string[] | null {
-    const constrains = ['properties', 'required', 'additionalProperties', 'patternProperties', 'items', 'prefixItems', 'minItems', 'minLength', 'format'];
+    const constrains = [
+      'properties',
+      'required',
+      'additionalProperties',
+      'patternProperties',
+      'items',
+      'prefixItems',
+      'minItems',
+      'minLength',
+      'format',
+    ];
     return constrains.some((k) => k in s) ? ['null', 'boolean', 'number', 'string', 'array', 'object'] : null;
   }
 
@@ -161,7 +200,9 @@ class SchemaReader {
         return numberType(kind === 'integer');
       case 'string': {
         const format = typeof s.format === 'string' ? s.format : null;
-        const nonEmpty = (typeof s.minLength === 'number' && s.minLength >= 1) || (format !== null && NON_EMPTY_FORMATS.has(format));
+        const nonEmpty =
+          (typeof s.minLength === 'number' && s.minLength >= 1) ||
+          (format !== null && NON_EMPTY_FORMATS.has(format));
         return stringType({ format, nonEmpty });
       }
       case 'array':
@@ -180,13 +221,28 @@ class SchemaReader {
 
   private object(s: Schema): Type {
     const props = new Map<string, Prop>();
-    const required = new Set(Array.isArray(s.required) ? (s.required as unknown[]).filter((k): k is string => typeof k === 'string') : []);
-    const declared = typeof s.properties === 'object' && s.properties !== null ? (s.properties as Schema) : {};
-    for (const key of Object.keys(declared)) props.set(key, { type: this.read(declared[key]), required: required.has(key) });
+    const required = new Set(
+      Array.isArray(s.required)
+        ? (s.required as unknown[]).filter((k): k is string => typeof k === 'string')
+        : [],
+    );
+    const declared =
+      typeof s.properties === 'object' && s.properties !== null ? (s.properties as Schema) : {};
+    for (const key of Object.keys(declared))
+      props.set(key, { type: this.read(declared[key]), required: required.has(key) });
     const additional = s.additionalProperties;
-    const open = 'patternProperties' in s ? unknown() : additional === undefined ? unknown() : additional === false ? null : this.read(additional);
-    for (const key of required) if (!props.has(key)) props.set(key, { type: open ?? never(), required: true });
-    const documented = Object.keys(declared).length > 0 && additional === undefined && !('patternProperties' in s);
+    const open =
+      'patternProperties' in s
+        ? unknown()
+        : additional === undefined
+          ? unknown()
+          : additional === false
+            ? null
+            : this.read(additional);
+    for (const key of required)
+      if (!props.has(key)) props.set(key, { type: open ?? never(), required: true });
+    const documented =
+      Object.keys(declared).length > 0 && additional === undefined && !('patternProperties' in s);
     return objectType(props, open, documented);
   }
 
@@ -200,7 +256,8 @@ class SchemaReader {
     let node: unknown = doc;
     for (const raw of pointer.split('/').slice(1)) {
       const key = unescapePointerSegment(decodeURIComponent(raw));
-      if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return true;
+      if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key))
+        return true;
       node = (node as Schema)[key];
     }
     return node;
@@ -208,7 +265,8 @@ class SchemaReader {
 
   private index(node: unknown, depth: number): void {
     if (typeof node !== 'object' || node === null || depth > 64) return;
-    if (!Array.isArray(node) && typeof (node as Schema).$id === 'string') this.ids.set((node as Schema).$id as string, node as Schema);
+    if (!Array.isArray(node) && typeof (node as Schema).$id === 'string')
+      this.ids.set((node as Schema).$id as string, node as Schema);
     for (const value of Object.values(node)) this.index(value, depth + 1);
   }
 }

@@ -23,7 +23,12 @@ export interface TypeInfo {
  * Pointer into the integration document, e.g. "/body/template/properties/hs_call_title"), in the scope
  * it has there (`$each` items, `$let` names). Null when no placeholder covers the offset.
  */
-export function typeAt(doc: unknown, pointer: string, offset: number, options: CheckOptions = {}): TypeInfo | null {
+export function typeAt(
+  doc: unknown,
+  pointer: string,
+  offset: number,
+  options: CheckOptions = {},
+): TypeInfo | null {
   const probe: Probe = { pointer, offset, found: null };
   checkIntegration(doc, options, probe);
   const found = probe.found as { node: ExprNode; type: Type; source: string } | null;
@@ -31,5 +36,12 @@ export function typeAt(doc: unknown, pointer: string, offset: number, options: C
   const expression = found.source.slice(found.node.start, found.node.end);
   const text = printType(found.type);
   const who = options.provider ? `${options.provider.name}: ` : '';
-  return { type: found.type, text, expression, detail: `${text} — ${who}${expression}`, start: found.node.start, end: found.node.end };
+  return {
+    type: found.type,
+    text,
+    expression,
+    detail: `${text} — ${who}${expression}`,
+    start: found.node.start,
+    end: found.node.end,
+  };
 }

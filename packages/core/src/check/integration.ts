@@ -45,9 +45,14 @@ export interface IntegrationCheck {
  * each provider event it is sent for, without a payload. Pure and synchronous; never throws for a
  * document `validateIntegration` accepts (strings that do not parse are skipped: validate reports them).
  */
-export function checkIntegration(doc: unknown, options: CheckOptions = {}, probe: Probe | null = null): IntegrationCheck {
+export function checkIntegration(
+  doc: unknown,
+  options: CheckOptions = {},
+  probe: Probe | null = null,
+): IntegrationCheck {
   const diagnostics: Diagnostic[] = [];
-  const d = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+  const d =
+    typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
   const provider = options.provider;
   const base: CheckEnv = {
     context: unknown(),
@@ -63,7 +68,9 @@ export function checkIntegration(doc: unknown, options: CheckOptions = {}, probe
     probe,
   };
   const events = provider ? checkedEvents(d, provider, base) : [];
-  const payloadContext = provider ? contextType(provider, events.length > 0 ? events : provider.events) : unknown();
+  const payloadContext = provider
+    ? contextType(provider, events.length > 0 ? events : provider.events)
+    : unknown();
   const context = withIntegrationNames(payloadContext);
   const env: CheckEnv = { ...base, context, commonKeys: commonKeysOf(context) };
   const flow = Array.isArray(d.steps) ? new FlowScope(d.steps) : null;
@@ -74,10 +81,20 @@ export function checkIntegration(doc: unknown, options: CheckOptions = {}, probe
     const at: CheckEnv = { ...env, pointer: t.pointer, context: flow ? flow.contextAt(context, t) : context };
     const value = inferPart(t, at, provider?.urlScope ?? null);
     if (value && t.kind === 'result' && flow && t.step !== undefined) flow.setResult(t.step, value.type);
-    if (t.kind === 'body' || t.kind === 'text' || t.kind === 'handlebars') bodies.set(t.step, bodyOf(t, value));
+    if (t.kind === 'body' || t.kind === 'text' || t.kind === 'handlebars')
+      bodies.set(t.step, bodyOf(t, value));
   }
-  if (!flow) return { diagnostics: dedupe(diagnostics), events, body: requestBody(d, bodies.get(undefined), provider), context };
-  const steps = (d.steps as unknown[]).map((step, i) => ({ id: flow.idOf(i), body: requestBody(step, bodies.get(i), provider) }));
+  if (!flow)
+    return {
+      diagnostics: dedupe(diagnostics),
+      events,
+      body: requestBody(d, bodies.get(undefined), provider),
+      context,
+    };
+  const steps = (d.steps as unknown[]).map((step, i) => ({
+    id: flow.idOf(i),
+    body: requestBody(step, bodies.get(i), provider),
+  }));
   return { diagnostics: dedupe(diagnostics), events, body: steps.at(-1)?.body ?? null, steps, context };
 }
 
@@ -101,19 +118,25 @@ function inferPart(t: IntegrationTemplate, env: CheckEnv, urlScope: string | nul
 }
 
 function bodyOf(t: IntegrationTemplate, value: InferredValue | null): InferredBody {
-  if (t.kind === 'handlebars' || !value) return { kind: 'unchecked', reason: 'Handlebars text bodies are not typed' };
+  if (t.kind === 'handlebars' || !value)
+    return { kind: 'unchecked', reason: 'Handlebars text bodies are not typed' };
   if (t.kind === 'text') return { kind: 'text', value: { ...value, type: stringType() } };
   return { kind: 'json', value };
 }
 
 /** The body a request sends: none for GET and DELETE; auto mode is typed from its sections. */
-function requestBody(request: unknown, inferred: InferredBody | null | undefined, provider: CheckProvider | undefined): InferredBody | null {
+function requestBody(
+  request: unknown,
+  inferred: InferredBody | null | undefined,
+  provider: CheckProvider | undefined,
+): InferredBody | null {
   const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   const method = typeof r.method === 'string' ? r.method : 'POST';
   if (method === 'GET' || method === 'DELETE') return null;
   if (inferred) return inferred;
   const body = r.body as Record<string, unknown> | undefined;
-  if (body?.mode === 'auto' && Array.isArray(body.sections)) return { kind: 'json', value: autoBody(body.sections, provider) };
+  if (body?.mode === 'auto' && Array.isArray(body.sections))
+    return { kind: 'json', value: autoBody(body.sections, provider) };
   return null;
 }
 
@@ -124,7 +147,12 @@ function autoBody(sections: unknown[], provider: CheckProvider | undefined): Inf
     if (!sections.includes(section.id)) continue;
     for (const field of section.fields) props.set(field, { type: unknown(), required: false });
   }
-  return { type: objectType(props, provider?.sections ? null : unknown()), origin: { path: '/body/sections', start: 0, end: 0 }, omittable: false, optional: null };
+  return {
+    type: objectType(props, provider?.sections ? null : unknown()),
+    origin: { path: '/body/sections', start: 0, end: 0 },
+    omittable: false,
+    optional: null,
+  };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -44,7 +44,9 @@ function part(t: Type, kind: Kind): Type {
 
 /** Some value of `t` is of a kind outside `kinds` (nulls and unresolved aside: filters skip those). */
 export function hasOtherKinds(t: Type, kinds: readonly Kind[]): boolean {
-  const other = (['boolean', 'number', 'string', 'array', 'object'] as Kind[]).filter((k) => !kinds.includes(k));
+  const other = (['boolean', 'number', 'string', 'array', 'object'] as Kind[]).filter(
+    (k) => !kinds.includes(k),
+  );
   return t.unknown ? other.length > 0 : hasValue(restrict({ ...t, null: false }, other));
 }
 

@@ -36,7 +36,9 @@ function meetNumber(a: NumberFacet | null, b: NumberFacet | null): NumberFacet |
 function meetString(a: StringFacet | null, b: StringFacet | null): StringFacet | null {
   if (!a || !b) return null;
   const values = common(a.values, b.values);
-  return values && values.length === 0 ? null : { values, nonEmpty: a.nonEmpty || b.nonEmpty, format: a.format ?? b.format, dates: a.dates || b.dates };
+  return values && values.length === 0
+    ? null
+    : { values, nonEmpty: a.nonEmpty || b.nonEmpty, format: a.format ?? b.format, dates: a.dates || b.dates };
 }
 
 function meetArray(a: ArrayFacet | null, b: ArrayFacet | null): ArrayFacet | null {
@@ -57,5 +59,10 @@ function meetObject(a: ObjectFacet | null, b: ObjectFacet | null): ObjectFacet |
   }
   const rest = a.rest && b.rest ? meet(a.rest, b.rest) : null;
   const requirements = [...(a.requirements ?? []), ...(b.requirements ?? [])];
-  return { props, rest, documented: a.documented || b.documented, ...(requirements.length ? { requirements } : {}) };
+  return {
+    props,
+    rest,
+    documented: a.documented || b.documented,
+    ...(requirements.length ? { requirements } : {}),
+  };
 }

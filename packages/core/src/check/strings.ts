@@ -53,7 +53,12 @@ export function inferString(text: string, env: CheckEnv, raw = false): InferredV
   if (only !== undefined && typeof only !== 'string' && !env.key) {
     const inferred = inferExpr(only.ast, sourceEnv);
     const at = { ...origin, start: only.segment.start, end: only.segment.end };
-    return { type: raw ? inferred.type : resolvedOrNull(inferred.type), origin: at, omittable: inferred.omit, optional: optionalFilter(only.ast, at) };
+    return {
+      type: raw ? inferred.type : resolvedOrNull(inferred.type),
+      origin: at,
+      omittable: inferred.omit,
+      optional: optionalFilter(only.ast, at),
+    };
   }
   let omittable = false;
   let optional: Origin | null = null;

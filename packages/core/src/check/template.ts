@@ -21,7 +21,8 @@ export function inferTemplate(value: unknown, env: CheckEnv, depth = 0): Inferre
   if (typeof value === 'object' && value !== null) {
     const obj = value as Record<string, unknown>;
     const directives = Object.keys(obj).filter((k) => k.startsWith('$') && !k.startsWith('$$'));
-    if (directives.length === 1 && DIRECTIVES.has(directives[0] as string)) return inferDirective(directives[0] as string, obj, env, depth);
+    if (directives.length === 1 && DIRECTIVES.has(directives[0] as string))
+      return inferDirective(directives[0] as string, obj, env, depth);
     // An invalid directive is a compile error (H203) that validate() reports: nothing to type here.
     if (directives.length > 0) return { type: unknown(), origin, omittable: false, optional: null };
     return inferObject(obj, env, depth);
@@ -30,9 +31,20 @@ export function inferTemplate(value: unknown, env: CheckEnv, depth = 0): Inferre
 }
 
 function inferArray(items: unknown[], env: CheckEnv, depth: number): InferredValue {
-  const elements = items.map((item, i) => inferTemplate(item, atPointer(env, `${env.pointer}/${i}`), depth + 1));
-  const type = arrayType(unionAll(elements.map((e) => e.type)), elements.some((e) => !e.omittable));
-  return { type, origin: { path: env.pointer, start: 0, end: 0 }, omittable: false, optional: null, elements };
+  const elements = items.map((item, i) =>
+    inferTemplate(item, atPointer(env, `${env.pointer}/${i}`), depth + 1),
+  );
+  const type = arrayType(
+    unionAll(elements.map((e) => e.type)),
+    elements.some((e) => !e.omittable),
+  );
+  return {
+    type,
+    origin: { path: env.pointer, start: 0, end: 0 },
+    omittable: false,
+    optional: null,
+    elements,
+  };
 }
 
 function inferObject(obj: Record<string, unknown>, env: CheckEnv, depth: number): InferredValue {
@@ -44,10 +56,17 @@ function inferObject(obj: Record<string, unknown>, env: CheckEnv, depth: number)
     const name = rawKey.startsWith('$$') ? rawKey.slice(1) : rawKey;
     const key = inferString(name, atPointer(env, pointer, true));
     const value = inferTemplate(obj[rawKey], atPointer(env, pointer), depth + 1);
-    const literalKey = key.type.string?.values?.length === 1 && !key.omittable ? (key.type.string.values[0] as string) : null;
+    const literalKey =
+      key.type.string?.values?.length === 1 && !key.omittable ? (key.type.string.values[0] as string) : null;
     members.push({ key: literalKey, value });
     if (literalKey !== null) props.set(literalKey, { type: value.type, required: !value.omittable });
     else rest = union(rest ?? value.type, value.type);
   }
-  return { type: objectType(props, rest), origin: { path: env.pointer, start: 0, end: 0 }, omittable: false, optional: null, members };
+  return {
+    type: objectType(props, rest),
+    origin: { path: env.pointer, start: 0, end: 0 },
+    omittable: false,
+    optional: null,
+    members,
+  };
 }

@@ -101,10 +101,13 @@ export const missing = (): Type => make({ missing: true });
 export const nullType = (): Type => make({ null: true });
 export const booleanType = (): Type => make({ true: true, false: true });
 export const literalBoolean = (value: boolean): Type => make(value ? { true: true } : { false: true });
-export const numberType = (integer = false, values: number[] | null = null): Type => make({ number: { integer, values } });
+export const numberType = (integer = false, values: number[] | null = null): Type =>
+  make({ number: { integer, values } });
 export const stringType = (facet: Partial<StringFacet> = {}): Type => {
   const format = facet.format ?? null;
-  const dates = facet.dates ?? ((format !== null && DATE_FORMATS.has(format)) || (!!facet.values && facet.values.every(readsAsDate)));
+  const dates =
+    facet.dates ??
+    ((format !== null && DATE_FORMATS.has(format)) || (!!facet.values && facet.values.every(readsAsDate)));
   return make({ string: { values: facet.values ?? null, nonEmpty: facet.nonEmpty ?? false, format, dates } });
 };
 export const arrayType = (items: Type, nonEmpty = false): Type => make({ array: { items, nonEmpty } });
@@ -117,10 +120,15 @@ export function literal(value: unknown): Type {
   if (typeof value === 'boolean') return literalBoolean(value);
   if (typeof value === 'number') return numberType(Number.isInteger(value), [value]);
   if (typeof value === 'string') return stringType({ values: [value], nonEmpty: value !== '' });
-  if (Array.isArray(value)) return arrayType(value.reduce<Type>((t, v) => union(t, literal(v)), never()), value.length > 0);
+  if (Array.isArray(value))
+    return arrayType(
+      value.reduce<Type>((t, v) => union(t, literal(v)), never()),
+      value.length > 0,
+    );
   if (typeof value === 'object') {
     const props = new Map<string, Prop>();
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) props.set(k, { type: literal(v), required: true });
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      props.set(k, { type: literal(v), required: true });
     return objectType(props, null);
   }
   return unknown();
@@ -170,7 +178,12 @@ function joinObject(a: ObjectFacet | null, b: ObjectFacet | null): ObjectFacet |
   side(b, a);
   const rest = a.rest && b.rest ? union(a.rest, b.rest) : (a.rest ?? b.rest);
   const requirements = [...(a.requirements ?? []), ...(b.requirements ?? [])];
-  return { props, rest, documented: a.documented && b.documented, ...(requirements.length ? { requirements } : {}) };
+  return {
+    props,
+    rest,
+    documented: a.documented && b.documented,
+    ...(requirements.length ? { requirements } : {}),
+  };
 }
 
 /** Every value either type may have. */
@@ -228,10 +241,23 @@ export function maybeTruthy(t: Type): boolean {
 
 /** The values of `t` that are truthy. */
 export function truthyPart(t: Type): Type {
-  const number = t.number && (t.number.values === null ? t.number : nonEmptyList(t.number.values.filter((v) => v !== 0), t.number));
+  const number =
+    t.number &&
+    (t.number.values === null
+      ? t.number
+      : nonEmptyList(
+          t.number.values.filter((v) => v !== 0),
+          t.number,
+        ));
   let string = t.string;
   if (string) {
-    string = string.values === null ? { ...string, nonEmpty: true } : nonEmptyList(string.values.filter((v) => v !== ''), string);
+    string =
+      string.values === null
+        ? { ...string, nonEmpty: true }
+        : nonEmptyList(
+            string.values.filter((v) => v !== ''),
+            string,
+          );
   }
   return { ...t, missing: false, null: false, false: false, number, string };
 }
@@ -240,8 +266,16 @@ export function truthyPart(t: Type): Type {
 export function falsyPart(t: Type): Type {
   const out = make({ missing: t.missing, null: t.null, false: t.false, unknown: false });
   const empty: StringFacet = { values: [''], nonEmpty: false, format: null, dates: false };
-  if (t.unknown) return make({ missing: t.missing, null: true, false: true, number: { integer: true, values: [0] }, string: empty });
-  if (t.number && (t.number.values === null || t.number.values.includes(0))) out.number = { integer: true, values: [0] };
+  if (t.unknown)
+    return make({
+      missing: t.missing,
+      null: true,
+      false: true,
+      number: { integer: true, values: [0] },
+      string: empty,
+    });
+  if (t.number && (t.number.values === null || t.number.values.includes(0)))
+    out.number = { integer: true, values: [0] };
   if (t.string && !t.string.nonEmpty && (t.string.values === null || t.string.values.includes(''))) {
     out.string = empty;
   }

@@ -17,11 +17,19 @@ export function checkUrl(url: string, env: CheckEnv, urlScope: string | null): v
   }
   const scope = member(env.context, urlScope).type;
   const scoped: Diagnostic[] = [];
-  inferString(url, { ...env, context: scope.object ? scope : objectType(new Map(), null), diagnostics: scoped, probe: null });
+  inferString(url, {
+    ...env,
+    context: scope.object ? scope : objectType(new Map(), null),
+    diagnostics: scoped,
+    probe: null,
+  });
   const own: Diagnostic[] = [];
   inferString(url, { ...env, diagnostics: own });
-  const inScope = new Set(scoped.filter((x) => x.code === Codes.UNKNOWN_PATH).map((x) => `${x.start}:${x.end}`));
+  const inScope = new Set(
+    scoped.filter((x) => x.code === Codes.UNKNOWN_PATH).map((x) => `${x.start}:${x.end}`),
+  );
   for (const problem of own) {
-    if (problem.code !== Codes.UNKNOWN_PATH || inScope.has(`${problem.start}:${problem.end}`)) env.diagnostics.push(problem);
+    if (problem.code !== Codes.UNKNOWN_PATH || inScope.has(`${problem.start}:${problem.end}`))
+      env.diagnostics.push(problem);
   }
 }

@@ -22,25 +22,42 @@ export function directiveKeyOf(obj: Record<string, unknown>, env: CompileEnv): s
   const keys = Object.keys(obj).filter((k) => k.startsWith('$') && !k.startsWith('$$'));
   if (keys.length === 0) return null;
   const fail = (message: string, key?: string): never => {
-    throw new TemplateError(Codes.INVALID_DIRECTIVE, message, { path: key ? `${env.pointer}/${escapePointer(key)}` : env.pointer, key: !!key });
+    throw new TemplateError(Codes.INVALID_DIRECTIVE, message, {
+      path: key ? `${env.pointer}/${escapePointer(key)}` : env.pointer,
+      key: !!key,
+    });
   };
-  if (keys.length > 1) fail(`An object holds one directive at most, found ${keys.join(', ')}. Nest them instead.`);
+  if (keys.length > 1)
+    fail(`An object holds one directive at most, found ${keys.join(', ')}. Nest them instead.`);
   const key = keys[0] as string;
   const spec = DIRECTIVES[key];
   if (!spec) {
     const near = didYouMean(key, Object.keys(DIRECTIVES));
-    fail(`Unknown directive "${key}".${near ? ` Did you mean "${near}"?` : ''} Write "$${key}" for a literal key "${key}".`, key);
+    fail(
+      `Unknown directive "${key}".${near ? ` Did you mean "${near}"?` : ''} Write "$${key}" for a literal key "${key}".`,
+      key,
+    );
   }
   const allowed = new Set([key, ...spec!.required, ...spec!.optional]);
   for (const k of Object.keys(obj)) {
-    if (!allowed.has(k)) fail(`"${k}" does not belong in ${key}; it takes ${[...allowed].slice(1).join(', ') || 'no other key'}.`, k);
+    if (!allowed.has(k))
+      fail(
+        `"${k}" does not belong in ${key}; it takes ${[...allowed].slice(1).join(', ') || 'no other key'}.`,
+        k,
+      );
   }
   for (const k of spec!.required) if (!(k in obj)) fail(`${key} needs a "${k}" key.`);
   return key;
 }
 
-export function compileDirective(key: string, obj: Record<string, unknown>, env: CompileEnv, depth: number): RenderNode {
-  const at = (k: string, frames = env.frames): CompileEnv => childEnv(env, `${env.pointer}/${escapePointer(k)}`, frames);
+export function compileDirective(
+  key: string,
+  obj: Record<string, unknown>,
+  env: CompileEnv,
+  depth: number,
+): RenderNode {
+  const at = (k: string, frames = env.frames): CompileEnv =>
+    childEnv(env, `${env.pointer}/${escapePointer(k)}`, frames);
   switch (key) {
     case '$if':
       return compileIf(obj, env, depth, at);
@@ -78,7 +95,11 @@ function compileIf(obj: Record<string, unknown>, env: CompileEnv, depth: number,
 function compileEach(obj: Record<string, unknown>, env: CompileEnv, depth: number, at: At): RenderNode {
   const as = obj.as ?? 'item';
   if (typeof as !== 'string' || !NAME.test(as) || as === 'loop') {
-    throw new TemplateError(Codes.INVALID_DIRECTIVE, `"as" must be a simple name other than "loop", e.g. "as": "item".`, { path: `${env.pointer}/as` });
+    throw new TemplateError(
+      Codes.INVALID_DIRECTIVE,
+      `"as" must be a simple name other than "loop", e.g. "as": "item".`,
+      { path: `${env.pointer}/as` },
+    );
   }
   const source = operand(obj.$each, at('$each'), depth + 1, true);
   const body = compileNode(obj.do, at('do', [...env.frames, [as, 'loop']]), depth + 1);
@@ -89,7 +110,9 @@ function compileEach(obj: Record<string, unknown>, env: CompileEnv, depth: numbe
     const length = list.length;
     for (let index = 0; index < length; index++) {
       st.countIteration();
-      const vars: Record<string, unknown> = { loop: { index, first: index === 0, last: index === length - 1, length } };
+      const vars: Record<string, unknown> = {
+        loop: { index, first: index === 0, last: index === length - 1, length },
+      };
       vars[as] = list[index];
       const r = body({ ctx: s.ctx, vars, parent: s }, st);
       if (r !== OMIT) out.push(r);
@@ -101,7 +124,11 @@ function compileEach(obj: Record<string, unknown>, env: CompileEnv, depth: numbe
 
 function compileMerge(obj: Record<string, unknown>, env: CompileEnv, depth: number, at: At): RenderNode {
   if (!Array.isArray(obj.$merge) && typeof obj.$merge !== 'string') {
-    throw new TemplateError(Codes.INVALID_DIRECTIVE, '$merge takes a list of objects to merge, e.g. {"$merge": [{"a": 1}, "{{ extra }}"]}.', { path: `${env.pointer}/$merge` });
+    throw new TemplateError(
+      Codes.INVALID_DIRECTIVE,
+      '$merge takes a list of objects to merge, e.g. {"$merge": [{"a": 1}, "{{ extra }}"]}.',
+      { path: `${env.pointer}/$merge` },
+    );
   }
   const parts = operand(obj.$merge, at('$merge'), depth + 1, true);
   const pointer = `${env.pointer}/$merge`;
@@ -111,7 +138,14 @@ function compileMerge(obj: Record<string, unknown>, env: CompileEnv, depth: numb
     for (const part of Array.isArray(list) ? list : [list]) {
       if (part === null || part === undefined) continue;
       if (!isPlainObject(part)) {
-        st.report({ severity: 'warning', code: Codes.FILTER_TYPE, message: `$merge skips a ${Array.isArray(part) ? 'array' : typeof part}: it merges objects only.`, path: pointer, start: 0, end: 0 });
+        st.report({
+          severity: 'warning',
+          code: Codes.FILTER_TYPE,
+          message: `$merge skips a ${Array.isArray(part) ? 'array' : typeof part}: it merges objects only.`,
+          path: pointer,
+          start: 0,
+          end: 0,
+        });
         continue;
       }
       for (const k of Object.keys(part)) setOwn(out, k, part[k]);
@@ -123,15 +157,25 @@ function compileMerge(obj: Record<string, unknown>, env: CompileEnv, depth: numb
 function compileLet(obj: Record<string, unknown>, env: CompileEnv, depth: number, at: At): RenderNode {
   const bindings = obj.$let;
   if (!isPlainObject(bindings)) {
-    throw new TemplateError(Codes.INVALID_DIRECTIVE, '$let takes an object of names, e.g. {"$let": {"name": "{{ a.b }}"}, "in": ...}.', { path: `${env.pointer}/$let` });
+    throw new TemplateError(
+      Codes.INVALID_DIRECTIVE,
+      '$let takes an object of names, e.g. {"$let": {"name": "{{ a.b }}"}, "in": ...}.',
+      { path: `${env.pointer}/$let` },
+    );
   }
   const names = Object.keys(bindings);
   for (const name of names) {
     if (!NAME.test(name)) {
-      throw new TemplateError(Codes.INVALID_DIRECTIVE, `"${name}" is not a simple name (letters, digits, _).`, { path: `${env.pointer}/$let/${escapePointer(name)}`, key: true });
+      throw new TemplateError(
+        Codes.INVALID_DIRECTIVE,
+        `"${name}" is not a simple name (letters, digits, _).`,
+        { path: `${env.pointer}/$let/${escapePointer(name)}`, key: true },
+      );
     }
   }
-  const values = names.map((n) => compileNode(bindings[n], childEnv(env, `${env.pointer}/$let/${escapePointer(n)}`), depth + 2));
+  const values = names.map((n) =>
+    compileNode(bindings[n], childEnv(env, `${env.pointer}/$let/${escapePointer(n)}`), depth + 2),
+  );
   const body = compileNode(obj.in, at('in', [...env.frames, names]), depth + 1);
   return (s: Scope, st) => {
     const vars: Record<string, unknown> = Object.create(null);

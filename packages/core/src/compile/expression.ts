@@ -34,7 +34,12 @@ export function compileExpr(node: ExprNode, env: CompileEnv): Evaluator {
     case 'binary':
       return compileBinary(node.operator, compileExpr(node.left, env), compileExpr(node.right, env));
     case 'filter':
-      return compileFilter(node, compileExpr(node.input, env), node.args.map((a) => compileExpr(a, env)), env);
+      return compileFilter(
+        node,
+        compileExpr(node.input, env),
+        node.args.map((a) => compileExpr(a, env)),
+        env,
+      );
   }
 }
 
@@ -83,7 +88,9 @@ export function contextPathOf(node: ExprNode, env: CompileEnv): { root: string; 
 
 /** The segments when all are names other than `length` (the one own named property of arrays). */
 function plainKeys(node: PathNode): string[] | null {
-  return node.segments.every((k) => typeof k === 'string' && k !== 'length') ? (node.segments as string[]) : null;
+  return node.segments.every((k) => typeof k === 'string' && k !== 'length')
+    ? (node.segments as string[])
+    : null;
 }
 
 function compilePath(node: PathNode, env: CompileEnv): Evaluator {
@@ -118,7 +125,9 @@ function compilePath(node: PathNode, env: CompileEnv): Evaluator {
  * named property of arrays) takes the generic path, so no array check is needed here.
  */
 function own(v: unknown, key: string): unknown {
-  return typeof v === 'object' && v !== null && hasOwn.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'object' && v !== null && hasOwn.call(v, key)
+    ? (v as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** The common case, `a.b.c` read from the context: unrolled for short paths (the hot path of render). */

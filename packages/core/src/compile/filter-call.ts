@@ -8,7 +8,12 @@ import type { FilterNode } from '../syntax/ast.js';
 import { OMIT, type CompileEnv, type Evaluator } from './env.js';
 
 /** Resolves the filter at compile time; checks its argument count; prepares the call. */
-export function compileFilter(node: FilterNode, input: Evaluator, args: Evaluator[], env: CompileEnv): Evaluator {
+export function compileFilter(
+  node: FilterNode,
+  input: Evaluator,
+  args: Evaluator[],
+  env: CompileEnv,
+): Evaluator {
   const def = lookupFilter(node, env);
   checkArity(node, def);
   if (def === filterRegistry.optional) return compileOptional(input);
@@ -19,13 +24,33 @@ export function compileFilter(node: FilterNode, input: Evaluator, args: Evaluato
   /** A filter that fails, or returns what JSON cannot hold, yields null and a H302 warning. */
   const fail = (e: unknown, st: RenderState): null => {
     if (e instanceof HookmapError) throw e;
-    const reason = e instanceof FilterTypeError ? e.message : `${name} failed: ${e instanceof Error ? e.message : String(e)}`;
-    st.report({ severity: 'warning', code: Codes.FILTER_TYPE, message: `${reason}; the value is null.`, path: pointer, start: node.nameStart, end: node.nameEnd });
+    const reason =
+      e instanceof FilterTypeError
+        ? e.message
+        : `${name} failed: ${e instanceof Error ? e.message : String(e)}`;
+    st.report({
+      severity: 'warning',
+      code: Codes.FILTER_TYPE,
+      message: `${reason}; the value is null.`,
+      path: pointer,
+      start: node.nameStart,
+      end: node.nameEnd,
+    });
     return null;
   };
   const check = (v: unknown, st: RenderState): unknown => {
-    if (typeof v === 'number' ? Number.isFinite(v) : typeof v !== 'function' && typeof v !== 'symbol' && typeof v !== 'bigint') return v;
-    return fail(new FilterTypeError(`${name} gave ${typeof v === 'number' ? String(v) : `a ${typeof v}`}, which is not a JSON value`), st);
+    if (
+      typeof v === 'number'
+        ? Number.isFinite(v)
+        : typeof v !== 'function' && typeof v !== 'symbol' && typeof v !== 'bigint'
+    )
+      return v;
+    return fail(
+      new FilterTypeError(
+        `${name} gave ${typeof v === 'number' ? String(v) : `a ${typeof v}`}, which is not a JSON value`,
+      ),
+      st,
+    );
   };
   const skip = (v: unknown): boolean =>
     v === undefined ? !def.acceptsMissing : v === null ? !def.acceptsNull : v === OMIT;
@@ -87,7 +112,8 @@ function compileRequired(node: FilterNode, input: Evaluator, env: CompileEnv): E
     const err = new RenderError(
       Codes.REQUIRED_MISSING,
       `Required value ${text} is ${v === null ? 'null' : 'missing'} in this payload` +
-        (pointer ? ` (template ${pointer})` : '') + '. Map another field, add a default, or drop "required".',
+        (pointer ? ` (template ${pointer})` : '') +
+        '. Map another field, add a default, or drop "required".',
       { path: pointer, start: node.input.start, end: node.end },
     );
     err.reference = text;
@@ -96,12 +122,15 @@ function compileRequired(node: FilterNode, input: Evaluator, env: CompileEnv): E
 }
 
 function lookupFilter(node: FilterNode, env: CompileEnv): FilterDef {
-  const def = Object.prototype.hasOwnProperty.call(env.filters, node.name) ? env.filters[node.name] : undefined;
+  const def = Object.prototype.hasOwnProperty.call(env.filters, node.name)
+    ? env.filters[node.name]
+    : undefined;
   if (def) return def;
   const suggestion = didYouMean(node.name, Object.keys(env.filters));
   const err = new TemplateError(
     Codes.UNKNOWN_FILTER,
-    `Unknown filter "${node.name}".` + (suggestion ? ` Did you mean "${suggestion}"?` : ' See the filter list in the docs.'),
+    `Unknown filter "${node.name}".` +
+      (suggestion ? ` Did you mean "${suggestion}"?` : ' See the filter list in the docs.'),
     { start: node.nameStart, end: node.nameEnd },
   );
   if (suggestion) err.suggestion = suggestion;
@@ -111,7 +140,12 @@ function lookupFilter(node: FilterNode, env: CompileEnv): FilterDef {
 function checkArity(node: FilterNode, def: FilterDef): void {
   const n = node.args.length;
   if (n >= def.min && n <= def.max) return;
-  const expected = def.min === def.max ? `${def.min}` : def.max === Infinity ? `at least ${def.min}` : `${def.min} to ${def.max}`;
+  const expected =
+    def.min === def.max
+      ? `${def.min}`
+      : def.max === Infinity
+        ? `at least ${def.min}`
+        : `${def.min} to ${def.max}`;
   throw new TemplateError(
     Codes.FILTER_ARITY,
     `Filter "${node.name}" takes ${expected} argument(s), got ${n}. Usage: ${def.signature}.`,

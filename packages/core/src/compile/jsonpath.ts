@@ -1,6 +1,13 @@
 import { Codes } from '../codes.js';
 import { TemplateError } from '../errors.js';
-import { JsonPathSyntaxError, parseQuery, select, singularValue, type JsonNode, type Query } from '../jsonpath/index.js';
+import {
+  JsonPathSyntaxError,
+  parseQuery,
+  select,
+  singularValue,
+  type JsonNode,
+  type Query,
+} from '../jsonpath/index.js';
 import type { JsonPathNode } from '../syntax/ast.js';
 import type { CompileEnv, Evaluator } from './env.js';
 
@@ -15,7 +22,13 @@ export function compileJsonPath(node: JsonPathNode, env: CompileEnv): Evaluator 
   if (query.singular) {
     return (s, st) => {
       const v = singularValue(query, s.ctx);
-      if (v === undefined && st.pending) st.pending.push({ reference: node.query, start: node.start, end: node.end, message: 'the query selects nothing' });
+      if (v === undefined && st.pending)
+        st.pending.push({
+          reference: node.query,
+          start: node.start,
+          end: node.end,
+          message: 'the query selects nothing',
+        });
       return v;
     };
   }

@@ -23,7 +23,13 @@ export function explainMiss(node: PathNode, rootValue: unknown, detailed: boolea
       miss.message = describeStop(where, value, key);
       const near = nearKey(value, key);
       if (near !== undefined) {
-        miss.suggestion = where + fmt(near) + node.segments.slice(i + 1).map(fmt).join('');
+        miss.suggestion =
+          where +
+          fmt(near) +
+          node.segments
+            .slice(i + 1)
+            .map(fmt)
+            .join('');
         miss.message += `. Did you mean ${miss.suggestion}?`;
       }
       return miss;
@@ -37,17 +43,24 @@ export function explainMiss(node: PathNode, rootValue: unknown, detailed: boolea
 function describeStop(where: string, value: unknown, key: PathSegment): string {
   if (value === null) return `${where} is null, so it has no "${key}"`;
   if (Array.isArray(value)) {
-    return typeof key === 'number' ? `${where} has ${value.length} element(s), no index ${key}` : `${where} is an array: use an index like ${where}[0]`;
+    return typeof key === 'number'
+      ? `${where} has ${value.length} element(s), no index ${key}`
+      : `${where} is an array: use an index like ${where}[0]`;
   }
   if (typeof value !== 'object') return `${where} is a ${typeof value}, not an object`;
   return `${where} has no "${key}"`;
 }
 
 function nearKey(value: unknown, key: PathSegment): string | undefined {
-  if (typeof key !== 'string' || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (typeof key !== 'string' || typeof value !== 'object' || value === null || Array.isArray(value))
+    return undefined;
   return didYouMean(key, Object.keys(value));
 }
 
 function fmt(seg: PathSegment): string {
-  return typeof seg === 'number' ? `[${seg}]` : /^[A-Za-z_][\w-]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`;
+  return typeof seg === 'number'
+    ? `[${seg}]`
+    : /^[A-Za-z_][\w-]*$/.test(seg)
+      ? `.${seg}`
+      : `[${JSON.stringify(seg)}]`;
 }

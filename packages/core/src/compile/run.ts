@@ -15,14 +15,22 @@ export interface Placeholder {
 }
 
 /** Runs a placeholder and turns its pending misses into diagnostics (or an error). */
-export function run(p: Placeholder, pointer: string, s: Scope, st: RenderState, key = false, strict = true): unknown {
+export function run(
+  p: Placeholder,
+  pointer: string,
+  s: Scope,
+  st: RenderState,
+  key = false,
+  strict = true,
+): unknown {
   if (st.pending === null) return p.evaluate(s, st);
   if (st.pending.length !== 0) st.pending.length = 0;
   const value = p.evaluate(s, st);
   if (value !== undefined && st.pending.length === 0) return value;
   const before = st.diagnostics?.length ?? 0;
   flush(p, pointer, value, st, strict);
-  if (key && st.diagnostics) for (let i = before; i < st.diagnostics.length; i++) (st.diagnostics[i] as Diagnostic).key = true;
+  if (key && st.diagnostics)
+    for (let i = before; i < st.diagnostics.length; i++) (st.diagnostics[i] as Diagnostic).key = true;
   return value;
 }
 
@@ -34,7 +42,9 @@ function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState,
     const ref = first?.reference ?? p.segment.source.trim();
     const err = new RenderError(
       Codes.UNRESOLVED,
-      `${ref} did not resolve${first?.message ? ` (${first.message})` : ''}` + (pointer ? ` at ${pointer}` : '') + '.',
+      `${ref} did not resolve${first?.message ? ` (${first.message})` : ''}` +
+        (pointer ? ` at ${pointer}` : '') +
+        '.',
       { path: pointer, start: first?.start ?? p.segment.start, end: first?.end ?? p.segment.end },
     );
     err.reference = ref;
@@ -42,13 +52,23 @@ function flush(p: Placeholder, pointer: string, value: unknown, st: RenderState,
   }
   if (!st.diagnostics) return;
   if (unresolved && misses.length === 0) {
-    st.report({ severity: 'warning', code: Codes.UNRESOLVED, message: `${p.segment.source.trim()} produced no value.`, path: pointer, start: p.segment.start, end: p.segment.end, reference: p.segment.source.trim() });
+    st.report({
+      severity: 'warning',
+      code: Codes.UNRESOLVED,
+      message: `${p.segment.source.trim()} produced no value.`,
+      path: pointer,
+      start: p.segment.start,
+      end: p.segment.end,
+      reference: p.segment.source.trim(),
+    });
   }
   for (const m of misses) {
     st.report({
       severity: unresolved ? 'warning' : 'info',
       code: Codes.UNRESOLVED,
-      message: `${m.reference} did not resolve${m.message ? `: ${m.message}` : ''}` + (unresolved ? '' : value === undefined ? ' (treated as false)' : ' (a fallback was used)'),
+      message:
+        `${m.reference} did not resolve${m.message ? `: ${m.message}` : ''}` +
+        (unresolved ? '' : value === undefined ? ' (treated as false)' : ' (a fallback was used)'),
       path: pointer,
       start: m.start,
       end: m.end,

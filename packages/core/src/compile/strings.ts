@@ -21,7 +21,9 @@ export function compileText(text: string, env: CompileEnv): string | RenderNode 
   if (!mayContainPlaceholder(text, env.mode)) return text;
   const segments = scanOrRecord(text, env);
   if (!segments) return text;
-  const parts = segments.map((seg) => (seg.kind === 'text' ? seg.value : compilePlaceholder(seg, withSource(env, text))));
+  const parts = segments.map((seg) =>
+    seg.kind === 'text' ? seg.value : compilePlaceholder(seg, withSource(env, text)),
+  );
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only !== undefined && typeof only !== 'string' && !env.key) return wholeValue(only, env);
   if (parts.every((p) => typeof p === 'string')) return (parts as string[]).join('');
@@ -91,7 +93,10 @@ function interpolation(parts: (string | Placeholder)[], pointer: string, key: bo
   return (s, st) => {
     let out = texts[0] as string;
     for (let i = 0; i < n; i++) {
-      const v = st.pending === null ? (evaluators[i] as Evaluator)(s, st) : run(placeholders[i] as Placeholder, pointer, s, st, key);
+      const v =
+        st.pending === null
+          ? (evaluators[i] as Evaluator)(s, st)
+          : run(placeholders[i] as Placeholder, pointer, s, st, key);
       if (typeof v === 'string') out += v;
       else if (v === undefined) {
         if (st.missing === 'omit') return OMIT;

@@ -30,7 +30,9 @@ export function compileNode(value: unknown, env: CompileEnv, depth: number): Ren
     grow(env, 5);
     return () => value;
   }
-  throw new TemplateError(Codes.INVALID_TEMPLATE, `A template holds JSON values only, not ${typeof value}.`, { path: env.pointer });
+  throw new TemplateError(Codes.INVALID_TEMPLATE, `A template holds JSON values only, not ${typeof value}.`, {
+    path: env.pointer,
+  });
 }
 
 /** In validate() mode a broken child is recorded and rendered as null, so every problem is found. */

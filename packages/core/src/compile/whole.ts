@@ -40,7 +40,8 @@ export function wholeValue(p: Placeholder, env: CompileEnv): RenderNode {
     st.addValue(v);
     return v;
   };
-  const slow: RenderNode = (s, st) => finish(st.pending === null ? evaluate(s, st) : run(p, pointer, s, st), st);
+  const slow: RenderNode = (s, st) =>
+    finish(st.pending === null ? evaluate(s, st) : run(p, pointer, s, st), st);
   const path = p.ast ? contextPathOf(p.ast, env) : null;
   const hooks: WholeHooks = { slow, absent, finish };
   return (path && slotPath(path.root, path.keys, () => undefined, hooks)) ?? slow;

@@ -19,7 +19,8 @@ export function step(value: unknown, key: PathSegment): unknown {
 }
 
 export function lookup(value: unknown, segments: readonly PathSegment[]): unknown {
-  for (let i = 0; i < segments.length && value !== undefined; i++) value = step(value, segments[i] as PathSegment);
+  for (let i = 0; i < segments.length && value !== undefined; i++)
+    value = step(value, segments[i] as PathSegment);
   return value;
 }
 

@@ -81,7 +81,10 @@ export class RenderState {
  * and every optimised function that used them is deoptimised. One state kept for good (both `pending`
  * kinds) keeps those classes, and the optimised render code, alive across collections.
  */
-export const keepAlive = [new RenderState(DEFAULT_LIMITS, 'null', null), new RenderState(DEFAULT_LIMITS, 'error', null)];
+export const keepAlive = [
+  new RenderState(DEFAULT_LIMITS, 'null', null),
+  new RenderState(DEFAULT_LIMITS, 'error', null),
+];
 
 /**
  * Walks a value once: its approximate JSON size, with the depth bounded by `max` (so a hostile
@@ -157,7 +160,8 @@ export function toJsonValue(value: unknown): unknown {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
         const v = toJsonValue((value as Record<string, unknown>)[key]);
-        if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+        if (v !== undefined)
+          Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -26,7 +26,11 @@ export function stringify(value: unknown, space?: number): string {
     return JSON.stringify(value, null, space);
   } catch (e) {
     if (e instanceof RangeError) {
-      throw limitError(Codes.PAYLOAD_TOO_DEEP, 'maxPayloadDepth', 'A value nests too deep to turn into JSON text (limit maxPayloadDepth).');
+      throw limitError(
+        Codes.PAYLOAD_TOO_DEEP,
+        'maxPayloadDepth',
+        'A value nests too deep to turn into JSON text (limit maxPayloadDepth).',
+      );
     }
     throw e;
   }

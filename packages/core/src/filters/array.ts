@@ -34,7 +34,8 @@ function size(v: unknown): number {
 }
 /** Liquid's slice: `start` (negative from the end) and `length` (default 1). */
 function slice(v: unknown, start: unknown, length: unknown = 1): unknown {
-  if (typeof start !== 'number' || typeof length !== 'number') throw new FilterTypeError('slice expects numbers: slice: start, length');
+  if (typeof start !== 'number' || typeof length !== 'number')
+    throw new FilterTypeError('slice expects numbers: slice: start, length');
   const seq = typeof v === 'string' ? v : expectArray('slice', v);
   const from = start < 0 ? Math.max(0, seq.length + start) : start;
   return seq.slice(from, from + Math.max(0, length));
@@ -53,7 +54,11 @@ function map(v: unknown, path: unknown): unknown[] {
     // The usual `map: "field"`: one own-property read per element, no generic path walk.
     for (let i = 0; i < list.length; i++) {
       const item = list[i];
-      out.push(typeof item === 'object' && item !== null && !Array.isArray(item) && hasOwn.call(item, key) ? ((item as Record<string, unknown>)[key] ?? null) : null);
+      out.push(
+        typeof item === 'object' && item !== null && !Array.isArray(item) && hasOwn.call(item, key)
+          ? ((item as Record<string, unknown>)[key] ?? null)
+          : null,
+      );
     }
     return out;
   }
@@ -115,7 +120,10 @@ export const arrayFilters: Record<string, FilterDef> = {
   join: def(join, 0, 1, 'join: separator = " "', 'Join the elements into text.'),
   first: def(first, 0, 0, 'first', 'First element (or character).'),
   last: def(last, 0, 0, 'last', 'Last element (or character).'),
-  size: def(size, 0, 0, 'size', 'Length of text or an array, key count of an object; null is 0.', { acceptsMissing: true, acceptsNull: true }),
+  size: def(size, 0, 0, 'size', 'Length of text or an array, key count of an object; null is 0.', {
+    acceptsMissing: true,
+    acceptsNull: true,
+  }),
   slice: def(slice, 1, 2, 'slice: start, length = 1', 'Part of text or an array.'),
   map: def(map, 1, 1, 'map: "path.in.element"', 'The value at a dotted path of every element.'),
   where: def(where, 1, 2, 'where: "path", value?', 'Elements whose path equals value (or is truthy).'),

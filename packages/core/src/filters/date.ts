@@ -18,7 +18,8 @@ function asUtc(iso: string): string {
 export function toEpochMs(v: unknown, name: string): number {
   const ms = readEpochMs(v, name);
   // A Date holds ±8.64e15 ms at most (anything else, NaN included, is an invalid date).
-  if (!(Math.abs(ms) <= 8.64e15)) throw new FilterTypeError(`${name}: ${String(v)} is outside the range of dates`);
+  if (!(Math.abs(ms) <= 8.64e15))
+    throw new FilterTypeError(`${name}: ${String(v)} is outside the range of dates`);
   return ms;
 }
 
@@ -36,7 +37,9 @@ function readEpochMs(v: unknown, name: string): number {
     const ms = ISO_DATE.test(s) ? Date.parse(asUtc(s.replace(' ', 'T'))) : NaN;
     if (!Number.isNaN(ms)) return ms;
   }
-  throw new FilterTypeError(`${name} expects a date (ISO text, epoch seconds or milliseconds), got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 30)}"` : ''}`);
+  throw new FilterTypeError(
+    `${name} expects a date (ISO text, epoch seconds or milliseconds), got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 30)}"` : ''}`,
+  );
 }
 
 export interface Parts {
@@ -70,7 +73,9 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
         weekday: 'short',
       });
     } catch {
-      throw new FilterTypeError(`date: unknown time zone "${zone}" (use an IANA name such as "Europe/Paris")`);
+      throw new FilterTypeError(
+        `date: unknown time zone "${zone}" (use an IANA name such as "Europe/Paris")`,
+      );
     }
     formatters.set(zone, f);
   }
@@ -97,14 +102,27 @@ export function utcParts(time: number): Parts {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const weekday = (((days + 4) % 7) + 7) % 7;
-  return { year, month, day, hour, minute, second, ms: rest - second * 1000, weekday, offsetMinutes: 0, zone: 'UTC' };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    ms: rest - second * 1000,
+    weekday,
+    offsetMinutes: 0,
+    zone: 'UTC',
+  };
 }
 
 function partsIn(ms: number, zone: string): Parts {
@@ -112,14 +130,42 @@ function partsIn(ms: number, zone: string): Parts {
   const d = new Date(ms);
   const p: Record<string, string> = {};
   for (const { type, value } of zoneFormatter(zone).formatToParts(d)) p[type] = value;
-  const year = Number(p.year), month = Number(p.month), day = Number(p.day);
-  const hour = Number(p.hour), minute = Number(p.minute), second = Number(p.second);
+  const year = Number(p.year),
+    month = Number(p.month),
+    day = Number(p.day);
+  const hour = Number(p.hour),
+    minute = Number(p.minute),
+    second = Number(p.second);
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const offsetMinutes = Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60000);
-  return { year, month, day, hour, minute, second, ms: ((ms % 1000) + 1000) % 1000, weekday: WEEKDAYS.indexOf(p.weekday ?? ''), offsetMinutes, zone };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    ms: ((ms % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(p.weekday ?? ''),
+    offsetMinutes,
+    zone,
+  };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -135,29 +181,52 @@ function dayOfYear(p: Parts): number {
 
 function directive(c: string, p: Parts, ms: number): string {
   switch (c) {
-    case 'Y': return String(p.year);
-    case 'y': return pad(p.year % 100);
-    case 'm': return pad(p.month);
-    case 'd': return pad(p.day);
-    case 'e': return String(p.day).padStart(2, ' ');
-    case 'H': return pad(p.hour);
-    case 'I': return pad(p.hour % 12 || 12);
-    case 'M': return pad(p.minute);
-    case 'S': return pad(p.second);
-    case 'L': return pad(p.ms, 3);
-    case 'p': return p.hour < 12 ? 'AM' : 'PM';
-    case 'b': return MONTHS[p.month - 1]!.slice(0, 3);
-    case 'B': return MONTHS[p.month - 1]!;
-    case 'a': return DAYS[p.weekday]!.slice(0, 3);
-    case 'A': return DAYS[p.weekday]!;
-    case 'j': return pad(dayOfYear(p), 3);
-    case 'z': return offset(p.offsetMinutes, false);
-    case 'Z': return p.zone;
-    case 's': return String(Math.floor(ms / 1000));
-    case 'F': return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-    case 'T': return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
-    case '%': return '%';
-    default: return '%' + c;
+    case 'Y':
+      return String(p.year);
+    case 'y':
+      return pad(p.year % 100);
+    case 'm':
+      return pad(p.month);
+    case 'd':
+      return pad(p.day);
+    case 'e':
+      return String(p.day).padStart(2, ' ');
+    case 'H':
+      return pad(p.hour);
+    case 'I':
+      return pad(p.hour % 12 || 12);
+    case 'M':
+      return pad(p.minute);
+    case 'S':
+      return pad(p.second);
+    case 'L':
+      return pad(p.ms, 3);
+    case 'p':
+      return p.hour < 12 ? 'AM' : 'PM';
+    case 'b':
+      return MONTHS[p.month - 1]!.slice(0, 3);
+    case 'B':
+      return MONTHS[p.month - 1]!;
+    case 'a':
+      return DAYS[p.weekday]!.slice(0, 3);
+    case 'A':
+      return DAYS[p.weekday]!;
+    case 'j':
+      return pad(dayOfYear(p), 3);
+    case 'z':
+      return offset(p.offsetMinutes, false);
+    case 'Z':
+      return p.zone;
+    case 's':
+      return String(Math.floor(ms / 1000));
+    case 'F':
+      return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+    case 'T':
+      return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+    case '%':
+      return '%';
+    default:
+      return '%' + c;
   }
 }
 
@@ -185,7 +254,13 @@ function unixMs(v: unknown): number {
 }
 
 export const dateFilters: Record<string, FilterDef> = {
-  date: def(date, 1, 2, 'date: "%Y-%m-%d %H:%M", zone = "UTC"', 'Format a date with strftime in an IANA time zone.'),
+  date: def(
+    date,
+    1,
+    2,
+    'date: "%Y-%m-%d %H:%M", zone = "UTC"',
+    'Format a date with strftime in an IANA time zone.',
+  ),
   iso: def(iso, 0, 0, 'iso', 'ISO 8601 UTC text, e.g. 2025-07-31T12:00:00.000Z.'),
   unix: def(unix, 0, 0, 'unix', 'Epoch seconds.'),
   unix_ms: def(unixMs, 0, 0, 'unix_ms', 'Epoch milliseconds.'),

@@ -24,5 +24,11 @@ function duration(v: unknown, format: unknown = 'hh:mm:ss'): string {
 }
 
 export const durationFilters: Record<string, FilterDef> = {
-  duration: def(duration, 0, 1, 'duration: "hh:mm:ss" | "mm:ss" | "hh:mm"', 'Seconds as hh:mm:ss (or mm:ss, hh:mm); the largest unit never wraps: 3725 | duration: "mm:ss" is 62:05.'),
+  duration: def(
+    duration,
+    0,
+    1,
+    'duration: "hh:mm:ss" | "mm:ss" | "hh:mm"',
+    'Seconds as hh:mm:ss (or mm:ss, hh:mm); the largest unit never wraps: 3725 | duration: "mm:ss" is 62:05.',
+  ),
 };

@@ -16,7 +16,8 @@ function base64(v: unknown): string {
   if (!NOT_ASCII.test(text)) return btoa(text);
   const bytes = new TextEncoder().encode(text);
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 const HTML_SPECIAL = /[&<>"']/;
@@ -34,8 +35,20 @@ function slackEscape(v: unknown): string {
 }
 
 export const encodeFilters: Record<string, FilterDef> = {
-  url_encode: def(urlEncode, 0, 0, 'url_encode', 'Percent-encode for a URL query value (a space is +, as in Liquid).'),
+  url_encode: def(
+    urlEncode,
+    0,
+    0,
+    'url_encode',
+    'Percent-encode for a URL query value (a space is +, as in Liquid).',
+  ),
   base64: def(base64, 0, 0, 'base64', 'Base64 of the UTF-8 text.'),
   html_escape: def(htmlEscape, 0, 0, 'html_escape', 'Escape & < > " \' for HTML.'),
-  slack_escape: def(slackEscape, 0, 0, 'slack_escape', 'Escape & < > for Slack mrkdwn, so mapped text cannot ping (<!channel>) or link.'),
+  slack_escape: def(
+    slackEscape,
+    0,
+    0,
+    'slack_escape',
+    'Escape & < > for Slack mrkdwn, so mapped text cannot ping (<!channel>) or link.',
+  ),
 };

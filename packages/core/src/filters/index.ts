@@ -10,8 +10,22 @@ import { def, type FilterDef } from './types.js';
 
 /** `optional` and `required` are handled by the compiler (they act on the property, not the value). */
 const structural: Record<string, FilterDef> = {
-  optional: def((v) => v, 0, 0, 'optional', 'Omit this property (or element) when the value is null, unresolved or empty.', { acceptsMissing: true, acceptsNull: true }),
-  required: def((v) => v, 0, 0, 'required', 'Fail the render, naming the path, when the value is null or unresolved.', { acceptsMissing: true, acceptsNull: true }),
+  optional: def(
+    (v) => v,
+    0,
+    0,
+    'optional',
+    'Omit this property (or element) when the value is null, unresolved or empty.',
+    { acceptsMissing: true, acceptsNull: true },
+  ),
+  required: def(
+    (v) => v,
+    0,
+    0,
+    'required',
+    'Fail the render, naming the path, when the value is null or unresolved.',
+    { acceptsMissing: true, acceptsNull: true },
+  ),
 };
 
 /** The built-in registry, name → definition. Names are the template names (snake_case). */
@@ -34,7 +48,8 @@ export const filters: Readonly<Record<string, FilterFn>> = Object.freeze(
 export function withCustomFilters(custom?: Record<string, FilterFn>): Record<string, FilterDef> {
   if (!custom) return filterRegistry;
   const merged: Record<string, FilterDef> = { ...filterRegistry };
-  for (const [name, fn] of Object.entries(custom)) merged[name] = def(fn, 0, Infinity, name, 'Custom filter.');
+  for (const [name, fn] of Object.entries(custom))
+    merged[name] = def(fn, 0, Infinity, name, 'Custom filter.');
   return merged;
 }
 

@@ -13,7 +13,9 @@ function round(v: unknown, digits: unknown = 0): number {
   const abs = Math.abs(n);
   if (abs >= 1e15) return n;
   const text = String(abs);
-  const r = text.includes('e') ? Math.round(abs * 10 ** d) / 10 ** d : Number(Math.round(Number(`${text}e${d}`)) + `e-${d}`);
+  const r = text.includes('e')
+    ? Math.round(abs * 10 ** d) / 10 ** d
+    : Number(Math.round(Number(`${text}e${d}`)) + `e-${d}`);
   return r === 0 ? 0 : Math.sign(n) * r;
 }
 function floor(v: unknown): number {
@@ -56,7 +58,9 @@ function boolean(v: unknown): boolean {
     if (TRUE.has(s)) return true;
     if (FALSE.has(s)) return false;
   }
-  throw new FilterTypeError(`boolean cannot read ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 20)}"` : ''} as true or false`);
+  throw new FilterTypeError(
+    `boolean cannot read ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 20)}"` : ''} as true or false`,
+  );
 }
 
 export const numberFilters: Record<string, FilterDef> = {
@@ -69,6 +73,18 @@ export const numberFilters: Record<string, FilterDef> = {
   plus: def(plus, 1, 1, 'plus: n', 'Add n.'),
   minus: def(minus, 1, 1, 'minus: n', 'Subtract n.'),
   times: def(times, 1, 1, 'times: n', 'Multiply by n (e.g. seconds to milliseconds: times: 1000).'),
-  divided_by: def(dividedBy, 1, 2, 'divided_by: n, integer = false', 'Divide by n (real division; integer: true rounds down, as LiquidJS).'),
-  boolean: def(boolean, 0, 0, 'boolean', 'true/false from booleans, numbers, "yes"/"no", "true"/"false", "1"/"0".'),
+  divided_by: def(
+    dividedBy,
+    1,
+    2,
+    'divided_by: n, integer = false',
+    'Divide by n (real division; integer: true rounds down, as LiquidJS).',
+  ),
+  boolean: def(
+    boolean,
+    0,
+    0,
+    'boolean',
+    'true/false from booleans, numbers, "yes"/"no", "true"/"false", "1"/"0".',
+  ),
 };

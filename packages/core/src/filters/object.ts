@@ -39,7 +39,8 @@ function fallback(v: unknown, value: unknown): unknown {
 function json(v: unknown, space: unknown = 0): string {
   if (v === undefined) return 'null';
   if (space === 0) return stringify(v);
-  if (typeof space !== 'number' || !Number.isInteger(space) || space < 0 || space > 10) throw new FilterTypeError('json: the indent is a whole number from 0 to 10');
+  if (typeof space !== 'number' || !Number.isInteger(space) || space < 0 || space > 10)
+    throw new FilterTypeError('json: the indent is a whole number from 0 to 10');
   return stringify(v, space);
 }
 function parseJson(v: unknown): unknown {
@@ -47,7 +48,8 @@ function parseJson(v: unknown): unknown {
   let value: unknown;
   try {
     value = JSON.parse(v, (_key, x: unknown) => {
-      if (typeof x === 'number' && !Number.isFinite(x)) throw new FilterTypeError('parse_json: a number is too large for JSON');
+      if (typeof x === 'number' && !Number.isFinite(x))
+        throw new FilterTypeError('parse_json: a number is too large for JSON');
       return x;
     });
   } catch (e) {
@@ -62,8 +64,18 @@ export const objectFilters: Record<string, FilterDef> = {
   values: def(values, 0, 0, 'values', 'Values of an object.'),
   pick: def(pick, 1, 64, 'pick: "key", ...', 'Object with only the named keys.'),
   omit: def(omit, 1, 64, 'omit: "key", ...', 'Object without the named keys.'),
-  default: def(fallback, 1, 1, 'default: value', 'Value to use when null, unresolved or "".', { acceptsMissing: true, acceptsNull: true }),
-  json: def(json, 0, 1, 'json: indent = 0', 'JSON text of a value, compact unless an indent is given (null when unresolved).', { acceptsNull: true, acceptsMissing: true }),
+  default: def(fallback, 1, 1, 'default: value', 'Value to use when null, unresolved or "".', {
+    acceptsMissing: true,
+    acceptsNull: true,
+  }),
+  json: def(
+    json,
+    0,
+    1,
+    'json: indent = 0',
+    'JSON text of a value, compact unless an indent is given (null when unresolved).',
+    { acceptsNull: true, acceptsMissing: true },
+  ),
   parse_json: def(parseJson, 0, 0, 'parse_json', 'Parse JSON text into a value.'),
 };
 

@@ -28,17 +28,24 @@ function replace(v: unknown, search: unknown, replacement?: unknown): string {
   const s = expectText('replace', v);
   const find = expectText('replace', search);
   if (find === '') return s;
-  return s.split(find).join(replacement === null || replacement === undefined ? '' : expectText('replace', replacement));
+  return s
+    .split(find)
+    .join(replacement === null || replacement === undefined ? '' : expectText('replace', replacement));
 }
 function append(v: unknown, suffix: unknown): string {
-  return expectText('append', v) + (suffix === null || suffix === undefined ? '' : expectText('append', suffix));
+  return (
+    expectText('append', v) + (suffix === null || suffix === undefined ? '' : expectText('append', suffix))
+  );
 }
 function prepend(v: unknown, prefix: unknown): string {
-  return (prefix === null || prefix === undefined ? '' : expectText('prepend', prefix)) + expectText('prepend', v);
+  return (
+    (prefix === null || prefix === undefined ? '' : expectText('prepend', prefix)) + expectText('prepend', v)
+  );
 }
 /** Liquid's (Ruby's) split: a literal separator, and trailing empty strings dropped ("a,b,," is ["a", "b"]). */
 function split(v: unknown, separator: unknown): string[] {
-  if (typeof v !== 'string') throw new FilterTypeError(`split expects text, got ${Array.isArray(v) ? 'array' : typeof v}`);
+  if (typeof v !== 'string')
+    throw new FilterTypeError(`split expects text, got ${Array.isArray(v) ? 'array' : typeof v}`);
   const parts = v.split(expectText('split', separator));
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
   return parts;
@@ -57,7 +64,9 @@ function e164(v: unknown, country?: unknown): string {
   if (raw.startsWith('+')) return checkLength(digits, raw);
   if (raw.startsWith('00')) return checkLength(digits.slice(2), raw);
   if (country === undefined || country === null) {
-    throw new FilterTypeError(`e164 cannot tell the country of "${raw}": write it with +, or pass a calling code (e164: "1")`);
+    throw new FilterTypeError(
+      `e164 cannot tell the country of "${raw}": write it with +, or pass a calling code (e164: "1")`,
+    );
   }
   const cc = expectText('e164', country).replace(/[^\d]/g, '');
   if (digits.startsWith('0')) digits = digits.slice(1);
@@ -65,7 +74,8 @@ function e164(v: unknown, country?: unknown): string {
   return checkLength(cc + digits, raw);
 }
 function checkLength(digits: string, raw: string): string {
-  if (digits.length < 8 || digits.length > 15) throw new FilterTypeError(`e164: "${raw}" is not a phone number (8–15 digits)`);
+  if (digits.length < 8 || digits.length > 15)
+    throw new FilterTypeError(`e164: "${raw}" is not a phone number (8–15 digits)`);
   return '+' + digits;
 }
 
@@ -74,11 +84,36 @@ export const stringFilters: Record<string, FilterDef> = {
   lower: def(lower, 0, 0, 'lower', 'Lower-case text.'),
   capitalize: def(capitalize, 0, 0, 'capitalize', 'First character upper case, the rest lower case.'),
   trim: def(trim, 0, 0, 'trim', 'Remove leading and trailing white space.'),
-  truncate: def(truncate, 0, 2, 'truncate: length = 50, ellipsis = "..."', 'At most `length` characters, ellipsis included.'),
-  replace: def(replace, 1, 2, 'replace: search, replacement = ""', 'Replace every occurrence of a literal string.'),
+  truncate: def(
+    truncate,
+    0,
+    2,
+    'truncate: length = 50, ellipsis = "..."',
+    'At most `length` characters, ellipsis included.',
+  ),
+  replace: def(
+    replace,
+    1,
+    2,
+    'replace: search, replacement = ""',
+    'Replace every occurrence of a literal string.',
+  ),
   append: def(append, 1, 1, 'append: text', 'Add text at the end, e.g. secrets.KEY | append: ":" | base64.'),
   prepend: def(prepend, 1, 1, 'prepend: text', 'Add text at the start.'),
-  split: def(split, 1, 1, 'split: separator', 'Split text into an array (trailing empty strings dropped, as Liquid does).'),
-  string: def(string, 0, 0, 'string', 'Text form of a value; objects and arrays as compact JSON; null is "".', { acceptsNull: true }),
+  split: def(
+    split,
+    1,
+    1,
+    'split: separator',
+    'Split text into an array (trailing empty strings dropped, as Liquid does).',
+  ),
+  string: def(
+    string,
+    0,
+    0,
+    'string',
+    'Text form of a value; objects and arrays as compact JSON; null is "".',
+    { acceptsNull: true },
+  ),
   e164: def(e164, 0, 1, 'e164: country_code?', 'Phone number in E.164 form, e.g. +12345678900.'),
 };

@@ -56,5 +56,7 @@ export function expectNumber(name: string, value: unknown): number {
     const n = Number(value.trim());
     if (Number.isFinite(n)) return n;
   }
-  throw new FilterTypeError(`${name} expects a number, got ${typeName(value)}${typeof value === 'string' ? ` "${value.slice(0, 20)}"` : ''}`);
+  throw new FilterTypeError(
+    `${name} expects a number, got ${typeName(value)}${typeof value === 'string' ? ` "${value.slice(0, 20)}"` : ''}`,
+  );
 }

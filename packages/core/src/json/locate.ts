@@ -37,7 +37,6 @@ class ScanError extends Error {
   }
 }
 
-
 /** Scans `text`; on a syntax error the locations found so far are kept and the error is returned. */
 export function scanJson(text: string): JsonScan {
   const locations = new Map<string, JsonLocation>();
@@ -202,7 +201,11 @@ class Scanner {
         return;
       }
     }
-    this.fail(this.pos >= this.text.length ? 'Unexpected end of JSON' : `Unexpected token ${JSON.stringify(this.text[this.pos])}`);
+    this.fail(
+      this.pos >= this.text.length
+        ? 'Unexpected end of JSON'
+        : `Unexpected token ${JSON.stringify(this.text[this.pos])}`,
+    );
   }
 }
 

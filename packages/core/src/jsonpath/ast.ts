@@ -60,6 +60,4 @@ export type Logical =
 
 /** A function argument, typed as RFC 9535 §2.4.3 requires. */
 export type Arg =
-  | { kind: 'value'; value: Comparable }
-  | { kind: 'nodes'; query: Query }
-  | { kind: 'logical'; expr: Logical };
+  { kind: 'value'; value: Comparable } | { kind: 'nodes'; query: Query } | { kind: 'logical'; expr: Logical };

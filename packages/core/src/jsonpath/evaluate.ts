@@ -43,7 +43,13 @@ export function singularValue(query: Query, start: unknown): unknown {
   for (const segment of query.segments) {
     const s = (segment as { selectors: Selector[] }).selectors[0] as Selector;
     if (s.kind === 'name') v = isObject(v) && hasOwn.call(v, s.name) ? v[s.name] : undefined;
-    else if (Array.isArray(v)) v = v[(s as { index: number }).index < 0 ? v.length + (s as { index: number }).index : (s as { index: number }).index];
+    else if (Array.isArray(v))
+      v =
+        v[
+          (s as { index: number }).index < 0
+            ? v.length + (s as { index: number }).index
+            : (s as { index: number }).index
+        ];
     else v = undefined;
     if (v === undefined) return undefined;
   }
@@ -63,7 +69,8 @@ function applySegment(segment: Segment, nodes: JsonNode[], run: Run): JsonNode[]
       for (const node of nodes) if (node.parent) out.push(node.parent);
       return out;
     case 'property':
-      for (const node of nodes) if (node.key !== null) out.push({ value: node.key, key: node.key, parent: node.parent });
+      for (const node of nodes)
+        if (node.key !== null) out.push({ value: node.key, key: node.key, parent: node.parent });
       return out;
     case 'type':
       return nodes.filter((n) => hasType(n.value, segment.type));
@@ -73,14 +80,22 @@ function applySegment(segment: Segment, nodes: JsonNode[], run: Run): JsonNode[]
 /** The node, then its descendants, each visited before its own children (§2.5.2.2). */
 function descend(node: JsonNode, selectors: Selector[], out: JsonNode[], run: Run, depth: number): void {
   if (depth >= run.maxDepth) {
-    throw limitError(Codes.PAYLOAD_TOO_DEEP, 'maxPayloadDepth', `A JSONPath .. query walks deeper than the limit maxPayloadDepth (${run.maxDepth}).`);
+    throw limitError(
+      Codes.PAYLOAD_TOO_DEEP,
+      'maxPayloadDepth',
+      `A JSONPath .. query walks deeper than the limit maxPayloadDepth (${run.maxDepth}).`,
+    );
   }
   for (const s of selectors) applySelector(s, node, out, run);
   const v = node.value;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) descend({ value: v[i], key: i, parent: node }, selectors, out, run, depth + 1);
+    for (let i = 0; i < v.length; i++)
+      if (typeof v[i] === 'object' && v[i] !== null)
+        descend({ value: v[i], key: i, parent: node }, selectors, out, run, depth + 1);
   } else if (isObject(v)) {
-    for (const k of Object.keys(v)) if (typeof v[k] === 'object' && v[k] !== null) descend({ value: v[k], key: k, parent: node }, selectors, out, run, depth + 1);
+    for (const k of Object.keys(v))
+      if (typeof v[k] === 'object' && v[k] !== null)
+        descend({ value: v[k], key: k, parent: node }, selectors, out, run, depth + 1);
   }
 }
 
@@ -100,7 +115,9 @@ function applySelector(s: Selector, node: JsonNode, out: JsonNode[], run: Run): 
       children(node, (child) => out.push(child));
       return;
     case 'slice':
-      if (Array.isArray(v)) for (const i of sliceIndexes(v.length, s.start, s.end, s.step)) out.push({ value: v[i], key: i, parent: node });
+      if (Array.isArray(v))
+        for (const i of sliceIndexes(v.length, s.start, s.end, s.step))
+          out.push({ value: v[i], key: i, parent: node });
       return;
     case 'filter':
       children(node, (child) => {
@@ -118,7 +135,12 @@ function children(node: JsonNode, each: (child: JsonNode) => void): void {
 }
 
 /** §2.3.4.2.2: the indexes a slice selects, in order. */
-export function sliceIndexes(n: number, start: number | null, end: number | null, step: number | null): number[] {
+export function sliceIndexes(
+  n: number,
+  start: number | null,
+  end: number | null,
+  step: number | null,
+): number[] {
   const st = step ?? 1;
   const out: number[] = [];
   if (st === 0) return out;
@@ -177,4 +199,10 @@ function escapeName(name: string): string {
   return out;
 }
 
-const NAMED_ESCAPES: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const NAMED_ESCAPES: Record<string, string> = {
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};

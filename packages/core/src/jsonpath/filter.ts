@@ -97,11 +97,20 @@ function compare(op: CompareOp, a: unknown, b: unknown, maxDepth: number): boole
 function equal(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (depth <= 0) throw limitError(Codes.PAYLOAD_TOO_DEEP, 'maxPayloadDepth', 'Values compared in a JSONPath filter nest deeper than the limit maxPayloadDepth.');
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i], depth - 1));
+  if (depth <= 0)
+    throw limitError(
+      Codes.PAYLOAD_TOO_DEEP,
+      'maxPayloadDepth',
+      'Values compared in a JSONPath filter nest deeper than the limit maxPayloadDepth.',
+    );
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i], depth - 1));
   if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k], depth - 1));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k], depth - 1))
+  );
 }
 
 /** Numbers by value, strings by Unicode code point; any other pair is not ordered. */

@@ -7,7 +7,11 @@ import { select, singularValue } from './evaluate.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Every value a query selects from `root` (a singular query too: a list of at most one). */
-export function queryValues(query: Query, root: unknown, maxDepth = DEFAULT_LIMITS.maxPayloadDepth): unknown[] {
+export function queryValues(
+  query: Query,
+  root: unknown,
+  maxDepth = DEFAULT_LIMITS.maxPayloadDepth,
+): unknown[] {
   if (query.singular) {
     const v = singularValue(query, root);
     return v === undefined ? [] : [v];

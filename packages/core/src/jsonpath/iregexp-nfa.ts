@@ -44,7 +44,8 @@ export function build(root: Node): State[] {
       case 'alt': {
         const entries = node.items.map((item) => compile(item, next));
         let entry = entries[entries.length - 1] as number;
-        for (let i = entries.length - 2; i >= 0; i--) entry = add({ op: 'split', a: entries[i] as number, b: entry });
+        for (let i = entries.length - 2; i >= 0; i--)
+          entry = add({ op: 'split', a: entries[i] as number, b: entry });
         return entry;
       }
       case 'rep': {

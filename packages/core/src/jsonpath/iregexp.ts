@@ -83,7 +83,8 @@ class PatternReader {
 
   private digits(): number {
     const start = this.pos;
-    while (this.peek() !== undefined && (this.peek() as number) >= 48 && (this.peek() as number) <= 57) this.pos++;
+    while (this.peek() !== undefined && (this.peek() as number) >= 48 && (this.peek() as number) <= 57)
+      this.pos++;
     if (this.pos === start) throw new Invalid();
     const n = Number(String.fromCodePoint(...this.cps.slice(start, this.pos)));
     if (n > MAX_STATES) throw new Invalid();
@@ -214,4 +215,3 @@ function categoryTest(name: string): CharTest {
   }
   return test;
 }
-

@@ -32,7 +32,8 @@ export function parseLogical(r: Reader): Logical {
 /** Refuses a bare value where a test is required (`$[?1]`, `$[?length(@)]`). */
 function logical(r: Reader, p: Parsed): Logical {
   if (p.kind !== 'bare') return p;
-  const what = p.value.kind === 'call' ? `${p.value.call.name}() gives a value, not a test` : 'a literal is not a test';
+  const what =
+    p.value.kind === 'call' ? `${p.value.call.name}() gives a value, not a test` : 'a literal is not a test';
   return r.fail(`${what}: compare it (== != < <= > >=)`, p.start);
 }
 
@@ -78,7 +79,8 @@ function basic(r: Reader): Parsed {
     const at = r.pos;
     const p = primary(r);
     const test = asTest(p);
-    if (test.kind === 'bare' || p.value.kind === 'literal') r.fail('! applies to a query, a test function or a parenthesised expression', at);
+    if (test.kind === 'bare' || p.value.kind === 'literal')
+      r.fail('! applies to a query, a test function or a parenthesised expression', at);
     return { kind: 'not', expr: test as Logical };
   }
   if (r.peek() === '(') return paren(r);
@@ -119,8 +121,10 @@ function compareOp(r: Reader): CompareOp | null {
 /** A comparison takes literals, singular queries and value-typed functions (§2.3.5.1). */
 function comparable(r: Reader, p: Primary): void {
   const v = p.value;
-  if (v.kind === 'query' && !v.query.singular) r.fail('a comparison needs a singular query (names and indexes only)', p.start, p.end);
-  if (v.kind === 'call' && p.type !== 'value') r.fail(`${v.call.name}() gives a ${p.type} result, which cannot be compared`, p.start, p.end);
+  if (v.kind === 'query' && !v.query.singular)
+    r.fail('a comparison needs a singular query (names and indexes only)', p.start, p.end);
+  if (v.kind === 'call' && p.type !== 'value')
+    r.fail(`${v.call.name}() gives a ${p.type} result, which cannot be compared`, p.start, p.end);
 }
 
 function asTest(p: Primary): Parsed {
@@ -137,7 +141,10 @@ function primary(r: Reader): Primary {
   const p = operand(r);
   const method = /\.[A-Za-z_]\w*$/.exec(r.src.slice(p.start, r.pos));
   if ((method && r.peek() === '(') || /^\.[A-Za-z_]\w*\(/.test(r.src.slice(r.pos))) {
-    r.fail('JavaScript method calls such as .match(/…/) are not run (SPEC §8: no user regular expressions on a backtracking engine): use match(@.x, \'…\') or search(@.x, \'…\') (I-Regexp)', method && r.peek() === '(' ? r.pos - method[0].length + 1 : r.pos + 1);
+    r.fail(
+      "JavaScript method calls such as .match(/…/) are not run (SPEC §8: no user regular expressions on a backtracking engine): use match(@.x, '…') or search(@.x, '…') (I-Regexp)",
+      method && r.peek() === '(' ? r.pos - method[0].length + 1 : r.pos + 1,
+    );
   }
   return p;
 }
@@ -145,7 +152,12 @@ function primary(r: Reader): Primary {
 function operand(r: Reader): Primary {
   const start = r.pos;
   const c = r.peek();
-  const done = (value: Comparable, type?: FnType): Primary => ({ value, start, end: r.pos, ...(type ? { type } : {}) });
+  const done = (value: Comparable, type?: FnType): Primary => ({
+    value,
+    start,
+    end: r.pos,
+    ...(type ? { type } : {}),
+  });
   if (c === '@') {
     r.pos++;
     let word = '';
@@ -153,7 +165,8 @@ function operand(r: Reader): Primary {
     if (word === '') return done({ kind: 'query', query: querySegments(r, '@', false) });
     if (word === 'root') return done({ kind: 'query', query: querySegments(r, '$', false) });
     if (word === 'parent') return done({ kind: 'query', query: querySegments(r, '@parent', false) });
-    if (SPECIALS.has(word)) return done({ kind: 'special', name: word as 'property' | 'parentProperty' | 'path' });
+    if (SPECIALS.has(word))
+      return done({ kind: 'special', name: word as 'property' | 'parentProperty' | 'path' });
     r.fail('after @ comes ".", "[" or the end of the query', start + 1);
   }
   if (c === '$') {
@@ -162,7 +175,11 @@ function operand(r: Reader): Primary {
   }
   if (c === "'" || c === '"') return done({ kind: 'literal', value: r.string() });
   if (c === '-' || isDigit(c)) return done({ kind: 'literal', value: r.number() });
-  for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+  for (const [word, value] of [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+  ] as const) {
     if (r.startsWith(word) && !/[a-z0-9_]/.test(r.src[r.pos + word.length] ?? '')) {
       r.pos += word.length;
       return done({ kind: 'literal', value });
@@ -181,7 +198,8 @@ function callOf(r: Reader): Call {
   while (/[a-z0-9_]/.test(r.peek() ?? '')) r.pos++;
   const name = r.src.slice(start, r.pos);
   const signature = Object.prototype.hasOwnProperty.call(SIGNATURES, name) ? SIGNATURES[name] : undefined;
-  if (!signature) r.fail(`unknown function ${name}(): use length, count, match, search or value`, start, r.pos);
+  if (!signature)
+    r.fail(`unknown function ${name}(): use length, count, match, search or value`, start, r.pos);
   if (r.peek() !== '(') r.fail(`expected "(" right after ${name}`);
   r.pos++;
   const args: Arg[] = [];
@@ -199,13 +217,19 @@ function callOf(r: Reader): Call {
       r.skipBlank();
     }
   }
-  if (args.length !== signature.params.length) r.fail(`${name}() takes ${signature.params.length} argument(s)`, start, r.pos);
+  if (args.length !== signature.params.length)
+    r.fail(`${name}() takes ${signature.params.length} argument(s)`, start, r.pos);
   return { name, args };
 }
 
 /** Types an argument against its parameter (§2.4.3). */
 function argument(r: Reader, p: Parsed, param: FnType, at: number, fn: string): Arg {
-  const bad = (what: string): never => r.fail(`${fn}() needs ${param === 'value' ? 'a value' : param === 'nodes' ? 'a query' : 'a test'} here, not ${what}`, at, r.pos);
+  const bad = (what: string): never =>
+    r.fail(
+      `${fn}() needs ${param === 'value' ? 'a value' : param === 'nodes' ? 'a query' : 'a test'} here, not ${what}`,
+      at,
+      r.pos,
+    );
   if (param === 'logical') {
     if (p.kind === 'bare') return bad('a value');
     return { kind: 'logical', expr: p };

@@ -16,7 +16,9 @@ export function parseQuery(src: string): Query {
   if (end < src.length) {
     const r = new Reader(src);
     r.pos = end;
-    r.fail(isBlank(src[end]) ? 'whitespace is not allowed here' : 'expected ".", "[" or the end of the query');
+    r.fail(
+      isBlank(src[end]) ? 'whitespace is not allowed here' : 'expected ".", "[" or the end of the query',
+    );
   }
   return query;
 }
@@ -84,7 +86,7 @@ function descendant(r: Reader): Segment {
 /** After "." or "..": "*" or a member name, with no whitespace in between. */
 function dotted(r: Reader): Selector {
   if (r.eat('*')) return { kind: 'wildcard' };
-  if (!isNameFirst(r.peek())) r.fail('expected a member name or * (quote other names: [\'name\'])');
+  if (!isNameFirst(r.peek())) r.fail("expected a member name or * (quote other names: ['name'])");
   return { kind: 'name', name: r.name() };
 }
 
@@ -93,7 +95,12 @@ function typeSelector(r: Reader): Segment {
   let name = '';
   while (/[A-Za-z]/.test(r.peek() ?? '')) name += r.src[r.pos++];
   if (!r.eat('()')) r.fail('expected a type selector such as @number()', start, r.pos);
-  if (!TYPES.has(name)) r.fail(`@${name}() is not a supported type selector (${[...TYPES].map((t) => `@${t}()`).join(' ')})`, start, r.pos);
+  if (!TYPES.has(name))
+    r.fail(
+      `@${name}() is not a supported type selector (${[...TYPES].map((t) => `@${t}()`).join(' ')})`,
+      start,
+      r.pos,
+    );
   return { kind: 'type', type: name };
 }
 
@@ -132,7 +139,10 @@ function selector(r: Reader): Selector {
  */
 function lastIndex(r: Reader): Selector {
   const m = /^\(\s*@\.length\s*-\s*([1-9]\d{0,15})\s*\)/.exec(r.src.slice(r.pos));
-  if (!m) r.fail('script expressions [(…)] are not supported, except [(@.length-n)]: use an index like [-1], a slice or a filter [?…]');
+  if (!m)
+    r.fail(
+      'script expressions [(…)] are not supported, except [(@.length-n)]: use an index like [-1], a slice or a filter [?…]',
+    );
   r.pos += m[0].length;
   return { kind: 'index', index: -Number(m[1]) };
 }

@@ -60,7 +60,11 @@ export class Reader {
   fail(message: string, start = this.pos, end = start + 1): never {
     const found = this.src[start] === undefined ? 'the end of the query' : `"${this.src[start]}"`;
     const from = Math.max(0, Math.min(start, this.src.length - 1));
-    throw new JsonPathSyntaxError(`${message}, found ${found}`, from, Math.max(from + 1, Math.min(end, this.src.length)));
+    throw new JsonPathSyntaxError(
+      `${message}, found ${found}`,
+      from,
+      Math.max(from + 1, Math.min(end, this.src.length)),
+    );
   }
 
   /** member-name-shorthand: name-first then name-chars (letters, digits, "_", non-ASCII). Surrogates must pair. */
@@ -129,7 +133,11 @@ export class Reader {
         return this.unicode(at);
     }
     if (c === quote) return quote;
-    return this.fail('invalid escape: use \\b \\f \\n \\r \\t \\/ \\\\ \\uXXXX or an escaped quote', at, at + 2);
+    return this.fail(
+      'invalid escape: use \\b \\f \\n \\r \\t \\/ \\\\ \\uXXXX or an escaped quote',
+      at,
+      at + 2,
+    );
   }
 
   /** `\uXXXX`, a high surrogate only as the first half of an escaped pair. */
@@ -143,10 +151,12 @@ export class Reader {
     const first = hex();
     if (first >= 0xdc00 && first <= 0xdfff) this.fail('a low surrogate must follow a high one', at, this.pos);
     if (first < 0xd800 || first > 0xdbff) return String.fromCharCode(first);
-    if (!this.startsWith('\\u')) this.fail('a high surrogate must be followed by \\u and a low surrogate', at, this.pos);
+    if (!this.startsWith('\\u'))
+      this.fail('a high surrogate must be followed by \\u and a low surrogate', at, this.pos);
     this.pos += 2;
     const second = hex();
-    if (second < 0xdc00 || second > 0xdfff) this.fail('a high surrogate must be followed by a low surrogate', at, this.pos);
+    if (second < 0xdc00 || second > 0xdfff)
+      this.fail('a high surrogate must be followed by a low surrogate', at, this.pos);
     return String.fromCharCode(first, second);
   }
 

@@ -3,13 +3,25 @@ import { RequestError } from '../errors.js';
 import { setOwn } from '../evaluate/paths.js';
 import { toText } from '../evaluate/text.js';
 import { compile } from '../template.js';
-import type { CompiledTemplate, Diagnostic, IntegrationBody, JsonValue, Provider, RenderOptions } from '../types.js';
+import type {
+  CompiledTemplate,
+  Diagnostic,
+  IntegrationBody,
+  JsonValue,
+  Provider,
+  RenderOptions,
+} from '../types.js';
 import { compileHandlebars, type HandlebarsRender } from './handlebars.js';
 
 export interface PreparedBody {
   contentType: string;
   /** `diagnostics` null: nobody listens, so the template takes its fast path. */
-  render(payload: unknown, context: Record<string, unknown>, options: RenderOptions, diagnostics: Diagnostic[] | null): JsonValue | string;
+  render(
+    payload: unknown,
+    context: Record<string, unknown>,
+    options: RenderOptions,
+    diagnostics: Diagnostic[] | null,
+  ): JsonValue | string;
 }
 
 const JSON_TYPE = 'application/json';
@@ -18,7 +30,11 @@ const JSON_TYPE = 'application/json';
  * Prepares a body once per integration: compiled templates are reused across renders. `at` is the
  * pointer of the request in its document ('' for an integration, `/steps/2` for a flow step).
  */
-export function prepareBody(body: IntegrationBody | undefined, provider: Provider | undefined, at = ''): PreparedBody | null {
+export function prepareBody(
+  body: IntegrationBody | undefined,
+  provider: Provider | undefined,
+  at = '',
+): PreparedBody | null {
   if (!body) return null;
   const pointer = `${at}/body/template`;
   switch (body.mode) {
@@ -28,16 +44,26 @@ export function prepareBody(body: IntegrationBody | undefined, provider: Provide
       const compiled = withPointer(() => compile(body.template), pointer);
       // A JSON body that renders to a bare string is sent as that string's JSON text.
       const asJson = (v: JsonValue): JsonValue | string => (typeof v === 'string' ? JSON.stringify(v) : v);
-      return { contentType: JSON_TYPE, render: (_p, ctx, opts, diags) => asJson(renderTemplate(compiled, ctx, opts, diags, pointer)) };
+      return {
+        contentType: JSON_TYPE,
+        render: (_p, ctx, opts, diags) => asJson(renderTemplate(compiled, ctx, opts, diags, pointer)),
+      };
     }
     case 'text': {
       const contentType = body.contentType ?? 'text/plain; charset=utf-8';
       if (body.engine === 'handlebars') {
-        const hb: HandlebarsRender = withPointer(() => compileHandlebars(body.template, /\b(html|xml)\b/i.test(contentType)), pointer, '/body/template');
+        const hb: HandlebarsRender = withPointer(
+          () => compileHandlebars(body.template, /\b(html|xml)\b/i.test(contentType)),
+          pointer,
+          '/body/template',
+        );
         return { contentType, render: (_p, ctx) => withPointer(() => hb(ctx), pointer, '/body/template') };
       }
       const compiled = withPointer(() => compile(body.template), pointer);
-      return { contentType, render: (_p, ctx, opts, diags) => toText(renderTemplate(compiled, ctx, opts, diags, pointer)) };
+      return {
+        contentType,
+        render: (_p, ctx, opts, diags) => toText(renderTemplate(compiled, ctx, opts, diags, pointer)),
+      };
     }
   }
 }
@@ -77,7 +103,8 @@ function renderTemplate(
     return value;
   } catch (e) {
     // A render error (missing: 'error', `required`, a limit) gets the body's pointer before its own.
-    if (e instanceof Error && 'path' in e && !(e instanceof RequestError)) (e as { path: string }).path = pointer + (e as { path: string }).path;
+    if (e instanceof Error && 'path' in e && !(e instanceof RequestError))
+      (e as { path: string }).path = pointer + (e as { path: string }).path;
     throw e;
   }
 }
@@ -85,7 +112,11 @@ function renderTemplate(
 /** Auto mode: one flat object from the enabled sections, in the provider's order; empty sections are left out. */
 function prepareAuto(sections: string[], provider: Provider | undefined, at: string): PreparedBody {
   if (!provider) {
-    throw new RequestError(Codes.NO_PROVIDER, 'Auto body mode needs a provider (to know its sections): pass { provider } or use a template body.', { path: `${at}/body` });
+    throw new RequestError(
+      Codes.NO_PROVIDER,
+      'Auto body mode needs a provider (to know its sections): pass { provider } or use a template body.',
+      { path: `${at}/body` },
+    );
   }
   const known = new Set(provider.sections.map((s) => s.id));
   sections.forEach((id, i) => {

@@ -23,7 +23,12 @@ export function defineScope(target: Record<string, unknown>, name: ScopeName, va
  * (`hidden`, see root-exposure.ts), else as a plain property: no template can enumerate the root then,
  * and a plain store costs a few nanoseconds where `defineProperty` costs a runtime call per render.
  */
-export function setScope(target: Record<string, unknown>, name: ScopeName, value: unknown, hidden: boolean): void {
+export function setScope(
+  target: Record<string, unknown>,
+  name: ScopeName,
+  value: unknown,
+  hidden: boolean,
+): void {
   if (hidden) defineScope(target, name, value);
   else target[name] = value;
 }
@@ -34,7 +39,11 @@ export function setScope(target: Record<string, unknown>, name: ScopeName, value
  */
 export function payloadContext(payload: unknown, provider: Provider | undefined): Record<string, unknown> {
   const isObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
-  const context: Record<string, unknown> = provider ? provider.buildContext(payload) : isObject ? { ...payload } : {};
+  const context: Record<string, unknown> = provider
+    ? provider.buildContext(payload)
+    : isObject
+      ? { ...payload }
+      : {};
   if (!provider || context.payload === undefined) setOwn(context, 'payload', payload);
   return context;
 }
@@ -58,7 +67,11 @@ export interface ScopeUse {
  */
 export function scopeUse(doc: unknown): ScopeUse {
   const text = JSON.stringify(doc) ?? '';
-  return { secrets: text.includes('secrets'), connection: text.includes('connection'), hidden: exposesRoot(doc) };
+  return {
+    secrets: text.includes('secrets'),
+    connection: text.includes('connection'),
+    hidden: exposesRoot(doc),
+  };
 }
 
 const EMPTY: Record<string, never> = Object.freeze({});
@@ -70,10 +83,17 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * the document never names is left out (defining a property costs a runtime call per render), unless the
  * payload has a field of that name to shadow: either way no template can tell.
  */
-export function requestContext(payload: unknown, provider: Provider | undefined, scope: RequestScope, use: ScopeUse): Record<string, unknown> {
+export function requestContext(
+  payload: unknown,
+  provider: Provider | undefined,
+  scope: RequestScope,
+  use: ScopeUse,
+): Record<string, unknown> {
   const context = payloadContext(payload, provider);
-  if (use.secrets || hasOwn.call(context, 'secrets')) setScope(context, 'secrets', scope.secrets ?? EMPTY, use.hidden);
-  if (use.connection || hasOwn.call(context, 'connection')) setScope(context, 'connection', scope.connection ?? EMPTY, use.hidden);
+  if (use.secrets || hasOwn.call(context, 'secrets'))
+    setScope(context, 'secrets', scope.secrets ?? EMPTY, use.hidden);
+  if (use.connection || hasOwn.call(context, 'connection'))
+    setScope(context, 'connection', scope.connection ?? EMPTY, use.hidden);
   return context;
 }
 
@@ -83,16 +103,25 @@ export function requestContext(payload: unknown, provider: Provider | undefined,
  * over it (again non-enumerable): `{{ secrets.X }}` never reads the payload, and `{{ $ }}` never
  * serialises a secret. Null when the provider has no URL scope or the payload no object there.
  */
-export function urlScopeOf(context: Record<string, unknown>, provider: Provider | undefined, hidden = true): Record<string, unknown> | null {
+export function urlScopeOf(
+  context: Record<string, unknown>,
+  provider: Provider | undefined,
+  hidden = true,
+): Record<string, unknown> | null {
   const name = provider?.urlScope;
   const value = name ? context[name] : undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const scope = value as Record<string, unknown>;
-  for (const n of SCOPE_NAMES) if (hasOwn.call(scope, n) && hasOwn.call(context, n)) return shadowedCopy(scope, context, hidden);
+  for (const n of SCOPE_NAMES)
+    if (hasOwn.call(scope, n) && hasOwn.call(context, n)) return shadowedCopy(scope, context, hidden);
   return scope;
 }
 
-function shadowedCopy(scope: Record<string, unknown>, context: Record<string, unknown>, hidden: boolean): Record<string, unknown> {
+function shadowedCopy(
+  scope: Record<string, unknown>,
+  context: Record<string, unknown>,
+  hidden: boolean,
+): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(scope)) setOwn(copy, key, scope[key]);
   for (const n of SCOPE_NAMES) {

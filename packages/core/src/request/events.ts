@@ -23,7 +23,10 @@ function eventIn(context: Record<string, unknown>): string | null {
 }
 
 /** The `events` that apply: none without a provider (the event is unknown, so the filter cannot apply). */
-function eventsFilter(integration: Pick<Integration, 'events'>, provider: Provider | undefined): string[] | null {
+function eventsFilter(
+  integration: Pick<Integration, 'events'>,
+  provider: Provider | undefined,
+): string[] | null {
   const events = integration.events;
   return events && events.length > 0 && provider ? events : null;
 }
@@ -38,7 +41,11 @@ function whenFilter(integration: Pick<Integration, 'when'>): string | null {
  * the event is unknown and the filter cannot apply, so the answer is true (the relay and the CLI always
  * know the provider of a source or an integration).
  */
-export function handlesEvent(integration: Pick<Integration, 'events'>, payload: unknown, provider: Provider | undefined): boolean {
+export function handlesEvent(
+  integration: Pick<Integration, 'events'>,
+  payload: unknown,
+  provider: Provider | undefined,
+): boolean {
   return leftOutBy({ events: integration.events }, payload, provider) === null;
 }
 
@@ -47,7 +54,11 @@ export function handlesEvent(integration: Pick<Integration, 'events'>, payload: 
  * `{{ data.new_state == 'ended' }}`, read against the body's context without secrets — is truthy for
  * this payload. Unresolved references are null, so a condition on a missing field is false.
  */
-export function whenHolds(integration: Pick<Integration, 'when'>, payload: unknown, provider: Provider | undefined): boolean {
+export function whenHolds(
+  integration: Pick<Integration, 'when'>,
+  payload: unknown,
+  provider: Provider | undefined,
+): boolean {
   return leftOutBy({ when: integration.when }, payload, provider) === null;
 }
 
@@ -67,7 +78,11 @@ function condition(when: string): CompiledTemplate {
 export type LeftOut = { by: 'events'; event: string | null } | { by: 'when' };
 
 /** Both filters against one context of the payload (built only when a filter is set). */
-export function leftOutBy(integration: Pick<Integration, 'events' | 'when'>, payload: unknown, provider: Provider | undefined): LeftOut | null {
+export function leftOutBy(
+  integration: Pick<Integration, 'events' | 'when'>,
+  payload: unknown,
+  provider: Provider | undefined,
+): LeftOut | null {
   const events = eventsFilter(integration, provider);
   const when = whenFilter(integration);
   if (!events && !when) return null;
@@ -81,6 +96,10 @@ export function leftOutBy(integration: Pick<Integration, 'events' | 'when'>, pay
 }
 
 /** Both filters: whether the relay sends this integration for this payload. */
-export function integrationApplies(integration: Pick<Integration, 'events' | 'when'>, payload: unknown, provider: Provider | undefined): boolean {
+export function integrationApplies(
+  integration: Pick<Integration, 'events' | 'when'>,
+  payload: unknown,
+  provider: Provider | undefined,
+): boolean {
   return leftOutBy(integration, payload, provider) === null;
 }

@@ -41,7 +41,11 @@ export function prepareFlow(flow: Flow, provider: Provider | undefined): Prepare
   if (hit && hit.provider === provider) return hit;
   throwFirstProblem(validateIntegrationShape(flow));
   if (!Array.isArray((flow as { steps?: unknown }).steps)) {
-    throw new RequestError(Codes.INVALID_INTEGRATION, 'This integration has no "steps": render it with renderRequest, or give it a list of steps.', { path: '/steps' });
+    throw new RequestError(
+      Codes.INVALID_INTEGRATION,
+      'This integration has no "steps": render it with renderRequest, or give it a list of steps.',
+      { path: '/steps' },
+    );
   }
   const shared = prepareHeaders(flow.headers);
   const steps = flow.steps.map((step, index): PreparedStep => {
@@ -53,7 +57,8 @@ export function prepareFlow(flow: Flow, provider: Provider | undefined): Prepare
       at,
       request: prepareRequest(step, provider, at, shared),
       when: step.when === undefined ? null : withPointer(() => compile(step.when as string), `${at}/when`),
-      result: step.result === undefined ? null : withPointer(() => compile(step.result ?? null), `${at}/result`),
+      result:
+        step.result === undefined ? null : withPointer(() => compile(step.result ?? null), `${at}/result`),
       accepts: accept ? (status) => accept.includes(status) : (status) => status >= 200 && status <= 299,
     };
   });
@@ -66,6 +71,11 @@ export function prepareFlow(flow: Flow, provider: Provider | undefined): Prepare
 function throwFirst(problems: Diagnostic[]): void {
   const first = problems[0];
   if (!first) return;
-  const err = new RequestError(first.code, first.message, { path: first.path, start: first.start, end: first.end, key: first.key ?? false });
+  const err = new RequestError(first.code, first.message, {
+    path: first.path,
+    start: first.start,
+    end: first.end,
+    key: first.key ?? false,
+  });
   throw err;
 }

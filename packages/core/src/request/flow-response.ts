@@ -37,7 +37,8 @@ export function toFlowResponse(response: StepResponse, pointer: string): FlowRes
     );
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers ?? {})) setOwn(headers, name.toLowerCase(), String(value));
+  for (const [name, value] of Object.entries(response.headers ?? {}))
+    setOwn(headers, name.toLowerCase(), String(value));
   return { status: response.status, headers, body: readableBody(response.body, headers, false) };
 }
 
@@ -46,7 +47,11 @@ export async function readResponse(response: FetchResponse, max: number): Promis
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => setOwn(headers, name.toLowerCase(), value));
   const { text, truncated } = await readText(response, max);
-  const out: FlowResponse = { status: response.status, headers, body: readableBody(text, headers, truncated) };
+  const out: FlowResponse = {
+    status: response.status,
+    headers,
+    body: readableBody(text, headers, truncated),
+  };
   if (truncated) out.truncated = true;
   return out;
 }
@@ -56,7 +61,9 @@ async function readText(response: FetchResponse, max: number): Promise<{ text: s
   if (!stream) {
     const text = response.text ? await response.text() : '';
     const bytes = new TextEncoder().encode(text);
-    return bytes.length <= max ? { text, truncated: false } : { text: new TextDecoder().decode(bytes.subarray(0, max)), truncated: true };
+    return bytes.length <= max
+      ? { text, truncated: false }
+      : { text: new TextDecoder().decode(bytes.subarray(0, max)), truncated: true };
   }
   const reader = stream.getReader();
   const decoder = new TextDecoder();

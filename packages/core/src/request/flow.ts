@@ -1,7 +1,15 @@
 import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
 import { truthy } from '../evaluate/operators.js';
-import type { Diagnostic, Flow, FlowOptions, FlowResponse, FlowResult, FlowStepResult, JsonValue } from '../types.js';
+import type {
+  Diagnostic,
+  Flow,
+  FlowOptions,
+  FlowResponse,
+  FlowResult,
+  FlowStepResult,
+  JsonValue,
+} from '../types.js';
 import { withPointer } from './body.js';
 import { requestContext, setScope, urlScopeOf } from './context.js';
 import { prepareFlow, type PreparedStep } from './flow-prepare.js';
@@ -30,14 +38,24 @@ interface StepRecord {
   skipped: boolean;
 }
 
-const SKIPPED: StepRecord = Object.freeze({ status: null, headers: null, body: null, result: null, skipped: true });
+const SKIPPED: StepRecord = Object.freeze({
+  status: null,
+  headers: null,
+  body: null,
+  result: null,
+  skipped: true,
+});
 
 /**
  * The one flow engine behind renderFlow and runFlow (SPEC §9): steps run in order; each renders through
  * the same request code as renderRequest, against the payload's context plus `steps` (the earlier
  * steps) and the caller's secrets and connection, all reachable only by name.
  */
-export function* flowSteps(flow: Flow, payload: unknown, options: FlowOptions): Generator<FlowEvent, FlowResult, FlowResponse | null | undefined> {
+export function* flowSteps(
+  flow: Flow,
+  payload: unknown,
+  options: FlowOptions,
+): Generator<FlowEvent, FlowResult, FlowResponse | null | undefined> {
   const provider = options.provider ?? undefined;
   const { steps, use } = prepareFlow(flow, provider);
   const context = requestContext(payload, provider, options, use);
@@ -58,7 +76,10 @@ export function* flowSteps(flow: Flow, payload: unknown, options: FlowOptions): 
       continue;
     }
     const entry: FlowStepResult = { id: step.id, skipped: false };
-    entry.request = renderPrepared(step.request, payload, context, scope, { options: render.options, diagnostics });
+    entry.request = renderPrepared(step.request, payload, context, scope, {
+      options: render.options,
+      diagnostics,
+    });
     out.steps.push(entry);
     const response = yield { kind: 'send', step: entry, index, flow: out };
     if (!response) return stop(out, step.id, 'no-response');
@@ -120,19 +141,34 @@ function renderPart(
  * Takes the recorded results of the first steps (`options.resume`): they must be those steps, in order,
  * each skipped or with an accepted response. Returns the index of the first step still to run.
  */
-function resume(steps: PreparedStep[], recorded: FlowStepResult[] | undefined, records: Record<string, StepRecord>, out: FlowResult): number {
+function resume(
+  steps: PreparedStep[],
+  recorded: FlowStepResult[] | undefined,
+  records: Record<string, StepRecord>,
+  out: FlowResult,
+): number {
   if (!recorded) return 0;
   if (!Array.isArray(recorded) || recorded.length > steps.length) {
-    throw new RequestError(Codes.INVALID_STEP_RESPONSE, `"resume" holds ${recorded.length} steps; the flow has ${steps.length}.`, { path: '/steps' });
+    throw new RequestError(
+      Codes.INVALID_STEP_RESPONSE,
+      `"resume" holds ${recorded.length} steps; the flow has ${steps.length}.`,
+      { path: '/steps' },
+    );
   }
   recorded.forEach((entry, i) => {
     const step = steps[i] as PreparedStep;
     const fail = (why: string): never => {
-      throw new RequestError(Codes.INVALID_STEP_RESPONSE, `Cannot resume at step ${recorded.length}: the recorded step ${i} ${why}.`, { path: step.at });
+      throw new RequestError(
+        Codes.INVALID_STEP_RESPONSE,
+        `Cannot resume at step ${recorded.length}: the recorded step ${i} ${why}.`,
+        { path: step.at },
+      );
     };
-    if (entry?.id !== step.id) fail(`is "${String(entry?.id)}", the flow's step ${i} is "${step.id}" (was the flow changed?)`);
+    if (entry?.id !== step.id)
+      fail(`is "${String(entry?.id)}", the flow's step ${i} is "${step.id}" (was the flow changed?)`);
     if (!entry.skipped && !entry.response) fail('has no response');
-    if (!entry.skipped && !step.accepts((entry.response as FlowResponse).status)) fail(`was answered ${entry.response?.status}, which the step does not accept`);
+    if (!entry.skipped && !step.accepts((entry.response as FlowResponse).status))
+      fail(`was answered ${entry.response?.status}, which the step does not accept`);
     records[step.id] = recordOf(entry);
     out.steps.push({ ...entry, resumed: true });
   });

@@ -20,7 +20,9 @@ export function parseHandlebars(source: string, limits: Limits): AST.Program {
     program = parse(source);
   } catch (e) {
     const first = (e as Error).message.split('\n')[0] ?? '';
-    const message = first.startsWith('Parse error') ? `${first} ${describeExpected((e as Error).message)}` : first;
+    const message = first.startsWith('Parse error')
+      ? `${first} ${describeExpected((e as Error).message)}`
+      : first;
     throw new RequestError(Codes.HANDLEBARS_ERROR, `Handlebars template does not parse: ${message.trim()}`, {
       path: '/body/template',
       ...spanOfParseError(source, e),
@@ -44,7 +46,12 @@ function describeExpected(message: string): string {
  */
 function checkSize(source: string, limits: Limits): void {
   if (source.length > limits.maxTemplateBytes) {
-    throw templateLimitError(Codes.TEMPLATE_TOO_LARGE, 'maxTemplateBytes', `Text template is larger than the limit maxTemplateBytes (${limits.maxTemplateBytes} bytes).`, { path: '/body/template' });
+    throw templateLimitError(
+      Codes.TEMPLATE_TOO_LARGE,
+      'maxTemplateBytes',
+      `Text template is larger than the limit maxTemplateBytes (${limits.maxTemplateBytes} bytes).`,
+      { path: '/body/template' },
+    );
   }
   let depth = 0;
   for (let i = source.indexOf('{{'); i >= 0; i = source.indexOf('{{', i + 2)) {
@@ -53,7 +60,12 @@ function checkSize(source: string, limits: Limits): void {
     if (source[j] === '#') depth++;
     else if (source[j] === '/' && depth > 0) depth--;
     if (depth > limits.maxDepth) {
-      throw templateLimitError(Codes.TEMPLATE_TOO_DEEP, 'maxDepth', `Handlebars blocks nest deeper than the limit maxDepth (${limits.maxDepth}).`, { path: '/body/template', start: i, end: j + 1 });
+      throw templateLimitError(
+        Codes.TEMPLATE_TOO_DEEP,
+        'maxDepth',
+        `Handlebars blocks nest deeper than the limit maxDepth (${limits.maxDepth}).`,
+        { path: '/body/template', start: i, end: j + 1 },
+      );
     }
   }
 }
@@ -64,13 +76,28 @@ const BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 export function pathOf(e: AST.Expression): AST.Expression {
   if (e.type !== 'StringLiteral' && e.type !== 'NumberLiteral' && e.type !== 'BooleanLiteral') return e;
   const name = String((e as AST.StringLiteral).original);
-  return { type: 'PathExpression', data: false, depth: 0, parts: [name], head: name, tail: [], original: name, loc: e.loc } as unknown as AST.PathExpression;
+  return {
+    type: 'PathExpression',
+    data: false,
+    depth: 0,
+    parts: [name],
+    head: name,
+    tail: [],
+    original: name,
+    loc: e.loc,
+  } as unknown as AST.PathExpression;
 }
 
 /** A name that can be a helper: one part, no `@`, `../`, `this.` or `./`. */
 export function isHelperPath(e: AST.Expression): boolean {
   const p = e as AST.PathExpression;
-  return e.type === 'PathExpression' && p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)([./]|$)/.test(p.original);
+  return (
+    e.type === 'PathExpression' &&
+    p.parts.length === 1 &&
+    !p.data &&
+    p.depth === 0 &&
+    !/^(this|\.)([./]|$)/.test(p.original)
+  );
 }
 
 /**
@@ -84,10 +111,20 @@ function check(node: Node, source: string): void {
   const refuse = (message: string, loc: AST.SourceLocation | undefined = node.loc): never => {
     throw new RequestError(Codes.HANDLEBARS_ERROR, message, { ...at, ...spanOfLoc(source, loc) });
   };
-  if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'DecoratorBlock' || node.type === 'Decorator') {
-    refuse(`Handlebars ${node.type.replace('Statement', '').toLowerCase()}s are not supported in hookmap text bodies.`);
+  if (
+    node.type === 'PartialStatement' ||
+    node.type === 'PartialBlockStatement' ||
+    node.type === 'DecoratorBlock' ||
+    node.type === 'Decorator'
+  ) {
+    refuse(
+      `Handlebars ${node.type.replace('Statement', '').toLowerCase()}s are not supported in hookmap text bodies.`,
+    );
   }
-  if (node.type === 'PathExpression' && (node as AST.PathExpression).parts.some((p) => typeof p !== 'string')) {
+  if (
+    node.type === 'PathExpression' &&
+    (node as AST.PathExpression).parts.some((p) => typeof p !== 'string')
+  ) {
     refuse('A path that starts with a sub-expression is not Handlebars 4 syntax.');
   }
   if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') {
@@ -98,17 +135,29 @@ function check(node: Node, source: string): void {
     const isCall = call.params.length > 0 || call.hash !== undefined || node.type === 'SubExpression';
     const helper = isHelperPath(path);
     if (helper && (name === 'helperMissing' || name === 'blockHelperMissing')) {
-      refuse(`${name} is Handlebars' internal helper and cannot be called (as in handlebars.js 4.6+).`, call.path.loc);
+      refuse(
+        `${name} is Handlebars' internal helper and cannot be called (as in handlebars.js 4.6+).`,
+        call.path.loc,
+      );
     }
     if (helper && BLOCKS.has(name)) {
-      if (!isBlock) refuse(`{{${name}}} is a block helper: write {{#${name} value}}…{{/${name}}}.`, call.path.loc);
+      if (!isBlock)
+        refuse(`{{${name}}} is a block helper: write {{#${name} value}}…{{/${name}}}.`, call.path.loc);
       if (call.params.length !== 1) refuse(`#${name} takes exactly one argument.`, call.path.loc);
     } else if (isCall) {
       if (!helper || !isHelper(name)) {
-        refuse(`Unknown Handlebars helper "${name}": use a hookmap filter name (upper, date, join, ...), if, unless, each, with or lookup.`, call.path.loc);
+        refuse(
+          `Unknown Handlebars helper "${name}": use a hookmap filter name (upper, date, join, ...), if, unless, each, with or lookup.`,
+          call.path.loc,
+        );
       }
-      if (isBlock) refuse(`${name} is not a block helper: write {{#with (${name} …)}}…{{/with}} to use its result as the context.`, call.path.loc);
-      if (call.hash && name !== 'lookup' && name !== 'log') refuse(`${name} takes no named arguments (key=value).`, call.hash.loc);
+      if (isBlock)
+        refuse(
+          `${name} is not a block helper: write {{#with (${name} …)}}…{{/with}} to use its result as the context.`,
+          call.path.loc,
+        );
+      if (call.hash && name !== 'lookup' && name !== 'log')
+        refuse(`${name} takes no named arguments (key=value).`, call.hash.loc);
     }
     for (const p of call.params) check(p as unknown as Node, source);
     check(path as unknown as Node, source);

@@ -29,10 +29,19 @@ export function spanOfLoc(source: string, loc: AST.SourceLocation | undefined): 
 
 /** Where a Handlebars.parse error points, or undefined when it says nothing usable. */
 export function spanOfParseError(source: string, error: unknown): TextSpan | undefined {
-  const e = error as { lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number; message?: string };
+  const e = error as {
+    lineNumber?: number;
+    column?: number;
+    endLineNumber?: number;
+    endColumn?: number;
+    message?: string;
+  };
   if (typeof e.lineNumber === 'number' && typeof e.column === 'number') {
     const start = offsetAt(source, e.lineNumber, e.column);
-    const end = typeof e.endLineNumber === 'number' && typeof e.endColumn === 'number' ? offsetAt(source, e.endLineNumber, e.endColumn) : start + 1;
+    const end =
+      typeof e.endLineNumber === 'number' && typeof e.endColumn === 'number'
+        ? offsetAt(source, e.endLineNumber, e.endColumn)
+        : start + 1;
     return { start, end: Math.max(start + 1, end) };
   }
   const lines = String(e.message ?? '').split('\n');
@@ -53,13 +62,20 @@ export function spanOfParseError(source: string, error: unknown): TextSpan | und
  * characters) then what follows; the caret line's length marks the boundary. The error is where the
  * source, read up to that point on the reported line, ends with that text.
  */
-function caretOffset(source: string, excerpt: string | undefined, caret: string | undefined, lineStart: number, lineEnd: number): number | undefined {
+function caretOffset(
+  source: string,
+  excerpt: string | undefined,
+  caret: string | undefined,
+  lineStart: number,
+  lineEnd: number,
+): number | undefined {
   if (excerpt === undefined || caret === undefined || !/^-*\^$/.test(caret)) return undefined;
   const before = excerpt.slice(0, caret.length - 1);
   const tail = before.startsWith('...') ? before.slice(3) : before;
   for (let p = lineStart; p <= lineEnd; p++) {
     const read = source.slice(Math.max(0, p - tail.length - 40), p).replace(/\n/g, '');
-    if (read.endsWith(tail) && (before.startsWith('...') || source.slice(0, p).replace(/\n/g, '') === tail)) return p;
+    if (read.endsWith(tail) && (before.startsWith('...') || source.slice(0, p).replace(/\n/g, '') === tail))
+      return p;
   }
   return undefined;
 }

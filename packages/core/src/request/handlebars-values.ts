@@ -27,12 +27,21 @@ export function isEmpty(value: unknown): boolean {
 export function toHbsText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((v) => (v === null || v === undefined ? '' : toHbsText(v))).join(',');
+  if (Array.isArray(value))
+    return value.map((v) => (v === null || v === undefined ? '' : toHbsText(v))).join(',');
   if (typeof value === 'object') return '[object Object]';
   return String(value);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 
 /** `Handlebars.escapeExpression`. */
 export function escapeHtml(text: string): string {

@@ -42,10 +42,13 @@ interface Frame {
   locals: Record<string, unknown>[];
 }
 
-
 export type HandlebarsRender = (context: unknown) => string;
 
-export function compileHandlebars(source: string, escape: boolean, limits: Limits = DEFAULT_LIMITS): HandlebarsRender {
+export function compileHandlebars(
+  source: string,
+  escape: boolean,
+  limits: Limits = DEFAULT_LIMITS,
+): HandlebarsRender {
   const program = parseHandlebars(source, limits);
   return (context) => {
     const budget: Budget = { output: 0, iterations: 0, limits, escape, out: [] };
@@ -78,19 +81,34 @@ function run(program: AST.Program | undefined, frame: Frame, budget: Budget): vo
 function emit(text: string, budget: Budget): void {
   budget.output += text.length;
   if (budget.output > budget.limits.maxOutputBytes) {
-    throw limitError(Codes.OUTPUT_LIMIT, 'maxOutputBytes', `Text body is larger than the limit maxOutputBytes (${budget.limits.maxOutputBytes} bytes).`);
+    throw limitError(
+      Codes.OUTPUT_LIMIT,
+      'maxOutputBytes',
+      `Text body is larger than the limit maxOutputBytes (${budget.limits.maxOutputBytes} bytes).`,
+    );
   }
   budget.out.push(text);
 }
 
 function count(budget: Budget): void {
   if (++budget.iterations > budget.limits.maxIterations) {
-    throw limitError(Codes.ITERATION_LIMIT, 'maxIterations', `More than the limit maxIterations (${budget.limits.maxIterations}) #each iterations in one render.`);
+    throw limitError(
+      Codes.ITERATION_LIMIT,
+      'maxIterations',
+      `More than the limit maxIterations (${budget.limits.maxIterations}) #each iterations in one render.`,
+    );
   }
 }
 
 /** Runs a block's program with a context: a new depth only when the context changes (as Handlebars does). */
-function withContext(program: AST.Program | undefined, frame: Frame, context: unknown, budget: Budget, data = frame.data, params: unknown[] = []): void {
+function withContext(
+  program: AST.Program | undefined,
+  frame: Frame,
+  context: unknown,
+  budget: Budget,
+  data = frame.data,
+  params: unknown[] = [],
+): void {
   if (!program) return;
   // Handlebars' own test, loose on purpose: `context != depths[0]`.
   const depths = context != frame.depths[0] ? [context, ...frame.depths] : frame.depths;
@@ -109,10 +127,13 @@ function block(b: AST.BlockStatement, frame: Frame, budget: Budget): void {
   const name = path.type === 'PathExpression' ? (path as AST.PathExpression).original : '';
   const self = frame.depths[0];
   const inverse = (): void => withContext(b.inverse, frame, self, budget);
-  const program = (context: unknown, params: unknown[] = [context]): void => withContext(b.program, frame, context, budget, frame.data, params);
+  const program = (context: unknown, params: unknown[] = [context]): void =>
+    withContext(b.program, frame, context, budget, frame.data, params);
   if (BUILT_IN_BLOCKS.has(name) && isHelperPath(path)) {
     const arg = evaluate(b.params[0] as Expr, frame);
-    const includeZero = b.hash?.pairs.some((p) => p.key === 'includeZero' && evaluate(p.value, frame) === true);
+    const includeZero = b.hash?.pairs.some(
+      (p) => p.key === 'includeZero' && evaluate(p.value, frame) === true,
+    );
     const empty = includeZero ? isEmpty(arg) : !arg || isEmpty(arg);
     switch (name) {
       case 'if':
@@ -136,12 +157,19 @@ function block(b: AST.BlockStatement, frame: Frame, budget: Budget): void {
 const BUILT_IN_BLOCKS = new Set(['if', 'unless', 'with', 'each']);
 
 function each(b: AST.BlockStatement, list: unknown, frame: Frame, budget: Budget): void {
-  const keys: (string | number)[] = Array.isArray(list) ? list.map((_, i) => i) : list && typeof list === 'object' ? Object.keys(list) : [];
+  const keys: (string | number)[] = Array.isArray(list)
+    ? list.map((_, i) => i)
+    : list && typeof list === 'object'
+      ? Object.keys(list)
+      : [];
   if (keys.length === 0) return withContext(b.inverse, frame, frame.depths[0], budget);
   keys.forEach((key, i) => {
     count(budget);
     const value = (list as Record<string | number, unknown>)[key];
-    const data: Data = { values: { root: frame.data.values.root, index: i, key, first: i === 0, last: i === keys.length - 1 }, parent: frame.data };
+    const data: Data = {
+      values: { root: frame.data.values.root, index: i, key, first: i === 0, last: i === keys.length - 1 },
+      parent: frame.data,
+    };
     withContext(b.program, frame, value, budget, data, [value, key]);
   });
 }
@@ -206,6 +234,7 @@ function lookupPath(p: AST.PathExpression, frame: Frame): unknown {
 
 function rest(value: unknown, parts: string[], from: number): unknown {
   let v = value;
-  for (let i = from; i < parts.length && v !== undefined && v !== null; i++) v = lookupProperty(v, parts[i] as string);
+  for (let i = from; i < parts.length && v !== undefined && v !== null; i++)
+    v = lookupProperty(v, parts[i] as string);
   return v;
 }

@@ -80,7 +80,12 @@ function retarget(d: Diagnostic, pointer: string): Diagnostic {
   const ref = d.reference ?? '';
   if (d.code === Codes.UNRESOLVED && ref.startsWith('secrets.')) {
     const name = ref.slice('secrets.'.length);
-    return { ...d, code: Codes.MISSING_SECRET, message: `Secret ${name} is not set: pass it in the secrets (never in the payload).`, path: pointer };
+    return {
+      ...d,
+      code: Codes.MISSING_SECRET,
+      message: `Secret ${name} is not set: pass it in the secrets (never in the payload).`,
+      path: pointer,
+    };
   }
   if (d.code === Codes.UNRESOLVED && ref.startsWith('connection.')) {
     const name = ref.slice('connection.'.length);

@@ -1,4 +1,11 @@
-import type { Diagnostic, HttpMethod, IntegrationBody, Provider, RenderedRequest, RenderOptions } from '../types.js';
+import type {
+  Diagnostic,
+  HttpMethod,
+  IntegrationBody,
+  Provider,
+  RenderedRequest,
+  RenderOptions,
+} from '../types.js';
 import { prepareBody, type PreparedBody } from './body.js';
 import { mergeHeaders, prepareHeaders, renderHeaders, setHeader, type PreparedHeader } from './headers.js';
 import { prepareUrl, renderPreparedUrl, type PreparedUrl } from './url.js';
@@ -68,7 +75,8 @@ export function renderPrepared(
   const headers = renderHeaders(prepared.headers, context, diagnostics);
   const request: RenderedRequest = { method, url, headers, diagnostics: diagnostics ?? [] };
   if (method === 'GET' || method === 'DELETE') {
-    if (prepared.setsContentType) for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+    if (prepared.setsContentType)
+      for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
     return request;
   }
   if (!body) return request;

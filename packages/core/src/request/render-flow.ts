@@ -1,6 +1,15 @@
 import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
-import type { Flow, FlowResponse, IntegrationDocument, FlowResult, FlowStepResult, RenderFlowOptions, RunFlowOptions, StepResponse } from '../types.js';
+import type {
+  Flow,
+  FlowResponse,
+  IntegrationDocument,
+  FlowResult,
+  FlowStepResult,
+  RenderFlowOptions,
+  RunFlowOptions,
+  StepResponse,
+} from '../types.js';
 import { flowSteps } from './flow.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readResponse, toFlowResponse } from './flow-response.js';
 import { serializeBody } from './render-request.js';
@@ -23,7 +32,8 @@ export function renderFlow(flow: Flow, payload: unknown, options: RenderFlowOpti
   let next = run.next();
   while (!next.done) {
     const { kind, step, index } = next.value;
-    const given = kind === 'send' && hasOwn.call(responses, step.id) ? (responses[step.id] as StepResponse) : undefined;
+    const given =
+      kind === 'send' && hasOwn.call(responses, step.id) ? (responses[step.id] as StepResponse) : undefined;
     next = run.next(given === undefined ? null : toFlowResponse(given, `/steps/${index}`));
   }
   return next.value;
@@ -66,7 +76,13 @@ export async function runFlow(flow: Flow, payload: unknown, options: RunFlowOpti
   return next.value;
 }
 
-async function send(step: FlowStepResult, index: number, options: RunFlowOptions, max: number, sofar: FlowResult): Promise<FlowResponse> {
+async function send(
+  step: FlowStepResult,
+  index: number,
+  options: RunFlowOptions,
+  max: number,
+  sofar: FlowResult,
+): Promise<FlowResponse> {
   const request = step.request!;
   const body = serializeBody(request);
   try {

@@ -1,6 +1,13 @@
 import { Codes } from '../codes.js';
 import { RequestError } from '../errors.js';
-import type { Diagnostic, Integration, Provider, RenderedRequest, RenderOptions, RenderRequestOptions } from '../types.js';
+import type {
+  Diagnostic,
+  Integration,
+  Provider,
+  RenderedRequest,
+  RenderOptions,
+  RenderRequestOptions,
+} from '../types.js';
 import { requestContext, scopeUse, urlScopeOf, type ScopeUse } from './context.js';
 import { validateIntegrationShape } from './validate-shape.js';
 import { prepareRequest, renderPrepared, type PreparedRequest } from './prepare.js';
@@ -19,7 +26,11 @@ function prepare(integration: Integration, provider: Provider | undefined): Prep
   if (hit && hit.provider === provider) return hit;
   throwFirstProblem(validateIntegrationShape(integration));
   if ('steps' in integration) {
-    throw new RequestError(Codes.INVALID_INTEGRATION, 'This integration is a flow (it has "steps"): render it with renderFlow, or runFlow to send it.', { path: '/steps' });
+    throw new RequestError(
+      Codes.INVALID_INTEGRATION,
+      'This integration is a flow (it has "steps"): render it with renderFlow, or runFlow to send it.',
+      { path: '/steps' },
+    );
   }
   const entry = { provider, request: prepareRequest(integration, provider), use: scopeUse(integration) };
   prepared.set(integration, entry);
@@ -50,12 +61,19 @@ export function bodyOptions(options: RenderOptions): RenderOptions {
  * are collected only with `diagnostics: true` (tools: the CLI, the editor); otherwise `diagnostics` is
  * empty and every template takes its fast path (services, the relay).
  */
-export function renderRequest(integration: Integration, payload: unknown, options: RenderRequestOptions = {}): RenderedRequest {
+export function renderRequest(
+  integration: Integration,
+  payload: unknown,
+  options: RenderRequestOptions = {},
+): RenderedRequest {
   const provider = options.provider ?? undefined;
   const { request, use } = prepare(integration, provider);
   const context = requestContext(payload, provider, options, use);
   const diagnostics: Diagnostic[] | null = options.diagnostics === true ? [] : null;
-  return renderPrepared(request, payload, context, urlScopeOf(context, provider, use.hidden), { options, diagnostics });
+  return renderPrepared(request, payload, context, urlScopeOf(context, provider, use.hidden), {
+    options,
+    diagnostics,
+  });
 }
 
 /**

@@ -17,13 +17,15 @@ import { integrationTemplates } from './templates.js';
  */
 export function exposesRoot(doc: unknown): boolean {
   for (const t of integrationTemplates(doc)) {
-    if (t.kind === 'handlebars' ? handlebarsExposes(t.template as string) : jsonExposes(t.template)) return true;
+    if (t.kind === 'handlebars' ? handlebarsExposes(t.template as string) : jsonExposes(t.template))
+      return true;
   }
   return false;
 }
 
 /** `$.name`, `$['name']`, `$[0]`, repeated, at least once: RFC 9535 singular queries with a segment. */
-const SINGULAR = /^\$(?:\s*(?:\.\s*[A-Za-z_][\w-]*|\[\s*-?\d+\s*\]|\[\s*'(?:[^'\\]|\\.)*'\s*\]|\[\s*"(?:[^"\\]|\\.)*"\s*\]))+$/;
+const SINGULAR =
+  /^\$(?:\s*(?:\.\s*[A-Za-z_][\w-]*|\[\s*-?\d+\s*\]|\[\s*'(?:[^'\\]|\\.)*'\s*\]|\[\s*"(?:[^"\\]|\\.)*"\s*\]))+$/;
 
 function jsonExposes(value: JsonValue): boolean {
   if (typeof value === 'string') return stringExposes(value);
@@ -35,7 +37,9 @@ function jsonExposes(value: JsonValue): boolean {
 function stringExposes(text: string): boolean {
   if (!text.includes('$')) return false;
   try {
-    return scan(text).some((seg) => seg.kind === 'expr' && exprExposes(parseExpression(seg.source, seg.exprStart)));
+    return scan(text).some(
+      (seg) => seg.kind === 'expr' && exprExposes(parseExpression(seg.source, seg.exprStart)),
+    );
   } catch {
     return true;
   }
@@ -69,7 +73,10 @@ function handlebarsExposes(source: string): boolean {
     if (typeof node !== 'object' || node === null) return false;
     if (Array.isArray(node)) return node.some(visit);
     const n = node as { type?: string; parts?: unknown[]; depth?: number; data?: boolean };
-    if (n.type === 'PathExpression') return (n.parts?.length ?? 0) === 0 || (n.depth ?? 0) > 0 || (n.data === true && n.parts?.[0] === 'root');
+    if (n.type === 'PathExpression')
+      return (
+        (n.parts?.length ?? 0) === 0 || (n.depth ?? 0) > 0 || (n.data === true && n.parts?.[0] === 'root')
+      );
     return Object.entries(node).some(([k, v]) => k !== 'loc' && visit(v));
   };
   return visit(program);

@@ -26,7 +26,9 @@ interface StepRead {
 export function stepReferenceProblems(doc: unknown): Diagnostic[] {
   const steps = (doc as { steps?: unknown }).steps;
   if (!Array.isArray(steps)) return [];
-  const ids = steps.map((s: unknown) => (typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined));
+  const ids = steps.map((s: unknown) =>
+    typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined,
+  );
   const known = ids.filter((id): id is string => typeof id === 'string');
   const out: Diagnostic[] = [];
   for (const t of integrationTemplates(doc)) {
@@ -51,7 +53,15 @@ function problem(read: StepRead, t: IntegrationTemplate, index: number, known: s
   } else {
     message = `steps.${read.id} runs after this step (step ${index} of the flow): a step reads only the steps before it. Reorder the steps.`;
   }
-  const d: Diagnostic = { severity: 'error', code: Codes.STEP_REFERENCE, message, path: read.pointer, start: read.start, end: read.end, reference: `steps.${read.id}` };
+  const d: Diagnostic = {
+    severity: 'error',
+    code: Codes.STEP_REFERENCE,
+    message,
+    path: read.pointer,
+    start: read.start,
+    end: read.end,
+    reference: `steps.${read.id}`,
+  };
   if (read.key) d.key = true;
   return d;
 }
@@ -86,7 +96,8 @@ function jsonReads(value: JsonValue, pointer: string, bound: Set<string>, out: S
 function innerBindings(obj: { [key: string]: JsonValue }, bound: Set<string>): Set<string> {
   if ('$each' in obj) return new Set([...bound, typeof obj.as === 'string' ? obj.as : 'item', 'loop']);
   const names = obj.$let;
-  if ('$let' in obj && typeof names === 'object' && names !== null && !Array.isArray(names)) return new Set([...bound, ...Object.keys(names)]);
+  if ('$let' in obj && typeof names === 'object' && names !== null && !Array.isArray(names))
+    return new Set([...bound, ...Object.keys(names)]);
   return bound;
 }
 
@@ -101,7 +112,9 @@ function stringReads(text: string, pointer: string, key: boolean, bound: Set<str
   for (const seg of segments) {
     if (seg.kind !== 'expr') continue;
     try {
-      exprReads(parseExpression(seg.source, seg.exprStart), (id, start, end) => out.push({ id, pointer, start, end, key }));
+      exprReads(parseExpression(seg.source, seg.exprStart), (id, start, end) =>
+        out.push({ id, pointer, start, end, key }),
+      );
     } catch {
       // a syntax error: validate() reports it
     }
@@ -111,12 +124,14 @@ function stringReads(text: string, pointer: string, key: boolean, bound: Set<str
 type Found = (id: string, start: number, end: number) => void;
 
 /** `$.steps.find`, `$['steps']["find"]`: the id a singular JSONPath query reads under `steps`. */
-const JSONPATH_STEP = /^\$\s*(?:\.\s*steps|\[\s*(['"])steps\1\s*\])\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*(['"])([^'"\\]*)\3\s*\])/;
+const JSONPATH_STEP =
+  /^\$\s*(?:\.\s*steps|\[\s*(['"])steps\1\s*\])\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*(['"])([^'"\\]*)\3\s*\])/;
 
 function exprReads(node: ExprNode, found: Found): void {
   switch (node.type) {
     case 'path':
-      if (node.root === 'steps' && typeof node.segments[0] === 'string') found(node.segments[0], node.start, node.end);
+      if (node.root === 'steps' && typeof node.segments[0] === 'string')
+        found(node.segments[0], node.start, node.end);
       return;
     case 'jsonpath': {
       const m = JSONPATH_STEP.exec(node.query);
@@ -155,7 +170,13 @@ function handlebarsReads(source: string, pointer: string, out: StepRead[]): void
     if (typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as { type?: string; parts?: unknown[]; depth?: number; data?: boolean; loc?: HbsLoc };
-    if (n.type === 'PathExpression' && !n.data && n.depth === 0 && n.parts?.[0] === 'steps' && typeof n.parts[1] === 'string') {
+    if (
+      n.type === 'PathExpression' &&
+      !n.data &&
+      n.depth === 0 &&
+      n.parts?.[0] === 'steps' &&
+      typeof n.parts[1] === 'string'
+    ) {
       const { start, end } = spanOf(source, n.loc);
       out.push({ id: n.parts[1], pointer, start, end, key: false });
       return;
@@ -172,7 +193,10 @@ interface HbsLoc {
 
 function spanOf(source: string, loc: HbsLoc | undefined): { start: number; end: number } {
   if (!loc) return { start: 0, end: 0 };
-  return { start: offsetAt(source, loc.start.line, loc.start.column), end: offsetAt(source, loc.end.line, loc.end.column) };
+  return {
+    start: offsetAt(source, loc.start.line, loc.start.column),
+    end: offsetAt(source, loc.end.line, loc.end.column),
+  };
 }
 
 /** Offset of a 1-based line and 0-based column (Handlebars' `loc`). */

@@ -32,7 +32,12 @@ export function* integrationTemplates(doc: unknown): Generator<IntegrationTempla
   }
 }
 
-function* requestTemplates(d: Record<string, unknown>, at: string, step: number | undefined, top: boolean): Generator<IntegrationTemplate> {
+function* requestTemplates(
+  d: Record<string, unknown>,
+  at: string,
+  step: number | undefined,
+  top: boolean,
+): Generator<IntegrationTemplate> {
   const of = (pointer: string, kind: TemplateKind, template: JsonValue): IntegrationTemplate =>
     step === undefined ? { pointer, kind, template } : { pointer, kind, template, step };
   if (top && typeof d.url === 'string') yield of('/url', 'url', d.url);
@@ -44,7 +49,8 @@ function* requestTemplates(d: Record<string, unknown>, at: string, step: number 
     }
   }
   const body = d.body;
-  if (isObject(body) && body.mode === 'template' && body.template !== undefined) yield of(`${at}/body/template`, 'body', body.template as JsonValue);
+  if (isObject(body) && body.mode === 'template' && body.template !== undefined)
+    yield of(`${at}/body/template`, 'body', body.template as JsonValue);
   if (isObject(body) && body.mode === 'text' && typeof body.template === 'string') {
     yield of(`${at}/body/template`, body.engine === 'handlebars' ? 'handlebars' : 'text', body.template);
   }

@@ -87,7 +87,9 @@ export function prepareUrl(url: string, pointer = '/url'): PreparedUrl {
     let parts: (string | UrlPlaceholder)[];
     try {
       parts = scan(url).map((seg) =>
-        seg.kind === 'text' ? seg.value : { segment: seg, evaluate: compileExpressionAt(seg.source, seg.exprStart, '/url') },
+        seg.kind === 'text'
+          ? seg.value
+          : { segment: seg, evaluate: compileExpressionAt(seg.source, seg.exprStart, '/url') },
       );
     } catch (e) {
       if (e instanceof TemplateError) e.path = pointer;

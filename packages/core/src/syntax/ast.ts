@@ -59,4 +59,5 @@ export interface FilterNode extends Span {
   args: ExprNode[];
 }
 
-export type ExprNode = LiteralNode | PathNode | JsonPathNode | UnaryNode | BinaryNode | ConditionalNode | FilterNode;
+export type ExprNode =
+  LiteralNode | PathNode | JsonPathNode | UnaryNode | BinaryNode | ConditionalNode | FilterNode;

@@ -33,7 +33,13 @@ export function tokenize(src: string, base = 0): Token[] {
     if (c === 36 /* $ */) {
       const { query, end } = readJsonPath(src, i, base);
       i = end;
-      tokens.push({ type: 'jsonpath', value: src.slice(start, i), query, start: base + start, end: base + i });
+      tokens.push({
+        type: 'jsonpath',
+        value: src.slice(start, i),
+        query,
+        start: base + start,
+        end: base + i,
+      });
       continue;
     }
     if (isIdentStart(c)) {
@@ -51,7 +57,13 @@ export function tokenize(src: string, base = 0): Token[] {
     if (c === 34 || c === 39) {
       const { value, end } = readString(src, i, base);
       i = end;
-      tokens.push({ type: 'string', value: src.slice(start, i), literal: value, start: base + start, end: base + i });
+      tokens.push({
+        type: 'string',
+        value: src.slice(start, i),
+        literal: value,
+        start: base + start,
+        end: base + i,
+      });
       continue;
     }
     const two = src.slice(i, i + 2);
@@ -101,7 +113,17 @@ function numberEnd(src: string, i: number): number {
   return i;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', '"': '"', "'": "'", '/': '/' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  '/': '/',
+};
 
 function readString(src: string, i: number, base: number): { value: string; end: number } {
   const quote = src[i];
@@ -124,11 +146,10 @@ function readString(src: string, i: number, base: number): { value: string; end:
     value += ch;
     j++;
   }
-  throw new TemplateError(
-    Codes.UNTERMINATED_STRING,
-    `Unterminated string: add the closing ${quote} quote.`,
-    { start: base + i, end: base + src.length },
-  );
+  throw new TemplateError(Codes.UNTERMINATED_STRING, `Unterminated string: add the closing ${quote} quote.`, {
+    start: base + i,
+    end: base + src.length,
+  });
 }
 
 /**
@@ -142,6 +163,10 @@ function readJsonPath(src: string, i: number, base: number): { query: Query; end
   } catch (e) {
     if (!(e instanceof JsonPathSyntaxError)) throw e;
     const end = Math.max(e.end, i + 1);
-    throw new TemplateError(Codes.INVALID_JSONPATH, `Invalid JSONPath ${src.slice(i, end).trim()}: ${e.message}.`, { start: base + e.start, end: base + e.end });
+    throw new TemplateError(
+      Codes.INVALID_JSONPATH,
+      `Invalid JSONPath ${src.slice(i, end).trim()}: ${e.message}.`,
+      { start: base + e.start, end: base + e.end },
+    );
   }
 }

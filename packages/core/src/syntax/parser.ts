@@ -57,7 +57,14 @@ class Parser {
       this.chainLimit(chain, t);
       this.pos++;
       const right = this.binary(level + 1);
-      left = { type: 'binary', operator: t.value as BinaryOperator, left, right, start: left.start, end: right.end };
+      left = {
+        type: 'binary',
+        operator: t.value as BinaryOperator,
+        left,
+        right,
+        start: left.start,
+        end: right.end,
+      };
     }
   }
 
@@ -109,7 +116,16 @@ class Parser {
         end = arg.end;
       } while (this.isPunct(',') && ++this.pos);
     }
-    return { type: 'filter', input, name: name.value, nameStart: name.start, nameEnd: name.end, args, start: input.start, end };
+    return {
+      type: 'filter',
+      input,
+      name: name.value,
+      nameStart: name.start,
+      nameEnd: name.end,
+      args,
+      start: input.start,
+      end,
+    };
   }
 
   private primary(): ExprNode {
@@ -119,9 +135,16 @@ class Parser {
       case 'string':
         return { type: 'literal', value: t.literal as string | number, start: t.start, end: t.end };
       case 'jsonpath':
-        return { type: 'jsonpath', query: t.value, ...(t.query ? { parsed: t.query } : {}), start: t.start, end: t.end };
+        return {
+          type: 'jsonpath',
+          query: t.value,
+          ...(t.query ? { parsed: t.query } : {}),
+          start: t.start,
+          end: t.end,
+        };
       case 'ident':
-        if (t.value === 'true' || t.value === 'false') return { type: 'literal', value: t.value === 'true', start: t.start, end: t.end };
+        if (t.value === 'true' || t.value === 'false')
+          return { type: 'literal', value: t.value === 'true', start: t.start, end: t.end };
         if (t.value === 'null') return { type: 'literal', value: null, start: t.start, end: t.end };
         return this.path(t);
       case 'punct':
@@ -185,8 +208,8 @@ class Parser {
     if (++this.depth > this.maxDepth) {
       const t = this.peek();
       throw templateLimitError(
-      Codes.TEMPLATE_TOO_DEEP,
-      'maxDepth',
+        Codes.TEMPLATE_TOO_DEEP,
+        'maxDepth',
         `Expression nests deeper than the limit maxDepth (${this.maxDepth}). Simplify it.`,
         { start: t.start, end: t.end },
       );
@@ -216,6 +239,9 @@ class Parser {
 
   private fail(t: Token, message: string): never {
     const found = t.type === 'eof' ? '' : ` (found "${t.value}")`;
-    throw new TemplateError(Codes.UNEXPECTED_TOKEN, `${message}${found}.`, { start: t.start, end: Math.max(t.end, t.start + 1) });
+    throw new TemplateError(Codes.UNEXPECTED_TOKEN, `${message}${found}.`, {
+      start: t.start,
+      end: Math.max(t.end, t.start + 1),
+    });
   }
 }

@@ -13,9 +13,17 @@ const groups = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe.each(groups)('%s', (file) => {
   const group = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Group;
-  const provider: CheckProvider = { id: 'test', name: 'Test', events: ['e'], contextSchemas: { e: group.context } };
+  const provider: CheckProvider = {
+    id: 'test',
+    name: 'Test',
+    events: ['e'],
+    contextSchemas: { e: group.context },
+  };
   it.each(group.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const checked = checkIntegration({ url: 'https://example.com', body: { mode: 'template', template: c.template } }, { provider });
+    const checked = checkIntegration(
+      { url: 'https://example.com', body: { mode: 'template', template: c.template } },
+      { provider },
+    );
     if (checked.body?.kind !== 'json') throw new Error('no JSON body');
     if (c.type !== undefined) expect(printType(checked.body.value.type, 3)).toBe(c.type);
     if (c.diagnostics !== undefined) {

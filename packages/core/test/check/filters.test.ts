@@ -1,9 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterRegistry, filterSignatures, printType, render, type JsonValue, type Type } from '../../src/index.js';
+import {
+  filterRegistry,
+  filterSignatures,
+  printType,
+  render,
+  type JsonValue,
+  type Type,
+} from '../../src/index.js';
 import { applyFilter } from '../../src/check/apply-filter.js';
 import { literal, type Type as T } from '../../src/check/type.js';
-import { arrayType, booleanType, never, nullType, numberType, objectType, stringType, union } from '../../src/check/type.js';
+import {
+  arrayType,
+  booleanType,
+  never,
+  nullType,
+  numberType,
+  objectType,
+  stringType,
+  union,
+} from '../../src/check/type.js';
 import { valueIn } from '../support/membership.js';
 
 /** The type of a value with its literals forgotten, as a schema would give it. */
@@ -12,21 +28,41 @@ function widen(v: unknown): T {
   if (typeof v === 'boolean') return booleanType();
   if (typeof v === 'number') return numberType(Number.isInteger(v));
   if (typeof v === 'string') return stringType({ nonEmpty: v !== '' });
-  if (Array.isArray(v)) return arrayType(v.reduce<T>((t, x) => union(t, widen(x)), never()), v.length > 0);
+  if (Array.isArray(v))
+    return arrayType(
+      v.reduce<T>((t, x) => union(t, widen(x)), never()),
+      v.length > 0,
+    );
   const props = new Map(Object.entries(v as object).map(([k, x]) => [k, { type: widen(x), required: true }]));
   return objectType(props, null);
 }
 
 const scalar = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('', 'now', '42', ' 7.5 ', 'yes', 'off', '+1 (415) 555-0100', '2025-07-31T12:30:00Z', '2025-07-31', '{"a":1}', 'x,y'),
+  fc.constantFrom(
+    '',
+    'now',
+    '42',
+    ' 7.5 ',
+    'yes',
+    'off',
+    '+1 (415) 555-0100',
+    '2025-07-31T12:30:00Z',
+    '2025-07-31',
+    '{"a":1}',
+    'x,y',
+  ),
   fc.integer({ min: -1e6, max: 1e13 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constant(null),
 );
 const element = fc.oneof(scalar, fc.record({ a: scalar, b: fc.record({ c: scalar }) }, { requiredKeys: [] }));
-const input = fc.oneof(scalar, fc.array(element, { maxLength: 4 }), fc.record({ a: scalar, b: element }, { requiredKeys: [] }));
+const input = fc.oneof(
+  scalar,
+  fc.array(element, { maxLength: 4 }),
+  fc.record({ a: scalar, b: element }, { requiredKeys: [] }),
+);
 
 /** Arguments each filter is written with in practice (its signature in the docs). */
 const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
@@ -57,28 +93,42 @@ const ARGS: Record<string, fc.Arbitrary<unknown[]>> = {
 
 describe('filter signatures', () => {
   it('exist for every registered filter but optional and required (which the checker handles itself)', () => {
-    const names = Object.keys(filterRegistry).filter((n) => n !== 'optional' && n !== 'required').sort();
+    const names = Object.keys(filterRegistry)
+      .filter((n) => n !== 'optional' && n !== 'required')
+      .sort();
     expect(Object.keys(filterSignatures).sort()).toEqual(names);
   });
 
-  it.each(Object.keys(filterSignatures))('%s: what the filter gives is in its signature', (name) => {
-    const def = filterRegistry[name]!;
-    const args = ARGS[name] ?? fc.constant([]);
-    fc.assert(
-      fc.property(input, args, fc.boolean(), (value, argValues, literalInput) => {
-        const context = { v: value as JsonValue, ...Object.fromEntries(argValues.map((a, i) => [`a${i}`, a as JsonValue])) };
-        const call = argValues.length ? `v | ${name}: ${argValues.map((_, i) => `a${i}`).join(', ')}` : `v | ${name}`;
-        const rendered = render(`{{ ${call} }}`, context) as unknown;
-        const argTypes = argValues.map((a) => ({ type: literal(a), literal: { value: a } }));
-        const inputType: Type = literalInput ? literal(value) : widen(value);
-        const out = applyFilter(name, def, inputType, argTypes).type;
-        // A whole value renders unresolved as null.
-        const allowed = out.missing ? union(out, nullType()) : out;
-        expect(valueIn(rendered, allowed), `${call} with v = ${JSON.stringify(value)} gave ${JSON.stringify(rendered)}, typed ${printType(out)}`).toBe(true);
-      }),
-      { numRuns: 150 },
-    );
-  }, 30_000);
+  it.each(Object.keys(filterSignatures))(
+    '%s: what the filter gives is in its signature',
+    (name) => {
+      const def = filterRegistry[name]!;
+      const args = ARGS[name] ?? fc.constant([]);
+      fc.assert(
+        fc.property(input, args, fc.boolean(), (value, argValues, literalInput) => {
+          const context = {
+            v: value as JsonValue,
+            ...Object.fromEntries(argValues.map((a, i) => [`a${i}`, a as JsonValue])),
+          };
+          const call = argValues.length
+            ? `v | ${name}: ${argValues.map((_, i) => `a${i}`).join(', ')}`
+            : `v | ${name}`;
+          const rendered = render(`{{ ${call} }}`, context) as unknown;
+          const argTypes = argValues.map((a) => ({ type: literal(a), literal: { value: a } }));
+          const inputType: Type = literalInput ? literal(value) : widen(value);
+          const out = applyFilter(name, def, inputType, argTypes).type;
+          // A whole value renders unresolved as null.
+          const allowed = out.missing ? union(out, nullType()) : out;
+          expect(
+            valueIn(rendered, allowed),
+            `${call} with v = ${JSON.stringify(value)} gave ${JSON.stringify(rendered)}, typed ${printType(out)}`,
+          ).toBe(true);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    30_000,
+  );
 
   it('reports a filter that can never take its input', () => {
     const out = applyFilter('upper', filterRegistry.upper!, objectType(new Map(), null), []);
@@ -87,7 +137,12 @@ describe('filter signatures', () => {
   });
 
   it('runs the filter itself on a few literals: an enum through upper stays an enum', () => {
-    const out = applyFilter('upper', filterRegistry.upper!, union(literal('inbound'), literal('outbound')), []);
+    const out = applyFilter(
+      'upper',
+      filterRegistry.upper!,
+      union(literal('inbound'), literal('outbound')),
+      [],
+    );
     expect(printType(out.type)).toBe('"INBOUND" | "OUTBOUND"');
   });
 });

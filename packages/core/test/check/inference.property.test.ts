@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntegration, filterRegistry, printType, render, validate, type CheckProvider, type JsonValue } from '../../src/index.js';
+import {
+  checkIntegration,
+  filterRegistry,
+  printType,
+  render,
+  validate,
+  type CheckProvider,
+  type JsonValue,
+} from '../../src/index.js';
 import { expressionArb, identifier, json, templateArb } from '../support/arbitraries.js';
 import { valueIn } from '../support/membership.js';
 
@@ -8,7 +16,8 @@ import { valueIn } from '../support/membership.js';
 function bounded(v: JsonValue): JsonValue {
   if (typeof v === 'number') return Math.max(-1e12, Math.min(1e12, v));
   if (Array.isArray(v)) return v.map(bounded);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bounded(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bounded(x)]));
   return v;
 }
 
@@ -19,7 +28,11 @@ function schemaOf(v: JsonValue): Record<string, unknown> {
   if (typeof v === 'number') return { type: Number.isInteger(v) ? 'integer' : 'number' };
   if (typeof v === 'string') return { type: 'string' };
   if (Array.isArray(v)) return { type: 'array', items: v.length ? { anyOf: v.map(schemaOf) } : {} };
-  return { type: 'object', properties: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, schemaOf(x)])), required: Object.keys(v) };
+  return {
+    type: 'object',
+    properties: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, schemaOf(x)])),
+    required: Object.keys(v),
+  };
 }
 
 const context = fc
@@ -27,7 +40,10 @@ const context = fc
     a: json,
     b: json,
     s: fc.string({ maxLength: 12 }),
-    n: fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })),
+    n: fc.oneof(
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+    ),
     arr: fc.array(json, { maxLength: 4 }),
     obj: fc.dictionary(fc.constantFrom('k', 'x', 'y'), json),
   })
@@ -47,14 +63,20 @@ describe('inference is sound: every rendered value is in its inferred type', () 
   it('for whole-value expressions', () => {
     fc.assert(
       fc.property(contexts, expr, fc.boolean(), ([c1, c2, extra], e, second) => {
-        const ctx = second ? { ...c2, ...bounded(extra as JsonValue) as object } : c1;
+        const ctx = second ? { ...c2, ...(bounded(extra as JsonValue) as object) } : c1;
         const template = `{{ ${e} }}`;
         fc.pre(validate(template).length === 0);
-        const checked = checkIntegration({ url: 'https://x', body: { mode: 'template', template } }, { provider: provider([schemaOf(c1), schemaOf(ctx as JsonValue)]) });
+        const checked = checkIntegration(
+          { url: 'https://x', body: { mode: 'template', template } },
+          { provider: provider([schemaOf(c1), schemaOf(ctx as JsonValue)]) },
+        );
         const body = checked.body;
         if (body?.kind !== 'json') throw new Error('no body');
         const value = render(template, ctx) as unknown;
-        expect(valueIn(value, body.value.type), `${template} gave ${JSON.stringify(value)}, typed ${printType(body.value.type, 3)}`).toBe(true);
+        expect(
+          valueIn(value, body.value.type),
+          `${template} gave ${JSON.stringify(value)}, typed ${printType(body.value.type, 3)}`,
+        ).toBe(true);
       }),
       { numRuns: 400 },
     );
@@ -64,12 +86,20 @@ describe('inference is sound: every rendered value is in its inferred type', () 
     fc.assert(
       fc.property(context, templateArb(expr), (ctx, template) => {
         fc.pre(validate(template).length === 0);
-        const checked = checkIntegration({ url: 'https://x', body: { mode: 'template', template } }, { provider: provider([schemaOf(ctx)]) });
+        const checked = checkIntegration(
+          { url: 'https://x', body: { mode: 'template', template } },
+          { provider: provider([schemaOf(ctx)]) },
+        );
         const body = checked.body;
         if (body?.kind !== 'json') throw new Error('no body');
         const value = render(template, ctx) as unknown;
-        const ok = valueIn(value, body.value.type) || (body.value.omittable && (value === null || value === undefined));
-        expect(ok, `${JSON.stringify(template)} gave ${JSON.stringify(value)}, typed ${printType(body.value.type, 4)}`).toBe(true);
+        const ok =
+          valueIn(value, body.value.type) ||
+          (body.value.omittable && (value === null || value === undefined));
+        expect(
+          ok,
+          `${JSON.stringify(template)} gave ${JSON.stringify(value)}, typed ${printType(body.value.type, 4)}`,
+        ).toBe(true);
       }),
       { numRuns: 300 },
     );

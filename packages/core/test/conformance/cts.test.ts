@@ -28,8 +28,10 @@ function outcome(c: CtsCase): string | null {
       compile(template, { delimiters: 'braces' });
       return 'compiled, but the suite calls it invalid';
     } catch (e) {
-      if (!(e instanceof TemplateError) || e.code !== 'H106') return `refused with ${(e as { code?: string }).code ?? String(e)}, not H106`;
-      if (e.start < 2 || e.end > template.length - 2 || e.end <= e.start) return `H106 at ${e.start}-${e.end}, outside the query`;
+      if (!(e instanceof TemplateError) || e.code !== 'H106')
+        return `refused with ${(e as { code?: string }).code ?? String(e)}, not H106`;
+      if (e.start < 2 || e.end > template.length - 2 || e.end <= e.start)
+        return `H106 at ${e.start}-${e.end}, outside the query`;
       return null;
     }
   }
@@ -42,7 +44,9 @@ function outcome(c: CtsCase): string | null {
   const singular = parseQuery(c.selector.trim()).singular;
   const alternatives = c.results ?? [c.result ?? []];
   const expected = alternatives.map((list) => (singular ? (list[0] ?? null) : list));
-  return expected.some((x) => same(x, value)) ? null : `gave ${JSON.stringify(value)}, expected ${JSON.stringify(expected[0])}`;
+  return expected.some((x) => same(x, value))
+    ? null
+    : `gave ${JSON.stringify(value)}, expected ${JSON.stringify(expected[0])}`;
 }
 
 describe.skipIf(!suite)('JSONPath Compliance Test Suite', () => {
@@ -56,7 +60,9 @@ describe.skipIf(!suite)('JSONPath Compliance Test Suite', () => {
   });
 
   it('the parser alone agrees with the suite on validity (no template around the query)', () => {
-    const wrong = cases.filter((c) => isValidQuery(c.selector) === Boolean(c.invalid_selector)).map((c) => c.name);
+    const wrong = cases
+      .filter((c) => isValidQuery(c.selector) === Boolean(c.invalid_selector))
+      .map((c) => c.name);
     expect(wrong).toEqual([]);
   });
 });

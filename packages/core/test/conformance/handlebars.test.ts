@@ -58,22 +58,30 @@ function outcome(c: HbsCase): string | null {
   } catch (e) {
     return `crash at render time: ${String(e)}`;
   }
-  if (c.hbs.error !== undefined) return `rendered ${JSON.stringify(output)} where handlebars.js failed: ${c.hbs.error}`;
-  return output === c.hbs.output ? null : `wrong output ${JSON.stringify(output)}, handlebars.js: ${JSON.stringify(c.hbs.output)}`;
+  if (c.hbs.error !== undefined)
+    return `rendered ${JSON.stringify(output)} where handlebars.js failed: ${c.hbs.error}`;
+  return output === c.hbs.output
+    ? null
+    : `wrong output ${JSON.stringify(output)}, handlebars.js: ${JSON.stringify(c.hbs.output)}`;
 }
 
 describe.skipIf(!suite)('handlebars.js spec cases', () => {
   const cases = (suite?.cases ?? []).filter(applicable);
 
   it('every applicable case matches, or is a known exception that still applies', () => {
-    const outcomes: Outcome[] = cases.map((c) => ({ key: exceptionKey(c.test, c.template), problem: outcome(c) }));
+    const outcomes: Outcome[] = cases.map((c) => ({
+      key: exceptionKey(c.test, c.template),
+      problem: outcome(c),
+    }));
     const { unexpected, stale } = verdict('handlebars', outcomes);
     expect(unexpected).toEqual([]);
     expect(stale).toEqual([]);
   });
 
   it('no case at all, applicable or not, crashes or renders where handlebars.js failed at compile time', () => {
-    const crashes = (suite?.cases ?? []).map((c) => [c.test, outcome(c)] as const).filter(([, o]) => o !== null && o.startsWith('crash'));
+    const crashes = (suite?.cases ?? [])
+      .map((c) => [c.test, outcome(c)] as const)
+      .filter(([, o]) => o !== null && o.startsWith('crash'));
     expect(crashes).toEqual([]);
   });
 });

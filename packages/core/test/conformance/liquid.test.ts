@@ -48,7 +48,9 @@ function outcome(c: LiquidCase): string | null {
         out += segment.value;
         continue;
       }
-      const { value, diagnostics } = compile(`{{${segment.source}}}`, { delimiters: 'braces' }).renderWithDiagnostics(c.scope ?? {});
+      const { value, diagnostics } = compile(`{{${segment.source}}}`, {
+        delimiters: 'braces',
+      }).renderWithDiagnostics(c.scope ?? {});
       if (diagnostics.some((d) => d.code === 'H302')) failed = true;
       out += liquidText(value);
     }
@@ -56,8 +58,11 @@ function outcome(c: LiquidCase): string | null {
     if (!(e instanceof TemplateError)) return `crash: ${String(e)}`;
     return c.liquid.error !== undefined ? null : `refused at compile time: ${e.message}`;
   }
-  if (c.liquid.error !== undefined) return failed ? null : `rendered ${JSON.stringify(out)} where LiquidJS failed: ${c.liquid.error}`;
-  return out === c.liquid.output ? null : `gave ${JSON.stringify(out)}, LiquidJS ${JSON.stringify(c.liquid.output)}`;
+  if (c.liquid.error !== undefined)
+    return failed ? null : `rendered ${JSON.stringify(out)} where LiquidJS failed: ${c.liquid.error}`;
+  return out === c.liquid.output
+    ? null
+    : `gave ${JSON.stringify(out)}, LiquidJS ${JSON.stringify(c.liquid.output)}`;
 }
 
 describe.skipIf(!suite)('LiquidJS filter specs (shared filters)', () => {

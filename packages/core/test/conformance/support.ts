@@ -53,9 +53,15 @@ export interface Outcome {
 export function verdict(suite: SuiteName, outcomes: Outcome[]): { unexpected: string[]; stale: string[] } {
   const listed = new Map(exceptionsOf(suite).map((e) => [exceptionKey(e.case, e.template), e]));
   const matched = outcomes.filter((o) => o.problem === null).length;
-  console.log(`conformance ${suite}: ${matched}/${outcomes.length} match, ${listed.size} known exception(s) in exceptions.json`);
-  const unexpected = outcomes.filter((o) => o.problem !== null && !listed.has(o.key)).map((o) => `${o.key.replace('\u0000', ' | ')}: ${o.problem}`);
+  console.log(
+    `conformance ${suite}: ${matched}/${outcomes.length} match, ${listed.size} known exception(s) in exceptions.json`,
+  );
+  const unexpected = outcomes
+    .filter((o) => o.problem !== null && !listed.has(o.key))
+    .map((o) => `${o.key.replace('\u0000', ' | ')}: ${o.problem}`);
   const seen = new Map(outcomes.map((o) => [o.key, o.problem]));
-  const stale = [...listed.keys()].filter((k) => seen.get(k) === null || !seen.has(k)).map((k) => k.replace('\u0000', ' | '));
+  const stale = [...listed.keys()]
+    .filter((k) => seen.get(k) === null || !seen.has(k))
+    .map((k) => k.replace('\u0000', ' | '));
   return { unexpected, stale };
 }

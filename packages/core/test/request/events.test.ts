@@ -1,6 +1,13 @@
 /** The integration `events` filter: which payloads an integration is meant for. */
 import { describe, expect, it } from 'vitest';
-import { eventOf, handlesEvent, integrationApplies, leftOutBy, validateIntegration, whenHolds } from '../../src/index.js';
+import {
+  eventOf,
+  handlesEvent,
+  integrationApplies,
+  leftOutBy,
+  validateIntegration,
+  whenHolds,
+} from '../../src/index.js';
 import type { Provider } from '../../src/index.js';
 
 /** A provider whose event is the payload's `trigger` (as Attendee's is). */
@@ -16,7 +23,12 @@ const provider = {
   idempotencyKey: () => null,
   buildContext: (payload: unknown) => ({
     ...(payload as object),
-    common: { event: typeof (payload as { trigger?: unknown }).trigger === 'string' ? (payload as { trigger: string }).trigger : null },
+    common: {
+      event:
+        typeof (payload as { trigger?: unknown }).trigger === 'string'
+          ? (payload as { trigger: string }).trigger
+          : null,
+    },
   }),
 } as unknown as Provider;
 
@@ -40,11 +52,14 @@ describe('events filter', () => {
   });
 
   it('without a provider the filter cannot apply, so it lets the payload through', () => {
-    expect(handlesEvent({ events: ['transcript.update'] }, { trigger: 'bot.state_change' }, undefined)).toBe(true);
+    expect(handlesEvent({ events: ['transcript.update'] }, { trigger: 'bot.state_change' }, undefined)).toBe(
+      true,
+    );
   });
 
   it('validateIntegration checks the shape of events', () => {
-    const at = (events: unknown) => validateIntegration({ url: 'https://x.io', events }).map((d) => [d.code, d.path]);
+    const at = (events: unknown) =>
+      validateIntegration({ url: 'https://x.io', events }).map((d) => [d.code, d.path]);
     expect(at(['transcript.update'])).toEqual([]);
     expect(at('transcript.update')).toEqual([['H401', '/events']]);
     expect(at([''])).toEqual([['H401', '/events']]);
@@ -53,8 +68,12 @@ describe('events filter', () => {
 
   it('when: a condition on the payload, false when what it reads is missing', () => {
     const ended = { when: "{{ data.new_state == 'ended' }}" };
-    expect(whenHolds(ended, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBe(true);
-    expect(whenHolds(ended, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toBe(false);
+    expect(whenHolds(ended, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBe(
+      true,
+    );
+    expect(whenHolds(ended, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toBe(
+      false,
+    );
     expect(whenHolds(ended, { trigger: 'bot.state_change' }, provider)).toBe(false);
     expect(whenHolds({ when: '<< data.n > 2 >>' }, { data: { n: 3 } }, undefined)).toBe(true);
     expect(whenHolds({}, {}, provider)).toBe(true);
@@ -68,9 +87,16 @@ describe('events filter', () => {
 
   it('leftOutBy says which filter leaves a payload out', () => {
     const integration = { events: ['bot.state_change'], when: "{{ data.new_state == 'ended' }}" };
-    expect(leftOutBy(integration, { trigger: 'transcript.update' }, provider)).toEqual({ by: 'events', event: 'transcript.update' });
-    expect(leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toEqual({ by: 'when' });
-    expect(leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBeNull();
+    expect(leftOutBy(integration, { trigger: 'transcript.update' }, provider)).toEqual({
+      by: 'events',
+      event: 'transcript.update',
+    });
+    expect(
+      leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider),
+    ).toEqual({ by: 'when' });
+    expect(
+      leftOutBy(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider),
+    ).toBeNull();
   });
 
   it('handlesEvent and whenHolds each read only their own filter', () => {
@@ -78,18 +104,39 @@ describe('events filter', () => {
     const joining = { trigger: 'bot.state_change', data: { new_state: 'joining' } };
     expect(handlesEvent(integration, joining, provider)).toBe(true);
     expect(whenHolds(integration, joining, provider)).toBe(false);
-    expect(whenHolds(integration, { trigger: 'transcript.update', data: { new_state: 'ended' } }, provider)).toBe(true);
+    expect(
+      whenHolds(integration, { trigger: 'transcript.update', data: { new_state: 'ended' } }, provider),
+    ).toBe(true);
   });
 
   it('integrationApplies needs both the event and the condition', () => {
     const integration = { events: ['bot.state_change'], when: "{{ data.new_state == 'ended' }}" };
-    expect(integrationApplies(integration, { trigger: 'bot.state_change', data: { new_state: 'ended' } }, provider)).toBe(true);
-    expect(integrationApplies(integration, { trigger: 'bot.state_change', data: { new_state: 'joining' } }, provider)).toBe(false);
-    expect(integrationApplies(integration, { trigger: 'transcript.update', data: { new_state: 'ended' } }, provider)).toBe(false);
+    expect(
+      integrationApplies(
+        integration,
+        { trigger: 'bot.state_change', data: { new_state: 'ended' } },
+        provider,
+      ),
+    ).toBe(true);
+    expect(
+      integrationApplies(
+        integration,
+        { trigger: 'bot.state_change', data: { new_state: 'joining' } },
+        provider,
+      ),
+    ).toBe(false);
+    expect(
+      integrationApplies(
+        integration,
+        { trigger: 'transcript.update', data: { new_state: 'ended' } },
+        provider,
+      ),
+    ).toBe(false);
   });
 
   it('validateIntegration checks when: text, and its syntax at /when', () => {
-    const at = (when: unknown) => validateIntegration({ url: 'https://x.io', when }).map((d) => [d.code, d.path]);
+    const at = (when: unknown) =>
+      validateIntegration({ url: 'https://x.io', when }).map((d) => [d.code, d.path]);
     expect(at("{{ data.new_state == 'ended' }}")).toEqual([]);
     expect(at(true)).toEqual([['H401', '/when']]);
     expect(at('{{ data.new_state == }}')).toEqual([['H103', '/when']]);

@@ -53,7 +53,12 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 /** The result as the cases write it: requests without `diagnostics`. */
 function comparable(result: FlowResult): unknown {
   return JSON.parse(
-    JSON.stringify({ ...result, steps: result.steps.map((s) => (s.request ? { ...s, request: { ...s.request, diagnostics: undefined } } : s)) }),
+    JSON.stringify({
+      ...result,
+      steps: result.steps.map((s) =>
+        s.request ? { ...s, request: { ...s.request, diagnostics: undefined } } : s,
+      ),
+    }),
   );
 }
 
@@ -87,7 +92,8 @@ function asFetched(result: FlowResult, responses: Record<string, StepResponse>):
   const copy = comparable(result) as FlowResult;
   for (const s of copy.steps) {
     const given = responses[s.id];
-    if (s.response && !s.resumed && given && sentAsJson(given)) s.response.headers = { ...s.response.headers, 'content-type': 'application/json' };
+    if (s.response && !s.resumed && given && sentAsJson(given))
+      s.response.headers = { ...s.response.headers, 'content-type': 'application/json' };
   }
   return copy;
 }
@@ -122,10 +128,18 @@ for (const file of files) {
           const problems = validateIntegration(c.flow);
           expect(problems.map((p) => [p.code, p.path])).toEqual(c.problems.map((p) => [p.code, p.path]));
           c.problems.forEach((p, i) => matches(problems[i] as Diagnostic, p));
-          if (c.problems[0]) matches(thrown(() => renderFlow(c.flow, payload, options)), c.problems[0]);
+          if (c.problems[0])
+            matches(
+              thrown(() => renderFlow(c.flow, payload, options)),
+              c.problems[0],
+            );
           else expect(() => renderFlow(c.flow, payload, options)).not.toThrow();
         }
-        if (c.error) matches(thrown(() => renderFlow(c.flow, payload, options)), c.error);
+        if (c.error)
+          matches(
+            thrown(() => renderFlow(c.flow, payload, options)),
+            c.error,
+          );
         if (!c.result) return;
         expect(validateIntegration(c.flow)).toEqual([]);
         const rendered = renderFlow(c.flow, payload, options);
@@ -133,14 +147,20 @@ for (const file of files) {
         const sent: string[] = [];
         const run = runFlow(c.flow, payload, { ...options, fetch: fakeFetch(c, sent) });
         if (c.result.stopReason === 'no-response') {
-          const error = await run.then(() => null, (e: unknown) => e);
+          const error = await run.then(
+            () => null,
+            (e: unknown) => e,
+          );
           expect(error).toBeInstanceOf(FlowError);
           expect((error as FlowError).flow.stoppedAt).toBe(c.result.stoppedAt);
-          expect(comparable({ ...(error as FlowError).flow, stopReason: 'no-response' })).toEqual(asFetched(c.result, options.responses ?? {}));
+          expect(comparable({ ...(error as FlowError).flow, stopReason: 'no-response' })).toEqual(
+            asFetched(c.result, options.responses ?? {}),
+          );
         } else {
           expect(comparable(await run)).toEqual(asFetched(c.result, options.responses ?? {}));
         }
-        const expectedSends = c.sends ?? c.result.steps.filter((s) => s.request && !s.resumed).map((s) => s.id);
+        const expectedSends =
+          c.sends ?? c.result.steps.filter((s) => s.request && !s.resumed).map((s) => s.id);
         expect(sent).toEqual(expectedSends);
       });
     }

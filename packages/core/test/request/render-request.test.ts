@@ -321,10 +321,15 @@ describe('invalid integrations name the field', () => {
 
 describe('header values HTTP cannot carry', () => {
   it('refuses characters outside Latin-1 with a hint to encode them', () => {
-    const err = errorOf(() => renderRequest({ url: 'https://x.test', headers: { 'X-Caller': '{{ name }}' } }, { name: '李雷' }));
+    const err = errorOf(() =>
+      renderRequest({ url: 'https://x.test', headers: { 'X-Caller': '{{ name }}' } }, { name: '李雷' }),
+    );
     expect(err).toMatchObject({ code: Codes.HEADER_INJECTION, path: '/headers/X-Caller' });
     expect(err.message).toContain('url_encode');
-    const ok = renderRequest({ url: 'https://x.test', headers: { 'X-Caller': '{{ name | url_encode }}', 'X-Latin': 'café' } }, { name: '李雷' });
+    const ok = renderRequest(
+      { url: 'https://x.test', headers: { 'X-Caller': '{{ name | url_encode }}', 'X-Latin': 'café' } },
+      { name: '李雷' },
+    );
     expect(ok.headers).toEqual({ 'X-Caller': '%E6%9D%8E%E9%9B%B7', 'X-Latin': 'café' });
   });
 });
@@ -353,7 +358,8 @@ describe('renderRequest: diagnostics only when asked for', () => {
   });
 
   it("missing: 'error' still throws without diagnostics", () => {
-    expect(() => renderRequest(integration, { base: 'https://x' }, { missing: 'error' })).toThrow(/missing|nope/);
+    expect(() => renderRequest(integration, { base: 'https://x' }, { missing: 'error' })).toThrow(
+      /missing|nope/,
+    );
   });
 });
-

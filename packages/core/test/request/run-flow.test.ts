@@ -46,22 +46,43 @@ const json = (body: unknown, status = 200): Response =>
 const lookup: Flow = {
   headers: { Authorization: 'Bearer {{ secrets.TOKEN }}' },
   steps: [
-    { id: 'find', method: 'GET', url: `${U}/people?email={{ email }}`, result: '{{ response.body.results[0].id }}' },
-    { id: 'create', when: '{{ steps.find.result == null }}', url: `${U}/people`, body: { mode: 'template', template: { email: '{{ email }}' } }, result: '{{ response.body.id }}' },
-    { id: 'note', url: `${U}/notes`, body: { mode: 'text', template: 'for {{ steps.find.result ?? steps.create.result }}' } },
+    {
+      id: 'find',
+      method: 'GET',
+      url: `${U}/people?email={{ email }}`,
+      result: '{{ response.body.results[0].id }}',
+    },
+    {
+      id: 'create',
+      when: '{{ steps.find.result == null }}',
+      url: `${U}/people`,
+      body: { mode: 'template', template: { email: '{{ email }}' } },
+      result: '{{ response.body.id }}',
+    },
+    {
+      id: 'note',
+      url: `${U}/notes`,
+      body: { mode: 'text', template: 'for {{ steps.find.result ?? steps.create.result }}' },
+    },
   ],
 };
 
 describe('runFlow', () => {
   it('sends each step that runs with its rendered method, URL, headers and body, never following redirects', async () => {
-    const { fetch, calls } = fetchOf(json({ results: [] }), json({ id: 'P7' }, 201), new Response(null, { status: 204 }));
+    const { fetch, calls } = fetchOf(
+      json({ results: [] }),
+      json({ id: 'P7' }, 201),
+      new Response(null, { status: 204 }),
+    );
     const result = await runFlow(lookup, { email: 'a@b.example' }, { fetch, secrets: { TOKEN: 't' } });
     expect(calls.map((c) => [c.init.method, c.url, c.init.body])).toEqual([
       ['GET', `${U}/people?email=a%40b.example`, undefined],
       ['POST', `${U}/people`, '{"email":"a@b.example"}'],
       ['POST', `${U}/notes`, 'for P7'],
     ]);
-    expect(calls.every((c) => c.init.redirect === 'manual' && c.init.headers.Authorization === 'Bearer t')).toBe(true);
+    expect(
+      calls.every((c) => c.init.redirect === 'manual' && c.init.headers.Authorization === 'Bearer t'),
+    ).toBe(true);
     expect(calls[1]?.init.headers['Content-Type']).toBe('application/json');
     expect(calls[2]?.init.headers['Content-Type']).toBe('text/plain; charset=utf-8');
     expect(result.stoppedAt).toBeUndefined();
@@ -74,7 +95,10 @@ describe('runFlow', () => {
   });
 
   it('stops at a status the step does not accept: that step is recorded, nothing after it is sent', async () => {
-    const { fetch, calls } = fetchOf(json({ results: [{ id: 'P1' }] }), json({ message: 'rate limited' }, 429));
+    const { fetch, calls } = fetchOf(
+      json({ results: [{ id: 'P1' }] }),
+      json({ message: 'rate limited' }, 429),
+    );
     const result = await runFlow(lookup, { email: 'a@b.example' }, { fetch });
     expect(calls).toHaveLength(2);
     expect(result.steps.map((s) => [s.id, s.skipped, s.accepted])).toEqual([
@@ -98,12 +122,20 @@ describe('runFlow', () => {
       events.push(`recorded ${step.id}${step.skipped ? ' (skipped)' : ''}`);
     };
     await runFlow(lookup, { email: 'x' }, { fetch: inner, onStep });
-    expect(events).toEqual(['send people?email=x', 'recorded find', 'recorded create (skipped)', 'send notes', 'recorded note']);
+    expect(events).toEqual([
+      'send people?email=x',
+      'recorded find',
+      'recorded create (skipped)',
+      'send notes',
+      'recorded note',
+    ]);
   });
 
   it('a fetch that throws rejects with a FlowError holding every step so far; the URL stays out of the message', async () => {
     const { fetch } = fetchOf(json({ results: [{ id: 'P1' }] }), new TypeError('fetch failed'));
-    const error = await runFlow(lookup, { email: 'x' }, { fetch, secrets: { TOKEN: 't' } }).catch((e: unknown) => e);
+    const error = await runFlow(lookup, { email: 'x' }, { fetch, secrets: { TOKEN: 't' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FlowError);
     expect(error).toBeInstanceOf(RequestError);
     const e = error as FlowError;
@@ -119,8 +151,20 @@ describe('runFlow', () => {
   it('resumes after recorded steps without sending them again', async () => {
     const { fetch, calls } = fetchOf(new Response('ok'));
     const recorded: FlowStepResult[] = [
-      { id: 'find', skipped: false, response: { status: 200, headers: {}, body: { results: [] } }, accepted: true, result: null },
-      { id: 'create', skipped: false, response: { status: 201, headers: {}, body: { id: 'P9' } }, accepted: true, result: 'P9' },
+      {
+        id: 'find',
+        skipped: false,
+        response: { status: 200, headers: {}, body: { results: [] } },
+        accepted: true,
+        result: null,
+      },
+      {
+        id: 'create',
+        skipped: false,
+        response: { status: 201, headers: {}, body: { id: 'P9' } },
+        accepted: true,
+        result: 'P9',
+      },
     ];
     const result = await runFlow(lookup, { email: 'x' }, { fetch, resume: recorded });
     expect(calls.map((c) => c.init.body)).toEqual(['for P9']);
@@ -140,7 +184,11 @@ describe('runFlow', () => {
     expect(response?.truncated).toBe(true);
     expect(response?.body).toBe(big.slice(0, 1000));
     const whole = await runFlow(flow, {}, { ...fetchOf(json({ ok: 1 })), maxResponseBytes: 1000 });
-    expect(whole.steps[0]?.response).toEqual({ status: 200, headers: { 'content-type': 'application/json' }, body: { ok: 1 } });
+    expect(whole.steps[0]?.response).toEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: { ok: 1 },
+    });
   });
 
   it('reads a multi-byte body split across chunks, and cuts by bytes', async () => {
@@ -166,7 +214,11 @@ describe('runFlow', () => {
   });
 
   it('takes header names in lower case and keeps a header called __proto__ as a plain entry', async () => {
-    const response = { status: 200, headers: { forEach: (cb: (v: string, k: string) => void) => (cb('v', 'X-Odd'), cb('p', '__proto__')) }, text: async () => '' };
+    const response = {
+      status: 200,
+      headers: { forEach: (cb: (v: string, k: string) => void) => (cb('v', 'X-Odd'), cb('p', '__proto__')) },
+      text: async () => '',
+    };
     const result = await runFlow({ steps: [{ id: 'a', url: U }] }, {}, { fetch: async () => response });
     const headers = result.steps[0]?.response?.headers as Record<string, string>;
     expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
@@ -176,17 +228,41 @@ describe('runFlow', () => {
 
 describe('flows and single requests share one request renderer', () => {
   it('errors carry the pointer of the step: template syntax, header injection, missing: error, auto without a provider', () => {
-    const syntax = { steps: [{ id: 'a', url: U }, { id: 'b', url: U, headers: { X: '{{ a. }}' } }] };
-    expect(caught(() => renderFlow(syntax, {}))).toMatchObject({ name: 'TemplateError', path: '/steps/1/headers/X' });
+    const syntax = {
+      steps: [
+        { id: 'a', url: U },
+        { id: 'b', url: U, headers: { X: '{{ a. }}' } },
+      ],
+    };
+    expect(caught(() => renderFlow(syntax, {}))).toMatchObject({
+      name: 'TemplateError',
+      path: '/steps/1/headers/X',
+    });
     const injection = { steps: [{ id: 'a', url: U, headers: { X: '{{ v }}' } }] };
-    expect(caught(() => renderFlow(injection, { v: 'a\r\nb' }))).toMatchObject({ code: 'H402', path: '/steps/0/headers/X' });
-    const strict = { steps: [{ id: 'a', url: U }, { id: 'b', url: U, body: { mode: 'template' as const, template: { x: '{{ nope }}' } } }] };
+    expect(caught(() => renderFlow(injection, { v: 'a\r\nb' }))).toMatchObject({
+      code: 'H402',
+      path: '/steps/0/headers/X',
+    });
+    const strict = {
+      steps: [
+        { id: 'a', url: U },
+        { id: 'b', url: U, body: { mode: 'template' as const, template: { x: '{{ nope }}' } } },
+      ],
+    };
     const e = caught(() => renderFlow(strict, {}, { missing: 'error', responses: { a: { status: 200 } } }));
     expect(e).toBeInstanceOf(RenderError);
     expect(e).toMatchObject({ code: 'H301', path: '/steps/1/body/template/x' });
     const auto = { steps: [{ id: 'a', url: U, body: { mode: 'auto' as const, sections: ['call_info'] } }] };
     expect(caught(() => renderFlow(auto, {}))).toMatchObject({ code: 'H407', path: '/steps/0/body' });
-    const hb = { steps: [{ id: 'a', url: U, body: { mode: 'text' as const, engine: 'handlebars' as const, template: '{{> partial}}' } }] };
+    const hb = {
+      steps: [
+        {
+          id: 'a',
+          url: U,
+          body: { mode: 'text' as const, engine: 'handlebars' as const, template: '{{> partial}}' },
+        },
+      ],
+    };
     expect(caught(() => renderFlow(hb, {}))).toMatchObject({ code: 'H405', path: '/steps/0/body/template' });
   });
 
@@ -211,7 +287,11 @@ describe('flows and single requests share one request renderer', () => {
     };
     const off = renderFlow(flow, {}, { responses: { a: { status: 200, body: {} } } });
     expect(off.steps.flatMap((s) => s.request?.diagnostics ?? [])).toEqual([]);
-    const on = renderFlow(flow, { other: 1 }, { diagnostics: true, responses: { a: { status: 200, body: {} } } });
+    const on = renderFlow(
+      flow,
+      { other: 1 },
+      { diagnostics: true, responses: { a: { status: 200, body: {} } } },
+    );
     expect(on.steps.map((s) => s.request?.diagnostics.map((d) => [d.code, d.path]))).toEqual([
       [
         ['H301', '/steps/0/url'],
@@ -222,17 +302,29 @@ describe('flows and single requests share one request renderer', () => {
   });
 
   it('renderRequest refuses a flow and renderFlow a single request, each naming the other', () => {
-    expect(caught(() => renderRequest(lookup as unknown as Integration, {}))).toMatchObject({ code: 'H401', path: '/steps' });
-    expect(caught(() => renderFlow({ url: U } as unknown as Flow, {}))).toMatchObject({ code: 'H401', path: '/steps' });
+    expect(caught(() => renderRequest(lookup as unknown as Integration, {}))).toMatchObject({
+      code: 'H401',
+      path: '/steps',
+    });
+    expect(caught(() => renderFlow({ url: U } as unknown as Flow, {}))).toMatchObject({
+      code: 'H401',
+      path: '/steps',
+    });
     expect([isFlow(lookup), isFlow({ url: U })]).toEqual([true, false]);
   });
 
   it("an integration's events and when filter apply to a flow as to a single request", () => {
-    const provider = { ...osvi, buildContext: (p: unknown) => ({ ...osvi.buildContext(p), common: { event: 'call.analyzed' } }) };
+    const provider = {
+      ...osvi,
+      buildContext: (p: unknown) => ({ ...osvi.buildContext(p), common: { event: 'call.analyzed' } }),
+    };
     const flow: Flow = { ...lookup, when: "{{ call_status == 'picked' }}", events: ['call.analyzed'] };
     expect(leftOutBy(flow, sample, provider)).toBeNull();
     expect(leftOutBy(flow, { ...sample, call_status: 'missed' }, provider)).toEqual({ by: 'when' });
-    expect(leftOutBy({ ...flow, events: ['other'] }, sample, provider)).toEqual({ by: 'events', event: 'call.analyzed' });
+    expect(leftOutBy({ ...flow, events: ['other'] }, sample, provider)).toEqual({
+      by: 'events',
+      event: 'call.analyzed',
+    });
   });
 
   it('compiles a flow once per document object: a second render does not re-validate', () => {

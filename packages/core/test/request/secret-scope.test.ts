@@ -18,7 +18,11 @@ const hostile = {
   ...sample,
   secrets: { TOKEN: 'payload-secret' },
   connection: { access_token: 'payload-connection' },
-  call_trigger_data: { ...sample.call_trigger_data, secrets: { TOKEN: 'scope-secret' }, connection: { access_token: 'scope-connection' } },
+  call_trigger_data: {
+    ...sample.call_trigger_data,
+    secrets: { TOKEN: 'scope-secret' },
+    connection: { access_token: 'scope-connection' },
+  },
 };
 
 /** Everything a request would send, as text. */
@@ -28,7 +32,16 @@ function sent(integration: Integration, payload: unknown = sample): string {
 }
 
 /** Expressions whose value is the whole context (or all of it, flattened). */
-const wholeForms = ['$', '$..*', '$.*', '$[*]', 'payload', '$ | values', '$ | json', '$ | pick: "call_info", "payload"'];
+const wholeForms = [
+  '$',
+  '$..*',
+  '$.*',
+  '$[*]',
+  'payload',
+  '$ | values',
+  '$ | json',
+  '$ | pick: "call_info", "payload"',
+];
 
 const url = 'https://x.io/hook';
 const where: Array<[string, (expr: string) => Integration]> = [
@@ -89,14 +102,26 @@ describe('whole-context values never carry secrets or connection values', () => 
   });
 
   it('a body that is the whole context leaves them out of its JSON text and of a structured clone', () => {
-    const r = renderRequest({ url, body: { mode: 'template', template: '{{ $ }}' } }, sample, { provider: osvi, secrets, connection });
-    const copies = [serializeBody(r), JSON.stringify(structuredClone(r.body)), JSON.stringify(Object.keys(r.body as object))];
+    const r = renderRequest({ url, body: { mode: 'template', template: '{{ $ }}' } }, sample, {
+      provider: osvi,
+      secrets,
+      connection,
+    });
+    const copies = [
+      serializeBody(r),
+      JSON.stringify(structuredClone(r.body)),
+      JSON.stringify(Object.keys(r.body as object)),
+    ];
     for (const copy of copies) for (const value of VALUES) expect(copy).not.toContain(value);
     expect(copies[2]).toContain('call_log_id');
   });
 
   it('the keys of the root do not list them', () => {
-    const r = renderRequest({ url, body: { mode: 'template', template: '{{ $ | keys }}' } }, sample, { provider: osvi, secrets, connection });
+    const r = renderRequest({ url, body: { mode: 'template', template: '{{ $ | keys }}' } }, sample, {
+      provider: osvi,
+      secrets,
+      connection,
+    });
     expect(r.body).not.toContain('secrets');
     expect(r.body).not.toContain('connection');
     expect(r.body).toContain('call_log_id');
@@ -105,12 +130,49 @@ describe('whole-context values never carry secrets or connection values', () => 
 
 describe('naming them is the only way in', () => {
   it.each([
-    ['a JSON body', { url, body: { mode: 'template', template: { t: '{{ secrets.TOKEN }}', c: '{{ connection.access_token }}' } } }],
-    ['a JSON body through JSONPath', { url, body: { mode: 'template', template: { t: "{{ $.secrets.TOKEN }}", c: "{{ $['connection'].access_token }}" } } }],
-    ['a hookmap text body', { url, body: { mode: 'text', template: '{{ secrets.TOKEN }} {{ connection.access_token }}' } }],
-    ['a Handlebars text body', { url, body: { mode: 'text', engine: 'handlebars', template: '{{secrets.TOKEN}} {{connection.access_token}}' } }],
-    ['headers', { url, headers: { A: 'Bearer {{ secrets.TOKEN }}', B: 'Bearer {{ connection.access_token }}' } }],
-    ['the URL', { url: '{{ connection.instance_url }}/x?t={{ secrets.TOKEN }}&c={{ connection.access_token }}' }],
+    [
+      'a JSON body',
+      {
+        url,
+        body: {
+          mode: 'template',
+          template: { t: '{{ secrets.TOKEN }}', c: '{{ connection.access_token }}' },
+        },
+      },
+    ],
+    [
+      'a JSON body through JSONPath',
+      {
+        url,
+        body: {
+          mode: 'template',
+          template: { t: '{{ $.secrets.TOKEN }}', c: "{{ $['connection'].access_token }}" },
+        },
+      },
+    ],
+    [
+      'a hookmap text body',
+      { url, body: { mode: 'text', template: '{{ secrets.TOKEN }} {{ connection.access_token }}' } },
+    ],
+    [
+      'a Handlebars text body',
+      {
+        url,
+        body: {
+          mode: 'text',
+          engine: 'handlebars',
+          template: '{{secrets.TOKEN}} {{connection.access_token}}',
+        },
+      },
+    ],
+    [
+      'headers',
+      { url, headers: { A: 'Bearer {{ secrets.TOKEN }}', B: 'Bearer {{ connection.access_token }}' } },
+    ],
+    [
+      'the URL',
+      { url: '{{ connection.instance_url }}/x?t={{ secrets.TOKEN }}&c={{ connection.access_token }}' },
+    ],
   ] as Array<[string, Integration]>)('%s renders the named values', (_label, integration) => {
     for (const payload of [sample, hostile]) {
       const text = sent(integration, payload);
@@ -121,12 +183,18 @@ describe('naming them is the only way in', () => {
   });
 
   it('a connection value that is not a string keeps its type in a whole value', () => {
-    const r = renderRequest({ url, body: { mode: 'template', template: { n: '{{ connection.expires_in }}' } } }, sample, { connection });
+    const r = renderRequest(
+      { url, body: { mode: 'template', template: { n: '{{ connection.expires_in }}' } } },
+      sample,
+      { connection },
+    );
     expect(r.body).toEqual({ n: 3599 });
   });
 
   it('an entry of them can be passed on whole by naming the scope', () => {
-    const r = renderRequest({ url, body: { mode: 'template', template: { all: '{{ secrets }}' } } }, sample, { secrets: { A: 'x' } });
+    const r = renderRequest({ url, body: { mode: 'template', template: { all: '{{ secrets }}' } } }, sample, {
+      secrets: { A: 'x' },
+    });
     expect(r.body).toEqual({ all: { A: 'x' } });
   });
 });
@@ -135,14 +203,19 @@ describe('connection.* never comes from the payload', () => {
   const integration: Integration = {
     url: 'https://x.io/{{ connection.access_token }}',
     headers: { Authorization: 'Bearer {{ connection.access_token }}' },
-    body: { mode: 'template', template: { t: '{{ connection.access_token }}', u: '{{ $.connection.access_token }}' } },
+    body: {
+      mode: 'template',
+      template: { t: '{{ connection.access_token }}', u: '{{ $.connection.access_token }}' },
+    },
   };
 
   it('without a connection, a payload field named connection is not read (root or URL scope)', () => {
     const r = renderRequest(integration, hostile, { provider: osvi, diagnostics: true });
     expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('payload-connection');
     expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('scope-connection');
-    expect(r.diagnostics.filter((d) => d.code === 'H408').map((d) => d.path)).toEqual(['/headers/Authorization']);
+    expect(r.diagnostics.filter((d) => d.code === 'H408').map((d) => d.path)).toEqual([
+      '/headers/Authorization',
+    ]);
   });
 
   it('without a provider too', () => {

@@ -23,8 +23,14 @@ describe('integrationTemplates', () => {
   });
 
   it('tells hookmap text bodies from Handlebars ones; auto bodies have no template', () => {
-    expect(list({ url: 'u', body: { mode: 'text', template: 't' } })).toEqual([['/url', 'url', undefined], ['/body/template', 'text', undefined]]);
-    expect(list({ url: 'u', body: { mode: 'text', template: 't', engine: 'handlebars' } })).toEqual([['/url', 'url', undefined], ['/body/template', 'handlebars', undefined]]);
+    expect(list({ url: 'u', body: { mode: 'text', template: 't' } })).toEqual([
+      ['/url', 'url', undefined],
+      ['/body/template', 'text', undefined],
+    ]);
+    expect(list({ url: 'u', body: { mode: 'text', template: 't', engine: 'handlebars' } })).toEqual([
+      ['/url', 'url', undefined],
+      ['/body/template', 'handlebars', undefined],
+    ]);
     expect(list({ url: 'u', body: { mode: 'auto', sections: ['a'] } })).toEqual([['/url', 'url', undefined]]);
   });
 
@@ -34,7 +40,14 @@ describe('integrationTemplates', () => {
       headers: { Authorization: 'Bearer {{ connection.access_token }}' },
       steps: [
         { id: 'find', url: 'https://x.io/find', result: '{{ response.body.id }}' },
-        { id: 'note', when: '{{ steps.find.result }}', url: 'https://x.io/n', headers: { X: 'y' }, body: { mode: 'template', template: {} }, result: { id: '{{ response.body.id }}' } },
+        {
+          id: 'note',
+          when: '{{ steps.find.result }}',
+          url: 'https://x.io/n',
+          headers: { X: 'y' },
+          body: { mode: 'template', template: {} },
+          result: { id: '{{ response.body.id }}' },
+        },
       ],
     };
     expect(list(flow)).toEqual([
@@ -52,6 +65,13 @@ describe('integrationTemplates', () => {
 
   it('skips what is not a template in an invalid document instead of failing', () => {
     expect(list(null)).toEqual([]);
-    expect(list({ url: 5, headers: { A: 1 }, body: { mode: 'text', template: 3 }, steps: [null, 'x', { url: 'u' }] })).toEqual([['/steps/2/url', 'url', 2]]);
+    expect(
+      list({
+        url: 5,
+        headers: { A: 1 },
+        body: { mode: 'text', template: 3 },
+        steps: [null, 'x', { url: 'u' }],
+      }),
+    ).toEqual([['/steps/2/url', 'url', 2]]);
   });
 });

@@ -12,7 +12,12 @@ export function valueIn(v: unknown, t: Type): boolean {
   if (v === null) return t.null;
   if (v === true) return t.true;
   if (v === false) return t.false;
-  if (typeof v === 'number') return !!t.number && (!t.number.integer || Number.isInteger(v)) && (t.number.values === null || t.number.values.includes(v));
+  if (typeof v === 'number')
+    return (
+      !!t.number &&
+      (!t.number.integer || Number.isInteger(v)) &&
+      (t.number.values === null || t.number.values.includes(v))
+    );
   if (typeof v === 'string') {
     const s = t.string;
     if (!s || (s.values !== null && !s.values.includes(v)) || (s.nonEmpty && v === '')) return false;
@@ -25,6 +30,7 @@ export function valueIn(v: unknown, t: Type): boolean {
   const o = t.object;
   if (!o || typeof v !== 'object') return false;
   const record = v as Record<string, unknown>;
-  for (const [k, p] of o.props) if (!Object.hasOwn(record, k) ? p.required : !valueIn(record[k], p.type)) return false;
+  for (const [k, p] of o.props)
+    if (!Object.hasOwn(record, k) ? p.required : !valueIn(record[k], p.type)) return false;
   return Object.keys(record).every((k) => o.props.has(k) || (o.rest !== null && valueIn(record[k], o.rest)));
 }

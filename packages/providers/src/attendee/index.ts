@@ -83,7 +83,6 @@ const SAMPLES: SampleInfo[] = [
   { id: 'bot_log_warning', name: 'bot_logs.update: warning', event: 'bot_logs.update', source: RESEARCH },
 ];
 
-
 const assemble = contextAssembler(attendeeCommon);
 export const attendee: HookmapProvider = {
   id: 'attendee',

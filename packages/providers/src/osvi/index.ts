@@ -12,7 +12,6 @@ function detect(payload: unknown): boolean {
   return !('trigger' in payload || 'eventType' in payload || 'data' in payload);
 }
 
-
 const assemble = contextAssembler(osviCommon);
 export const osvi: HookmapProvider = {
   id: 'osvi',

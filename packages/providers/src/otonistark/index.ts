@@ -22,7 +22,6 @@ function detect(payload: unknown): boolean {
   return MARKERS.some((key) => key in payload);
 }
 
-
 const assemble = contextAssembler(otonistarkCommon);
 export const otonistark: HookmapProvider = {
   id: 'otonistark',

@@ -23,7 +23,6 @@ function detect(payload: unknown): boolean {
   return isRecord(dig(payload, 'meta', 'webhook')) || DATA_MARKERS.some((key) => key in data);
 }
 
-
 const assemble = contextAssembler(otterCommon);
 export const otter: HookmapProvider = {
   id: 'otter',

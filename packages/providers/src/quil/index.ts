@@ -11,7 +11,6 @@ function detect(payload: unknown): boolean {
   return isRecord(payload) && text(payload.eventType) !== null && isRecord(dig(payload, 'data', 'meeting'));
 }
 
-
 const assemble = contextAssembler(quilCommon);
 export const quil: HookmapProvider = {
   id: 'quil',

@@ -23,7 +23,8 @@ export function schemaArbitrary(root: Schema): fc.Arbitrary<unknown> {
 
 function index(node: unknown, ids: Map<string, Schema>): void {
   if (typeof node !== 'object' || node === null) return;
-  if (!Array.isArray(node) && typeof (node as Schema).$id === 'string') ids.set((node as Schema).$id as string, node as Schema);
+  if (!Array.isArray(node) && typeof (node as Schema).$id === 'string')
+    ids.set((node as Schema).$id as string, node as Schema);
   for (const value of Object.values(node)) index(value, ids);
 }
 
@@ -87,11 +88,19 @@ class Generator {
       case 'integer':
         return fc.integer({ min: typeof s.minimum === 'number' ? s.minimum : -1e9, max: 1e9 });
       case 'number':
-        return fc.double({ min: typeof s.minimum === 'number' ? s.minimum : -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
+        return fc.double({
+          min: typeof s.minimum === 'number' ? s.minimum : -1e12,
+          max: 1e12,
+          noNaN: true,
+          noDefaultInfinity: true,
+        });
       case 'string':
         return text(s);
       case 'array':
-        return fc.array(this.of(s.items, depth + 1), { minLength: typeof s.minItems === 'number' ? s.minItems : 0, maxLength: 4 });
+        return fc.array(this.of(s.items, depth + 1), {
+          minLength: typeof s.minItems === 'number' ? s.minItems : 0,
+          maxLength: 4,
+        });
       default:
         return this.object(s, depth);
     }
@@ -102,7 +111,8 @@ class Generator {
     const required = Array.isArray(s.required) ? (s.required as string[]) : [];
     const keys = [...new Set([...Object.keys(properties), ...required])];
     if (keys.length === 0 && s.additionalProperties !== false) {
-      const values = typeof s.additionalProperties === 'object' ? this.of(s.additionalProperties, depth + 1) : freeJson;
+      const values =
+        typeof s.additionalProperties === 'object' ? this.of(s.additionalProperties, depth + 1) : freeJson;
       return fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), values, { maxKeys: 3 });
     }
     const model = Object.fromEntries(keys.map((k) => [k, this.of(properties[k], depth + 1)]));
@@ -113,9 +123,21 @@ class Generator {
 function text(s: Schema): fc.Arbitrary<string> {
   switch (s.format) {
     case 'date-time':
-      return fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString());
     case 'date':
-      return fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString().slice(0, 10));
     case 'uri':
       return fc.webUrl();
     case 'email':
@@ -130,8 +152,10 @@ function text(s: Schema): fc.Arbitrary<string> {
 /** The keywords of both schemas (`required` lists and `properties` joined; `b` wins elsewhere). */
 function merge(a: Schema, b: Schema): Schema {
   const out: Schema = { ...a, ...b };
-  if (a.properties || b.properties) out.properties = { ...(a.properties as Schema), ...(b.properties as Schema) };
-  if (a.required || b.required) out.required = [...new Set([...((a.required as string[]) ?? []), ...((b.required as string[]) ?? [])])];
+  if (a.properties || b.properties)
+    out.properties = { ...(a.properties as Schema), ...(b.properties as Schema) };
+  if (a.required || b.required)
+    out.required = [...new Set([...((a.required as string[]) ?? []), ...((b.required as string[]) ?? [])])];
   if (a.type && b.type) out.type = intersectTypes(a.type, b.type);
   return out;
 }

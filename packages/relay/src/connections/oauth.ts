@@ -8,7 +8,14 @@ import type { ConnectionRecord } from '../store/types.js';
 
 const TOKEN_TIMEOUT_MS = 15_000;
 /** Fields of a token response that are not values a template may read. */
-const PROTOCOL_FIELDS = new Set(['access_token', 'refresh_token', 'expires_in', 'token_type', 'scope', 'id_token']);
+const PROTOCOL_FIELDS = new Set([
+  'access_token',
+  'refresh_token',
+  'expires_in',
+  'token_type',
+  'scope',
+  'id_token',
+]);
 
 export interface Tokens {
   accessToken: string;
@@ -23,7 +30,10 @@ export interface Tokens {
 
 /** The token endpoint refused the grant for good (`invalid_grant`, a revoked or unknown client): reconnect. */
 export class GrantRefused extends Error {
-  constructor(readonly error: string, description: string | undefined) {
+  constructor(
+    readonly error: string,
+    description: string | undefined,
+  ) {
     super(`the token endpoint answered ${error}${description ? ` (${description})` : ''}`);
     this.name = 'GrantRefused';
   }
@@ -37,13 +47,23 @@ function isLoopback(url: URL): boolean {
 
 function requestOptions(url: string): oauth.TokenEndpointRequestOptions {
   const insecure = new URL(url).protocol === 'http:' && isLoopback(new URL(url));
-  return { signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS), ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}) };
+  return {
+    signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+    ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
+  };
 }
 
-function parties(c: ConnectionRecord): { as: oauth.AuthorizationServer; client: oauth.Client; auth: oauth.ClientAuth } {
-  if (!c.tokenUrl || !c.clientId) throw new GrantRefused('invalid_client', 'the connection has no tokenUrl or clientId');
+function parties(c: ConnectionRecord): {
+  as: oauth.AuthorizationServer;
+  client: oauth.Client;
+  auth: oauth.ClientAuth;
+} {
+  if (!c.tokenUrl || !c.clientId)
+    throw new GrantRefused('invalid_client', 'the connection has no tokenUrl or clientId');
   const as: oauth.AuthorizationServer = {
-    issuer: new URL(c.tokenUrl).origin, token_endpoint: c.tokenUrl, ...(c.authorizeUrl ? { authorization_endpoint: c.authorizeUrl } : {}),
+    issuer: new URL(c.tokenUrl).origin,
+    token_endpoint: c.tokenUrl,
+    ...(c.authorizeUrl ? { authorization_endpoint: c.authorizeUrl } : {}),
   };
   const secret = c.clientSecret ?? '';
   const auth = c.tokenAuth === 'basic' ? oauth.ClientSecretBasic(secret) : oauth.ClientSecretPost(secret);
@@ -54,21 +74,30 @@ function tokensOf(r: oauth.TokenEndpointResponse, previousRefresh: string | null
   const extras: Record<string, string> = {};
   for (const [name, value] of Object.entries(r)) {
     if (PROTOCOL_FIELDS.has(name)) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') extras[name] = String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      extras[name] = String(value);
   }
   return {
-    accessToken: r.access_token, refreshToken: r.refresh_token ?? previousRefresh,
-    expiresAt: typeof r.expires_in === 'number' ? new Date(Date.now() + r.expires_in * 1000).toISOString() : null,
-    scope: r.scope ?? null, extras,
+    accessToken: r.access_token,
+    refreshToken: r.refresh_token ?? previousRefresh,
+    expiresAt:
+      typeof r.expires_in === 'number' ? new Date(Date.now() + r.expires_in * 1000).toISOString() : null,
+    scope: r.scope ?? null,
+    extras,
   };
 }
 
-async function processed(run: () => Promise<oauth.TokenEndpointResponse>, previousRefresh: string | null): Promise<Tokens> {
+async function processed(
+  run: () => Promise<oauth.TokenEndpointResponse>,
+  previousRefresh: string | null,
+): Promise<Tokens> {
   try {
     return tokensOf(await run(), previousRefresh);
   } catch (error) {
-    if (error instanceof oauth.ResponseBodyError && REFUSALS.has(error.error)) throw new GrantRefused(error.error, error.error_description);
-    if (error instanceof oauth.WWWAuthenticateChallengeError) throw new GrantRefused('invalid_client', 'the token endpoint answered 401');
+    if (error instanceof oauth.ResponseBodyError && REFUSALS.has(error.error))
+      throw new GrantRefused(error.error, error.error_description);
+    if (error instanceof oauth.WWWAuthenticateChallengeError)
+      throw new GrantRefused('invalid_client', 'the token endpoint answered 401');
     throw error;
   }
 }
@@ -79,7 +108,13 @@ export async function refreshGrant(c: ConnectionRecord): Promise<Tokens> {
   if (!c.refreshToken) throw new GrantRefused('invalid_grant', 'the connection has no refresh token');
   const refreshToken = c.refreshToken;
   return processed(async () => {
-    const response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, requestOptions(c.tokenUrl!));
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      auth,
+      refreshToken,
+      requestOptions(c.tokenUrl!),
+    );
     return oauth.processRefreshTokenResponse(as, client, response);
   }, refreshToken);
 }
@@ -87,15 +122,33 @@ export async function refreshGrant(c: ConnectionRecord): Promise<Tokens> {
 /** A new PKCE pair and state. */
 export async function newAuthorization(): Promise<{ verifier: string; challenge: string; state: string }> {
   const verifier = oauth.generateRandomCodeVerifier();
-  return { verifier, challenge: await oauth.calculatePKCECodeChallenge(verifier), state: oauth.generateRandomState() };
+  return {
+    verifier,
+    challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    state: oauth.generateRandomState(),
+  };
 }
 
 /** Exchange an authorization code (with its PKCE verifier) for tokens. */
-export async function codeGrant(c: ConnectionRecord, code: string, state: string, redirectUri: string, verifier: string): Promise<Tokens> {
+export async function codeGrant(
+  c: ConnectionRecord,
+  code: string,
+  state: string,
+  redirectUri: string,
+  verifier: string,
+): Promise<Tokens> {
   const { as, client, auth } = parties(c);
   return processed(async () => {
     const params = oauth.validateAuthResponse(as, client, new URLSearchParams({ code, state }), state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, auth, params, redirectUri, verifier, requestOptions(c.tokenUrl!));
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      auth,
+      params,
+      redirectUri,
+      verifier,
+      requestOptions(c.tokenUrl!),
+    );
     return oauth.processAuthorizationCodeResponse(as, client, response);
   }, null);
 }

@@ -18,19 +18,28 @@ export interface Preset {
 
 export const PRESETS: Record<string, Preset> = {
   hubspot: {
-    authorizeUrl: 'https://app.hubspot.com/oauth/authorize', tokenUrl: 'https://api.hubapi.com/oauth/v1/token', tokenAuth: 'body',
+    authorizeUrl: 'https://app.hubspot.com/oauth/authorize',
+    tokenUrl: 'https://api.hubapi.com/oauth/v1/token',
+    tokenAuth: 'body',
     scope: 'crm.objects.contacts.read crm.objects.contacts.write',
   },
   salesforce: {
-    authorizeUrl: 'https://login.salesforce.com/services/oauth2/authorize', tokenUrl: 'https://login.salesforce.com/services/oauth2/token',
-    tokenAuth: 'body', scope: 'api refresh_token',
+    authorizeUrl: 'https://login.salesforce.com/services/oauth2/authorize',
+    tokenUrl: 'https://login.salesforce.com/services/oauth2/token',
+    tokenAuth: 'body',
+    scope: 'api refresh_token',
   },
   pipedrive: {
-    authorizeUrl: 'https://oauth.pipedrive.com/oauth/authorize', tokenUrl: 'https://oauth.pipedrive.com/oauth/token', tokenAuth: 'basic',
+    authorizeUrl: 'https://oauth.pipedrive.com/oauth/authorize',
+    tokenUrl: 'https://oauth.pipedrive.com/oauth/token',
+    tokenAuth: 'basic',
     scope: '',
   },
   zoho: {
-    authorizeUrl: 'https://accounts.zoho.com/oauth/v2/auth', tokenUrl: 'https://accounts.zoho.com/oauth/v2/token', tokenAuth: 'body',
-    scope: 'ZohoCRM.modules.ALL', authorizeParams: { access_type: 'offline', prompt: 'consent' },
+    authorizeUrl: 'https://accounts.zoho.com/oauth/v2/auth',
+    tokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
+    tokenAuth: 'body',
+    scope: 'ZohoCRM.modules.ALL',
+    authorizeParams: { access_type: 'offline', prompt: 'consent' },
   },
 };

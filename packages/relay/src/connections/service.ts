@@ -19,7 +19,10 @@ const AUTHORIZE_TTL_MS = 10 * 60_000;
 
 /** A delivery cannot get its connection's values. `permanent`: retrying will not help until someone acts. */
 export class ConnectionError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
     this.name = 'ConnectionError';
   }
@@ -40,14 +43,18 @@ export interface ConnectionsOptions {
 }
 
 function reconnectMessage(c: ConnectionRecord): string {
-  return `connection "${c.id}" needs to be reconnected${c.lastError ? ` (${c.lastError})` : ''}: authorize it again ` +
-    `(POST /api/connections/${c.id}/authorize, or Reconnect in the editor), then retry the failed deliveries (POST /api/deliveries/retry)`;
+  return (
+    `connection "${c.id}" needs to be reconnected${c.lastError ? ` (${c.lastError})` : ''}: authorize it again ` +
+    `(POST /api/connections/${c.id}/authorize, or Reconnect in the editor), then retry the failed deliveries (POST /api/deliveries/retry)`
+  );
 }
 
 export function scopeOf(c: ConnectionRecord): ConnectionScope {
   const values: Record<string, string> = { ...c.values };
   if (c.kind === 'oauth2' && c.accessToken) values.access_token = c.accessToken;
-  const secrets = [...Object.values(values), c.refreshToken, c.clientSecret].filter((v): v is string => !!v && v.length >= 4);
+  const secrets = [...Object.values(values), c.refreshToken, c.clientSecret].filter(
+    (v): v is string => !!v && v.length >= 4,
+  );
   return { values, secrets, accessToken: c.accessToken };
 }
 
@@ -73,7 +80,11 @@ export class Connections {
   /** The connection's values for a delivery, refreshed first when its token expires within 60 s. */
   async scopeFor(id: string): Promise<ConnectionScope> {
     let c = await this.o.store.getConnection(id);
-    if (!c) throw new ConnectionError(`connection "${id}" does not exist: create it (POST /api/connections) or name another one in the integration`, true);
+    if (!c)
+      throw new ConnectionError(
+        `connection "${id}" does not exist: create it (POST /api/connections) or name another one in the integration`,
+        true,
+      );
     if (c.status === 'needs_reauth') throw new ConnectionError(reconnectMessage(c), true);
     if (c.kind === 'oauth2' && expiresSoon(c)) c = await this.refresh(id, (current) => expiresSoon(current));
     return scopeOf(c);
@@ -84,7 +95,10 @@ export class Connections {
     return scopeOf(await this.refresh(id, (current) => current.accessToken === used || !current.accessToken));
   }
 
-  private refresh(id: string, stillNeeded: (current: ConnectionRecord) => boolean): Promise<ConnectionRecord> {
+  private refresh(
+    id: string,
+    stillNeeded: (current: ConnectionRecord) => boolean,
+  ): Promise<ConnectionRecord> {
     const running = this.refreshing.get(id);
     if (running) return running;
     const work = this.refreshLocked(id, stillNeeded).finally(() => this.refreshing.delete(id));
@@ -92,10 +106,14 @@ export class Connections {
     return work;
   }
 
-  private async refreshLocked(id: string, stillNeeded: (current: ConnectionRecord) => boolean): Promise<ConnectionRecord> {
+  private async refreshLocked(
+    id: string,
+    stillNeeded: (current: ConnectionRecord) => boolean,
+  ): Promise<ConnectionRecord> {
     let failure: ConnectionError | null = null;
     const stored = await this.o.store.updateConnectionLocked(id, async (current) => {
-      if (!current || current.status === 'needs_reauth' || current.kind !== 'oauth2' || !stillNeeded(current)) return null;
+      if (!current || current.status === 'needs_reauth' || current.kind !== 'oauth2' || !stillNeeded(current))
+        return null;
       const now = nowIso();
       try {
         const tokens = await refreshGrant(current);
@@ -115,7 +133,11 @@ export class Connections {
       }
     });
     if (failure) throw failure;
-    if (!stored) throw new ConnectionError(`connection "${id}" does not exist: create it (POST /api/connections) or name another one in the integration`, true);
+    if (!stored)
+      throw new ConnectionError(
+        `connection "${id}" does not exist: create it (POST /api/connections) or name another one in the integration`,
+        true,
+      );
     if (stored.status === 'needs_reauth') throw new ConnectionError(reconnectMessage(stored), true);
     return stored;
   }
@@ -126,19 +148,33 @@ export class Connections {
     await this.o.store.updateConnectionLocked(id, async (c) => {
       if (!c) return null;
       if (c.kind !== 'oauth2' || !c.authorizeUrl || !c.clientId) {
-        throw new ConnectionError(`connection "${id}" cannot be authorized: it needs kind "oauth2", an authorizeUrl (or a preset) and a clientId`, true);
+        throw new ConnectionError(
+          `connection "${id}" cannot be authorized: it needs kind "oauth2", an authorizeUrl (or a preset) and a clientId`,
+          true,
+        );
       }
       const { verifier, challenge, state } = await newAuthorization();
       const fullState = `${id}.${state}`;
       const target = new URL(c.authorizeUrl);
       const preset = c.preset ? PRESETS[c.preset] : undefined;
       const params: Record<string, string> = {
-        response_type: 'code', client_id: c.clientId, redirect_uri: redirectUri, state: fullState,
-        code_challenge: challenge, code_challenge_method: 'S256', ...(c.scope ? { scope: c.scope } : {}), ...preset?.authorizeParams,
+        response_type: 'code',
+        client_id: c.clientId,
+        redirect_uri: redirectUri,
+        state: fullState,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        ...(c.scope ? { scope: c.scope } : {}),
+        ...preset?.authorizeParams,
       };
       for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
       url = target.toString();
-      const pendingAuth = { stateHash: hashState(fullState), verifier, redirectUri, expiresAt: new Date(Date.now() + AUTHORIZE_TTL_MS).toISOString() };
+      const pendingAuth = {
+        stateHash: hashState(fullState),
+        verifier,
+        redirectUri,
+        expiresAt: new Date(Date.now() + AUTHORIZE_TTL_MS).toISOString(),
+      };
       return { ...c, pendingAuth, updatedAt: nowIso() };
     });
     return url;
@@ -153,19 +189,28 @@ export class Connections {
       const expected = pending ? Buffer.from(pending.stateHash, 'hex') : Buffer.alloc(0);
       const given = Buffer.from(hashState(state), 'hex');
       if (!c || !pending || expected.length !== given.length || !timingSafeEqual(expected, given)) {
-        failure = new ConnectionError('this authorization is unknown or was already used: start again from the relay (Connect)', true);
+        failure = new ConnectionError(
+          'this authorization is unknown or was already used: start again from the relay (Connect)',
+          true,
+        );
         return null;
       }
       const now = nowIso();
       if (Date.parse(pending.expiresAt) < Date.now()) {
-        failure = new ConnectionError('this authorization took longer than 10 minutes: start again from the relay (Connect)', true);
+        failure = new ConnectionError(
+          'this authorization took longer than 10 minutes: start again from the relay (Connect)',
+          true,
+        );
         return { ...c, pendingAuth: null, updatedAt: now };
       }
       try {
         const tokens = await codeGrant(c, code, state, pending.redirectUri, pending.verifier);
         return { ...withTokens(c, tokens, now), pendingAuth: null };
       } catch (error) {
-        failure = new ConnectionError(`the code could not be exchanged for tokens: ${(error as Error).message}`, true);
+        failure = new ConnectionError(
+          `the code could not be exchanged for tokens: ${(error as Error).message}`,
+          true,
+        );
         return { ...c, pendingAuth: null, lastError: (failure as Error).message, updatedAt: now };
       }
     });
@@ -177,7 +222,15 @@ export class Connections {
 
 function withTokens(c: ConnectionRecord, t: Tokens, now: string): ConnectionRecord {
   return {
-    ...c, accessToken: t.accessToken, refreshToken: t.refreshToken ?? c.refreshToken, expiresAt: t.expiresAt,
-    scope: t.scope ?? c.scope, values: { ...c.values, ...t.extras }, status: 'ok', lastRefreshAt: now, lastError: null, updatedAt: now,
+    ...c,
+    accessToken: t.accessToken,
+    refreshToken: t.refreshToken ?? c.refreshToken,
+    expiresAt: t.expiresAt,
+    scope: t.scope ?? c.scope,
+    values: { ...c.values, ...t.extras },
+    status: 'ok',
+    lastRefreshAt: now,
+    lastError: null,
+    updatedAt: now,
   };
 }

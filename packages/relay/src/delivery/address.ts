@@ -52,7 +52,11 @@ export function isAllowed(address: string, allow: BlockList): boolean {
   return v4 ? allow.check(v4, 'ipv4') : allow.check(address, 'ipv6');
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /** A `lookup` for http.request that refuses addresses outside the policy. */
 export function guardedLookup(allow: BlockList) {
@@ -63,7 +67,8 @@ export function guardedLookup(allow: BlockList) {
       if (refused) return callback(new DestinationRefused(refused.address), []);
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
-      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+      if (!first)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
     });
   };

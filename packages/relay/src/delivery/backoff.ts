@@ -9,7 +9,11 @@ export interface RetryPolicy {
   backoffMaxMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, backoffBaseMs: 2_000, backoffMaxMs: 3_600_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 5,
+  backoffBaseMs: 2_000,
+  backoffMaxMs: 3_600_000,
+};
 
 /** Network errors, timeouts, 5xx, 408 and 429 are worth another try; other 4xx never. */
 export function isRetryable(status: number | null): boolean {

@@ -59,8 +59,18 @@ function resumed(row: Attempt): FlowStepResult {
   const id = row.stepId as string;
   if (row.skipped) return { id, skipped: true };
   const headers = row.responseHeaders ?? {};
-  const response: FlowResponse = { status: row.responseStatus as number, headers, body: bodyOf(row.responseBody, headers['content-type']) };
-  return { id, skipped: false, response, accepted: true, ...(row.result !== undefined ? { result: row.result } : {}) };
+  const response: FlowResponse = {
+    status: row.responseStatus as number,
+    headers,
+    body: bodyOf(row.responseBody, headers['content-type']),
+  };
+  return {
+    id,
+    skipped: false,
+    response,
+    accepted: true,
+    ...(row.result !== undefined ? { result: row.result } : {}),
+  };
 }
 
 /** The body as the step read it: JSON parsed when its content type says so, none as null. */

@@ -70,7 +70,11 @@ interface Sent {
 }
 
 class Parked extends Error {
-  constructor(readonly until: number, readonly reason: string, readonly host: string) {
+  constructor(
+    readonly until: number,
+    readonly reason: string,
+    readonly host: string,
+  ) {
     super(`parked: ${reason}`);
   }
 }
@@ -81,7 +85,10 @@ class LeaseLost extends Error {}
 export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
   const steps = a.flow.steps;
   const resume = await resumeOf(a.store, a.deliveryId, a.flow);
-  const options: SendOptions = { ...a.send, maxResponseBytes: Math.max(a.send.maxResponseBytes, FLOW_RESPONSE_BYTES) };
+  const options: SendOptions = {
+    ...a.send,
+    maxResponseBytes: Math.max(a.send.maxResponseBytes, FLOW_RESPONSE_BYTES),
+  };
   let sent: Sent | null = null;
   let last: StepRecord | null = null;
   let ran = 0;
@@ -89,7 +96,12 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
   const fetch: FlowFetch = async (url, init) => {
     const outHeaders: Record<string, string> = { 'user-agent': 'hookmap-relay/0.1', ...a.extraHeaders };
     for (const [name, value] of Object.entries(init.headers)) outHeaders[name.toLowerCase()] = value;
-    const request: OutboundRequest = { method: init.method, url, headers: outHeaders, body: init.body ?? null };
+    const request: OutboundRequest = {
+      method: init.method,
+      url,
+      headers: outHeaders,
+      body: init.body ?? null,
+    };
     const shownHost = a.hostOf(a.redactor.text(url));
     const admission = a.admit ? await a.admit(request, shownHost) : null;
     if (admission && !admission.go) throw new Parked(admission.until, admission.reason, shownHost);
@@ -99,7 +111,11 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
     sent = { startedAt, request, result };
     if (result.status === null) throw new Error(result.error ?? 'no response');
     const headers = Object.entries(result.headers ?? {});
-    return { status: result.status, headers: { forEach: (cb) => headers.forEach(([n, v]) => cb(v, n)) }, text: async () => result.body ?? '' };
+    return {
+      status: result.status,
+      headers: { forEach: (cb) => headers.forEach(([n, v]) => cb(v, n)) },
+      text: async () => result.body ?? '',
+    };
   };
 
   const onStep = async (step: FlowStepResult): Promise<void> => {
@@ -116,28 +132,50 @@ export async function attemptFlow(a: FlowAttempt): Promise<FlowOutcome> {
 
   try {
     await runFlow(a.flow, a.payload, {
-      provider: a.provider, secrets: a.secrets, ...(a.connection ? { connection: a.connection } : {}), fetch, onStep, resume, maxResponseBytes: options.maxResponseBytes, signal: a.signal,
+      provider: a.provider,
+      secrets: a.secrets,
+      ...(a.connection ? { connection: a.connection } : {}),
+      fetch,
+      onStep,
+      resume,
+      maxResponseBytes: options.maxResponseBytes,
+      signal: a.signal,
     });
     return { kind: 'final', last };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };
     const cause = error instanceof FlowError ? error.cause : error;
-    if (cause instanceof Parked) return { kind: 'parked', until: cause.until, reason: cause.reason, host: cause.host };
+    if (cause instanceof Parked)
+      return { kind: 'parked', until: cause.until, reason: cause.reason, host: cause.host };
     if (error instanceof FlowError) {
       // The step's request went out (or was refused before it could): record it with the send's error.
       const failed = sent as Sent | null;
       const result = maskedResult(failed?.result ?? notSent(error.message), a.redactor);
       const request = failed ? masked(failed.request, a.redactor) : null;
       const step: StepInfo = { stepId: error.stepId, skipped: false, accepted: false };
-      return { kind: 'final', last: { startedAt: failed?.startedAt ?? new Date().toISOString(), request, result, step } };
+      return {
+        kind: 'final',
+        last: { startedAt: failed?.startedAt ?? new Date().toISOString(), request, result, step },
+      };
     }
     // The store failed (recording a step): the attempt is abandoned, its lease runs out, it is made again.
     if (!(error instanceof HookmapError)) throw error;
     // A step that cannot be rendered (or a recorded chain that no longer fits the flow): never retried.
     const index = resume.length + ran;
     const stepId = stepAt(error, steps) ?? steps[Math.min(index, steps.length - 1)]?.id ?? '';
-    const result: SendResult = { ...notSent(a.redactor.text(`could not be rendered: ${error.message}`)), permanent: true };
-    return { kind: 'final', last: { startedAt: new Date().toISOString(), request: null, result, step: { stepId, skipped: false, accepted: false } } };
+    const result: SendResult = {
+      ...notSent(a.redactor.text(`could not be rendered: ${error.message}`)),
+      permanent: true,
+    };
+    return {
+      kind: 'final',
+      last: {
+        startedAt: new Date().toISOString(),
+        request: null,
+        result,
+        step: { stepId, skipped: false, accepted: false },
+      },
+    };
   }
 }
 
@@ -149,24 +187,44 @@ function stepAt(error: unknown, steps: Flow['steps']): string | undefined {
 }
 
 function recordOf(step: FlowStepResult, sent: Sent | null, redactor: Redactor): StepRecord {
-  const info: StepInfo = { stepId: step.id, skipped: step.skipped, accepted: step.skipped || step.accepted === true };
+  const info: StepInfo = {
+    stepId: step.id,
+    skipped: step.skipped,
+    accepted: step.skipped || step.accepted === true,
+  };
   if (step.result !== undefined) info.result = redactJson(step.result, redactor);
   if (!sent) return { startedAt: new Date().toISOString(), request: null, result: notSent(null), step: info };
-  return { startedAt: sent.startedAt, request: masked(sent.request, redactor), result: maskedResult(sent.result, redactor), step: info };
+  return {
+    startedAt: sent.startedAt,
+    request: masked(sent.request, redactor),
+    result: maskedResult(sent.result, redactor),
+    step: info,
+  };
 }
 
 function masked(request: OutboundRequest, redactor: Redactor): OutboundRequest {
-  return { ...request, url: redactor.text(request.url), headers: redactor.headers(request.headers) ?? {}, body: redactor.text(request.body) };
+  return {
+    ...request,
+    url: redactor.text(request.url),
+    headers: redactor.headers(request.headers) ?? {},
+    body: redactor.text(request.body),
+  };
 }
 
 function maskedResult(result: SendResult, redactor: Redactor): SendResult {
-  return { ...result, headers: redactor.headers(result.headers), body: redactor.text(result.body), error: redactor.text(result.error) };
+  return {
+    ...result,
+    headers: redactor.headers(result.headers),
+    body: redactor.text(result.body),
+    error: redactor.text(result.error),
+  };
 }
 
 function redactJson(value: JsonValue, redactor: Redactor): JsonValue {
   if (typeof value === 'string') return redactor.text(value);
   if (Array.isArray(value)) return value.map((v) => redactJson(v, redactor));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactJson(v, redactor)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactJson(v, redactor)]));
   return value;
 }
 
@@ -176,5 +234,9 @@ function notSent(error: string | null): SendResult {
 
 /** The attempt row of a step: the fields a flow adds to an Attempt. */
 export function stepFields(step: StepInfo): Pick<Attempt, 'stepId' | 'skipped' | 'result'> {
-  return { stepId: step.stepId, skipped: step.skipped, ...(step.result !== undefined ? { result: step.result } : {}) };
+  return {
+    stepId: step.stepId,
+    skipped: step.skipped,
+    ...(step.result !== undefined ? { result: step.result } : {}),
+  };
 }

@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
 import type { RelayMetrics } from '../metrics.js';
 import { parseRetryAfter } from './backoff.js';
-import { DEFAULT_RATE_LIMITS, rateLimitFor, rateLimitFieldProblem, type RateLimit, type RateLimitTable } from './rate-limits.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  rateLimitFor,
+  rateLimitFieldProblem,
+  type RateLimit,
+  type RateLimitTable,
+} from './rate-limits.js';
 import type { RateWindow } from './rate-window.js';
 import type { OutboundRequest, SendResult } from './send.js';
 
@@ -27,8 +33,7 @@ export interface HostGateOptions {
 
 export type ParkReason = 'circuit' | 'concurrency' | 'rate' | 'paused';
 export type Admission =
-  | { go: true; done(result: SendResult): Promise<void> }
-  | { go: false; until: number; reason: ParkReason };
+  { go: true; done(result: SendResult): Promise<void> } | { go: false; until: number; reason: ParkReason };
 
 interface HostState {
   inflight: number;
@@ -67,7 +72,8 @@ export function hostOf(url: string): string {
 
 /** Bucket of a request: the host and a hash of its credentials (or of its whole URL); never a secret in clear. */
 export function bucketKey(request: OutboundRequest, host: string, per: RateLimit['per']): string {
-  const material = per === 'url' ? request.url : (request.headers['authorization'] ?? request.headers['x-api-token'] ?? '');
+  const material =
+    per === 'url' ? request.url : (request.headers['authorization'] ?? request.headers['x-api-token'] ?? '');
   return `${host}#${createHash('sha256').update(material).digest('hex').slice(0, 16)}`;
 }
 
@@ -95,7 +101,8 @@ export class HostGate {
     const now = Date.now();
     if (state.openUntil > now) return this.park(state, label, state.openUntil, 'circuit');
     const probe = state.openUntil > 0;
-    if (probe && state.probing) return this.park(state, label, now + Math.min(1_000, state.cooldownMs), 'circuit');
+    if (probe && state.probing)
+      return this.park(state, label, now + Math.min(1_000, state.cooldownMs), 'circuit');
     const rule = this.ruleFor(host, rateLimitField);
     // The host's share, or less where the CRM documents a concurrency cap.
     const share = Math.min(this.o.hostConcurrency, rule?.concurrency ?? Number.POSITIVE_INFINITY);
@@ -103,7 +110,12 @@ export class HostGate {
     // (a round trip to the store). A slow, hanging or unknown one is parked: it must not hold the pool.
     if (state.inflight >= share && !(this.isFast(state, now) && (await this.slot(state, share)))) {
       const freeAt = Math.min(...state.ends);
-      return this.park(state, label, Math.max(Date.now() + PARK_SPACING_MS, Math.min(freeAt, Date.now() + 1_000)), 'concurrency');
+      return this.park(
+        state,
+        label,
+        Math.max(Date.now() + PARK_SPACING_MS, Math.min(freeAt, Date.now() + 1_000)),
+        'concurrency',
+      );
     }
     // The slot is ours from here; a later refusal gives it back.
     state.inflight++;
@@ -131,9 +143,11 @@ export class HostGate {
       done: async (result) => {
         state.ends.delete(end);
         state.finished++;
-        state.averageMs = state.finished === 1 ? Date.now() - started : state.averageMs * 0.8 + (Date.now() - started) * 0.2;
+        state.averageMs =
+          state.finished === 1 ? Date.now() - started : state.averageMs * 0.8 + (Date.now() - started) * 0.2;
         this.record(state, label, result, probe);
-        if (result.status === 429) await this.pause(bucketKey(request, host, rule?.per), label, result.headers?.['retry-after']);
+        if (result.status === 429)
+          await this.pause(bucketKey(request, host, rule?.per), label, result.headers?.['retry-after']);
         this.free(state);
       },
     };
@@ -149,8 +163,16 @@ export class HostGate {
     let state = this.hosts.get(host);
     if (!state) {
       state = {
-        inflight: 0, ends: new Set(), failures: 0, openUntil: 0, cooldownMs: this.o.breakerCooldownMs, probing: false, nextPark: 0,
-        finished: 0, averageMs: 0, waiters: [],
+        inflight: 0,
+        ends: new Set(),
+        failures: 0,
+        openUntil: 0,
+        cooldownMs: this.o.breakerCooldownMs,
+        probing: false,
+        nextPark: 0,
+        finished: 0,
+        averageMs: 0,
+        waiters: [],
       };
       this.hosts.set(host, state);
     }
@@ -183,7 +205,13 @@ export class HostGate {
     return true;
   }
 
-  private park(state: HostState, host: string, base: number, reason: ParkReason, spacing = PARK_SPACING_MS): Admission {
+  private park(
+    state: HostState,
+    host: string,
+    base: number,
+    reason: ParkReason,
+    spacing = PARK_SPACING_MS,
+  ): Admission {
     const until = Math.max(base, state.nextPark + spacing);
     state.nextPark = until;
     this.o.metrics.deliveryParked(host, reason);
@@ -195,7 +223,9 @@ export class HostGate {
     const ms = Math.min(MAX_PAUSE_MS, parseRetryAfter(retryAfter) ?? DEFAULT_429_PAUSE_MS);
     this.paused.set(key, Math.max(this.paused.get(key) ?? 0, Date.now() + ms));
     this.o.log.warn('destination asked to slow down (429): host paused', { host, pauseMs: ms });
-    await this.o.window.pause(key, ms).catch((error: Error) => this.o.log.warn('could not share the pause', { host, error: error.message }));
+    await this.o.window
+      .pause(key, ms)
+      .catch((error: Error) => this.o.log.warn('could not share the pause', { host, error: error.message }));
   }
 
   /** Network errors, timeouts and 5xx count against the circuit; any other answer closes it. */
@@ -216,9 +246,15 @@ export class HostGate {
     }
     state.failures++;
     if (!probe && state.failures < this.o.breakerFailures) return;
-    if (probe) state.cooldownMs = Math.min(state.cooldownMs * 2, this.o.breakerCooldownMs * MAX_COOLDOWN_FACTOR);
+    if (probe)
+      state.cooldownMs = Math.min(state.cooldownMs * 2, this.o.breakerCooldownMs * MAX_COOLDOWN_FACTOR);
     state.openUntil = Date.now() + state.cooldownMs;
     this.o.metrics.circuitChanged(host, true);
-    this.o.log.warn('circuit open: host parked', { host, failures: state.failures, cooldownMs: state.cooldownMs, error: result.error ?? `HTTP ${result.status}` });
+    this.o.log.warn('circuit open: host parked', {
+      host,
+      failures: state.failures,
+      cooldownMs: state.cooldownMs,
+      error: result.error ?? `HTTP ${result.status}`,
+    });
   }
 }

@@ -3,10 +3,16 @@ import type { Delivery, IntegrationRecord, Store } from '../store/types.js';
 
 export class VersionGone extends Error {}
 
-export async function withVersion(store: Store, integration: IntegrationRecord, delivery: Delivery): Promise<IntegrationRecord> {
+export async function withVersion(
+  store: Store,
+  integration: IntegrationRecord,
+  delivery: Delivery,
+): Promise<IntegrationRecord> {
   const live = integration.version ?? 1;
-  if (delivery.version === undefined || delivery.version === null || delivery.version === live) return { ...integration, version: live };
+  if (delivery.version === undefined || delivery.version === null || delivery.version === live)
+    return { ...integration, version: live };
   const pinned = await store.getIntegrationVersion(integration.id, delivery.version);
-  if (!pinned) throw new VersionGone(`version ${delivery.version} of integration ${integration.id} no longer exists`);
+  if (!pinned)
+    throw new VersionGone(`version ${delivery.version} of integration ${integration.id} no longer exists`);
   return { ...integration, doc: pinned.doc, version: pinned.version };
 }

@@ -36,7 +36,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitTable = {
   // Close: limits per endpoint group, announced in RateLimit headers; 429 + Retry-After past them.
   'api.close.com': { limit: 20, windowMs: 1_000 },
   // Zoho CRM: credits per 24 h and calls in flight per org; the free edition's floor (5 000 / 24 h, 5 at once).
-  ...Object.fromEntries(['com', 'eu', 'in', 'com.au', 'jp', 'ca'].map((tld) => [`www.zohoapis.${tld}`, ZOHO])),
+  ...Object.fromEntries(
+    ['com', 'eu', 'in', 'com.au', 'jp', 'ca'].map((tld) => [`www.zohoapis.${tld}`, ZOHO]),
+  ),
 };
 
 /** The rule for a host: exact key first, then the longest `*.suffix`; undefined when none. */
@@ -72,10 +74,14 @@ export function parseRateLimit(text: string): RateLimit | null {
 /** `host=N/window,host2=off` (HOOKMAP_RATE_LIMITS). */
 export function parseRateLimitList(text: string): RateLimitTable {
   const out: RateLimitTable = {};
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = entry.indexOf('=');
     const host = entry.slice(0, eq).trim().toLowerCase();
-    if (eq < 1 || !/^(\*\.)?[a-z0-9.-]+$/.test(host)) throw new Error(`"${entry}" should be host=N/window, e.g. api.hubapi.com=100/10s`);
+    if (eq < 1 || !/^(\*\.)?[a-z0-9.-]+$/.test(host))
+      throw new Error(`"${entry}" should be host=N/window, e.g. api.hubapi.com=100/10s`);
     out[host] = parseRateLimit(entry.slice(eq + 1));
   }
   return out;
@@ -88,10 +94,15 @@ export function parseRateLimitList(text: string): RateLimitTable {
 export function rateLimitFieldProblem(value: unknown): string | null {
   if (value === undefined || value === false || value === null) return null;
   const v = value as Record<string, unknown>;
-  if (typeof value !== 'object' || Array.isArray(value)) return '"rateLimit" must be an object { "limit", "windowMs" } or false';
-  if (!Number.isInteger(v.limit) || (v.limit as number) < 1) return '"rateLimit.limit" must be a whole number of requests, at least 1';
-  if (typeof v.windowMs !== 'number' || !(v.windowMs >= 1)) return '"rateLimit.windowMs" must be a number of milliseconds, at least 1';
-  if (v.per !== undefined && v.per !== 'credential' && v.per !== 'url') return '"rateLimit.per" must be "credential" or "url"';
-  if (v.concurrency !== undefined && (!Number.isInteger(v.concurrency) || (v.concurrency as number) < 1)) return '"rateLimit.concurrency" must be a whole number, at least 1';
+  if (typeof value !== 'object' || Array.isArray(value))
+    return '"rateLimit" must be an object { "limit", "windowMs" } or false';
+  if (!Number.isInteger(v.limit) || (v.limit as number) < 1)
+    return '"rateLimit.limit" must be a whole number of requests, at least 1';
+  if (typeof v.windowMs !== 'number' || !(v.windowMs >= 1))
+    return '"rateLimit.windowMs" must be a number of milliseconds, at least 1';
+  if (v.per !== undefined && v.per !== 'credential' && v.per !== 'url')
+    return '"rateLimit.per" must be "credential" or "url"';
+  if (v.concurrency !== undefined && (!Number.isInteger(v.concurrency) || (v.concurrency as number) < 1))
+    return '"rateLimit.concurrency" must be a whole number, at least 1';
   return null;
 }

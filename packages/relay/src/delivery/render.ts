@@ -20,7 +20,11 @@ export function buildRequest(
 ): OutboundRequest {
   const payload: unknown = JSON.parse(rawBody);
   const provider = findProvider(source?.provider ?? null);
-  const rendered = renderRequest(integration.doc, payload, { provider, secrets: integration.secrets, ...(connection ? { connection } : {}) });
+  const rendered = renderRequest(integration.doc, payload, {
+    provider,
+    secrets: integration.secrets,
+    ...(connection ? { connection } : {}),
+  });
   const body = serializeBody(rendered);
   const headers: Record<string, string> = { 'user-agent': 'hookmap-relay/0.1', ...extraHeaders };
   for (const [name, value] of Object.entries(rendered.headers)) headers[name.toLowerCase()] = value;

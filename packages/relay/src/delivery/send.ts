@@ -35,7 +35,11 @@ export interface SendResult {
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256 });
 
-export async function send(request: OutboundRequest, options: SendOptions, signal?: AbortSignal): Promise<SendResult> {
+export async function send(
+  request: OutboundRequest,
+  options: SendOptions,
+  signal?: AbortSignal,
+): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
@@ -43,17 +47,39 @@ export async function send(request: OutboundRequest, options: SendOptions, signa
     return { status, headers, body, error: null, durationMs: elapsed() };
   } catch (error) {
     if (signal?.aborted) {
-      return { status: null, headers: null, body: null, error: 'interrupted: the relay was stopping', interrupted: true, durationMs: elapsed() };
+      return {
+        status: null,
+        headers: null,
+        body: null,
+        error: 'interrupted: the relay was stopping',
+        interrupted: true,
+        durationMs: elapsed(),
+      };
     }
-    const permanent = error instanceof DestinationRefused || error instanceof UnusableUrl || UNSENDABLE.has((error as NodeJS.ErrnoException).code ?? '');
-    return { status: null, headers: null, body: null, error: describe(error), permanent, durationMs: elapsed() };
+    const permanent =
+      error instanceof DestinationRefused ||
+      error instanceof UnusableUrl ||
+      UNSENDABLE.has((error as NodeJS.ErrnoException).code ?? '');
+    return {
+      status: null,
+      headers: null,
+      body: null,
+      error: describe(error),
+      permanent,
+      durationMs: elapsed(),
+    };
   }
 }
 
 class UnusableUrl extends Error {}
 
 /** Node refuses to send these requests at all (bad header name or value, bad method): retrying cannot help. */
-const UNSENDABLE = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_UNESCAPED_CHARACTERS']);
+const UNSENDABLE = new Set([
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_HTTP_INVALID_HEADER_VALUE',
+  'ERR_UNESCAPED_CHARACTERS',
+]);
 
 function parseUrl(text: string): URL {
   let url: URL;
@@ -81,7 +107,10 @@ function exchange(request: OutboundRequest, options: SendOptions, signal?: Abort
       agent: secure ? httpsAgent : httpAgent,
       lookup: guardedLookup(options.allow) as never,
     });
-    const timer = setTimeout(() => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     const interrupt = () => req.destroy(new Error('interrupted'));
     if (signal?.aborted) interrupt();
     signal?.addEventListener('abort', interrupt, { once: true });
@@ -101,7 +130,11 @@ function exchange(request: OutboundRequest, options: SendOptions, signal?: Abort
       });
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: flatHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       });
       res.on('error', (error) => {
         clearTimeout(timer);
@@ -126,7 +159,8 @@ function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
 
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ECONNREFUSED') return `connection refused (${e.message.replace(/^connect ECONNREFUSED /, '')})`;
+  if (e?.code === 'ECONNREFUSED')
+    return `connection refused (${e.message.replace(/^connect ECONNREFUSED /, '')})`;
   if (e?.code && !e.message.includes(e.code)) return `${e.code}: ${e.message}`;
   return e?.message ?? String(error);
 }

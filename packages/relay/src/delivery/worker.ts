@@ -2,7 +2,15 @@
  * The delivery loop: claim due deliveries, make one attempt each, record it, schedule the next.
  * At-least-once: a claim is a lease, so work held by a process that died is claimed again later.
  */
-import type { Attempt, ClaimedDelivery, Delivery, DeliveryUpdate, EventRecord, IntegrationRecord, Store } from '../store/types.js';
+import type {
+  Attempt,
+  ClaimedDelivery,
+  Delivery,
+  DeliveryUpdate,
+  EventRecord,
+  IntegrationRecord,
+  Store,
+} from '../store/types.js';
 import { newId, nowIso } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { ConfigCache } from '../config-cache.js';
@@ -125,7 +133,10 @@ export class DeliveryWorker {
       return 0;
     }
     let timer: NodeJS.Timeout | undefined;
-    const late = await Promise.race([all.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), deadlineMs)))]);
+    const late = await Promise.race([
+      all.then(() => false),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(true), deadlineMs))),
+    ]);
     clearTimeout(timer);
     if (!late) return 0;
     const interrupted = this.inflight.size;
@@ -145,8 +156,17 @@ export class DeliveryWorker {
   private async giveBack(items: ClaimedDelivery[]): Promise<void> {
     if (items.length === 0) return;
     const now = new Date().toISOString();
-    await this.o.store.deferClaims(this.o.id, items.map((c) => ({ id: c.delivery.id, until: now }))).catch((error: Error) =>
-      this.o.log.warn('could not give back leased deliveries; their lease will run out', { error: error.message, count: items.length }));
+    await this.o.store
+      .deferClaims(
+        this.o.id,
+        items.map((c) => ({ id: c.delivery.id, until: now })),
+      )
+      .catch((error: Error) =>
+        this.o.log.warn('could not give back leased deliveries; their lease will run out', {
+          error: error.message,
+          count: items.length,
+        }),
+      );
   }
 
   private async loop(): Promise<void> {
@@ -161,7 +181,8 @@ export class DeliveryWorker {
       let claimed: ClaimedDelivery[] = [];
       // Claim in batches: with most slots busy, wait for a quarter to free up (one query per batch, not per attempt);
       // and only when the store may hold due work: woken for it, the last claim was full, or a poll is due.
-      const storeMayHaveWork = this.storeDue || this.lastClaimFull || Date.now() - this.lastClaimAt >= this.o.pollMs;
+      const storeMayHaveWork =
+        this.storeDue || this.lastClaimFull || Date.now() - this.lastClaimAt >= this.o.pollMs;
       if (free >= quarter && storeMayHaveWork) {
         this.storeDue = false;
         this.lastClaimAt = Date.now();
@@ -174,14 +195,18 @@ export class DeliveryWorker {
         for (const c of claimed) this.track(this.run(c, {}, true));
       }
       // Sleep unless there is more to do now; new work and finished attempts wake us.
-      const more = (this.local.size > 0 && this.inflight.size < this.o.concurrency) || (this.lastClaimFull && this.o.concurrency - this.inflight.size >= quarter);
+      const more =
+        (this.local.size > 0 && this.inflight.size < this.o.concurrency) ||
+        (this.lastClaimFull && this.o.concurrency - this.inflight.size >= quarter);
       if (!more) await this.sleep(this.o.pollMs);
     }
   }
 
   private track(work: Promise<unknown>): void {
     const tracked = work
-      .catch((error: Error) => this.o.log.error('delivery attempt failed to record', { error: error.message }))
+      .catch((error: Error) =>
+        this.o.log.error('delivery attempt failed to record', { error: error.message }),
+      )
       .finally(() => {
         this.inflight.delete(tracked);
         this.wake('local');
@@ -213,21 +238,43 @@ export class DeliveryWorker {
   }
 
   /** One attempt, or null when the host gate parked the delivery instead. */
-  private async run({ delivery, event }: ClaimedDelivery, opts: { evenIfInactive?: boolean }, gated: boolean): Promise<Attempt | null> {
+  private async run(
+    { delivery, event }: ClaimedDelivery,
+    opts: { evenIfInactive?: boolean },
+    gated: boolean,
+  ): Promise<Attempt | null> {
     const number = delivery.attemptCount + 1;
     this.requestIds.set(delivery, requestIdOf(event.id, event.headers));
     const live = await this.o.cache.integration(delivery.integrationId);
     const startedAt = nowIso();
     if (!live || (!live.active && !opts.evenIfInactive)) {
-      const reason = live ? `integration is disabled${live.disabledReason ? `: ${live.disabledReason}` : ''}` : 'integration was deleted';
-      return this.finish(delivery, number, startedAt, null, notSent(`not sent: ${reason}`), 'cancelled', null);
+      const reason = live
+        ? `integration is disabled${live.disabledReason ? `: ${live.disabledReason}` : ''}`
+        : 'integration was deleted';
+      return this.finish(
+        delivery,
+        number,
+        startedAt,
+        null,
+        notSent(`not sent: ${reason}`),
+        'cancelled',
+        null,
+      );
     }
     let integration: IntegrationRecord;
     try {
       integration = await withVersion(this.o.store, live, delivery);
     } catch (error) {
       if (!(error instanceof VersionGone)) throw error;
-      return this.finish(delivery, number, startedAt, null, notSent(`not sent: ${error.message}`), 'failed', null);
+      return this.finish(
+        delivery,
+        number,
+        startedAt,
+        null,
+        notSent(`not sent: ${error.message}`),
+        'failed',
+        null,
+      );
     }
     this.versions.set(delivery, integration.version ?? 1);
     const connectionId = connectionOf(integration);
@@ -237,16 +284,27 @@ export class DeliveryWorker {
         scope = await this.connections().scopeFor(connectionId);
       } catch (error) {
         if (!(error instanceof ConnectionError)) throw error;
-        return this.conclude(delivery, integration, number, startedAt, null, { ...notSent(`not sent: ${error.message}`), permanent: error.permanent });
+        return this.conclude(delivery, integration, number, startedAt, null, {
+          ...notSent(`not sent: ${error.message}`),
+          permanent: error.permanent,
+        });
       }
     }
     let redactor = Redactor.forIntegration(integration, scope?.secrets ?? []);
-    if (isFlow(integration.doc)) return this.runFlow({ delivery, event }, integration, number, redactor, gated, scope);
+    if (isFlow(integration.doc))
+      return this.runFlow({ delivery, event }, integration, number, redactor, gated, scope);
     const source = await this.o.cache.source(delivery.sourceId).catch(() => null);
-    const render = (values: ConnectionScope | null): OutboundRequest => buildRequest(integration, source, event.body, {
-      'x-hookmap-delivery': delivery.id,
-      'x-hookmap-attempt': String(number),
-    }, values?.values);
+    const render = (values: ConnectionScope | null): OutboundRequest =>
+      buildRequest(
+        integration,
+        source,
+        event.body,
+        {
+          'x-hookmap-delivery': delivery.id,
+          'x-hookmap-attempt': String(number),
+        },
+        values?.values,
+      );
     let request: OutboundRequest;
     try {
       request = render(scope);
@@ -260,8 +318,15 @@ export class DeliveryWorker {
     const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;
     const admission = gated && this.o.gate ? await this.o.gate.admit(request, rateLimit, shownHost) : null;
     if (admission && !admission.go) {
-      await this.o.store.deferClaims(this.o.id, [{ id: delivery.id, until: new Date(admission.until).toISOString() }]);
-      this.o.log.debug('delivery parked', { ...ids(delivery, event), host: shownHost, reason: admission.reason, until: new Date(admission.until).toISOString() });
+      await this.o.store.deferClaims(this.o.id, [
+        { id: delivery.id, until: new Date(admission.until).toISOString() },
+      ]);
+      this.o.log.debug('delivery parked', {
+        ...ids(delivery, event),
+        host: shownHost,
+        reason: admission.reason,
+        until: new Date(admission.until).toISOString(),
+      });
       return null;
     }
     let result = await send(request, this.o.send, this.interrupt.signal);
@@ -279,10 +344,16 @@ export class DeliveryWorker {
       }
     }
     const logged = {
-      ...request, url: redactor.text(request.url), headers: redactor.headers(request.headers) ?? {}, body: redactor.text(request.body),
+      ...request,
+      url: redactor.text(request.url),
+      headers: redactor.headers(request.headers) ?? {},
+      body: redactor.text(request.body),
     };
     const safe: SendResult = {
-      ...result, headers: redactor.headers(result.headers), body: redactor.text(result.body), error: redactor.text(result.error),
+      ...result,
+      headers: redactor.headers(result.headers),
+      body: redactor.text(result.body),
+      error: redactor.text(result.error),
     };
     return this.conclude(delivery, integration, number, startedAt, logged, safe);
   }
@@ -297,7 +368,11 @@ export class DeliveryWorker {
    * succeeded; each step but the last is recorded as it finishes, the last one concludes the attempt.
    */
   private async runFlow(
-    { delivery, event }: ClaimedDelivery, integration: IntegrationRecord, number: number, redactor: Redactor, gated: boolean,
+    { delivery, event }: ClaimedDelivery,
+    integration: IntegrationRecord,
+    number: number,
+    redactor: Redactor,
+    gated: boolean,
     scope: ConnectionScope | null,
   ): Promise<Attempt | null> {
     const rateLimit = (integration.doc as { rateLimit?: unknown }).rateLimit;
@@ -311,13 +386,23 @@ export class DeliveryWorker {
       const result = notSent(redactor.text(`request could not be rendered: ${(error as Error).message}`));
       return this.finish(delivery, number, nowIso(), null, result, 'failed', null);
     }
-    const attempt = (values: ConnectionScope | null, masker: Redactor) => attemptFlow({
-      store: this.o.store, flow: integration.doc as unknown as Flow, payload, provider, secrets: integration.secrets,
-      connection: values?.values, deliveryId: delivery.id, redactor: masker, send: this.o.send, signal: this.interrupt.signal, hostOf,
-      extraHeaders: { 'x-hookmap-delivery': delivery.id, 'x-hookmap-attempt': String(number) },
-      admit: gate ? (request, shownHost) => gate.admit(request, rateLimit, shownHost) : null,
-      recordStep: (record) => this.recordStep(delivery, number, record),
-    });
+    const attempt = (values: ConnectionScope | null, masker: Redactor) =>
+      attemptFlow({
+        store: this.o.store,
+        flow: integration.doc as unknown as Flow,
+        payload,
+        provider,
+        secrets: integration.secrets,
+        connection: values?.values,
+        deliveryId: delivery.id,
+        redactor: masker,
+        send: this.o.send,
+        signal: this.interrupt.signal,
+        hostOf,
+        extraHeaders: { 'x-hookmap-delivery': delivery.id, 'x-hookmap-attempt': String(number) },
+        admit: gate ? (request, shownHost) => gate.admit(request, rateLimit, shownHost) : null,
+        recordStep: (record) => this.recordStep(delivery, number, record),
+      });
     let outcome = await attempt(scope, redactor);
     const connectionId = connectionOf(integration);
     const refused = outcome.kind === 'final' ? outcome.last : null;
@@ -325,19 +410,42 @@ export class DeliveryWorker {
       // A step's token was refused: refresh once and run the flow again from that step (the steps before it are recorded).
       try {
         const fresh = await this.connections().scopeAfterUnauthorized(connectionId, scope.accessToken);
-        outcome = await attempt(fresh, Redactor.forIntegration(integration, [...scope.secrets, ...fresh.secrets]));
+        outcome = await attempt(
+          fresh,
+          Redactor.forIntegration(integration, [...scope.secrets, ...fresh.secrets]),
+        );
       } catch (error) {
         if (!(error instanceof ConnectionError)) throw error;
-        outcome = { kind: 'final', last: { ...refused, result: { ...refused.result, error: `HTTP 401, then ${error.message}`, permanent: error.permanent } } };
+        outcome = {
+          kind: 'final',
+          last: {
+            ...refused,
+            result: {
+              ...refused.result,
+              error: `HTTP 401, then ${error.message}`,
+              permanent: error.permanent,
+            },
+          },
+        };
       }
     }
     if (outcome.kind === 'lost') {
-      this.o.log.warn('flow stopped: another process holds the delivery now', { ...ids(delivery, event), attempt: number });
+      this.o.log.warn('flow stopped: another process holds the delivery now', {
+        ...ids(delivery, event),
+        attempt: number,
+      });
       return null;
     }
     if (outcome.kind === 'parked') {
-      await this.o.store.deferClaims(this.o.id, [{ id: delivery.id, until: new Date(outcome.until).toISOString() }]);
-      this.o.log.debug('delivery parked', { ...ids(delivery, event), host: outcome.host, reason: outcome.reason, until: new Date(outcome.until).toISOString() });
+      await this.o.store.deferClaims(this.o.id, [
+        { id: delivery.id, until: new Date(outcome.until).toISOString() },
+      ]);
+      this.o.log.debug('delivery parked', {
+        ...ids(delivery, event),
+        host: outcome.host,
+        reason: outcome.reason,
+        until: new Date(outcome.until).toISOString(),
+      });
       return null;
     }
     const last = outcome.last;
@@ -350,15 +458,28 @@ export class DeliveryWorker {
 
   /** A step of a flow attempt that goes on: recorded now, the lease kept. */
   private async recordStep(delivery: Delivery, number: number, record: StepRecord): Promise<boolean> {
-    const attempt = this.attemptOf(delivery, number, record.startedAt, record.request, record.result, 'success', record.step);
+    const attempt = this.attemptOf(
+      delivery,
+      number,
+      record.startedAt,
+      record.request,
+      record.result,
+      'success',
+      record.step,
+    );
     const kept = await this.o.store.recordStep(attempt, this.o.leaseMs);
     if (kept) this.report(delivery, attempt, record.request, record.result);
     return kept;
   }
 
   private async conclude(
-    delivery: Delivery, integration: IntegrationRecord, number: number, startedAt: string,
-    request: OutboundRequest | null, result: SendResult, step?: StepInfo,
+    delivery: Delivery,
+    integration: IntegrationRecord,
+    number: number,
+    startedAt: string,
+    request: OutboundRequest | null,
+    result: SendResult,
+    step?: StepInfo,
   ): Promise<Attempt> {
     const status = result.status;
     if (result.interrupted) {
@@ -371,11 +492,28 @@ export class DeliveryWorker {
     if (status === 410) {
       const reason = `destination answered 410 Gone at ${startedAt}; integration disabled`;
       const current = (await this.o.store.getIntegration(integration.id)) ?? integration;
-      await this.o.store.putIntegration({ ...current, active: false, disabledReason: reason, updatedAt: nowIso() });
+      await this.o.store.putIntegration({
+        ...current,
+        active: false,
+        disabledReason: reason,
+        updatedAt: nowIso(),
+      });
       await this.o.store.cancelPending(integration.id, reason);
       this.o.cache.invalidate();
-      this.o.log.warn('integration disabled after 410 Gone', { integrationId: integration.id, deliveryId: delivery.id });
-      return this.finish(delivery, number, startedAt, request, { ...result, error: reason }, 'failed', null, step);
+      this.o.log.warn('integration disabled after 410 Gone', {
+        integrationId: integration.id,
+        deliveryId: delivery.id,
+      });
+      return this.finish(
+        delivery,
+        number,
+        startedAt,
+        request,
+        { ...result, error: reason },
+        'failed',
+        null,
+        step,
+      );
     }
     if (!result.permanent && isRetryable(status) && number < delivery.maxAttempts) {
       const delay = nextDelay(number, result.headers?.['retry-after'], this.o.policy);
@@ -385,13 +523,22 @@ export class DeliveryWorker {
   }
 
   private async finish(
-    delivery: Delivery, number: number, startedAt: string, request: OutboundRequest | null, result: SendResult,
-    status: DeliveryUpdate['status'], retryAt: number | null, step?: StepInfo,
+    delivery: Delivery,
+    number: number,
+    startedAt: string,
+    request: OutboundRequest | null,
+    result: SendResult,
+    status: DeliveryUpdate['status'],
+    retryAt: number | null,
+    step?: StepInfo,
   ): Promise<Attempt> {
     const outcome = status === 'succeeded' ? 'success' : status === 'pending' ? 'retry' : 'failed';
     const attempt = this.attemptOf(delivery, number, startedAt, request, result, outcome, step);
     const update: DeliveryUpdate = {
-      status, nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(), lastStatus: result.status, lastError: attempt.error,
+      status,
+      nextAttemptAt: new Date(retryAt ?? Date.now()).toISOString(),
+      lastStatus: result.status,
+      lastError: attempt.error,
     };
     await this.o.store.recordAttempt(attempt, update);
     const host = this.report(delivery, attempt, request, result);
@@ -401,31 +548,64 @@ export class DeliveryWorker {
 
   /** The attempt row; a flow's step row carries the step (SPEC §9). */
   private attemptOf(
-    delivery: Delivery, number: number, startedAt: string, request: OutboundRequest | null, result: SendResult,
-    outcome: Attempt['outcome'], step?: StepInfo,
+    delivery: Delivery,
+    number: number,
+    startedAt: string,
+    request: OutboundRequest | null,
+    result: SendResult,
+    outcome: Attempt['outcome'],
+    step?: StepInfo,
   ): Attempt {
     const failedStatus = step
       ? !step.accepted && result.status !== null
       : result.status !== null && (result.status < 200 || result.status >= 300);
     const prefix = step ? `step "${step.stepId}": ` : '';
-    const error = result.error ? prefix + result.error : failedStatus ? `${prefix}HTTP ${result.status}` : null;
+    const error = result.error
+      ? prefix + result.error
+      : failedStatus
+        ? `${prefix}HTTP ${result.status}`
+        : null;
     return {
-      id: newId('att'), deliveryId: delivery.id, integrationId: delivery.integrationId, eventId: delivery.eventId,
-      number, startedAt, durationMs: result.durationMs, request, responseStatus: result.status,
-      responseHeaders: result.headers, responseBody: result.body, error, outcome, worker: this.o.id,
+      id: newId('att'),
+      deliveryId: delivery.id,
+      integrationId: delivery.integrationId,
+      eventId: delivery.eventId,
+      number,
+      startedAt,
+      durationMs: result.durationMs,
+      request,
+      responseStatus: result.status,
+      responseHeaders: result.headers,
+      responseBody: result.body,
+      error,
+      outcome,
+      worker: this.o.id,
       version: this.versions.get(delivery) ?? null,
       ...(step ? stepFields(step) : {}),
     };
   }
 
   /** Metrics and the log line of one attempt row; returns the host as shown. */
-  private report(delivery: Delivery, attempt: Attempt, request: OutboundRequest | null, result: SendResult): string {
+  private report(
+    delivery: Delivery,
+    attempt: Attempt,
+    request: OutboundRequest | null,
+    result: SendResult,
+  ): string {
     const host = hostOf(request?.url ?? '');
     this.o.metrics?.attemptMade(host, attempt.outcome, result.durationMs / 1000);
     const fields = {
-      requestId: this.requestIds.get(delivery) ?? delivery.eventId, eventId: delivery.eventId, deliveryId: delivery.id,
-      integrationId: delivery.integrationId, attempt: attempt.number, ...(attempt.stepId ? { step: attempt.stepId } : {}),
-      ...(attempt.skipped ? { skipped: true } : {}), host, status: result.status, outcome: attempt.outcome, durationMs: result.durationMs,
+      requestId: this.requestIds.get(delivery) ?? delivery.eventId,
+      eventId: delivery.eventId,
+      deliveryId: delivery.id,
+      integrationId: delivery.integrationId,
+      attempt: attempt.number,
+      ...(attempt.stepId ? { step: attempt.stepId } : {}),
+      ...(attempt.skipped ? { skipped: true } : {}),
+      host,
+      status: result.status,
+      outcome: attempt.outcome,
+      durationMs: result.durationMs,
       ...(attempt.version !== null && attempt.version !== undefined ? { version: attempt.version } : {}),
       ...(delivery.replay ? { replay: true } : {}),
       ...(attempt.error ? { error: attempt.error } : {}),
@@ -447,5 +627,10 @@ function connectionOf(integration: IntegrationRecord): string | undefined {
 }
 
 function ids(delivery: Delivery, event: EventRecord): Record<string, string> {
-  return { requestId: requestIdOf(event.id, event.headers), eventId: event.id, deliveryId: delivery.id, integrationId: delivery.integrationId };
+  return {
+    requestId: requestIdOf(event.id, event.headers),
+    eventId: event.id,
+    deliveryId: delivery.id,
+    integrationId: delivery.integrationId,
+  };
 }

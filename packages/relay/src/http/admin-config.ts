@@ -20,7 +20,8 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     const token = newPathToken();
     const source = { ...sourceFromInput(request.body, null), pathTokenHash: hashPathToken(token) };
     await assertSecretFormat(source);
-    if (await store.getSource(source.id)) throw new HttpError(409, 'conflict', `source "${source.id}" already exists`);
+    if (await store.getSource(source.id))
+      throw new HttpError(409, 'conflict', `source "${source.id}" already exists`);
     await store.putSource(source);
     return reply.code(201).send(sourceWithToken(source, token));
   });
@@ -63,7 +64,8 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     const integration = integrationFromInput(request.body, null);
     assertRateLimitField(integration.doc);
     const source = await store.getSource(integration.sourceId);
-    if (!source) throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
+    if (!source)
+      throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
     assertTypes(integration, source, request.body);
     const saved = versioned(null, integration, versionMeta(request.body));
     await store.putIntegration(saved.integration, saved.version);
@@ -100,6 +102,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
 /** `message` (why this change) rides along with the document in create and update bodies. */
 function versionMeta(body: unknown): VersionMeta {
   const message = (body as { message?: unknown } | null)?.message;
-  if (message !== undefined && message !== null && typeof message !== 'string') throw new HttpError(400, 'bad_request', '"message" must be a string');
+  if (message !== undefined && message !== null && typeof message !== 'string')
+    throw new HttpError(400, 'bad_request', '"message" must be a string');
   return { message: typeof message === 'string' && message.trim() ? message.trim().slice(0, 500) : null };
 }

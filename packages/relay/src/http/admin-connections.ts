@@ -25,7 +25,8 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionR
 
   app.post('/api/connections', async (request, reply) => {
     const connection = connectionFromInput(request.body, null);
-    if (await store.getConnection(connection.id)) throw new HttpError(409, 'conflict', `connection "${connection.id}" already exists`);
+    if (await store.getConnection(connection.id))
+      throw new HttpError(409, 'conflict', `connection "${connection.id}" already exists`);
     await store.putConnection(connection);
     return reply.code(201).send(view(connection));
   });
@@ -37,7 +38,10 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionR
   });
 
   app.patch<IdParams>('/api/connections/:id', async (request) => {
-    const saved = await store.updateConnectionLocked(request.params.id, async (existing) => existing && connectionFromInput(request.body, existing));
+    const saved = await store.updateConnectionLocked(
+      request.params.id,
+      async (existing) => existing && connectionFromInput(request.body, existing),
+    );
     if (!saved) throw notFound('connection');
     return view(saved);
   });
@@ -58,26 +62,49 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionR
     }
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/oauth/callback', { config: { public: true } }, async (request, reply) => {
-    const { code, state, error, error_description: description } = request.query;
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    if (error) return reply.code(400).send(page('Not connected', `The provider answered ${error}${description ? `: ${description}` : ''}. Start again from the relay.`));
-    if (!code || !state) return reply.code(400).send(page('Not connected', 'The callback needs code and state: start again from the relay.'));
-    try {
-      await connections.complete(state, code);
-    } catch (failure) {
-      if (!(failure instanceof ConnectionError)) throw failure;
-      return reply.code(400).send(page('Not connected', failure.message));
-    }
-    return page('Connected', 'Connected — you can close this tab.');
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/oauth/callback',
+    { config: { public: true } },
+    async (request, reply) => {
+      const { code, state, error, error_description: description } = request.query;
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer');
+      if (error)
+        return reply
+          .code(400)
+          .send(
+            page(
+              'Not connected',
+              `The provider answered ${error}${description ? `: ${description}` : ''}. Start again from the relay.`,
+            ),
+          );
+      if (!code || !state)
+        return reply
+          .code(400)
+          .send(page('Not connected', 'The callback needs code and state: start again from the relay.'));
+      try {
+        await connections.complete(state, code);
+      } catch (failure) {
+        if (!(failure instanceof ConnectionError)) throw failure;
+        return reply.code(400).send(page('Not connected', failure.message));
+      }
+      return page('Connected', 'Connected — you can close this tab.');
+    },
+  );
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 function page(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — hookmap</title></head>` +
-    `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — hookmap</title></head>` +
+    `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`
+  );
 }

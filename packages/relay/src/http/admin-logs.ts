@@ -44,7 +44,8 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
   });
 
   app.get<{ Querystring: Query }>('/api/deliveries', async (r) =>
-    store.listDeliveries({ ...listParams(r.query), ...deliveryFilter(r.query) }));
+    store.listDeliveries({ ...listParams(r.query), ...deliveryFilter(r.query) }),
+  );
 
   app.get<{ Params: { id: string } }>('/api/deliveries/:id', async (r) => {
     const delivery = await store.getDelivery(r.params.id);
@@ -57,8 +58,11 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
 
   app.get<{ Querystring: Query }>('/api/attempts', async (r) => {
     const page = await store.listAttempts({
-      ...listParams(r.query), deliveryId: r.query.deliveryId || undefined, integrationId: r.query.integrationId || undefined,
-      eventId: r.query.eventId || undefined, outcome: oneOf(r.query.outcome, OUTCOMES, 'outcome'),
+      ...listParams(r.query),
+      deliveryId: r.query.deliveryId || undefined,
+      integrationId: r.query.integrationId || undefined,
+      eventId: r.query.eventId || undefined,
+      outcome: oneOf(r.query.outcome, OUTCOMES, 'outcome'),
     });
     return { ...page, items: await maskAttempts(store, page.items) };
   });
@@ -66,7 +70,8 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
   app.post<{ Params: { id: string } }>('/api/deliveries/:id/retry', async (r, reply) => {
     const delivery = await store.getDelivery(r.params.id);
     if (!delivery) throw notFound('delivery');
-    if (delivery.status === 'pending') throw new HttpError(409, 'already_pending', 'delivery is already waiting for its next attempt');
+    if (delivery.status === 'pending')
+      throw new HttpError(409, 'already_pending', 'delivery is already waiting for its next attempt');
     await assertDeliverable(store, delivery);
     const retried = await store.retryDeliveries({ ids: [delivery.id] }, deps.maxAttempts, 1);
     deps.onRetry();
@@ -85,18 +90,28 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogsDeps): void {
 
   app.get('/api/providers', async () => ({
     items: providers.map((p) => ({
-      id: p.id, name: p.name, signs: Boolean(p.verify), samples: p.samples.map((s) => ({ id: s.id, name: s.name, event: s.event })),
+      id: p.id,
+      name: p.name,
+      signs: Boolean(p.verify),
+      samples: p.samples.map((s) => ({ id: s.id, name: s.name, event: s.event })),
     })),
   }));
 
-  app.post<{ Params: { id: string } }>('/api/integrations/:id/test', async (r) => sendTest(deps, r.params.id, r.body));
+  app.post<{ Params: { id: string } }>('/api/integrations/:id/test', async (r) =>
+    sendTest(deps, r.params.id, r.body),
+  );
 }
 
 async function assertDeliverable(store: Store, delivery: Delivery): Promise<void> {
   const integration = await store.getIntegration(delivery.integrationId);
-  if (!integration) throw new HttpError(409, 'integration_deleted', 'the integration of this delivery was deleted');
+  if (!integration)
+    throw new HttpError(409, 'integration_deleted', 'the integration of this delivery was deleted');
   if (!integration.active) {
-    throw new HttpError(409, 'integration_disabled', `the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ''}; enable it first`);
+    throw new HttpError(
+      409,
+      'integration_disabled',
+      `the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ''}; enable it first`,
+    );
   }
 }
 
@@ -106,31 +121,61 @@ async function sendTest(deps: LogsDeps, integrationId: string, rawBody: unknown)
   if (!integration) throw notFound('integration');
   const source = await deps.store.getSource(integration.sourceId);
   const body = asObject(rawBody ?? {});
-  const payload = body.payload !== undefined ? body.payload : await testPayload(deps.store, integration.sourceId, source?.provider ?? null, body.sampleId);
+  const payload =
+    body.payload !== undefined
+      ? body.payload
+      : await testPayload(deps.store, integration.sourceId, source?.provider ?? null, body.sampleId);
   const now = nowIso();
   const event = {
-    id: newId('evt'), sourceId: integration.sourceId, idempotencyKey: null, body: JSON.stringify(payload),
-    headers: {}, receivedAt: now, test: true,
+    id: newId('evt'),
+    sourceId: integration.sourceId,
+    idempotencyKey: null,
+    body: JSON.stringify(payload),
+    headers: {},
+    receivedAt: now,
+    test: true,
   };
   const delivery: Delivery = {
-    id: newId('dlv'), eventId: event.id, integrationId: integration.id, sourceId: integration.sourceId, status: 'pending',
-    attemptCount: 0, maxAttempts: 1, nextAttemptAt: now, lastStatus: null, lastError: null, createdAt: now, updatedAt: now,
+    id: newId('dlv'),
+    eventId: event.id,
+    integrationId: integration.id,
+    sourceId: integration.sourceId,
+    status: 'pending',
+    attemptCount: 0,
+    maxAttempts: 1,
+    nextAttemptAt: now,
+    lastStatus: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
   };
-  await deps.store.acceptEvent({ event, deliveries: [delivery], leaseOwner: deps.worker.id, leaseMs: deps.leaseMs });
+  await deps.store.acceptEvent({
+    event,
+    deliveries: [delivery],
+    leaseOwner: deps.worker.id,
+    leaseMs: deps.leaseMs,
+  });
   const attempt = await deps.worker.attempt({ delivery, event }, { evenIfInactive: true });
   return { eventId: event.id, deliveryId: delivery.id, attempt };
 }
 
 /** A provider sample (the first, or `sampleId`), else the source's latest received event. */
-async function testPayload(store: Store, sourceId: string, providerId: string | null, sampleId: unknown): Promise<unknown> {
+async function testPayload(
+  store: Store,
+  sourceId: string,
+  providerId: string | null,
+  sampleId: unknown,
+): Promise<unknown> {
   const provider = findProvider(providerId);
   if (provider && (sampleId !== undefined || provider.samples.length > 0)) {
-    const sample = sampleId !== undefined ? provider.samples.find((s) => s.id === sampleId) : provider.samples[0];
+    const sample =
+      sampleId !== undefined ? provider.samples.find((s) => s.id === sampleId) : provider.samples[0];
     if (!sample) throw badRequest(`provider "${provider.id}" has no sample "${String(sampleId)}"`);
     return sample.payload;
   }
   const latest = (await store.listEvents({ sourceId, limit: 20 })).items.find((e) => !e.test);
-  if (!latest) throw badRequest('no sample for this source yet: send {"payload": {...}} or receive one webhook first');
+  if (!latest)
+    throw badRequest('no sample for this source yet: send {"payload": {...}} or receive one webhook first');
   return JSON.parse(latest.body) as unknown;
 }
 
@@ -143,7 +188,9 @@ async function maskAttempts(store: Store, attempts: Attempt[]): Promise<Attempt[
   const redactorOf = (integrationId: string) => {
     let r = redactors.get(integrationId);
     if (!r) {
-      r = store.getIntegration(integrationId).then((i) => (i ? Redactor.forIntegration(i) : new Redactor([])));
+      r = store
+        .getIntegration(integrationId)
+        .then((i) => (i ? Redactor.forIntegration(i) : new Redactor([])));
       redactors.set(integrationId, r);
     }
     return r;

@@ -17,10 +17,12 @@ export function registerPlanRoutes(app: FastifyInstance, store: Store, metrics?:
     const body = asObject(request.body ?? {});
     const integration = await store.getIntegration(request.params.id);
     if (!integration) throw notFound('integration');
-    if (body.doc === undefined) throw badRequest('"doc" (the integration document to compare with the live version) is required');
+    if (body.doc === undefined)
+      throw badRequest('"doc" (the integration document to compare with the live version) is required');
     const doc = asObject(body.doc) as unknown as IntegrationDocument;
     const problems = validateIntegration(doc as never).filter((d: Diagnostic) => d.severity === 'error');
-    if (problems.length) throw new HttpError(422, 'invalid_integration', 'the integration document is not valid', problems);
+    if (problems.length)
+      throw new HttpError(422, 'invalid_integration', 'the integration document is not valid', problems);
     const limit = body.limit === undefined ? DEFAULT_LIMIT : body.limit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
       throw badRequest(`"limit" must be a whole number from 1 to ${MAX_LIMIT}`);
@@ -29,7 +31,11 @@ export function registerPlanRoutes(app: FastifyInstance, store: Store, metrics?:
     const events = await recentEvents(store, integration.sourceId, limit);
     const provider = findProvider(source?.provider ?? integration.doc.provider ?? null);
     const plan = await planChange({
-      live: integration.doc, doc, events, provider, secrets: integration.secrets,
+      live: integration.doc,
+      doc,
+      events,
+      provider,
+      secrets: integration.secrets,
       responsesOf: (event) => recordedResponses(store, event, integration.id),
     }).catch((error: unknown) => {
       metrics?.planned('failed');
@@ -54,14 +60,22 @@ async function recentEvents(store: Store, sourceId: string, limit: number): Prom
 }
 
 /** The latest recorded response of each flow step of this event's deliveries to the integration. */
-async function recordedResponses(store: Store, event: EventRecord, integrationId: string): Promise<Record<string, StepResponse>> {
+async function recordedResponses(
+  store: Store,
+  event: EventRecord,
+  integrationId: string,
+): Promise<Record<string, StepResponse>> {
   const out: Record<string, StepResponse> = {};
   const { items } = await store.listAttempts({ eventId: event.id, integrationId, limit: 200 });
   // Oldest first, so a later attempt's response of the same step wins.
   for (const attempt of [...items].reverse()) {
     const step = attempt.stepId;
     if (!step || attempt.responseStatus === null) continue;
-    out[step] = { status: attempt.responseStatus, headers: attempt.responseHeaders ?? {}, body: parsed(attempt.responseBody) };
+    out[step] = {
+      status: attempt.responseStatus,
+      headers: attempt.responseHeaders ?? {},
+      body: parsed(attempt.responseBody),
+    };
   }
   return out;
 }

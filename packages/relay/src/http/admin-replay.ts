@@ -29,10 +29,15 @@ export function registerReplayRoutes(app: FastifyInstance, deps: ReplayDeps): vo
     const body = asObject(request.body ?? {});
     const event = await store.getEvent(request.params.id);
     if (!event) throw notFound('event');
-    if (typeof body.integrationId !== 'string' || !body.integrationId) throw badRequest('"integrationId" is required');
+    if (typeof body.integrationId !== 'string' || !body.integrationId)
+      throw badRequest('"integrationId" is required');
     const target = await replayTarget(store, body.integrationId, body.version);
     if (target.integration.sourceId !== event.sourceId) {
-      throw new HttpError(422, 'other_source', `event ${event.id} came to source "${event.sourceId}", integration ${target.integration.id} listens to "${target.integration.sourceId}"`);
+      throw new HttpError(
+        422,
+        'other_source',
+        `event ${event.id} came to source "${event.sourceId}", integration ${target.integration.id} listens to "${target.integration.sourceId}"`,
+      );
     }
     const result = await replay(deps, [{ eventId: event.id, sourceId: event.sourceId }], target);
     return reply.code(202).send(result);
@@ -43,8 +48,12 @@ export function registerReplayRoutes(app: FastifyInstance, deps: ReplayDeps): vo
     const filter = deliveryFilter(body);
     if (!filter.ids && !filter.status) filter.status = 'failed';
     const limit = Math.min(typeof body.limit === 'number' && body.limit > 0 ? body.limit : 1000, 10_000);
-    const explicit = typeof body.integrationId === 'string' && body.integrationId ? await replayTarget(store, body.integrationId, body.version) : null;
-    if (!explicit && body.version !== undefined) throw badRequest('"version" needs "integrationId": versions belong to one integration');
+    const explicit =
+      typeof body.integrationId === 'string' && body.integrationId
+        ? await replayTarget(store, body.integrationId, body.version)
+        : null;
+    if (!explicit && body.version !== undefined)
+      throw badRequest('"version" needs "integrationId": versions belong to one integration');
     const byIntegration = new Map<string, { eventId: string; sourceId: string }[]>();
     const seen = new Set<string>();
     let before: string | undefined;
@@ -67,7 +76,11 @@ export function registerReplayRoutes(app: FastifyInstance, deps: ReplayDeps): vo
     for (const [integrationId, events] of byIntegration) {
       const target = explicit ?? (await replayTarget(store, integrationId, undefined).catch(() => null));
       if (!target) continue; // its integration is gone: nothing to replay through
-      const result = await replay(deps, events.filter((e) => e.sourceId === target.integration.sourceId), target);
+      const result = await replay(
+        deps,
+        events.filter((e) => e.sourceId === target.integration.sourceId),
+        target,
+      );
       replayed.push(...result.replayed);
       duplicates += result.duplicates;
     }
@@ -79,12 +92,21 @@ async function replayTarget(store: Store, integrationId: string, rawVersion: unk
   const integration = await store.getIntegration(integrationId);
   if (!integration) throw new HttpError(404, 'not_found', `integration ${integrationId} not found`);
   if (!integration.active) {
-    throw new HttpError(409, 'integration_disabled', `the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ''}; enable it first`);
+    throw new HttpError(
+      409,
+      'integration_disabled',
+      `the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ''}; enable it first`,
+    );
   }
   if (rawVersion === undefined || rawVersion === null) return { integration, version: null };
-  if (typeof rawVersion !== 'number' || !Number.isInteger(rawVersion) || rawVersion < 1) throw badRequest('"version" must be a version number (1, 2, …)');
+  if (typeof rawVersion !== 'number' || !Number.isInteger(rawVersion) || rawVersion < 1)
+    throw badRequest('"version" must be a version number (1, 2, …)');
   if (!(await store.getIntegrationVersion(integration.id, rawVersion))) {
-    throw new HttpError(404, 'not_found', `integration ${integration.id} has no version ${rawVersion}: GET /api/integrations/${integration.id}/versions lists them`);
+    throw new HttpError(
+      404,
+      'not_found',
+      `integration ${integration.id} has no version ${rawVersion}: GET /api/integrations/${integration.id}/versions lists them`,
+    );
   }
   return { integration, version: rawVersion };
 }
@@ -94,15 +116,31 @@ async function replay(deps: ReplayDeps, events: { eventId: string; sourceId: str
   const fresh: Delivery[] = [];
   let duplicates = 0;
   for (const { eventId, sourceId } of events) {
-    const pending = await deps.store.listDeliveries({ eventId, integrationId: target.integration.id, status: 'pending', limit: 50 });
+    const pending = await deps.store.listDeliveries({
+      eventId,
+      integrationId: target.integration.id,
+      status: 'pending',
+      limit: 50,
+    });
     if (pending.items.some((d) => d.replay && (d.version ?? null) === target.version)) {
       duplicates++;
       continue;
     }
     fresh.push({
-      id: newId('dlv'), eventId, integrationId: target.integration.id, sourceId, status: 'pending', attemptCount: 0,
-      maxAttempts: deps.maxAttempts, nextAttemptAt: now, lastStatus: null, lastError: null,
-      version: target.version, replay: true, createdAt: now, updatedAt: now,
+      id: newId('dlv'),
+      eventId,
+      integrationId: target.integration.id,
+      sourceId,
+      status: 'pending',
+      attemptCount: 0,
+      maxAttempts: deps.maxAttempts,
+      nextAttemptAt: now,
+      lastStatus: null,
+      lastError: null,
+      version: target.version,
+      replay: true,
+      createdAt: now,
+      updatedAt: now,
     });
   }
   await deps.store.addDeliveries(fresh);

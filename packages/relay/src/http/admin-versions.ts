@@ -11,7 +11,8 @@ type VersionParams = { Params: { id: string; n: string } };
 
 function versionNumber(value: unknown, name: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw badRequest(`"${name}" must be a version number (1, 2, …)`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+    throw badRequest(`"${name}" must be a version number (1, 2, …)`);
   return n;
 }
 
@@ -38,12 +39,26 @@ export function registerVersionRoutes(app: FastifyInstance, store: Store): void 
     const existing = await store.getIntegration(request.params.id);
     if (!existing) throw notFound('integration');
     const target = await store.getIntegrationVersion(existing.id, wanted);
-    if (!target) throw new HttpError(404, 'not_found', `integration ${existing.id} has no version ${wanted}: GET /api/integrations/${existing.id}/versions lists them`);
-    const message = typeof body.message === 'string' && body.message.trim() ? body.message.trim() : `rollback to version ${wanted}`;
+    if (!target)
+      throw new HttpError(
+        404,
+        'not_found',
+        `integration ${existing.id} has no version ${wanted}: GET /api/integrations/${existing.id}/versions lists them`,
+      );
+    const message =
+      typeof body.message === 'string' && body.message.trim()
+        ? body.message.trim()
+        : `rollback to version ${wanted}`;
     // A rollback is a change like any other: a new version whose document is the old one's.
     const next = { ...existing, doc: target.doc, updatedAt: nowIso() };
-    const forced = existing.version !== undefined && JSON.stringify(existing.doc) === JSON.stringify(target.doc);
-    if (forced) throw new HttpError(409, 'already_live', `version ${wanted} has the live document already (version ${existing.version ?? 1})`);
+    const forced =
+      existing.version !== undefined && JSON.stringify(existing.doc) === JSON.stringify(target.doc);
+    if (forced)
+      throw new HttpError(
+        409,
+        'already_live',
+        `version ${wanted} has the live document already (version ${existing.version ?? 1})`,
+      );
     const saved = versioned(existing, next, { message });
     await store.putIntegration(saved.integration, saved.version);
     return integrationView(saved.integration);

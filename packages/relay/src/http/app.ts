@@ -63,10 +63,16 @@ export interface RouteInfo {
 }
 
 export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteInfo[] } {
-  const app = Fastify({ logger: false, bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT), return503OnClosing: false, genReqId: genRequestId });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: Math.max(deps.maxBodyBytes, ADMIN_BODY_LIMIT),
+    return503OnClosing: false,
+    genReqId: genRequestId,
+  });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === true });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === true });
   });
   app.decorateRequest('rawBody', '');
   app.decorateRequest('rawBytes', null);
@@ -79,36 +85,77 @@ export function buildApp(deps: AppDeps): { app: FastifyInstance; routes: RouteIn
   // Any admin write may change sources or integrations: drop the cached copies.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !isPublicRoute(request)) deps.cache.invalidate();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !isPublicRoute(request))
+      deps.cache.invalidate();
     return payload;
   });
   // Deny by default: every route, and every request that matches none, needs the admin token unless its route is public.
-  app.addHook('onRequest', adminGuard({ adminToken: deps.adminToken, maxFailures: deps.adminLoginLimit, windowMs: 60_000 }));
+  app.addHook(
+    'onRequest',
+    adminGuard({ adminToken: deps.adminToken, maxFailures: deps.adminLoginLimit, windowMs: 60_000 }),
+  );
 
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error, deps.maxBodyBytes);
-    if (http.status >= 500) deps.log.error('request failed', { requestId: request.id, method: request.method, route: request.routeOptions.url, error: (error as Error).message });
+    if (http.status >= 500)
+      deps.log.error('request failed', {
+        requestId: request.id,
+        method: request.method,
+        route: request.routeOptions.url,
+        error: (error as Error).message,
+      });
     if (INBOUND_ROUTES.includes(request.routeOptions.url ?? '')) {
-      const sourceId = http.code === 'not_found' ? null : ((request.params as { sourceId?: string }).sourceId ?? null);
+      const sourceId =
+        http.code === 'not_found' ? null : ((request.params as { sourceId?: string }).sourceId ?? null);
       deps.metrics.webhookRejected(sourceId, http.code);
     }
-    return reply.code(http.status).send({ error: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) });
+    return reply
+      .code(http.status)
+      .send({ error: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
 
-  registerOpsRoutes(app, { store: deps.store, metrics: deps.metrics, lifecycle: deps.lifecycle, metricsPublic: deps.metricsPublic });
+  registerOpsRoutes(app, {
+    store: deps.store,
+    metrics: deps.metrics,
+    lifecycle: deps.lifecycle,
+    metricsPublic: deps.metricsPublic,
+  });
   registerInbound(app, {
-    store: deps.store, cache: deps.cache, maxAttempts: deps.maxAttempts, maxBodyBytes: deps.maxBodyBytes, onAccepted: () => deps.worker.wake(),
-    handOff: deps.handOff ? deps.worker : undefined, lifecycle: deps.lifecycle, metrics: deps.metrics, log: deps.log,
+    store: deps.store,
+    cache: deps.cache,
+    maxAttempts: deps.maxAttempts,
+    maxBodyBytes: deps.maxBodyBytes,
+    onAccepted: () => deps.worker.wake(),
+    handOff: deps.handOff ? deps.worker : undefined,
+    lifecycle: deps.lifecycle,
+    metrics: deps.metrics,
+    log: deps.log,
   });
   registerConfigRoutes(app, deps.store);
   registerVersionRoutes(app, deps.store);
   registerPlanRoutes(app, deps.store, deps.metrics);
-  registerReplayRoutes(app, { store: deps.store, maxAttempts: deps.maxAttempts, onReplay: () => deps.worker.wake(), metrics: deps.metrics });
-  registerConnectionRoutes(app, { store: deps.store, connections: deps.connections, publicUrl: deps.publicUrl });
+  registerReplayRoutes(app, {
+    store: deps.store,
+    maxAttempts: deps.maxAttempts,
+    onReplay: () => deps.worker.wake(),
+    metrics: deps.metrics,
+  });
+  registerConnectionRoutes(app, {
+    store: deps.store,
+    connections: deps.connections,
+    publicUrl: deps.publicUrl,
+  });
   registerLogRoutes(app, {
-    store: deps.store, worker: deps.worker, maxAttempts: deps.maxAttempts, leaseMs: deps.leaseMs, onRetry: () => deps.worker.wake(),
+    store: deps.store,
+    worker: deps.worker,
+    maxAttempts: deps.maxAttempts,
+    leaseMs: deps.leaseMs,
+    onRetry: () => deps.worker.wake(),
   });
   return { app, routes };
 }

@@ -23,9 +23,15 @@ function digest(value: string): Buffer {
 /** Throws 401 unless `header` is `Bearer <token>`. */
 export function checkBearer(header: string | undefined, token: string | undefined): void {
   const presented = bearerOf(header);
-  if (!token) throw new HttpError(401, 'unauthorized', 'admin API disabled: no admin token configured (HOOKMAP_ADMIN_TOKEN)');
+  if (!token)
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'admin API disabled: no admin token configured (HOOKMAP_ADMIN_TOKEN)',
+    );
   if (!presented) throw new HttpError(401, 'unauthorized', 'missing bearer token');
-  if (!timingSafeEqual(digest(presented), digest(token))) throw new HttpError(401, 'unauthorized', 'wrong bearer token');
+  if (!timingSafeEqual(digest(presented), digest(token)))
+    throw new HttpError(401, 'unauthorized', 'wrong bearer token');
 }
 
 function bearerOf(header: string | undefined): string | undefined {
@@ -54,7 +60,11 @@ export function adminGuard(options: AdminGuardOptions) {
     const blockedFor = limiter.blockedFor(request.ip, now);
     if (blockedFor > 0) {
       reply.header('retry-after', String(Math.ceil(blockedFor / 1000)));
-      throw new HttpError(429, 'too_many_failed_logins', `too many failed admin logins from this address; try again in ${Math.ceil(blockedFor / 1000)} s`);
+      throw new HttpError(
+        429,
+        'too_many_failed_logins',
+        `too many failed admin logins from this address; try again in ${Math.ceil(blockedFor / 1000)} s`,
+      );
     }
     try {
       checkBearer(request.headers.authorization, options.adminToken);

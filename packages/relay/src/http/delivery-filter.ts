@@ -4,7 +4,11 @@ import { badRequest } from './errors.js';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'cancelled', 'skipped'];
 
-export function oneOf<T extends string>(value: string | undefined, allowed: T[], name: string): T | undefined {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: T[],
+  name: string,
+): T | undefined {
   if (!value) return undefined;
   if (!allowed.includes(value as T)) throw badRequest(`"${name}" must be one of ${allowed.join(', ')}`);
   return value as T;
@@ -14,7 +18,10 @@ export function deliveryFilter(q: Record<string, unknown>): DeliveryFilter {
   const str = (k: string) => (typeof q[k] === 'string' && q[k] ? (q[k] as string) : undefined);
   const ids = Array.isArray(q.ids) ? q.ids.filter((x): x is string => typeof x === 'string') : undefined;
   return {
-    status: oneOf(str('status'), STATUSES, 'status'), sourceId: str('sourceId'), integrationId: str('integrationId'),
-    eventId: str('eventId'), ids,
+    status: oneOf(str('status'), STATUSES, 'status'),
+    sourceId: str('sourceId'),
+    integrationId: str('integrationId'),
+    eventId: str('eventId'),
+    ids,
   };
 }

@@ -12,7 +12,8 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
+export const badRequest = (message: string, details?: unknown) =>
+  new HttpError(400, 'bad_request', message, details);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 
 interface FastifyLikeError {
@@ -27,7 +28,11 @@ export function toHttpError(error: unknown, maxBodyBytes: number): HttpError {
   const e = error as FastifyLikeError;
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'body_too_large', `request body is larger than the limit of ${maxBodyBytes} bytes`);
+      return new HttpError(
+        413,
+        'body_too_large',
+        `request body is larger than the limit of ${maxBodyBytes} bytes`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

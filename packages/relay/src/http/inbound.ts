@@ -68,40 +68,82 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
     );
     const eventId = newId('evt');
     const delivery = (i: IntegrationRecord): Delivery => ({
-      id: newId('dlv'), eventId, integrationId: i.id, sourceId: source.id, status: i.active ? 'pending' : 'skipped', attemptCount: 0,
-      maxAttempts: deps.maxAttempts, nextAttemptAt: now, lastStatus: null,
+      id: newId('dlv'),
+      eventId,
+      integrationId: i.id,
+      sourceId: source.id,
+      status: i.active ? 'pending' : 'skipped',
+      attemptCount: 0,
+      maxAttempts: deps.maxAttempts,
+      nextAttemptAt: now,
+      lastStatus: null,
       // A disabled integration's webhooks are kept as skipped deliveries: retried (by filter) once it is enabled again.
-      lastError: i.active ? null : `skipped: the integration was disabled when the webhook arrived${i.disabledReason ? ` (${i.disabledReason})` : ''}`,
-      createdAt: now, updatedAt: now,
+      lastError: i.active
+        ? null
+        : `skipped: the integration was disabled when the webhook arrived${i.disabledReason ? ` (${i.disabledReason})` : ''}`,
+      createdAt: now,
+      updatedAt: now,
     });
     const deliveries = integrations.filter((i) => i.active).map(delivery);
     const skipped = integrations.filter((i) => !i.active).map(delivery);
     const event: EventRecord = {
-      id: eventId, sourceId: source.id, idempotencyKey: idempotencyKeyOf(source, payload, headers, rawBytes, verdict.authenticated), body: raw,
+      id: eventId,
+      sourceId: source.id,
+      idempotencyKey: idempotencyKeyOf(source, payload, headers, rawBytes, verdict.authenticated),
+      body: raw,
       // The request id goes with the event, so its deliveries' log lines carry it too.
-      headers: { ...keptInboundHeaders(request.headers, [secretHeaderOf(source)]), [REQUEST_ID_HEADER]: request.id }, receivedAt: now, test: false,
+      headers: {
+        ...keptInboundHeaders(request.headers, [secretHeaderOf(source)]),
+        [REQUEST_ID_HEADER]: request.id,
+      },
+      receivedAt: now,
+      test: false,
     };
     // Leased to the local worker in the same commit when it has room: delivered without a claim query.
     const local = deps.handOff?.offerHandOff(deliveries.length) ? deps.handOff : null;
     const leasedUntil = Date.now() + (local?.leaseMs ?? 0);
     let result: Awaited<ReturnType<Store['acceptEvent']>>;
     try {
-      result = await deps.store.acceptEvent({ event, deliveries: [...deliveries, ...skipped], ...(local ? { leaseOwner: local.id, leaseMs: local.leaseMs } : {}) });
+      result = await deps.store.acceptEvent({
+        event,
+        deliveries: [...deliveries, ...skipped],
+        ...(local ? { leaseOwner: local.id, leaseMs: local.leaseMs } : {}),
+      });
     } catch (error) {
       local?.cancelHandOff(deliveries.length);
       throw error;
     }
     if (result.duplicate) local?.cancelHandOff(deliveries.length);
-    else if (local) local.handOff(deliveries.map((d) => ({ delivery: d, event })), deliveries.length, leasedUntil);
+    else if (local)
+      local.handOff(
+        deliveries.map((d) => ({ delivery: d, event })),
+        deliveries.length,
+        leasedUntil,
+      );
     if (result.duplicate) {
       deps.metrics.webhookDuplicate(source.id);
-      deps.log.debug('webhook duplicate', { requestId: request.id, sourceId: source.id, eventId: result.event.id });
+      deps.log.debug('webhook duplicate', {
+        requestId: request.id,
+        sourceId: source.id,
+        eventId: result.event.id,
+      });
       return reply.code(200).send({ status: 'duplicate', eventId: result.event.id });
     }
     deps.metrics.webhookAccepted(source.id);
-    deps.log.debug('webhook accepted', { requestId: request.id, sourceId: source.id, eventId, deliveries: deliveries.map((d) => d.id), skipped: skipped.map((d) => d.id) });
+    deps.log.debug('webhook accepted', {
+      requestId: request.id,
+      sourceId: source.id,
+      eventId,
+      deliveries: deliveries.map((d) => d.id),
+      skipped: skipped.map((d) => d.id),
+    });
     if (deliveries.length && !local) deps.onAccepted();
-    return reply.code(202).send({ status: 'accepted', eventId, deliveries: deliveries.length, ...(skipped.length ? { skipped: skipped.length } : {}) });
+    return reply.code(202).send({
+      status: 'accepted',
+      eventId,
+      deliveries: deliveries.length,
+      ...(skipped.length ? { skipped: skipped.length } : {}),
+    });
   };
   app.post<InboundParams>(INBOUND_TOKEN_ROUTE, options, handler);
   app.post<InboundParams>(INBOUND_ROUTE, options, handler);
@@ -111,7 +153,11 @@ export function registerInbound(app: FastifyInstance, deps: InboundDeps): void {
  * integrationApplies, failing open: a `when` that no longer compiles (saved documents are validated, so
  * only data written around the admin API) must not turn webhooks away: they are delivered as if it were absent.
  */
-function applies(doc: Parameters<typeof integrationApplies>[0], payload: unknown, provider: Parameters<typeof integrationApplies>[2]): boolean {
+function applies(
+  doc: Parameters<typeof integrationApplies>[0],
+  payload: unknown,
+  provider: Parameters<typeof integrationApplies>[2],
+): boolean {
   try {
     return integrationApplies(doc, payload, provider);
   } catch {

@@ -29,10 +29,14 @@ export function sourceFromInput(raw: unknown, existing: Source | null): Source {
   const body = asObject(raw);
   const id = existing?.id ?? optionalString(body, 'id') ?? newId('src');
   if (!ID_PATTERN.test(id)) throw badRequest('"id" may hold letters, digits, "-" and "_" (at most 64)');
-  const provider = body.provider === undefined ? (existing?.provider ?? null) : optionalString(body, 'provider') ?? null;
+  const provider =
+    body.provider === undefined ? (existing?.provider ?? null) : (optionalString(body, 'provider') ?? null);
   if (provider !== null && !findProvider(provider)) throw badRequest(`unknown provider "${provider}"`);
-  const verification = (optionalString(body, 'verification') ?? existing?.verification ?? 'auto') as Verification;
-  if (!VERIFICATIONS.includes(verification)) throw badRequest(`"verification" must be one of ${VERIFICATIONS.join(', ')}`);
+  const verification = (optionalString(body, 'verification') ??
+    existing?.verification ??
+    'auto') as Verification;
+  if (!VERIFICATIONS.includes(verification))
+    throw badRequest(`"verification" must be one of ${VERIFICATIONS.join(', ')}`);
   const secretInput = optionalString(body, 'secret');
   const secret = secretInput === undefined ? (existing?.secret ?? null) : secretInput || null;
   if (secret && verification === 'auto' && !canVerify(provider, verification)) {
@@ -40,14 +44,27 @@ export function sourceFromInput(raw: unknown, existing: Source | null): Source {
       `provider "${provider ?? 'none'}" does not sign its webhooks; set "verification": "shared-secret" (a header the sender adds) or "standard-webhooks", or drop the secret`,
     );
   }
-  if (verification === 'shared-secret' && !secret) throw badRequest('"verification": "shared-secret" needs a "secret"', { field: 'secret', pointer: '/secret' });
+  if (verification === 'shared-secret' && !secret)
+    throw badRequest('"verification": "shared-secret" needs a "secret"', {
+      field: 'secret',
+      pointer: '/secret',
+    });
   const headerInput = optionalString(body, 'secretHeader');
-  const secretHeader = headerInput === undefined ? (existing?.secretHeader ?? null) : headerInput?.toLowerCase() || null;
-  if (secretHeader !== null && !HEADER_NAME.test(secretHeader)) throw badRequest('"secretHeader" must be a header name: letters, digits and "-"');
+  const secretHeader =
+    headerInput === undefined ? (existing?.secretHeader ?? null) : headerInput?.toLowerCase() || null;
+  if (secretHeader !== null && !HEADER_NAME.test(secretHeader))
+    throw badRequest('"secretHeader" must be a header name: letters, digits and "-"');
   const now = nowIso();
   return {
-    id, name: optionalString(body, 'name') ?? existing?.name ?? id, provider, verification, secret, secretHeader,
-    pathTokenHash: existing?.pathTokenHash ?? null, createdAt: existing?.createdAt ?? now, updatedAt: now,
+    id,
+    name: optionalString(body, 'name') ?? existing?.name ?? id,
+    provider,
+    verification,
+    secret,
+    secretHeader,
+    pathTokenHash: existing?.pathTokenHash ?? null,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
   };
 }
 
@@ -70,13 +87,24 @@ export function integrationFromInput(raw: unknown, existing: IntegrationRecord |
   const doc = (body.doc === undefined ? existing?.doc : asObject(body.doc)) as Integration | undefined;
   if (!doc) throw badRequest('"doc" (the integration document) is required');
   const problems = validateIntegration(doc).filter((d: Diagnostic) => d.severity === 'error');
-  if (problems.length) throw new HttpError(422, 'invalid_integration', 'the integration document is not valid', problems);
+  if (problems.length)
+    throw new HttpError(422, 'invalid_integration', 'the integration document is not valid', problems);
   // An explicit `active` wins, then the document's own flag; editing a document leaves a disabled integration disabled.
-  const active = typeof body.active === 'boolean' ? body.active : typeof doc.active === 'boolean' && body.doc !== undefined ? doc.active : (existing?.active ?? true);
+  const active =
+    typeof body.active === 'boolean'
+      ? body.active
+      : typeof doc.active === 'boolean' && body.doc !== undefined
+        ? doc.active
+        : (existing?.active ?? true);
   const now = nowIso();
   return {
-    id: existing?.id ?? newId('int'), sourceId, doc, secrets: secretsFromInput(body.secrets, existing?.secrets ?? {}),
-    active, disabledReason: active ? null : (existing?.disabledReason ?? null),
-    createdAt: existing?.createdAt ?? now, updatedAt: now,
+    id: existing?.id ?? newId('int'),
+    sourceId,
+    doc,
+    secrets: secretsFromInput(body.secrets, existing?.secrets ?? {}),
+    active,
+    disabledReason: active ? null : (existing?.disabledReason ?? null),
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
   };
 }

@@ -16,7 +16,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -26,24 +27,37 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-export function parseJsonBody(request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void): void {
+export function parseJsonBody(
+  request: FastifyRequest,
+  body: Buffer,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
   let text: string;
   try {
     text = decoder.decode(body);
   } catch {
-    done(new HttpError(400, 'bad_encoding', 'body is not valid UTF-8; JSON must be sent as UTF-8 (RFC 8259)'), undefined);
+    done(
+      new HttpError(400, 'bad_encoding', 'body is not valid UTF-8; JSON must be sent as UTF-8 (RFC 8259)'),
+      undefined,
+    );
     return;
   }
   request.rawBody = text;
   request.rawBytes = body;
   const maxDepth = DEFAULT_LIMITS.maxPayloadDepth;
   if (nestsDeeperThan(text, maxDepth)) {
-    done(new HttpError(400, 'too_deep', `JSON nests deeper than ${maxDepth} levels (the payload depth limit)`), undefined);
+    done(
+      new HttpError(400, 'too_deep', `JSON nests deeper than ${maxDepth} levels (the payload depth limit)`),
+      undefined,
+    );
     return;
   }
   try {
     done(null, text.length === 0 ? undefined : JSON.parse(text));
   } catch (error) {
-    done(new HttpError(400, 'malformed_json', `body is not valid JSON: ${(error as Error).message}`), undefined);
+    done(
+      new HttpError(400, 'malformed_json', `body is not valid JSON: ${(error as Error).message}`),
+      undefined,
+    );
   }
 }

@@ -27,6 +27,7 @@ export class LoginLimiter {
   }
 
   private prune(now: number): void {
-    for (const [address, entry] of this.failures) if (now >= entry.windowStart + this.windowMs) this.failures.delete(address);
+    for (const [address, entry] of this.failures)
+      if (now >= entry.windowStart + this.windowMs) this.failures.delete(address);
   }
 }

@@ -22,7 +22,8 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
   app.get('/healthz', { config: { public: true } }, async () => ({ ok: true, store: deps.store.kind }));
 
   app.get('/readyz', { config: { public: true } }, async (_request, reply) => {
-    if (deps.lifecycle.draining) return reply.code(503).send({ ready: false, store: deps.store.kind, reason: 'the relay is stopping' });
+    if (deps.lifecycle.draining)
+      return reply.code(503).send({ ready: false, store: deps.store.kind, reason: 'the relay is stopping' });
     const problem = await storeProblem(deps.store);
     if (problem) return reply.code(503).send({ ready: false, store: deps.store.kind, reason: problem });
     return { ready: true, store: deps.store.kind };
@@ -40,7 +41,13 @@ async function storeProblem(store: Store): Promise<string | null> {
   try {
     await Promise.race([
       store.ping(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`no answer in ${READY_TIMEOUT_MS} ms`)),
+            READY_TIMEOUT_MS,
+          )),
+      ),
     ]);
     return null;
   } catch (error) {
@@ -59,6 +66,9 @@ export function drainGuard(lifecycle: Lifecycle, metrics: RelayMetrics) {
       .code(503)
       .header('retry-after', String(RETRY_AFTER_SECONDS))
       .header('connection', 'close')
-      .send({ error: 'shutting_down', message: `the relay is stopping; send again in ${RETRY_AFTER_SECONDS} s` });
+      .send({
+        error: 'shutting_down',
+        message: `the relay is stopping; send again in ${RETRY_AFTER_SECONDS} s`,
+      });
   };
 }

@@ -15,7 +15,9 @@ export function assertTypes(integration: IntegrationRecord, source: Source | nul
   if (!provider) return;
   let errors: Diagnostic[];
   try {
-    errors = checkIntegration(integration.doc, { provider }).diagnostics.filter((d) => d.severity === 'error');
+    errors = checkIntegration(integration.doc, { provider }).diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
   } catch {
     return; // the checker never blocks what the renderer accepts
   }

@@ -6,11 +6,17 @@ import { secretHeaderOf } from '../inbound/verify.js';
 
 export function sourceView(s: Source) {
   return {
-    id: s.id, name: s.name, provider: s.provider, verification: s.verification, secretSet: s.secret !== null,
+    id: s.id,
+    name: s.name,
+    provider: s.provider,
+    verification: s.verification,
+    secretSet: s.secret !== null,
     ...(s.verification === 'shared-secret' ? { secretHeader: secretHeaderOf(s) } : {}),
     // The token is shown once (creation, rotation); afterwards only whether there is one.
-    pathTokenSet: Boolean(s.pathTokenHash), hookPath: s.pathTokenHash ? null : hookPath(s.id, null),
-    createdAt: s.createdAt, updatedAt: s.updatedAt,
+    pathTokenSet: Boolean(s.pathTokenHash),
+    hookPath: s.pathTokenHash ? null : hookPath(s.id, null),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
   };
 }
 
@@ -21,8 +27,16 @@ export function sourceWithToken(s: Source, token: string) {
 
 export function integrationView(i: IntegrationRecord) {
   return {
-    id: i.id, sourceId: i.sourceId, name: i.doc.name ?? null, doc: i.doc, secretNames: Object.keys(i.secrets).sort(),
-    active: i.active, disabledReason: i.disabledReason, version: i.version ?? 1, createdAt: i.createdAt, updatedAt: i.updatedAt,
+    id: i.id,
+    sourceId: i.sourceId,
+    name: i.doc.name ?? null,
+    doc: i.doc,
+    secretNames: Object.keys(i.secrets).sort(),
+    active: i.active,
+    disabledReason: i.disabledReason,
+    version: i.version ?? 1,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
   };
 }
 
@@ -34,9 +48,18 @@ export function eventView(e: EventRecord): EventRecord {
 /** An attempt with `redactor`'s secrets masked in its request and response. */
 export function attemptView(a: Attempt, redactor: Redactor): Attempt {
   const request = a.request
-    ? { ...a.request, url: redactor.text(a.request.url), headers: redactor.headers(a.request.headers) ?? {}, body: redactor.text(a.request.body) }
+    ? {
+        ...a.request,
+        url: redactor.text(a.request.url),
+        headers: redactor.headers(a.request.headers) ?? {},
+        body: redactor.text(a.request.body),
+      }
     : null;
   return {
-    ...a, request, responseHeaders: redactor.headers(a.responseHeaders), responseBody: redactor.text(a.responseBody), error: redactor.text(a.error),
+    ...a,
+    request,
+    responseHeaders: redactor.headers(a.responseHeaders),
+    responseBody: redactor.text(a.responseBody),
+    error: redactor.text(a.error),
   };
 }

@@ -14,7 +14,10 @@ export function hashPathToken(token: string): string {
 }
 
 /** Whether a webhook posted with `presented` (undefined: the path without a token) may enter `source`. */
-export function pathTokenMatches(source: Pick<Source, 'pathTokenHash'>, presented: string | undefined): boolean {
+export function pathTokenMatches(
+  source: Pick<Source, 'pathTokenHash'>,
+  presented: string | undefined,
+): boolean {
   // Sources made before path tokens have none: they keep their old path until the token is rotated.
   if (!source.pathTokenHash) return presented === undefined;
   if (presented === undefined) return false;

@@ -14,14 +14,20 @@ function isBase64(text: string): boolean {
 }
 
 /** A problem in words naming the `secret` field, or null. */
-export async function secretFormatProblem(source: Pick<Source, 'provider' | 'verification' | 'secret'>): Promise<string | null> {
+export async function secretFormatProblem(
+  source: Pick<Source, 'provider' | 'verification' | 'secret'>,
+): Promise<string | null> {
   const { provider, verification, secret } = source;
   if (!secret || verification === 'none') return null;
   if (verification === 'shared-secret') {
-    return secret.length >= 16 ? null : '"secret" must be at least 16 characters for shared-secret verification (e.g. `openssl rand -hex 24`)';
+    return secret.length >= 16
+      ? null
+      : '"secret" must be at least 16 characters for shared-secret verification (e.g. `openssl rand -hex 24`)';
   }
   if (verification === 'standard-webhooks') {
-    return isBase64(secret.replace(/^whsec_/, '')) ? null : '"secret" must be a Standard Webhooks secret: base64, usually starting with whsec_';
+    return isBase64(secret.replace(/^whsec_/, ''))
+      ? null
+      : '"secret" must be a Standard Webhooks secret: base64, usually starting with whsec_';
   }
   if (provider === 'attendee') {
     try {
@@ -35,7 +41,9 @@ export async function secretFormatProblem(source: Pick<Source, 'provider' | 'ver
 }
 
 /** 400 naming `secret` when it cannot work. */
-export async function assertSecretFormat(source: Pick<Source, 'provider' | 'verification' | 'secret'>): Promise<void> {
+export async function assertSecretFormat(
+  source: Pick<Source, 'provider' | 'verification' | 'secret'>,
+): Promise<void> {
   const problem = await secretFormatProblem(source);
   if (problem) throw badRequest(problem, { field: 'secret', pointer: '/secret' });
 }

@@ -16,16 +16,21 @@ export async function verifyInbound(source: Source, rawBody: string, headers: He
   try {
     if (source.verification === 'shared-secret') return sharedSecret(source, source.secret, headers);
     if (source.verification === 'standard-webhooks') {
-      if (!headers['webhook-signature'] && !headers['svix-signature']) return { ok: false, message: 'missing webhook-signature header' };
+      if (!headers['webhook-signature'] && !headers['svix-signature'])
+        return { ok: false, message: 'missing webhook-signature header' };
       const ok = await verifyStandardWebhook(rawBody, headers, source.secret, {});
-      return ok ? { ok: true, authenticated: true } : { ok: false, message: 'Standard Webhooks signature does not match' };
+      return ok
+        ? { ok: true, authenticated: true }
+        : { ok: false, message: 'Standard Webhooks signature does not match' };
     }
     const provider = findProvider(source.provider);
     if (!provider?.verify) return { ok: true, authenticated: false };
     const header = source.provider ? SIGNATURE_HEADERS[source.provider] : undefined;
     if (header && !headers[header]) return { ok: false, message: `missing ${header} header` };
     const ok = await provider.verify(rawBody, headers, source.secret);
-    return ok ? { ok: true, authenticated: true } : { ok: false, message: `${provider.name} signature does not match` };
+    return ok
+      ? { ok: true, authenticated: true }
+      : { ok: false, message: `${provider.name} signature does not match` };
   } catch {
     return { ok: false, message: 'signature could not be verified' };
   }
@@ -42,7 +47,9 @@ function sharedSecret(source: Source, secret: string, headers: HeaderBag): Verdi
   const value = typeof raw === 'string' ? raw.trim() : undefined;
   if (!value) return { ok: false, message: `missing ${name} header` };
   const presented = /^Bearer\s+(.+)$/i.exec(value)?.[1]?.trim() ?? value;
-  return timingSafeEqual(digest(presented), digest(secret)) ? { ok: true, authenticated: true } : { ok: false, message: `${name} does not match` };
+  return timingSafeEqual(digest(presented), digest(secret))
+    ? { ok: true, authenticated: true }
+    : { ok: false, message: `${name} does not match` };
 }
 
 export function secretHeaderOf(source: Pick<Source, 'secretHeader'>): string {
@@ -61,7 +68,13 @@ export function canVerify(provider: string | null, verification: Source['verific
  * secret proved the sender, anyone who knows an id could send it first and make the genuine webhook a
  * "duplicate": then the key also holds the SHA-256 of the raw bytes, so only a byte-identical repeat dedupes.
  */
-export function idempotencyKeyOf(source: Source, payload: unknown, headers: HeaderBag, rawBytes: Uint8Array, authenticated: boolean): string | null {
+export function idempotencyKeyOf(
+  source: Source,
+  payload: unknown,
+  headers: HeaderBag,
+  rawBytes: Uint8Array,
+  authenticated: boolean,
+): string | null {
   const fromHeader = (name: string) => {
     const v = headers[name];
     return typeof v === 'string' && v ? v : null;
@@ -70,7 +83,10 @@ export function idempotencyKeyOf(source: Source, payload: unknown, headers: Head
   if (source.verification === 'standard-webhooks' && fromHeader('webhook-id')) key = fromHeader('webhook-id');
   else {
     const provider = findProvider(source.provider);
-    key = (provider ? provider.idempotencyKey(payload) : null) ?? fromHeader('idempotency-key') ?? fromHeader('webhook-id');
+    key =
+      (provider ? provider.idempotencyKey(payload) : null) ??
+      fromHeader('idempotency-key') ??
+      fromHeader('webhook-id');
   }
   if (key === null || authenticated) return key;
   return `${key}#sha256:${createHash('sha256').update(rawBytes).digest('hex')}`;

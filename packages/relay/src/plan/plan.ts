@@ -51,8 +51,19 @@ const CHUNK = 25;
 
 export async function planChange(input: PlanInput): Promise<Plan> {
   // Headers whose template reads a secret are masked whole, on both sides of the diff.
-  const redactor = new Redactor(Object.values(input.secrets), new Set([...secretHeaderNames(input.live), ...secretHeaderNames(input.doc)]));
-  const summary: PlanSummary = { events: 0, changed: 0, unchanged: 0, newlyFailing: 0, fixed: 0, newlySkipped: 0, newlyIncluded: 0 };
+  const redactor = new Redactor(
+    Object.values(input.secrets),
+    new Set([...secretHeaderNames(input.live), ...secretHeaderNames(input.doc)]),
+  );
+  const summary: PlanSummary = {
+    events: 0,
+    changed: 0,
+    unchanged: 0,
+    newlyFailing: 0,
+    fixed: 0,
+    newlySkipped: 0,
+    newlyIncluded: 0,
+  };
   const items: PlanItem[] = [];
   for (const [index, event] of input.events.entries()) {
     if (index > 0 && index % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -77,14 +88,24 @@ export async function planChange(input: PlanInput): Promise<Plan> {
     }
     summary.changed++;
     const stoppedAt = stops(before, after);
-    items.push({ eventId: event.id, receivedAt: event.receivedAt, before: shownBefore, after: shownAfter, diff, ...(stoppedAt ? { stoppedAt } : {}) });
+    items.push({
+      eventId: event.id,
+      receivedAt: event.receivedAt,
+      before: shownBefore,
+      after: shownAfter,
+      diff,
+      ...(stoppedAt ? { stoppedAt } : {}),
+    });
   }
   return { summary, items, problems: problemChanges(input) };
 }
 
 function problemChanges(input: PlanInput): Plan['problems'] {
   // The providers package's providers carry their event schemas; a bare Provider types nothing.
-  const provider = input.provider && 'contextSchemas' in input.provider ? (input.provider as unknown as CheckProvider) : undefined;
+  const provider =
+    input.provider && 'contextSchemas' in input.provider
+      ? (input.provider as unknown as CheckProvider)
+      : undefined;
   const of = (doc: IntegrationDocument) => {
     try {
       return checkIntegration(doc, { provider }).diagnostics;
@@ -97,7 +118,10 @@ function problemChanges(input: PlanInput): Plan['problems'] {
   const after = of(input.doc);
   const had = new Set(before.map(key));
   const has = new Set(after.map(key));
-  return { appeared: after.filter((d) => !had.has(key(d))), disappeared: before.filter((d) => !has.has(key(d))) };
+  return {
+    appeared: after.filter((d) => !had.has(key(d))),
+    disappeared: before.filter((d) => !has.has(key(d))),
+  };
 }
 
 function count(summary: PlanSummary, before: Rendering, after: Rendering): void {

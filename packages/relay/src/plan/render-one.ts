@@ -39,13 +39,19 @@ export function renderOne(input: RenderInput): Rendering {
     if (!integrationApplies(doc, payload, provider)) return { kind: 'skipped' };
     if (isFlow(doc)) {
       const flow = renderFlow(doc, payload, { provider, secrets, responses: input.responses });
-      const steps = flow.steps.flatMap((s) => (s.request ? [{ step: s.id, ...planned(s.request, redactor) }] : []));
+      const steps = flow.steps.flatMap((s) =>
+        s.request ? [{ step: s.id, ...planned(s.request, redactor) }] : [],
+      );
       return { kind: 'request', value: steps, ...(flow.stoppedAt ? { stoppedAt: flow.stoppedAt } : {}) };
     }
     return { kind: 'request', value: planned(renderRequest(doc, payload, { provider, secrets }), redactor) };
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown };
-    return { kind: 'failed', code: typeof e.code === 'string' ? e.code : 'error', message: redactor.text(String(e.message)) ?? '' };
+    return {
+      kind: 'failed',
+      code: typeof e.code === 'string' ? e.code : 'error',
+      message: redactor.text(String(e.message)) ?? '',
+    };
   }
 }
 
@@ -65,6 +71,7 @@ function planned(request: RenderedRequest, redactor: Redactor): PlannedRequest {
 function masked(value: unknown, redactor: Redactor): unknown {
   if (typeof value === 'string') return redactor.text(value);
   if (Array.isArray(value)) return value.map((v) => masked(v, redactor));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, redactor)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, redactor)]));
   return value;
 }

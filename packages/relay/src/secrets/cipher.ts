@@ -21,7 +21,8 @@ export class SecretKeyError extends Error {
 export function parseSecretKey(text: string, variable = 'HOOKMAP_SECRET_KEY'): Buffer {
   const trimmed = text.trim();
   const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : Buffer.alloc(0);
-  if (key.length !== 32) throw new SecretKeyError(`${variable} must be 32 random bytes in base64 (openssl rand -base64 32)`);
+  if (key.length !== 32)
+    throw new SecretKeyError(`${variable} must be 32 random bytes in base64 (openssl rand -base64 32)`);
   return key;
 }
 
@@ -74,7 +75,9 @@ export class SecretCipher {
     try {
       return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     } catch {
-      throw new SecretKeyError('a stored secret failed its integrity check: it was changed, or written with another key');
+      throw new SecretKeyError(
+        'a stored secret failed its integrity check: it was changed, or written with another key',
+      );
     }
   }
 

@@ -6,15 +6,23 @@ type Mapper = (value: string) => string;
 
 function mapConnection(c: ConnectionRecord, f: Mapper): ConnectionRecord {
   const m = (v: string | null) => (v === null ? null : f(v));
-  const pendingAuth = c.pendingAuth ? { ...c.pendingAuth, verifier: f(c.pendingAuth.verifier) } : (c.pendingAuth ?? null);
+  const pendingAuth = c.pendingAuth
+    ? { ...c.pendingAuth, verifier: f(c.pendingAuth.verifier) }
+    : (c.pendingAuth ?? null);
   return {
-    ...c, clientSecret: m(c.clientSecret), refreshToken: m(c.refreshToken), accessToken: m(c.accessToken),
-    values: Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, f(v)])), pendingAuth,
+    ...c,
+    clientSecret: m(c.clientSecret),
+    refreshToken: m(c.refreshToken),
+    accessToken: m(c.accessToken),
+    values: Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, f(v)])),
+    pendingAuth,
   };
 }
 
-export const sealConnection = (c: ConnectionRecord, cipher: SecretCipher) => mapConnection(c, (v) => cipher.seal(v));
-export const openConnection = (c: ConnectionRecord, cipher: SecretCipher) => mapConnection(c, (v) => cipher.open(v));
+export const sealConnection = (c: ConnectionRecord, cipher: SecretCipher) =>
+  mapConnection(c, (v) => cipher.seal(v));
+export const openConnection = (c: ConnectionRecord, cipher: SecretCipher) =>
+  mapConnection(c, (v) => cipher.open(v));
 
 export function sealIntegration<T extends Pick<IntegrationRecord, 'secrets'>>(i: T, cipher: SecretCipher): T {
   return { ...i, secrets: cipher.sealMap(i.secrets) };
@@ -33,12 +41,22 @@ export function openSource(s: Source, cipher: SecretCipher): Source {
 /** The sealed forms a record holds, to check whether they are all under the current key. */
 export function sealedValues(record: Partial<Source & IntegrationRecord & ConnectionRecord>): string[] {
   const out: (string | null | undefined)[] = [
-    record.secret, record.clientSecret, record.refreshToken, record.accessToken, record.pendingAuth?.verifier,
-    ...Object.values(record.secrets ?? {}), ...Object.values(record.values ?? {}),
+    record.secret,
+    record.clientSecret,
+    record.refreshToken,
+    record.accessToken,
+    record.pendingAuth?.verifier,
+    ...Object.values(record.secrets ?? {}),
+    ...Object.values(record.values ?? {}),
   ];
   return out.filter((v): v is string => typeof v === 'string');
 }
 
 export function needsReseal(record: object, cipher: SecretCipher): boolean {
-  return cipher.encrypts && sealedValues(record as Partial<Source & IntegrationRecord & ConnectionRecord>).some((v) => !cipher.isCurrent(v));
+  return (
+    cipher.encrypts &&
+    sealedValues(record as Partial<Source & IntegrationRecord & ConnectionRecord>).some(
+      (v) => !cipher.isCurrent(v),
+    )
+  );
 }

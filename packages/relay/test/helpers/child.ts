@@ -19,11 +19,22 @@ export interface ChildRelay {
 }
 
 export async function spawnRelay(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRelay> {
-  const proc = spawn(process.execPath, [...nodeArgs, '--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: packageDir,
-    env: { ...process.env, HOOKMAP_PORT: '0', HOOKMAP_HOST: '127.0.0.1', HOOKMAP_LOG_LEVEL: 'warn', HOOKMAP_ALLOW_PLAINTEXT_SECRETS: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [...nodeArgs, '--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'],
+    {
+      cwd: packageDir,
+      env: {
+        ...process.env,
+        HOOKMAP_PORT: '0',
+        HOOKMAP_HOST: '127.0.0.1',
+        HOOKMAP_LOG_LEVEL: 'warn',
+        HOOKMAP_ALLOW_PLAINTEXT_SECRETS: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   createInterface({ input: proc.stderr! }).on('line', (l) => stderr.push(l));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -37,7 +48,10 @@ export async function spawnRelay(env: Record<string, string>, nodeArgs: string[]
     proc.once('exit', (code) => reject(new Error(`relay exited with ${code}: ${stderr.join('\n')}`)));
   });
   return {
-    url: ready.listening, worker: ready.worker, proc, stderr,
+    url: ready.listening,
+    worker: ready.worker,
+    proc,
+    stderr,
     crash: async () => {
       proc.kill('SIGKILL');
       await exited;
@@ -49,9 +63,16 @@ export async function spawnRelay(env: Record<string, string>, nodeArgs: string[]
   };
 }
 
-export async function adminCall(url: string, token: string, method: string, path: string, body?: unknown): Promise<any> {
+export async function adminCall(
+  url: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<any> {
   const res = await fetch(url + path, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -61,7 +82,10 @@ export async function adminCall(url: string, token: string, method: string, path
 
 /** POST webhooks with bounded concurrency; returns the status per index (0 = connection failed). */
 export async function sendWebhooks(
-  urlFor: (i: number) => string, ids: string[], concurrency = 32, onAnswer: (status: number) => void = () => undefined,
+  urlFor: (i: number) => string,
+  ids: string[],
+  concurrency = 32,
+  onAnswer: (status: number) => void = () => undefined,
 ): Promise<number[]> {
   const statuses = new Array<number>(ids.length).fill(0);
   let next = 0;
@@ -71,7 +95,9 @@ export async function sendWebhooks(
       const id = ids[i]!;
       try {
         const res = await fetch(urlFor(i), {
-          method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': id }, body: JSON.stringify({ id }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': id },
+          body: JSON.stringify({ id }),
         });
         await res.arrayBuffer();
         statuses[i] = res.status;

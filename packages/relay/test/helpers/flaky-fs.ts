@@ -34,7 +34,8 @@ export function flakyFs(): FlakyFs {
         },
         read: (buffer, offset, length, position) => h.read(buffer, offset, length, position),
         datasync: async () => {
-          if (disk.fail === 'fsync') throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+          if (disk.fail === 'fsync')
+            throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
           await h.datasync();
         },
         truncate: (length) => h.truncate(length),

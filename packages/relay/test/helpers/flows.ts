@@ -13,7 +13,9 @@ export function hubspotNoteFlow(sim: CrmSim, rewrite: (flow: Flow) => Flow = (f)
 
 /** Otter's first sample as a meeting `id` with `email` as its first participant. */
 export function otterMeeting(id: string, email = 'john@test.com'): JsonValue {
-  const sample = structuredClone(getProvider('otter')?.samples[0]?.payload) as { data: Record<string, unknown> };
+  const sample = structuredClone(getProvider('otter')?.samples[0]?.payload) as {
+    data: Record<string, unknown>;
+  };
   sample.data.id = id;
   const json = JSON.stringify(sample).split('john@test.com').join(email);
   return JSON.parse(json) as JsonValue;

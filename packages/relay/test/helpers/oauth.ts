@@ -47,26 +47,44 @@ export async function startOAuth(): Promise<OAuthHarness> {
   server.service.on(Events.BeforeTokenSigning, (token: { payload: Record<string, unknown> }) => {
     token.payload.jti = randomUUID();
   });
-  server.service.on(Events.BeforeResponse, (response: { body: Record<string, unknown>; statusCode: number }, req: { headers: Record<string, string | undefined>; body: Record<string, string> }) => {
-    delete response.body.id_token; // CRMs are not OpenID providers
-    const change = changes.shift()?.(response.body);
-    if (change?.body) response.body = change.body;
-    if (change?.status) response.statusCode = change.status;
-    if (response.statusCode === 200 && typeof response.body.access_token === 'string') valid.add(response.body.access_token);
-    calls.push({
-      grantType: req.body.grant_type ?? '', refreshToken: req.body.refresh_token, authorization: req.headers.authorization,
-      clientSecretInBody: req.body.client_secret, answer: { ...response.body },
-    });
-  });
+  server.service.on(
+    Events.BeforeResponse,
+    (
+      response: { body: Record<string, unknown>; statusCode: number },
+      req: { headers: Record<string, string | undefined>; body: Record<string, string> },
+    ) => {
+      delete response.body.id_token; // CRMs are not OpenID providers
+      const change = changes.shift()?.(response.body);
+      if (change?.body) response.body = change.body;
+      if (change?.status) response.statusCode = change.status;
+      if (response.statusCode === 200 && typeof response.body.access_token === 'string')
+        valid.add(response.body.access_token);
+      calls.push({
+        grantType: req.body.grant_type ?? '',
+        refreshToken: req.body.refresh_token,
+        authorization: req.headers.authorization,
+        clientSecretInBody: req.body.client_secret,
+        answer: { ...response.body },
+      });
+    },
+  );
   const destination = await startSink((req) => {
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const answer = token && valid.has(token) && !harness.refuseAll
-      ? { status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json' } } : { status: 401, body: 'invalid token' };
+    const answer =
+      token && valid.has(token) && !harness.refuseAll
+        ? { status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json' } }
+        : { status: 401, body: 'invalid token' };
     harness.afterRequest?.(req.url, token);
     return answer;
   });
   const harness: OAuthHarness = {
-    refuseAll: false, afterRequest: null, tokenUrl: `${base}/token`, authorizeUrl: `${base}/authorize`, calls, valid, destination,
+    refuseAll: false,
+    afterRequest: null,
+    tokenUrl: `${base}/token`,
+    authorizeUrl: `${base}/authorize`,
+    calls,
+    valid,
+    destination,
     next: (change) => changes.push(change),
     close: async () => {
       await destination.close();

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { PgStore } from '../../src/store/pg/pg-store.js';
 
-export const DATABASE_URL = process.env.HOOKMAP_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const DATABASE_URL =
+  process.env.HOOKMAP_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export function uniqueSchema(tag: string): string {
   return `hookmap_test_${tag}_${process.pid}_${randomBytes(4).toString('hex')}`;

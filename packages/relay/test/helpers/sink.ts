@@ -10,7 +10,8 @@ export interface SinkRequest {
   at: number;
 }
 
-export type SinkReply = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang';
+export type SinkReply =
+  { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang';
 
 export interface Sink {
   url: string;
@@ -35,7 +36,13 @@ export async function startSink(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const record = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const record = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      };
       requests.push(record);
       for (const w of waiters.filter((w) => requests.length >= w.n)) w.resolve();
       const answer = reply(record, requests.length - 1);
@@ -57,8 +64,17 @@ export async function startSink(
     waitFor: (n, timeoutMs = 10_000) =>
       new Promise<void>((resolve, reject) => {
         if (requests.length >= n) return resolve();
-        const timer = setTimeout(() => reject(new Error(`sink got ${requests.length}/${n} requests`)), timeoutMs);
-        waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(); } });
+        const timer = setTimeout(
+          () => reject(new Error(`sink got ${requests.length}/${n} requests`)),
+          timeoutMs,
+        );
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       }),
     close: async () => {
       for (const res of hanging) res.destroy();

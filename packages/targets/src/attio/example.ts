@@ -19,7 +19,10 @@ export const attioNoteResponse: StepResponse = {
   headers: { 'content-type': 'application/json; charset=utf-8' },
   body: {
     data: {
-      id: { workspace_id: '14beef7a-99f7-4534-a87e-70b564330a4c', note_id: 'ff3f3bd4-40f4-4f80-8187-cd02385af424' },
+      id: {
+        workspace_id: '14beef7a-99f7-4534-a87e-70b564330a4c',
+        note_id: 'ff3f3bd4-40f4-4f80-8187-cd02385af424',
+      },
       parent_object: 'people',
       parent_record_id: '891dcbfc-9141-415d-9b2a-2238a6cc012d',
       title: 'product launch meeting',

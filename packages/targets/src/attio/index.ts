@@ -26,7 +26,11 @@ function note(recordId: string): JsonValue {
       content: {
         $let: {
           actions: ACTION_ITEMS_TEXT,
-          link: { $if: '{{ common.url }}', then: '\n\n[Open in {{ common.provider }}]({{ common.url }})', else: '' },
+          link: {
+            $if: '{{ common.url }}',
+            then: '\n\n[Open in {{ common.provider }}]({{ common.url }})',
+            else: '',
+          },
         },
         in: "## Summary\n{{ common.summary ?? '' }}{{ actions }}{{ link }}",
       },

@@ -1,6 +1,14 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import {
+  FIRST_NAME,
+  LAST_NAME,
+  braces,
+  findThenCreate,
+  presetStep,
+  sampleResponsesOf,
+  withName,
+} from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { RATE_LIMIT } from './index.js';
@@ -31,8 +39,17 @@ function person(recordId: string, createdAt: string): JsonValue {
     created_at: createdAt,
     web_url: `https://app.attio.com/acme/person/${recordId}/overview`,
     values: {
-      email_addresses: [{ original_email_address: 'john@test.com', email_address: 'john@test.com', email_domain: 'test.com', attribute_type: 'email-address' }],
-      name: [{ first_name: 'John', last_name: 'Doe', full_name: 'John Doe', attribute_type: 'personal-name' }],
+      email_addresses: [
+        {
+          original_email_address: 'john@test.com',
+          email_address: 'john@test.com',
+          email_domain: 'test.com',
+          attribute_type: 'email-address',
+        },
+      ],
+      name: [
+        { first_name: 'John', last_name: 'Doe', full_name: 'John Doe', attribute_type: 'personal-name' },
+      ],
     },
   };
 }
@@ -42,15 +59,32 @@ const CREATED = person(CREATED_ID, '2025-07-31T12:31:02.046000000Z');
 const NAME: JsonSchema = {
   type: 'array',
   maxItems: 1,
-  items: object({ first_name: text('First name.'), last_name: text('Last name.'), full_name: text('Full name.', { minLength: 1 }) }, ['full_name'], { additionalProperties: false }),
+  items: object(
+    {
+      first_name: text('First name.'),
+      last_name: text('Last name.'),
+      full_name: text('Full name.', { minLength: 1 }),
+    },
+    ['full_name'],
+    { additionalProperties: false },
+  ),
   description: 'The personal name (one value).',
 };
 const VALUES = object(
   {
-    email_addresses: { type: 'array', items: { type: 'string', format: 'email' }, description: 'Email addresses (unique across people).' },
+    email_addresses: {
+      type: 'array',
+      items: { type: 'string', format: 'email' },
+      description: 'Email addresses (unique across people).',
+    },
     phone_numbers: {
       type: 'array',
-      items: { type: 'string', pattern: '^\\+[0-9]{6,15}$', 'x-hint': 'Attio takes phone numbers as text starting with "+" and the country code (E.164), e.g. "{{ common.phone | e164 }}"' },
+      items: {
+        type: 'string',
+        pattern: '^\\+[0-9]{6,15}$',
+        'x-hint':
+          'Attio takes phone numbers as text starting with "+" and the country code (E.164), e.g. "{{ common.phone | e164 }}"',
+      },
       description: 'Phone numbers (E.164 text).',
     },
     name: NAME,
@@ -59,9 +93,19 @@ const VALUES = object(
   [],
   { additionalProperties: { 'x-hint': 'Other attributes by their slug' }, minProperties: 1 },
 );
-const writeSchema = object({ data: object({ values: VALUES }, ['values'], { additionalProperties: false }) }, ['data'], { additionalProperties: false });
+const writeSchema = object(
+  { data: object({ values: VALUES }, ['values'], { additionalProperties: false }) },
+  ['data'],
+  { additionalProperties: false },
+);
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = { crm: 'attio', headers: HEADERS, secrets: ['ATTIO_TOKEN'], docs: DOCS, rateLimit: RATE_LIMIT };
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+  crm: 'attio',
+  headers: HEADERS,
+  secrets: ['ATTIO_TOKEN'],
+  docs: DOCS,
+  rateLimit: RATE_LIMIT,
+};
 
 export const attioPersonAssert: StepPreset = {
   ...shared,
@@ -71,7 +115,10 @@ export const attioPersonAssert: StepPreset = {
   method: 'PUT',
   url: RECORDS,
   schema: writeSchema,
-  responses: { found: { status: 200, headers: JSON_HEADERS, body: { data: FOUND } }, 'not-found': { status: 200, headers: JSON_HEADERS, body: { data: CREATED } } },
+  responses: {
+    found: { status: 200, headers: JSON_HEADERS, body: { data: FOUND } },
+    'not-found': { status: 200, headers: JSON_HEADERS, body: { data: CREATED } },
+  },
   notes: [
     'PUT with ?matching_attribute=email_addresses: updates the person with that email, or creates one; 200 with the record either way.',
     'Multi-select values (email_addresses) are added to, not replaced, on an existing person.',
@@ -87,7 +134,12 @@ export const attioPersonQuery: StepPreset = {
   url: `${RECORDS}/query`,
   schema: object(
     {
-      filter: { type: 'object', minProperties: 1, description: 'Shorthand or verbose filter.', 'x-hint': 'A lookup needs a filter: without one every person matches' },
+      filter: {
+        type: 'object',
+        minProperties: 1,
+        description: 'Shorthand or verbose filter.',
+        'x-hint': 'A lookup needs a filter: without one every person matches',
+      },
       sorts: { type: 'array' },
       limit: { type: 'integer', minimum: 1, maximum: 500 },
       offset: { type: 'integer', minimum: 0 },
@@ -95,8 +147,13 @@ export const attioPersonQuery: StepPreset = {
     ['filter'],
     { additionalProperties: false },
   ),
-  responses: { found: { status: 200, headers: JSON_HEADERS, body: { data: [FOUND] } }, 'not-found': { status: 200, headers: JSON_HEADERS, body: { data: [] } } },
-  notes: ['Filter on a phone number property: {"phone_numbers": {"normalized_phone_number": {"$eq": "+15558675309"}}}.'],
+  responses: {
+    found: { status: 200, headers: JSON_HEADERS, body: { data: [FOUND] } },
+    'not-found': { status: 200, headers: JSON_HEADERS, body: { data: [] } },
+  },
+  notes: [
+    'Filter on a phone number property: {"phone_numbers": {"normalized_phone_number": {"$eq": "+15558675309"}}}.',
+  ],
 };
 
 export const attioPersonCreate: StepPreset = {
@@ -107,28 +164,51 @@ export const attioPersonCreate: StepPreset = {
   method: 'POST',
   url: RECORDS,
   schema: writeSchema,
-  responses: { found: { status: 200, headers: JSON_HEADERS, body: { data: CREATED } }, 'not-found': { status: 200, headers: JSON_HEADERS, body: { data: CREATED } } },
-  notes: ['Fails with a conflict when a unique attribute (email_addresses) is taken: use the assert endpoint to upsert by email.'],
+  responses: {
+    found: { status: 200, headers: JSON_HEADERS, body: { data: CREATED } },
+    'not-found': { status: 200, headers: JSON_HEADERS, body: { data: CREATED } },
+  },
+  notes: [
+    'Fails with a conflict when a unique attribute (email_addresses) is taken: use the assert endpoint to upsert by email.',
+  ],
 };
 
 function values(p: PersonExpressions): JsonValue {
-  const name = { $if: '{{ name }}', then: [{ first_name: FIRST_NAME, last_name: LAST_NAME, full_name: '{{ name }}' }] };
-  return withName(p, { data: { values: { [p.by === 'email' ? 'email_addresses' : 'phone_numbers']: [braces(p.value)], name } } });
+  const name = {
+    $if: '{{ name }}',
+    then: [{ first_name: FIRST_NAME, last_name: LAST_NAME, full_name: '{{ name }}' }],
+  };
+  return withName(p, {
+    data: { values: { [p.by === 'email' ? 'email_addresses' : 'phone_numbers']: [braces(p.value)], name } },
+  });
 }
 
 /** By email one assert (an upsert, idempotent); by phone: query → create when not found. */
 export function attioPersonSteps(p: PersonExpressions): PersonSteps {
   if (p.by === 'email') {
-    const step = presetStep('person', attioPersonAssert, { body: values(p), result: '{{ response.body.data.id.record_id }}' });
+    const step = presetStep('person', attioPersonAssert, {
+      body: values(p),
+      result: '{{ response.body.data.id.record_id }}',
+    });
     step.url = `${RECORDS}?matching_attribute=email_addresses`;
-    return { crm: 'attio', by: 'email', steps: [step], recordId: 'steps.person.result', record: 'people', responses: sampleResponsesOf([['person', attioPersonAssert]]) };
+    return {
+      crm: 'attio',
+      by: 'email',
+      steps: [step],
+      recordId: 'steps.person.result',
+      record: 'people',
+      responses: sampleResponsesOf([['person', attioPersonAssert]]),
+    };
   }
-  const filter = { phone_numbers: { normalized_phone_number: { '$$eq': braces(p.value) } } };
+  const filter = { phone_numbers: { normalized_phone_number: { $$eq: braces(p.value) } } };
   return findThenCreate(
     'attio',
     'phone',
     'people',
-    [attioPersonQuery, { body: { filter, limit: 1 }, result: '{{ response.body.data[0].id.record_id ?? null }}' }],
+    [
+      attioPersonQuery,
+      { body: { filter, limit: 1 }, result: '{{ response.body.data[0].id.record_id ?? null }}' },
+    ],
     [attioPersonCreate, { body: values(p), result: '{{ response.body.data.id.record_id }}' }],
   );
 }

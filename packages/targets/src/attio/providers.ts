@@ -15,12 +15,17 @@ export function quilNote(preset: Preset, recordId: string): Integration {
       content: {
         $let: { assets: '{{ data.assets ?? assets }}' },
         in: {
-          $let: { notes: { $each: '{{ assets.databaseNotes }}', as: 'n', do: '## {{ n.name }}\n{{ n.note }}' } },
+          $let: {
+            notes: { $each: '{{ assets.databaseNotes }}', as: 'n', do: '## {{ n.name }}\n{{ n.note }}' },
+          },
           in: "{{ notes | join: '\\n\\n' }}\n\n[Recording]({{ assets.recordingUrl }}) | [Transcript]({{ assets.transcriptionUrl }})",
         },
       },
       created_at: '{{ data.meeting.startTime | iso | optional }}',
     },
   };
-  return templateIntegration(preset, template, { providerId: 'quil', name: 'Quil meeting notes to an Attio note' });
+  return templateIntegration(preset, template, {
+    providerId: 'quil',
+    name: 'Quil meeting notes to an Attio note',
+  });
 }

@@ -3,7 +3,8 @@ import { child } from '../rules/body.js';
 import { EPOCH, instant, timeProblem } from '../rules/time.js';
 
 const RULE = 'attio.note.created-at-range';
-const FIX = 'Map when the meeting happened, e.g. "{{ (common.ended_at ?? common.started_at) | iso | optional }}", or leave created_at out (Attio uses the time of the request)';
+const FIX =
+  'Map when the meeting happened, e.g. "{{ (common.ended_at ?? common.started_at) | iso | optional }}", or leave created_at out (Attio uses the time of the request)';
 
 /** Attio rejects a note whose created_at lies in the future or before 1970. "Now" is validateBody's `now` option. */
 export const createdAtRange: BodyRule = {
@@ -14,8 +15,18 @@ export const createdAtRange: BodyRule = {
     const value = child(child(body, 'data'), 'created_at');
     const at = instant(value);
     if (at === undefined || typeof value !== 'string') return [];
-    if (at > now) return [timeProblem('/data/created_at', value, `is in the future (now is ${new Date(now).toISOString()}); Attio rejects it`, RULE, FIX)];
-    if (at < EPOCH) return [timeProblem('/data/created_at', value, 'is before 1970; Attio rejects it', RULE, FIX)];
+    if (at > now)
+      return [
+        timeProblem(
+          '/data/created_at',
+          value,
+          `is in the future (now is ${new Date(now).toISOString()}); Attio rejects it`,
+          RULE,
+          FIX,
+        ),
+      ];
+    if (at < EPOCH)
+      return [timeProblem('/data/created_at', value, 'is before 1970; Attio rejects it', RULE, FIX)];
     return [];
   },
 };

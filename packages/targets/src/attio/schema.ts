@@ -4,7 +4,10 @@ import type { JsonSchema } from '../types.js';
 const note = object(
   {
     parent_object: text('Object slug or id: "people", "companies", "deals", ...', { minLength: 1 }),
-    parent_record_id: text('Record the note belongs to.', { format: 'uuid', 'x-hint': 'Attio record ids are UUIDs' }),
+    parent_record_id: text('Record the note belongs to.', {
+      format: 'uuid',
+      'x-hint': 'Attio record ids are UUIDs',
+    }),
     title: text('Note title (plain text).'),
     format: oneOfValues('How "content" is written.', ['plaintext', 'markdown']),
     content: text('Note body in the chosen format.'),

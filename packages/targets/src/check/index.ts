@@ -1,4 +1,11 @@
-import { checkIntegration, Codes, typeFromSchema, type CheckProvider, type InferredBody, type IntegrationCheck } from '@hookmap/core';
+import {
+  checkIntegration,
+  Codes,
+  typeFromSchema,
+  type CheckProvider,
+  type InferredBody,
+  type IntegrationCheck,
+} from '@hookmap/core';
 import { getTarget } from '../registry.js';
 import type { Target } from '../types.js';
 import { configuredSchema, type ValidateOptions } from '../validate.js';
@@ -12,21 +19,43 @@ export type { TargetDiagnostic } from './report.js';
  * target's JSON Schema. Each diagnostic points into the integration (path and offsets of the template
  * string that causes it) and names the body field (`bodyPath`).
  */
-export function checkBodyTypes(body: InferredBody | null, target: Target, schema: object = target.schema): TargetDiagnostic[] {
+export function checkBodyTypes(
+  body: InferredBody | null,
+  target: Target,
+  schema: object = target.schema,
+): TargetDiagnostic[] {
   const report = new Report(target);
   const root = { path: '/body', start: 0, end: 0 };
   if (body === null) {
     if (target.method !== 'GET' && target.method !== 'DELETE') {
-      report.add('error', Codes.TARGET_REQUIRED, root, '', `${target.name} needs a JSON body; this integration sends none (check its method and body).`);
+      report.add(
+        'error',
+        Codes.TARGET_REQUIRED,
+        root,
+        '',
+        `${target.name} needs a JSON body; this integration sends none (check its method and body).`,
+      );
     }
     return report.diagnostics;
   }
   if (body.kind === 'unchecked') {
-    report.add('info', Codes.NOT_CHECKED, root, '', `The body is not checked against ${target.name}: ${body.reason}.`);
+    report.add(
+      'info',
+      Codes.NOT_CHECKED,
+      root,
+      '',
+      `The body is not checked against ${target.name}: ${body.reason}.`,
+    );
     return report.diagnostics;
   }
   if (body.kind === 'text') {
-    report.add('info', Codes.NOT_CHECKED, body.value.origin, '', `A text body is not checked against ${target.name}'s fields; use a template body to have them checked.`);
+    report.add(
+      'info',
+      Codes.NOT_CHECKED,
+      body.value.origin,
+      '',
+      `A text body is not checked against ${target.name}'s fields; use a template body to have them checked.`,
+    );
     return report.diagnostics;
   }
   walk(body.value, typeFromSchema(schema), '', report);
@@ -51,7 +80,10 @@ export function checkIntegrationTypes(
   const checked = checkIntegration(doc, options.provider ? { provider: options.provider } : {});
   const target = typeof options.target === 'string' ? getTarget(options.target) : options.target;
   // The account's picklists, when given, are enums: a literal outside one is then an error (H504).
-  const schema = target && options.picklists ? configuredSchema(target, { picklists: options.picklists }).schema : target?.schema;
+  const schema =
+    target && options.picklists
+      ? configuredSchema(target, { picklists: options.picklists }).schema
+      : target?.schema;
   const body = target && schema ? checkBodyTypes(checked.body, target, schema) : [];
   return { ...checked, diagnostics: [...checked.diagnostics, ...body] };
 }

@@ -17,10 +17,24 @@ export class Report {
     for (const field of target.fields) if (field.hint) this.hints.set(field.pointer, field.hint);
   }
 
-  add(severity: BodyDiagnostic['severity'], code: Code | TargetCode, origin: Origin, bodyPath: string, message: string): void {
+  add(
+    severity: BodyDiagnostic['severity'],
+    code: Code | TargetCode,
+    origin: Origin,
+    bodyPath: string,
+    message: string,
+  ): void {
     const hint = this.hints.get(bodyPath.replace(/\/(\*|\d+)(?=\/|$)/g, '/0'));
     const text = hint && !message.includes(hint) ? `${message} ${hint}.` : message;
-    const diagnostic: TargetDiagnostic = { severity, code, message: text, path: origin.path, start: origin.start, end: origin.end, bodyPath };
+    const diagnostic: TargetDiagnostic = {
+      severity,
+      code,
+      message: text,
+      path: origin.path,
+      start: origin.start,
+      end: origin.end,
+      bodyPath,
+    };
     if (origin.key) diagnostic.key = true;
     this.diagnostics.push(diagnostic);
   }

@@ -75,7 +75,11 @@ export const closeNote: TargetDefinition = {
   docs: DOCS,
   notes: ['lead_id is required, with note (plain text) or note_html.', ...NOTES],
   starter: (context: StarterContext) =>
-    templateIntegration(closeNote, { lead_id: placeholder(context.recordId), note: DESCRIPTION_TEXT }, context),
+    templateIntegration(
+      closeNote,
+      { lead_id: placeholder(context.recordId), note: DESCRIPTION_TEXT },
+      context,
+    ),
   providerStarters: { osvi: (context) => osviNote(closeNote, context.recordId) },
   response: closeNoteResponse,
   rateLimit: RATE_LIMIT,

@@ -24,7 +24,11 @@ const NEW_LEAD = 'lead_8Hn3Zt6yLm0QaR5uWc2Vxe';
 const QUERY: JsonSchema = {
   type: 'object',
   required: ['type'],
-  properties: { type: text('and, or, object_type, has_related, field_condition, …', { enum: ['and', 'or', 'not', 'id', 'object_type', 'text', 'has_related', 'field_condition', 'match_all'] }) },
+  properties: {
+    type: text('and, or, object_type, has_related, field_condition, …', {
+      enum: ['and', 'or', 'not', 'id', 'object_type', 'text', 'has_related', 'field_condition', 'match_all'],
+    }),
+  },
   description: 'An Advanced Filtering query.',
 };
 const searchSchema = object(
@@ -42,14 +46,33 @@ const searchSchema = object(
 );
 
 const TYPED = (field: string, kind: string) =>
-  ({ type: 'array', items: object({ [field]: text(`The ${kind}.`), type: text('office, mobile, home, direct, fax, url or other.') }, [field], { additionalProperties: false }) }) as JsonSchema;
+  ({
+    type: 'array',
+    items: object(
+      { [field]: text(`The ${kind}.`), type: text('office, mobile, home, direct, fax, url or other.') },
+      [field],
+      { additionalProperties: false },
+    ),
+  }) as JsonSchema;
 const createSchema = object(
   {
-    name: text('Lead (company) name; Close shows the first contact\'s name when it is empty.'),
+    name: text("Lead (company) name; Close shows the first contact's name when it is empty."),
     status_id: text('Lead status id.', { pattern: '^stat_[A-Za-z0-9]+$' }),
     description: text('Description.'),
     url: text('Website.'),
-    contacts: { type: 'array', items: object({ name: text('Contact name.'), title: text('Title.'), emails: TYPED('email', 'email address'), phones: TYPED('phone', 'phone number') }, [], { additionalProperties: false }) },
+    contacts: {
+      type: 'array',
+      items: object(
+        {
+          name: text('Contact name.'),
+          title: text('Title.'),
+          emails: TYPED('email', 'email address'),
+          phones: TYPED('phone', 'phone number'),
+        },
+        [],
+        { additionalProperties: false },
+      ),
+    },
     custom: { type: 'object', description: 'Deprecated custom field map; use custom.<field id> keys.' },
   },
   [],
@@ -57,17 +80,32 @@ const createSchema = object(
     patternProperties: { '^custom\\.cf_[A-Za-z0-9]+$': {} },
     additionalProperties: false,
     minProperties: 1,
-    'x-hint': 'Give the lead a name or the person as its contact: {"contacts": [{"name": "…", "emails": [{"email": "…"}]}]}',
+    'x-hint':
+      'Give the lead a name or the person as its contact: {"contacts": [{"name": "…", "emails": [{"email": "…"}]}]}',
   },
 );
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = { crm: 'close', headers: HEADERS, secrets: ['CLOSE_API_KEY'], docs: DOCS, rateLimit: RATE_LIMIT };
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+  crm: 'close',
+  headers: HEADERS,
+  secrets: ['CLOSE_API_KEY'],
+  docs: DOCS,
+  rateLimit: RATE_LIMIT,
+};
 const created = {
   id: NEW_LEAD,
   display_name: 'John Doe',
   name: '',
   status_label: 'Potential',
-  contacts: [{ id: 'cont_2Jq8Rr0sTn6YuW4xVb1Zcd', lead_id: NEW_LEAD, name: 'John Doe', emails: [{ email: 'john@test.com', type: 'office' }], phones: [] }],
+  contacts: [
+    {
+      id: 'cont_2Jq8Rr0sTn6YuW4xVb1Zcd',
+      lead_id: NEW_LEAD,
+      name: 'John Doe',
+      emails: [{ email: 'john@test.com', type: 'office' }],
+      phones: [],
+    },
+  ],
   date_created: '2025-07-31T12:31:02.046000+00:00',
 };
 
@@ -80,10 +118,16 @@ export const closeLeadSearch: StepPreset = {
   url: `${API}/data/search/`,
   schema: searchSchema,
   responses: {
-    found: { status: 200, headers: JSON_HEADERS, body: { data: [{ __object_type: 'lead', id: FOUND_LEAD }], cursor: null } },
+    found: {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: { data: [{ __object_type: 'lead', id: FOUND_LEAD }], cursor: null },
+    },
     'not-found': { status: 200, headers: JSON_HEADERS, body: { data: [], cursor: null } },
   },
-  notes: ['Finds leads whose contact has the email (contact_email) or phone (contact_phone); answers only ids unless _fields asks for more.'],
+  notes: [
+    'Finds leads whose contact has the email (contact_email) or phone (contact_phone); answers only ids unless _fields asks for more.',
+  ],
 };
 
 export const closeLeadCreate: StepPreset = {
@@ -94,7 +138,10 @@ export const closeLeadCreate: StepPreset = {
   method: 'POST',
   url: `${API}/lead/`,
   schema: createSchema,
-  responses: { found: { status: 200, headers: JSON_HEADERS, body: created }, 'not-found': { status: 200, headers: JSON_HEADERS, body: created } },
+  responses: {
+    found: { status: 200, headers: JSON_HEADERS, body: created },
+    'not-found': { status: 200, headers: JSON_HEADERS, body: created },
+  },
   notes: ['Answers 200 with the new lead (its contacts created with it).'],
 };
 
@@ -132,13 +179,21 @@ function searchBody(person: PersonExpressions): JsonValue {
 /** find → create the lead (the person as its contact) when not found. */
 export function closePersonSteps(person: PersonExpressions): PersonSteps {
   const list: { [key: string]: JsonValue } =
-    person.by === 'email' ? { emails: [{ email: braces(person.value), type: 'office' }] } : { phones: [{ phone: braces(person.value), type: 'office' }] };
+    person.by === 'email'
+      ? { emails: [{ email: braces(person.value), type: 'office' }] }
+      : { phones: [{ phone: braces(person.value), type: 'office' }] };
   return findThenCreate(
     'close',
     person.by,
     'leads',
     [closeLeadSearch, { body: searchBody(person), result: '{{ response.body.data[0].id ?? null }}' }],
-    [closeLeadCreate, { body: withName(person, { contacts: [{ name: '{{ label }}', ...list }] }), result: '{{ response.body.id }}' }],
+    [
+      closeLeadCreate,
+      {
+        body: withName(person, { contacts: [{ name: '{{ label }}', ...list }] }),
+        result: '{{ response.body.id }}',
+      },
+    ],
   );
 }
 

@@ -14,7 +14,10 @@ export function osviNote(preset: Preset, recordId: string): Integration {
       in: "{{ call_summary }}\n\n{{ lines | join: '\\n' }}\nStructured output: {{ structured_output | json }}",
     },
   };
-  return templateIntegration(preset, template, { providerId: 'osvi', name: 'OSVI call outcome to a Close note' });
+  return templateIntegration(preset, template, {
+    providerId: 'osvi',
+    name: 'OSVI call outcome to a Close note',
+  });
 }
 
 /** Attendee: one call per finished recording, its length from the bot's duration. */
@@ -27,5 +30,8 @@ export function attendeeCall(preset: Preset, recordId: string): Integration {
     note_html:
       "<p><b>Meeting recorded</b></p><p>Attendee bot {{ bot_id }}: {{ data.event_type ?? data.new_state }} at {{ data.created_at | date: '%Y-%m-%d %H:%M', 'UTC' }} UTC.</p>",
   };
-  return templateIntegration(preset, template, { providerId: 'attendee', name: 'Attendee recording ready: log a Close call' });
+  return templateIntegration(preset, template, {
+    providerId: 'attendee',
+    name: 'Attendee recording ready: log a Close call',
+  });
 }

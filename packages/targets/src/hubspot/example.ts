@@ -64,20 +64,42 @@ export const hubspotCallExample: JsonValue = {
 };
 
 const HUBSPOT_JSON = { 'content-type': 'application/json;charset=utf-8' };
-const HUBSPOT_TIMES = { createdAt: '2025-07-31T12:31:03.118Z', updatedAt: '2025-07-31T12:31:03.118Z', archived: false };
+const HUBSPOT_TIMES = {
+  createdAt: '2025-07-31T12:31:03.118Z',
+  updatedAt: '2025-07-31T12:31:03.118Z',
+  archived: false,
+};
 
 /** What HubSpot answers to a created note (201, the engagement with its id). */
 export const hubspotNoteResponse: StepResponse = {
   status: 201,
   headers: HUBSPOT_JSON,
-  body: { id: '91235412011', properties: { hs_createdate: '2025-07-31T12:31:03.118Z', hs_lastmodifieddate: '2025-07-31T12:31:03.118Z', hs_object_id: '91235412011', hs_timestamp: '2025-07-31T12:30:00Z' }, ...HUBSPOT_TIMES },
+  body: {
+    id: '91235412011',
+    properties: {
+      hs_createdate: '2025-07-31T12:31:03.118Z',
+      hs_lastmodifieddate: '2025-07-31T12:31:03.118Z',
+      hs_object_id: '91235412011',
+      hs_timestamp: '2025-07-31T12:30:00Z',
+    },
+    ...HUBSPOT_TIMES,
+  },
 };
 
 /** What HubSpot answers to a created call (201). */
 export const hubspotCallResponse: StepResponse = {
   status: 201,
   headers: HUBSPOT_JSON,
-  body: { id: '91235412044', properties: { hs_createdate: '2025-07-31T12:31:03.118Z', hs_lastmodifieddate: '2025-07-31T12:31:03.118Z', hs_object_id: '91235412044', hs_timestamp: '2025-07-31T12:30:00Z' }, ...HUBSPOT_TIMES },
+  body: {
+    id: '91235412044',
+    properties: {
+      hs_createdate: '2025-07-31T12:31:03.118Z',
+      hs_lastmodifieddate: '2025-07-31T12:31:03.118Z',
+      hs_object_id: '91235412044',
+      hs_timestamp: '2025-07-31T12:30:00Z',
+    },
+    ...HUBSPOT_TIMES,
+  },
 };
 
 /** What HubSpot answers to an updated call (200). */

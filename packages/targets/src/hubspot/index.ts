@@ -1,7 +1,13 @@
 import type { JsonValue } from '@hookmap/core';
 import { DESCRIPTION_TEXT, NOTE_HTML, TITLE, WHEN_ISO } from '../starters/fragments.js';
 import { placeholder, templateIntegration } from '../starters/integration.js';
-import { hubspotCallExample, hubspotCallResponse, hubspotCallUpdateResponse, hubspotNoteExample, hubspotNoteResponse } from './example.js';
+import {
+  hubspotCallExample,
+  hubspotCallResponse,
+  hubspotCallUpdateResponse,
+  hubspotNoteExample,
+  hubspotNoteResponse,
+} from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { osviCallUpdate, otonistarkCall, otterNote } from './providers.js';
 import { playableRecording } from './recording.js';
@@ -27,12 +33,18 @@ export const RATE_LIMIT: RateLimit = {
   requests: 100,
   perMs: 10_000,
   scope: 'token',
-  source: 'HubSpot "API usage guidelines and limits" and changelog "Increasing our API limits" (read 2026-12)',
+  source:
+    'HubSpot "API usage guidelines and limits" and changelog "Increasing our API limits" (read 2026-12)',
   note: 'Free/Starter: 100 requests per 10 s and 250,000 per day per app and account; Professional/Enterprise 190 per 10 s (650,000 / 1,000,000 per day); public OAuth apps 110 per 10 s per account.',
 };
 
 function association(recordId: string, typeId: number): JsonValue {
-  return [{ to: { id: placeholder(recordId) }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] }];
+  return [
+    {
+      to: { id: placeholder(recordId) },
+      types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }],
+    },
+  ];
 }
 
 const CALL_PROPERTIES: { [key: string]: JsonValue } = {
@@ -48,7 +60,9 @@ const CALL_PROPERTIES: { [key: string]: JsonValue } = {
 
 /** The documented call's properties as an update (no timestamp, no associations). */
 function callUpdateExample(): JsonValue {
-  const { hs_timestamp: _timestamp, ...properties } = (hubspotCallExample as { properties: Record<string, JsonValue> }).properties;
+  const { hs_timestamp: _timestamp, ...properties } = (
+    hubspotCallExample as { properties: Record<string, JsonValue> }
+  ).properties;
   return { properties };
 }
 
@@ -58,7 +72,10 @@ export const hubspotNote: TargetDefinition = {
   name: 'HubSpot note',
   method: 'POST',
   url: `${HUBSPOT_OBJECTS}/notes`,
-  urlAlternatives: ['https://api.hubapi.com/crm/v3/objects/notes', 'https://api.hubapi.com/crm/objects/{{version}}/notes'],
+  urlAlternatives: [
+    'https://api.hubapi.com/crm/v3/objects/notes',
+    'https://api.hubapi.com/crm/objects/{{version}}/notes',
+  ],
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
   schema: noteSchema,
@@ -91,7 +108,10 @@ export const hubspotCall: TargetDefinition = {
   name: 'HubSpot call',
   method: 'POST',
   url: `${HUBSPOT_OBJECTS}/calls`,
-  urlAlternatives: ['https://api.hubapi.com/crm/v3/objects/calls', 'https://api.hubapi.com/crm/objects/{{version}}/calls'],
+  urlAlternatives: [
+    'https://api.hubapi.com/crm/v3/objects/calls',
+    'https://api.hubapi.com/crm/objects/{{version}}/calls',
+  ],
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
   schema: callSchema,
@@ -124,7 +144,10 @@ export const hubspotCallUpdate: TargetDefinition = {
   name: 'HubSpot call (update an existing call)',
   method: 'PATCH',
   url: `${HUBSPOT_OBJECTS}/calls/{{crm_id}}`,
-  urlAlternatives: ['https://api.hubapi.com/crm/v3/objects/calls/{{crm_id}}', 'https://api.hubapi.com/crm/objects/{{version}}/calls/{{crm_id}}'],
+  urlAlternatives: [
+    'https://api.hubapi.com/crm/v3/objects/calls/{{crm_id}}',
+    'https://api.hubapi.com/crm/objects/{{version}}/calls/{{crm_id}}',
+  ],
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
   schema: callUpdateSchema,

@@ -1,6 +1,14 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import {
+  FIRST_NAME,
+  LAST_NAME,
+  braces,
+  findThenCreate,
+  presetStep,
+  sampleResponsesOf,
+  withName,
+} from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
 import { HEADERS, HUBSPOT_OBJECTS, RATE_LIMIT } from './index.js';
@@ -16,7 +24,11 @@ const DOCS = [
   'https://developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm',
   'https://developers.hubspot.com/docs/api-reference/latest/crm/objects/contacts/guide',
 ];
-const PROPERTY_VALUE: JsonSchema = { type: 'string', maxLength: 65536, 'x-hint': 'HubSpot property values are text' };
+const PROPERTY_VALUE: JsonSchema = {
+  type: 'string',
+  maxLength: 65536,
+  'x-hint': 'HubSpot property values are text',
+};
 const CONTACT_PROPERTIES = object(
   {
     email: text('Primary email (unique per contact).', { format: 'email' }),
@@ -34,8 +46,26 @@ const LAG_NOTE =
 const FILTER = object(
   {
     propertyName: text('Property to compare, e.g. "email".'),
-    operator: text('Comparison.', { enum: ['BETWEEN', 'CONTAINS_TOKEN', 'EQ', 'GT', 'GTE', 'HAS_PROPERTY', 'IN', 'LT', 'LTE', 'NEQ', 'NOT_CONTAINS_TOKEN', 'NOT_HAS_PROPERTY', 'NOT_IN'] }),
-    value: text('Value to match (text).', { 'x-hint': 'The value is text: map the email or phone, e.g. "{{ common.participants[0].email }}"' }),
+    operator: text('Comparison.', {
+      enum: [
+        'BETWEEN',
+        'CONTAINS_TOKEN',
+        'EQ',
+        'GT',
+        'GTE',
+        'HAS_PROPERTY',
+        'IN',
+        'LT',
+        'LTE',
+        'NEQ',
+        'NOT_CONTAINS_TOKEN',
+        'NOT_HAS_PROPERTY',
+        'NOT_IN',
+      ],
+    }),
+    value: text('Value to match (text).', {
+      'x-hint': 'The value is text: map the email or phone, e.g. "{{ common.participants[0].email }}"',
+    }),
     values: { type: 'array', items: { type: 'string' }, description: 'Values for IN / NOT_IN.' },
     highValue: text('Upper bound for BETWEEN.'),
   },
@@ -50,7 +80,9 @@ const searchSchema: JsonSchema = object(
       minItems: 1,
       maxItems: 6,
       description: 'Groups joined by OR; the filters inside a group by AND.',
-      items: object({ filters: { type: 'array', minItems: 1, items: FILTER } }, ['filters'], { additionalProperties: false }),
+      items: object({ filters: { type: 'array', minItems: 1, items: FILTER } }, ['filters'], {
+        additionalProperties: false,
+      }),
     },
     properties: { type: 'array', items: { type: 'string' }, description: 'Properties to return.' },
     limit: { type: 'integer', minimum: 1, maximum: 200, description: 'Results per page (at most 200).' },
@@ -65,20 +97,40 @@ const searchSchema: JsonSchema = object(
 const TIMES = { createdAt: '2025-03-04T09:12:44.511Z', updatedAt: '2025-07-31T12:05:10.112Z' };
 const FOUND_CONTACT = {
   id: '75161301',
-  properties: { createdate: TIMES.createdAt, email: 'john@test.com', firstname: 'John', hs_object_id: '75161301', lastmodifieddate: TIMES.updatedAt, lastname: 'Doe' },
+  properties: {
+    createdate: TIMES.createdAt,
+    email: 'john@test.com',
+    firstname: 'John',
+    hs_object_id: '75161301',
+    lastmodifieddate: TIMES.updatedAt,
+    lastname: 'Doe',
+  },
   ...TIMES,
   archived: false,
 };
 const NEW_TIMES = { createdAt: '2025-07-31T12:31:02.046Z', updatedAt: '2025-07-31T12:31:02.046Z' };
 const CREATED_CONTACT = {
   id: '75161452',
-  properties: { createdate: NEW_TIMES.createdAt, email: 'john@test.com', firstname: 'John', hs_object_id: '75161452', lastmodifieddate: NEW_TIMES.updatedAt, lastname: 'Doe' },
+  properties: {
+    createdate: NEW_TIMES.createdAt,
+    email: 'john@test.com',
+    firstname: 'John',
+    hs_object_id: '75161452',
+    lastmodifieddate: NEW_TIMES.updatedAt,
+    lastname: 'Doe',
+  },
   ...NEW_TIMES,
   archived: false,
 };
 const JSON_HEADERS = { 'content-type': 'application/json;charset=utf-8' };
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = { crm: 'hubspot', headers: HEADERS, secrets: ['HUBSPOT_TOKEN'], docs: DOCS, rateLimit: RATE_LIMIT };
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+  crm: 'hubspot',
+  headers: HEADERS,
+  secrets: ['HUBSPOT_TOKEN'],
+  docs: DOCS,
+  rateLimit: RATE_LIMIT,
+};
 
 export const hubspotContactSearch: StepPreset = {
   ...shared,
@@ -87,7 +139,10 @@ export const hubspotContactSearch: StepPreset = {
   name: 'Find the HubSpot contact',
   method: 'POST',
   url: `${CONTACTS}/search`,
-  urlAlternatives: ['https://api.hubapi.com/crm/v3/objects/contacts/search', 'https://api.hubapi.com/crm/objects/{{version}}/contacts/search'],
+  urlAlternatives: [
+    'https://api.hubapi.com/crm/v3/objects/contacts/search',
+    'https://api.hubapi.com/crm/objects/{{version}}/contacts/search',
+  ],
   schema: searchSchema,
   responses: {
     found: { status: 200, headers: JSON_HEADERS, body: { total: 1, results: [FOUND_CONTACT] } },
@@ -106,13 +161,23 @@ export const hubspotContactCreate: StepPreset = {
   name: 'Create the HubSpot contact',
   method: 'POST',
   url: CONTACTS,
-  urlAlternatives: ['https://api.hubapi.com/crm/v3/objects/contacts', 'https://api.hubapi.com/crm/objects/{{version}}/contacts'],
-  schema: object({ properties: CONTACT_PROPERTIES, associations: { type: 'array', description: 'Records to associate.' } }, ['properties'], { additionalProperties: false }),
+  urlAlternatives: [
+    'https://api.hubapi.com/crm/v3/objects/contacts',
+    'https://api.hubapi.com/crm/objects/{{version}}/contacts',
+  ],
+  schema: object(
+    { properties: CONTACT_PROPERTIES, associations: { type: 'array', description: 'Records to associate.' } },
+    ['properties'],
+    { additionalProperties: false },
+  ),
   responses: {
     found: { status: 201, headers: JSON_HEADERS, body: CREATED_CONTACT },
     'not-found': { status: 201, headers: JSON_HEADERS, body: CREATED_CONTACT },
   },
-  notes: ['201 with the new contact; 409 CONFLICT "Contact already exists. Existing ID: <id>" when the email is taken.', 'Every property value is text.'],
+  notes: [
+    '201 with the new contact; 409 CONFLICT "Contact already exists. Existing ID: <id>" when the email is taken.',
+    'Every property value is text.',
+  ],
 };
 
 export const hubspotContactUpsert: StepPreset = {
@@ -122,7 +187,10 @@ export const hubspotContactUpsert: StepPreset = {
   name: 'Create or update the HubSpot contact by email',
   method: 'POST',
   url: `${CONTACTS}/batch/upsert`,
-  urlAlternatives: ['https://api.hubapi.com/crm/v3/objects/contacts/batch/upsert', 'https://api.hubapi.com/crm/objects/{{version}}/contacts/batch/upsert'],
+  urlAlternatives: [
+    'https://api.hubapi.com/crm/v3/objects/contacts/batch/upsert',
+    'https://api.hubapi.com/crm/objects/{{version}}/contacts/batch/upsert',
+  ],
   schema: object(
     {
       inputs: {
@@ -130,7 +198,11 @@ export const hubspotContactUpsert: StepPreset = {
         minItems: 1,
         maxItems: 100,
         items: object(
-          { id: text('The unique value, e.g. the email.'), idProperty: text('The unique property the id is a value of.', { examples: ['email'] }), properties: CONTACT_PROPERTIES },
+          {
+            id: text('The unique value, e.g. the email.'),
+            idProperty: text('The unique property the id is a value of.', { examples: ['email'] }),
+            properties: CONTACT_PROPERTIES,
+          },
           ['id', 'properties'],
           { additionalProperties: false },
         ),
@@ -147,30 +219,64 @@ export const hubspotContactUpsert: StepPreset = {
 };
 
 function upsertAnswer(contact: typeof FOUND_CONTACT, isNew: boolean): JsonValue {
-  return { status: 'COMPLETE', results: [{ ...contact, new: isNew }], startedAt: '2025-07-31T12:31:01.902Z', completedAt: '2025-07-31T12:31:02.101Z' };
+  return {
+    status: 'COMPLETE',
+    results: [{ ...contact, new: isNew }],
+    startedAt: '2025-07-31T12:31:01.902Z',
+    completedAt: '2025-07-31T12:31:02.101Z',
+  };
 }
 
 function searchBody(person: PersonExpressions): JsonValue {
-  const filter = (propertyName: string) => ({ filters: [{ propertyName, operator: 'EQ', value: braces(person.value) }] });
+  const filter = (propertyName: string) => ({
+    filters: [{ propertyName, operator: 'EQ', value: braces(person.value) }],
+  });
   const groups = person.by === 'email' ? [filter('email')] : [filter('phone'), filter('mobilephone')];
   return { filterGroups: groups, properties: ['email', 'firstname', 'lastname', 'phone'], limit: 1 };
 }
 
 function contactProperties(person: PersonExpressions): JsonValue {
-  return withName(person, { properties: { [person.by === 'email' ? 'email' : 'phone']: braces(person.value), firstname: FIRST_NAME, lastname: LAST_NAME } });
+  return withName(person, {
+    properties: {
+      [person.by === 'email' ? 'email' : 'phone']: braces(person.value),
+      firstname: FIRST_NAME,
+      lastname: LAST_NAME,
+    },
+  });
 }
 
 /** find → create when not found (email conflicts resolved from the 409), or one upsert by email. */
 export function hubspotPersonSteps(person: PersonExpressions, upsert: boolean): PersonSteps {
   if (upsert && person.by === 'email') {
-    const body = withName(person, { inputs: [{ id: braces(person.value), idProperty: 'email', properties: { email: braces(person.value), firstname: FIRST_NAME, lastname: LAST_NAME } }] });
-    const step = presetStep('person', hubspotContactUpsert, { body, result: '{{ response.body.results[0].id }}' });
-    return { crm: 'hubspot', by: 'email', steps: [step], recordId: 'steps.person.result', record: 'contacts', responses: sampleResponsesOf([['person', hubspotContactUpsert]]) };
+    const body = withName(person, {
+      inputs: [
+        {
+          id: braces(person.value),
+          idProperty: 'email',
+          properties: { email: braces(person.value), firstname: FIRST_NAME, lastname: LAST_NAME },
+        },
+      ],
+    });
+    const step = presetStep('person', hubspotContactUpsert, {
+      body,
+      result: '{{ response.body.results[0].id }}',
+    });
+    return {
+      crm: 'hubspot',
+      by: 'email',
+      steps: [step],
+      recordId: 'steps.person.result',
+      record: 'contacts',
+      responses: sampleResponsesOf([['person', hubspotContactUpsert]]),
+    };
   }
   // A 409 means the email is taken (a contact the search index did not show yet): its id ends the message.
   const created =
     person.by === 'email'
-      ? { accept: [201, 409], result: "{{ response.body.id ?? (response.body.message | split: 'Existing ID: ' | last) }}" }
+      ? {
+          accept: [201, 409],
+          result: "{{ response.body.id ?? (response.body.message | split: 'Existing ID: ' | last) }}",
+        }
       : { result: '{{ response.body.id }}' };
   return findThenCreate(
     'hubspot',
@@ -181,4 +287,8 @@ export function hubspotPersonSteps(person: PersonExpressions, upsert: boolean): 
   );
 }
 
-export const hubspotStepPresets: StepPreset[] = [hubspotContactSearch, hubspotContactCreate, hubspotContactUpsert];
+export const hubspotStepPresets: StepPreset[] = [
+  hubspotContactSearch,
+  hubspotContactCreate,
+  hubspotContactUpsert,
+];

@@ -12,16 +12,24 @@ const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
 const NO_ANSWER = '73a0d17f-1163-4015-bdd5-ec830791da20';
 
 function association(expression: string, typeId: number): JsonValue {
-  return [{ to: { id: `{{ ${expression} }}` }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] }];
+  return [
+    {
+      to: { id: `{{ ${expression} }}` },
+      types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }],
+    },
+  ];
 }
 
 /** OSVI: the call HubSpot created at dial time (its id in `crm_id`) updated with the outcome and captured data. */
 export function osviCallUpdate(preset: Preset): Integration {
   const template = {
     properties: {
-      hs_call_title: 'Call with {{ data_capture.customer_name ?? call_trigger_data.person_name ?? call_info.phone_number }}',
+      hs_call_title:
+        'Call with {{ data_capture.customer_name ?? call_trigger_data.person_name ?? call_info.phone_number }}',
       hs_call_body: {
-        $let: { lines: fieldLines('data_capture', '<li>{{ key | html_escape }}: {{ value | html_escape }}</li>') },
+        $let: {
+          lines: fieldLines('data_capture', '<li>{{ key | html_escape }}: {{ value | html_escape }}</li>'),
+        },
         in: "<p>{{ call_summary | html_escape }}</p><ul>{{ lines | join: '' }}</ul>",
       },
       hs_call_direction: '{{ call_info.call_type | upper | optional }}',
@@ -30,7 +38,10 @@ export function osviCallUpdate(preset: Preset): Integration {
       hs_call_to_number: '{{ call_info.phone_number | optional }}',
     },
   };
-  return templateIntegration(preset, template, { providerId: 'osvi', name: 'OSVI call outcome onto the HubSpot call record' });
+  return templateIntegration(preset, template, {
+    providerId: 'osvi',
+    name: 'OSVI call outcome onto the HubSpot call record',
+  });
 }
 
 /** Otoni Stark: numbers, extracted variables and the recording on a new call, associated with the contact. */
@@ -38,7 +49,7 @@ export function otonistarkCall(preset: Preset, recordId: string): Integration {
   const template = {
     properties: {
       hs_timestamp: '{{ created_at | iso }}',
-      hs_call_title: "AI call: {{ input_variables.customer_name ?? customer_phone }}",
+      hs_call_title: 'AI call: {{ input_variables.customer_name ?? customer_phone }}',
       hs_call_body:
         '{{ extracted_variables.summary }}. Next action: {{ extracted_variables.next_action ?? "none" }}.{{ recording_url ? "\\nRecording: " : "" }}{{ recording_url }}',
       hs_call_duration: '{{ duration | times: 1000 | integer | string }}',
@@ -51,7 +62,10 @@ export function otonistarkCall(preset: Preset, recordId: string): Integration {
     },
     associations: association(recordId, 194),
   };
-  return templateIntegration(preset, template, { providerId: 'otonistark', name: 'Otoni Stark call to a HubSpot call' });
+  return templateIntegration(preset, template, {
+    providerId: 'otonistark',
+    name: 'Otoni Stark call to a HubSpot call',
+  });
 }
 
 /** Otter: summary, action items with owners and state, and the insights, as an HTML note. */
@@ -77,5 +91,8 @@ export function otterNote(preset: Preset, recordId: string): Integration {
     },
     associations: association(recordId, 202),
   };
-  return templateIntegration(preset, template, { providerId: 'otter', name: 'Otter meeting notes to a HubSpot note' });
+  return templateIntegration(preset, template, {
+    providerId: 'otter',
+    name: 'Otter meeting notes to a HubSpot note',
+  });
 }

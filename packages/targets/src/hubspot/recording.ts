@@ -10,6 +10,9 @@ export function playableRecording(expression: string): JsonValue {
       extension: `{{ ${expression} | split: '?' | first | split: '.' | last | lower }}`,
       scheme: `{{ ${expression} | slice: 0, 8 }}`,
     },
-    in: { $if: "{{ scheme == 'https://' && (extension == 'mp3' || extension == 'wav') }}", then: `{{ ${expression} }}` },
+    in: {
+      $if: "{{ scheme == 'https://' && (extension == 'mp3' || extension == 'wav') }}",
+      then: `{{ ${expression} }}`,
+    },
   };
 }

@@ -2,7 +2,8 @@ import { DIGITS, integer, object, oneOfValues, text } from '../schema-parts.js';
 import type { JsonSchema } from '../types.js';
 
 /** Property values are strings in HubSpot's spec (SimplePublicObjectInput: additionalProperties string). */
-const STRING_VALUES = 'HubSpot property values are text (the API spec types every property value as a string)';
+const STRING_VALUES =
+  'HubSpot property values are text (the API spec types every property value as a string)';
 
 const TIMESTAMP: JsonSchema = {
   type: 'string',
@@ -35,12 +36,22 @@ function typeRule(category: string | string[], then: JsonSchema): JsonSchema {
 
 function associationType(table: AssociationTable): JsonSchema {
   const ids = Object.values(table);
-  const listed = Object.entries(table).map(([to, id]) => `${id} to ${to}`).join(', ');
-  const labels = 'look the type up with GET /crm/associations/2026-09/{fromObjectType}/{toObjectType}/labels (it lists each type\'s category and typeId)';
+  const listed = Object.entries(table)
+    .map(([to, id]) => `${id} to ${to}`)
+    .join(', ');
+  const labels =
+    "look the type up with GET /crm/associations/2026-09/{fromObjectType}/{toObjectType}/labels (it lists each type's category and typeId)";
   return object(
     {
-      associationCategory: oneOfValues('Who defined the association type.', ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK']),
-      associationTypeId: integer('Association type id (its meaning depends on the category).', { 'x-hint': `HUBSPOT_DEFINED ids: ${listed}` }),
+      associationCategory: oneOfValues('Who defined the association type.', [
+        'HUBSPOT_DEFINED',
+        'USER_DEFINED',
+        'INTEGRATOR_DEFINED',
+        'WORK',
+      ]),
+      associationTypeId: integer('Association type id (its meaning depends on the category).', {
+        'x-hint': `HUBSPOT_DEFINED ids: ${listed}`,
+      }),
     },
     ['associationCategory', 'associationTypeId'],
     {
@@ -54,11 +65,21 @@ function associationType(table: AssociationTable): JsonSchema {
           },
         }),
         typeRule(['USER_DEFINED', 'INTEGRATOR_DEFINED'], {
-          properties: { associationTypeId: { type: 'integer', minimum: 1, 'x-hint': `A label's type id is a positive integer: ${labels}` } },
+          properties: {
+            associationTypeId: {
+              type: 'integer',
+              minimum: 1,
+              'x-hint': `A label's type id is a positive integer: ${labels}`,
+            },
+          },
         }),
         typeRule('WORK', {
           properties: {
-            associationTypeId: { type: 'integer', minimum: 1, 'x-hint': `HubSpot publishes no fixed WORK ids: ${labels} and send the typeId it gives for category WORK` },
+            associationTypeId: {
+              type: 'integer',
+              minimum: 1,
+              'x-hint': `HubSpot publishes no fixed WORK ids: ${labels} and send the typeId it gives for category WORK`,
+            },
           },
         }),
       ],
@@ -68,13 +89,29 @@ function associationType(table: AssociationTable): JsonSchema {
 
 export function associations(table: AssociationTable): JsonSchema {
   const to = object(
-    { id: text('Id of the record to associate with.', { pattern: DIGITS, 'x-hint': 'Map the HubSpot record id (numeric text), e.g. "{{ call_trigger_data.crm_id }}"' }) },
+    {
+      id: text('Id of the record to associate with.', {
+        pattern: DIGITS,
+        'x-hint': 'Map the HubSpot record id (numeric text), e.g. "{{ call_trigger_data.crm_id }}"',
+      }),
+    },
     ['id'],
   );
   return {
     type: 'array',
     description: 'Records the activity is attached to.',
-    items: object({ to, types: { type: 'array', minItems: 1, items: associationType(table), description: 'Association types.' } }, ['to', 'types']),
+    items: object(
+      {
+        to,
+        types: {
+          type: 'array',
+          minItems: 1,
+          items: associationType(table),
+          description: 'Association types.',
+        },
+      },
+      ['to', 'types'],
+    ),
   };
 }
 
@@ -97,26 +134,41 @@ function callProperties(required: string[]): JsonSchema {
       hs_call_body: text('Call notes (HTML allowed).', { maxLength: 65536 }),
       hs_call_duration: text('Duration in MILLISECONDS, as text.', {
         pattern: DIGITS,
-        'x-hint': 'HubSpot wants milliseconds as a string: "{{ common.duration_seconds | times: 1000 | string }}"',
+        'x-hint':
+          'HubSpot wants milliseconds as a string: "{{ common.duration_seconds | times: 1000 | string }}"',
       }),
       hs_call_direction: oneOfValues('Call direction.', ['INBOUND', 'OUTBOUND'], {
         'x-hint': 'Use upper case: "{{ common.direction | upper }}"',
       }),
-      hs_call_status: oneOfValues(
-        'Call status.',
-        ['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'MISSED', 'NO_ANSWER', 'QUEUED', 'RINGING'],
-      ),
+      hs_call_status: oneOfValues('Call status.', [
+        'BUSY',
+        'CALLING_CRM_USER',
+        'CANCELED',
+        'COMPLETED',
+        'CONNECTING',
+        'FAILED',
+        'IN_PROGRESS',
+        'MISSED',
+        'NO_ANSWER',
+        'QUEUED',
+        'RINGING',
+      ]),
       hs_call_disposition: text('Outcome GUID (connected f240bbac-87c9-4f6e-bf70-924b57d47db7).', {
         format: 'uuid',
-        'x-hint': 'Built-in outcomes: connected f240bbac-87c9-4f6e-bf70-924b57d47db7, no answer 73a0d17f-1163-4015-bdd5-ec830791da20, busy 9d9162e7-6cf3-4944-bf63-4dff82258764, left voicemail b2cf5968-551e-4856-9783-52b3da59a7d0',
+        'x-hint':
+          'Built-in outcomes: connected f240bbac-87c9-4f6e-bf70-924b57d47db7, no answer 73a0d17f-1163-4015-bdd5-ec830791da20, busy 9d9162e7-6cf3-4944-bf63-4dff82258764, left voicemail b2cf5968-551e-4856-9783-52b3da59a7d0',
       }),
       hs_call_from_number: text('Caller phone number.'),
       hs_call_to_number: text('Called phone number.'),
-      hs_call_recording_url: text('https URL of an .mp3 or .wav recording (the only files HubSpot plays back).', {
-        format: 'uri',
-        pattern: PLAYABLE_RECORDING,
-        'x-hint': 'HubSpot plays back only https:// URLs of .mp3 or .wav files; leave other recordings out (or link them in hs_call_body)',
-      }),
+      hs_call_recording_url: text(
+        'https URL of an .mp3 or .wav recording (the only files HubSpot plays back).',
+        {
+          format: 'uri',
+          pattern: PLAYABLE_RECORDING,
+          'x-hint':
+            'HubSpot plays back only https:// URLs of .mp3 or .wav files; leave other recordings out (or link them in hs_call_body)',
+        },
+      ),
       hubspot_owner_id: OWNER,
     },
     required,
@@ -145,5 +197,8 @@ export const callSchema: JsonSchema = object(
 export const callUpdateSchema: JsonSchema = object(
   { properties: { ...callProperties([]), minProperties: 1 } },
   ['properties'],
-  { additionalProperties: false, 'x-hint': 'An update sends only "properties"; associations are made with the associations API' },
+  {
+    additionalProperties: false,
+    'x-hint': 'An update sends only "properties"; associations are made with the associations API',
+  },
 );

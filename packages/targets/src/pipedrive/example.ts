@@ -33,12 +33,31 @@ const PIPEDRIVE_JSON = { 'content-type': 'application/json; charset=utf-8' };
 export const pipedriveActivityResponse: StepResponse = {
   status: 200,
   headers: PIPEDRIVE_JSON,
-  body: { success: true, data: { id: 8251, subject: 'Call: product launch meeting', type: 'call', done: true, participants: [{ person_id: 146680, primary: true }], add_time: '2025-07-31T12:31:03Z' } },
+  body: {
+    success: true,
+    data: {
+      id: 8251,
+      subject: 'Call: product launch meeting',
+      type: 'call',
+      done: true,
+      participants: [{ person_id: 146680, primary: true }],
+      add_time: '2025-07-31T12:31:03Z',
+    },
+  },
 };
 
 /** What Pipedrive answers to a created note (API v1: 201 with the note). */
 export const pipedriveNoteResponse: StepResponse = {
   status: 201,
   headers: PIPEDRIVE_JSON,
-  body: { success: true, data: { id: 5127, person_id: 146680, content: '<p>Meeting notes</p>', add_time: '2025-07-31 12:31:03', active_flag: true } },
+  body: {
+    success: true,
+    data: {
+      id: 5127,
+      person_id: 146680,
+      content: '<p>Meeting notes</p>',
+      add_time: '2025-07-31 12:31:03',
+      active_flag: true,
+    },
+  },
 };

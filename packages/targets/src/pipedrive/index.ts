@@ -1,7 +1,12 @@
 import type { JsonValue } from '@hookmap/core';
 import { NOTE_HTML, TITLE } from '../starters/fragments.js';
 import { templateIntegration } from '../starters/integration.js';
-import { pipedriveActivityExample, pipedriveActivityResponse, pipedriveNoteExample, pipedriveNoteResponse } from './example.js';
+import {
+  pipedriveActivityExample,
+  pipedriveActivityResponse,
+  pipedriveNoteExample,
+  pipedriveNoteResponse,
+} from './example.js';
 import type { AuthOption, RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { otonistarkActivity } from './providers.js';
 import { activityPicklists, activitySchema, noteSchema } from './schema.js';
@@ -25,7 +30,7 @@ export const RATE_LIMIT: RateLimit = {
   perMs: 2_000,
   scope: 'token',
   source: 'Pipedrive "Rate limiting" (developers docs, core API concepts, updated 2026-09-17)',
-  note: 'Burst limit of the lowest plan (higher plans allow more per 2 s); each request also spends tokens from the company\'s daily budget (30,000 base tokens x plan multiplier x seats); POST /v1/notes and POST /api/v2/activities are low-cost writes.',
+  note: "Burst limit of the lowest plan (higher plans allow more per 2 s); each request also spends tokens from the company's daily budget (30,000 base tokens x plan multiplier x seats); POST /v1/notes and POST /api/v2/activities are low-cost writes.",
 };
 
 function activity(recordId: string): { [key: string]: JsonValue } {
@@ -59,7 +64,8 @@ export const pipedriveActivity: TargetDefinition = {
     'subject and type are optional (Pipedrive fills in defaults); type is one of the account\'s activity types (picklist "type").',
     AUTH_NOTE,
   ],
-  starter: (context: StarterContext) => templateIntegration(pipedriveActivity, activity(context.recordId), context),
+  starter: (context: StarterContext) =>
+    templateIntegration(pipedriveActivity, activity(context.recordId), context),
   providerStarters: { otonistark: (context) => otonistarkActivity(pipedriveActivity, context.recordId) },
   response: pipedriveActivityResponse,
   rateLimit: RATE_LIMIT,
@@ -85,10 +91,13 @@ export const pipedriveNote: TargetDefinition = {
     AUTH_NOTE,
   ],
   starter: (context: StarterContext) =>
-    templateIntegration(pipedriveNote, { content: NOTE_HTML, person_id: `{{ ${context.recordId} | integer }}` }, context),
+    templateIntegration(
+      pipedriveNote,
+      { content: NOTE_HTML, person_id: `{{ ${context.recordId} | integer }}` },
+      context,
+    ),
   providerStarters: {},
   response: pipedriveNoteResponse,
   rateLimit: RATE_LIMIT,
   alternativeAuth: [API_TOKEN],
 };
-

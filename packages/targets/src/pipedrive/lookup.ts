@@ -16,9 +16,32 @@ const DOCS = [
 ];
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 const LABELLED = (kind: string) =>
-  ({ type: 'array', minItems: 1, items: object({ value: text(`The ${kind}.`), primary: { type: 'boolean' }, label: text('work, home, mobile or other.') }, ['value'], { additionalProperties: false }) }) as JsonSchema;
+  ({
+    type: 'array',
+    minItems: 1,
+    items: object(
+      {
+        value: text(`The ${kind}.`),
+        primary: { type: 'boolean' },
+        label: text('work, home, mobile or other.'),
+      },
+      ['value'],
+      { additionalProperties: false },
+    ),
+  }) as JsonSchema;
 
-const FOUND_PERSON = { id: 146680, type: 'person', name: 'John Doe', phones: ['+12345678900'], emails: ['john@test.com'], visible_to: 3, owner: { id: 11905481 }, organization: null, custom_fields: [], notes: [] };
+const FOUND_PERSON = {
+  id: 146680,
+  type: 'person',
+  name: 'John Doe',
+  phones: ['+12345678900'],
+  emails: ['john@test.com'],
+  visible_to: 3,
+  owner: { id: 11905481 },
+  organization: null,
+  custom_fields: [],
+  notes: [],
+};
 const CREATED_PERSON = {
   id: 146912,
   name: 'John Doe',
@@ -33,9 +56,19 @@ const CREATED_PERSON = {
   label_ids: [],
   custom_fields: {},
 };
-const searchAnswer = (items: JsonValue[]): JsonValue => ({ success: true, data: { items }, additional_data: { next_cursor: null } });
+const searchAnswer = (items: JsonValue[]): JsonValue => ({
+  success: true,
+  data: { items },
+  additional_data: { next_cursor: null },
+});
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = { crm: 'pipedrive', headers: HEADERS, secrets: SECRETS, docs: DOCS, rateLimit: RATE_LIMIT };
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+  crm: 'pipedrive',
+  headers: HEADERS,
+  secrets: SECRETS,
+  docs: DOCS,
+  rateLimit: RATE_LIMIT,
+};
 
 export const pipedrivePersonSearch: StepPreset = {
   ...shared,
@@ -46,7 +79,11 @@ export const pipedrivePersonSearch: StepPreset = {
   url: `${BASE}/api/v2/persons/search`,
   schema: null,
   responses: {
-    found: { status: 200, headers: JSON_HEADERS, body: searchAnswer([{ result_score: 1.2, item: FOUND_PERSON }]) },
+    found: {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: searchAnswer([{ result_score: 1.2, item: FOUND_PERSON }]),
+    },
     'not-found': { status: 200, headers: JSON_HEADERS, body: searchAnswer([]) },
   },
   notes: [
@@ -64,7 +101,7 @@ export const pipedrivePersonCreate: StepPreset = {
   url: `${BASE}/api/v2/persons`,
   schema: object(
     {
-      name: text('The person\'s name (required by Pipedrive).', { minLength: 1 }),
+      name: text("The person's name (required by Pipedrive).", { minLength: 1 }),
       owner_id: { type: 'integer', description: 'Owner user id.' },
       org_id: { type: 'integer', description: 'Organization id.' },
       emails: LABELLED('email address'),
@@ -80,7 +117,9 @@ export const pipedrivePersonCreate: StepPreset = {
     found: { status: 200, headers: JSON_HEADERS, body: { success: true, data: CREATED_PERSON } },
     'not-found': { status: 200, headers: JSON_HEADERS, body: { success: true, data: CREATED_PERSON } },
   },
-  notes: ['v2 takes emails and phones as [{value, primary, label}]; the v1 email/phone fields are not accepted.'],
+  notes: [
+    'v2 takes emails and phones as [{value, primary, label}]; the v1 email/phone fields are not accepted.',
+  ],
 };
 
 /** find by exact email or phone → create when not found. */
@@ -92,7 +131,16 @@ export function pipedrivePersonSteps(person: PersonExpressions): PersonSteps {
     person.by,
     'persons',
     [pipedrivePersonSearch, { query, result: '{{ response.body.data.items[0].item.id ?? null }}' }],
-    [pipedrivePersonCreate, { body: withName(person, { name: '{{ label }}', [list]: [{ value: braces(person.value), primary: true, label: 'work' }] }), result: '{{ response.body.data.id }}' }],
+    [
+      pipedrivePersonCreate,
+      {
+        body: withName(person, {
+          name: '{{ label }}',
+          [list]: [{ value: braces(person.value), primary: true, label: 'work' }],
+        }),
+        result: '{{ response.body.data.id }}',
+      },
+    ],
   );
 }
 

@@ -8,7 +8,7 @@ type Preset = Pick<TargetDefinition, 'id' | 'name' | 'method' | 'url' | 'headers
 /** Otoni Stark: a done call activity with the extracted variables in the note. */
 export function otonistarkActivity(preset: Preset, recordId: string): Integration {
   const template = {
-    subject: "Call: {{ input_variables.customer_name ?? customer_phone }}",
+    subject: 'Call: {{ input_variables.customer_name ?? customer_phone }}',
     type: 'call',
     participants: [{ person_id: `{{ ${recordId} | integer }}`, primary: true }],
     due_date: "{{ created_at | date: '%Y-%m-%d', 'UTC' }}",
@@ -16,9 +16,17 @@ export function otonistarkActivity(preset: Preset, recordId: string): Integratio
     duration: "{{ duration | date: '%H:%M', 'UTC' }}",
     done: "{{ status == 'completed' }}",
     note: {
-      $let: { lines: fieldLines('extracted_variables', '<li>{{ key | html_escape }}: {{ value | html_escape }}</li>') },
+      $let: {
+        lines: fieldLines(
+          'extracted_variables',
+          '<li>{{ key | html_escape }}: {{ value | html_escape }}</li>',
+        ),
+      },
       in: "<p>{{ extracted_variables.summary | html_escape }}</p><ul>{{ lines | join: '' }}</ul>",
     },
   };
-  return templateIntegration(preset, template, { providerId: 'otonistark', name: 'Otoni Stark call to a Pipedrive call activity' });
+  return templateIntegration(preset, template, {
+    providerId: 'otonistark',
+    name: 'Otoni Stark call to a Pipedrive call activity',
+  });
 }

@@ -21,10 +21,14 @@ const participant = object(
 export const activitySchema: JsonSchema = object(
   {
     subject: text('Activity subject (Pipedrive fills in a default when absent).'),
-    type: text('Activity type key, e.g. "call" or "meeting" (an account setting; Pipedrive fills in a default when absent).', {
-      examples: ACTIVITY_TYPES,
-      'x-hint': 'Activity types are configured per account (Settings > Activities); pass yours as the picklists option "type" to check them',
-    }),
+    type: text(
+      'Activity type key, e.g. "call" or "meeting" (an account setting; Pipedrive fills in a default when absent).',
+      {
+        examples: ACTIVITY_TYPES,
+        'x-hint':
+          'Activity types are configured per account (Settings > Activities); pass yours as the picklists option "type" to check them',
+      },
+    ),
     owner_id: id('User who owns the activity.'),
     deal_id: id('Deal the activity belongs to.'),
     lead_id: text('Lead the activity belongs to.', { format: 'uuid' }),
@@ -35,8 +39,14 @@ export const activitySchema: JsonSchema = object(
       'person_id is read-only in Pipedrive API v2: send "participants": [{"person_id": 123, "primary": true}] instead',
     ),
     participants: { type: 'array', description: 'People taking part.', items: participant },
-    due_date: text('Due date.', { format: 'date', 'x-hint': `"YYYY-MM-DD": "{{ common.started_at | date: '%Y-%m-%d', 'UTC' }}"` }),
-    due_time: text('Due time, UTC "HH:MM".', { pattern: HH_MM, 'x-hint': `UTC "HH:MM": "{{ common.started_at | date: '%H:%M', 'UTC' }}"` }),
+    due_date: text('Due date.', {
+      format: 'date',
+      'x-hint': `"YYYY-MM-DD": "{{ common.started_at | date: '%Y-%m-%d', 'UTC' }}"`,
+    }),
+    due_time: text('Due time, UTC "HH:MM".', {
+      pattern: HH_MM,
+      'x-hint': `UTC "HH:MM": "{{ common.started_at | date: '%H:%M', 'UTC' }}"`,
+    }),
     duration: text('Duration "HH:MM".', {
       pattern: HH_MM,
       'x-hint': `"HH:MM"; for calls under a day: "{{ common.duration_seconds | date: '%H:%M', 'UTC' }}"`,
@@ -50,7 +60,10 @@ export const activitySchema: JsonSchema = object(
     attendees: {
       type: 'array',
       description: 'External attendees.',
-      items: object({ email: text('Email.', { format: 'email' }), name: text('Name.'), person_id: id('Person id.') }, ['email']),
+      items: object(
+        { email: text('Email.', { format: 'email' }), name: text('Name.'), person_id: id('Person id.') },
+        ['email'],
+      ),
     },
   },
   [],
@@ -60,7 +73,11 @@ export const activitySchema: JsonSchema = object(
 const ONE_PARENT = ['deal_id', 'person_id', 'org_id', 'lead_id', 'project_id', 'task_id'];
 
 function pinned(parent: string): JsonSchema {
-  return { enum: [0, 1], description: `Pin the note to the ${parent} (0/1).`, 'x-hint': 'Pipedrive pin flags are the numbers 0 or 1' };
+  return {
+    enum: [0, 1],
+    description: `Pin the note to the ${parent} (0/1).`,
+    'x-hint': 'Pipedrive pin flags are the numbers 0 or 1',
+  };
 }
 
 /** POST /api/v1/notes */
@@ -74,7 +91,9 @@ export const noteSchema: JsonSchema = object(
     project_id: id('Project the note is attached to.'),
     task_id: id('Task the note is attached to.'),
     user_id: id('Author.'),
-    add_time: text('Creation time, UTC "YYYY-MM-DD HH:MM:SS".', { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$' }),
+    add_time: text('Creation time, UTC "YYYY-MM-DD HH:MM:SS".', {
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$',
+    }),
     pinned_to_lead_flag: pinned('lead'),
     pinned_to_deal_flag: pinned('deal'),
     pinned_to_organization_flag: pinned('organization'),

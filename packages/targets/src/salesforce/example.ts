@@ -21,7 +21,11 @@ export const salesforceTaskExample: JsonValue = {
 const SALESFORCE_JSON = { 'content-type': 'application/json;charset=UTF-8' };
 
 /** What Salesforce answers to a created Task (201). */
-export const salesforceTaskResponse: StepResponse = { status: 201, headers: SALESFORCE_JSON, body: { id: '00T5e00000XyZaBEAV', success: true, errors: [] } };
+export const salesforceTaskResponse: StepResponse = {
+  status: 201,
+  headers: SALESFORCE_JSON,
+  body: { id: '00T5e00000XyZaBEAV', success: true, errors: [] },
+};
 
 /** What Salesforce answers to an sObject Collections create (200, one result per record). */
 export const salesforceTasksResponse: StepResponse = {
@@ -34,4 +38,8 @@ export const salesforceTasksResponse: StepResponse = {
 };
 
 /** What Salesforce answers to a created Event (201). */
-export const salesforceEventResponse: StepResponse = { status: 201, headers: SALESFORCE_JSON, body: { id: '00U5e00000KlMnOEAV', success: true, errors: [] } };
+export const salesforceEventResponse: StepResponse = {
+  status: 201,
+  headers: SALESFORCE_JSON,
+  body: { id: '00U5e00000KlMnOEAV', success: true, errors: [] },
+};

@@ -1,8 +1,20 @@
 import type { JsonValue } from '@hookmap/core';
-import { salesforceEventResponse, salesforceTaskExample, salesforceTaskResponse, salesforceTasksResponse } from './example.js';
+import {
+  salesforceEventResponse,
+  salesforceTaskExample,
+  salesforceTaskResponse,
+  salesforceTasksResponse,
+} from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { eventStarter, otterActionItems, otterTask } from './providers.js';
-import { eventPicklists, eventSchema, taskPicklists, tasksPicklists, tasksSchema, taskSchema } from './schema.js';
+import {
+  eventPicklists,
+  eventSchema,
+  taskPicklists,
+  tasksPicklists,
+  tasksSchema,
+  taskSchema,
+} from './schema.js';
 import { actionItemTasks, activityTask } from './starters.js';
 import { templateIntegration } from '../starters/integration.js';
 
@@ -15,8 +27,10 @@ export const HEADERS = { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKE
 export const SECRETS = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'];
 const INSTANCE_NOTE =
   'SALESFORCE_INSTANCE_URL is the instance_url of your OAuth token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded).';
-const WHO_NOTE = 'WhoId is a Contact (003...) or Lead (00Q...) id; accounts, opportunities and cases go in WhatId.';
-const PICKLIST_NOTE = 'Status, Priority and Type are org picklists: pass your org\'s values as validateBody\'s picklists option to check them.';
+const WHO_NOTE =
+  'WhoId is a Contact (003...) or Lead (00Q...) id; accounts, opportunities and cases go in WhatId.';
+const PICKLIST_NOTE =
+  "Status, Priority and Type are org picklists: pass your org's values as validateBody's picklists option to check them.";
 
 /** Salesforce limits: a rolling 24-hour request allocation per org, no per-second limit. */
 export const RATE_LIMIT: RateLimit = {
@@ -24,7 +38,8 @@ export const RATE_LIMIT: RateLimit = {
   perMs: 86_400_000,
   scope: 'account',
   concurrency: 25,
-  source: 'Salesforce Developer Limits and Allocations Quick Reference, "API Request Limits and Allocations" (Winter \'27)',
+  source:
+    'Salesforce Developer Limits and Allocations Quick Reference, "API Request Limits and Allocations" (Winter \'27)',
   note: 'Enterprise Edition: 100,000 + 1,000 per user license per rolling 24 hours (Developer Edition 15,000); at most 25 concurrent long-running (20 s or more) requests in production.',
 };
 
@@ -39,7 +54,9 @@ export const salesforceTask: TargetDefinition = {
   secrets: SECRETS,
   schema: taskSchema,
   example: salesforceTaskExample,
-  docs: ['https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm'],
+  docs: [
+    'https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm',
+  ],
   notes: [
     INSTANCE_NOTE,
     'Success is 201 {"id","errors":[],"success":true}.',
@@ -51,7 +68,11 @@ export const salesforceTask: TargetDefinition = {
   ],
   starter: (context: StarterContext) => templateIntegration(salesforceTask, activityTask(context), context),
   providerStarters: {
-    otter: (context) => templateIntegration(salesforceTask, otterTask(context.recordId), { providerId: 'otter', name: 'Otter meeting to Salesforce Task' }),
+    otter: (context) =>
+      templateIntegration(salesforceTask, otterTask(context.recordId), {
+        providerId: 'otter',
+        name: 'Otter meeting to Salesforce Task',
+      }),
   },
   response: salesforceTaskResponse,
   rateLimit: RATE_LIMIT,
@@ -68,8 +89,13 @@ export const salesforceTasks: TargetDefinition = {
   headers: HEADERS,
   secrets: SECRETS,
   schema: tasksSchema,
-  example: { allOrNone: false, records: [{ attributes: { type: 'Task' }, ...(salesforceTaskExample as Record<string, JsonValue>) }] },
-  docs: ['https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_create.htm'],
+  example: {
+    allOrNone: false,
+    records: [{ attributes: { type: 'Task' }, ...(salesforceTaskExample as Record<string, JsonValue>) }],
+  },
+  docs: [
+    'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_create.htm',
+  ],
   notes: [
     'sObject Collections: up to 200 records in one request, each with "attributes": {"type": "Task"}.',
     'allOrNone false (default) keeps the Tasks that succeed when one fails; the response is one {id, success, errors} per record.',
@@ -79,9 +105,16 @@ export const salesforceTasks: TargetDefinition = {
     PICKLIST_NOTE,
   ],
   // Without action items there is nothing to send (an empty list is rejected): the integration leaves such payloads out.
-  starter: (context: StarterContext) => ({ ...templateIntegration(salesforceTasks, actionItemTasks(context.recordId), context), when: '{{ common.action_items[0] != null }}' }),
+  starter: (context: StarterContext) => ({
+    ...templateIntegration(salesforceTasks, actionItemTasks(context.recordId), context),
+    when: '{{ common.action_items[0] != null }}',
+  }),
   providerStarters: {
-    otter: (context) => templateIntegration(salesforceTasks, otterActionItems(context.recordId), { providerId: 'otter', name: 'Otter action items to Salesforce Tasks' }),
+    otter: (context) =>
+      templateIntegration(salesforceTasks, otterActionItems(context.recordId), {
+        providerId: 'otter',
+        name: 'Otter action items to Salesforce Tasks',
+      }),
   },
   response: salesforceTasksResponse,
   rateLimit: RATE_LIMIT,
@@ -107,15 +140,18 @@ export const salesforceEvent: TargetDefinition = {
     Type: 'Meeting',
     ShowAs: 'Busy',
   },
-  docs: ['https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_event.htm'],
+  docs: [
+    'https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_event.htm',
+  ],
   notes: [
     INSTANCE_NOTE,
     'A meeting is an Event: StartDateTime plus EndDateTime or DurationInMinutes (at most 14 days), or IsAllDayEvent true with ActivityDate.',
     'The starter sends DurationInMinutes 0 when the provider sends no duration (the event marks the start; adjust its length in Salesforce).',
     WHO_NOTE,
-    'Type is an org picklist: pass your org\'s values as validateBody\'s picklists option to check it.',
+    "Type is an org picklist: pass your org's values as validateBody's picklists option to check it.",
   ],
-  starter: (context: StarterContext) => templateIntegration(salesforceEvent, eventStarter(context.recordId), context),
+  starter: (context: StarterContext) =>
+    templateIntegration(salesforceEvent, eventStarter(context.recordId), context),
   providerStarters: {},
   response: salesforceEventResponse,
   rateLimit: RATE_LIMIT,

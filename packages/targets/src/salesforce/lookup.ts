@@ -1,6 +1,14 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
-import { FIRST_NAME, LAST_NAME_OR_LABEL, braces, findThenCreate, presetStep, sampleResponsesOf, withName } from '../steps/build.js';
+import {
+  FIRST_NAME,
+  LAST_NAME_OR_LABEL,
+  braces,
+  findThenCreate,
+  presetStep,
+  sampleResponsesOf,
+  withName,
+} from '../steps/build.js';
 import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
 import { ANY_VERSION, BASE, HEADERS, RATE_LIMIT, SALESFORCE_API_VERSION, SECRETS } from './index.js';
 
@@ -19,9 +27,19 @@ const JSON_HEADERS = { 'content-type': 'application/json;charset=UTF-8' };
 const CONTACT_ID = '0035e00000Bv9ZQAAZ';
 const LEAD_ID = '00Q5e00000AbCdEFGH';
 const NEW_LEAD_ID = '00Q5e00000NwLdXYZ1';
-const record = (type: string, id: string) => ({ attributes: { type, url: `/services/data/${SALESFORCE_API_VERSION}/sobjects/${type}/${id}` }, Id: id });
+const record = (type: string, id: string) => ({
+  attributes: { type, url: `/services/data/${SALESFORCE_API_VERSION}/sobjects/${type}/${id}` },
+  Id: id,
+});
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit' | 'schema'> = { crm: 'salesforce', headers: HEADERS, secrets: SECRETS, docs: DOCS, rateLimit: RATE_LIMIT, schema: null };
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit' | 'schema'> = {
+  crm: 'salesforce',
+  headers: HEADERS,
+  secrets: SECRETS,
+  docs: DOCS,
+  rateLimit: RATE_LIMIT,
+  schema: null,
+};
 
 export const salesforceQuery: StepPreset = {
   ...shared,
@@ -32,7 +50,11 @@ export const salesforceQuery: StepPreset = {
   url: `${BASE}/query/`,
   urlAlternatives: [`${BASE}/query`, `${ANY_VERSION}/query/`, `${ANY_VERSION}/query`],
   responses: {
-    found: { status: 200, headers: JSON_HEADERS, body: { totalSize: 1, done: true, records: [record('Contact', CONTACT_ID)] } },
+    found: {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: { totalSize: 1, done: true, records: [record('Contact', CONTACT_ID)] },
+    },
     'not-found': { status: 200, headers: JSON_HEADERS, body: { totalSize: 0, done: true, records: [] } },
   },
   notes: [
@@ -71,7 +93,12 @@ export const salesforceLeadCreate: StepPreset = {
     {
       LastName: text('Last name (required).', { minLength: 1, maxLength: 80 }),
       FirstName: text('First name.', { maxLength: 40 }),
-      Company: text('Company (required on a Lead).', { minLength: 1, maxLength: 255, 'x-hint': 'Salesforce requires a Company on a Lead; the starters send "[not provided]" when the payload names none' }),
+      Company: text('Company (required on a Lead).', {
+        minLength: 1,
+        maxLength: 255,
+        'x-hint':
+          'Salesforce requires a Company on a Lead; the starters send "[not provided]" when the payload names none',
+      }),
       Email: text('Email.', { format: 'email', maxLength: 80 }),
       Phone: text('Phone.', { maxLength: 40 }),
       MobilePhone: text('Mobile phone.', { maxLength: 40 }),
@@ -79,13 +106,15 @@ export const salesforceLeadCreate: StepPreset = {
       Description: text('Description.', { maxLength: 32000 }),
     },
     ['LastName', 'Company'],
-    { patternProperties: { '__c$': {} }, additionalProperties: false },
+    { patternProperties: { __c$: {} }, additionalProperties: false },
   ),
   responses: {
     found: { status: 201, headers: JSON_HEADERS, body: { id: NEW_LEAD_ID, success: true, errors: [] } },
     'not-found': { status: 201, headers: JSON_HEADERS, body: { id: NEW_LEAD_ID, success: true, errors: [] } },
   },
-  notes: ['201 {"id","success":true,"errors":[]}; 400 [{"message","errorCode":"REQUIRED_FIELD_MISSING","fields":["LastName"]}] when a required field is missing.'],
+  notes: [
+    '201 {"id","success":true,"errors":[]}; 400 [{"message","errorCode":"REQUIRED_FIELD_MISSING","fields":["LastName"]}] when a required field is missing.',
+  ],
 };
 
 /** SOQL string literal: a backslash and a quote escaped with a backslash. */
@@ -114,16 +143,32 @@ export function salesforcePersonSteps(person: PersonExpressions): PersonSteps {
   if (person.by === 'phone') {
     const phone = `{{ ${person.value} | replace: '+', '\\\\+' }}`;
     const query = `q=FIND+%7B${phone}%7D+IN+PHONE+FIELDS+RETURNING+Contact(Id),Lead(Id+WHERE+IsConverted+%3D+false)`;
-    return findThenCreate('salesforce', 'phone', 'Contact or Lead', [salesforceSearch, { query, result: PREFER_CONTACT }], [salesforceLeadCreate, lead]);
+    return findThenCreate(
+      'salesforce',
+      'phone',
+      'Contact or Lead',
+      [salesforceSearch, { query, result: PREFER_CONTACT }],
+      [salesforceLeadCreate, lead],
+    );
   }
-  const create = presetStep('create', salesforceLeadCreate, { when: '{{ steps.find.result == null && steps.find_lead.result == null }}', ...lead });
-  const find = presetStep('find', salesforceQuery, { query: soql('Contact', person, ''), result: '{{ response.body.records[0].Id ?? null }}' });
+  const create = presetStep('create', salesforceLeadCreate, {
+    when: '{{ steps.find.result == null && steps.find_lead.result == null }}',
+    ...lead,
+  });
+  const find = presetStep('find', salesforceQuery, {
+    query: soql('Contact', person, ''),
+    result: '{{ response.body.records[0].Id ?? null }}',
+  });
   const findLead = presetStep('find_lead', salesforceQuery, {
     when: '{{ steps.find.result == null }}',
     query: soql('Lead', person, '+AND+IsConverted+%3D+false'),
     result: '{{ response.body.records[0].Id ?? null }}',
   });
-  const responses = sampleResponsesOf([['find', salesforceQuery], ['find_lead', salesforceQuery], ['create', salesforceLeadCreate]]);
+  const responses = sampleResponsesOf([
+    ['find', salesforceQuery],
+    ['find_lead', salesforceQuery],
+    ['create', salesforceLeadCreate],
+  ]);
   return {
     crm: 'salesforce',
     by: 'email',

@@ -7,19 +7,28 @@ function recordId(description: string, hint: string, pattern = SALESFORCE_ID): J
 
 /** A Contact (key prefix 003) or a Lead (00Q): the only objects WhoId may name. */
 const WHO_ID = '^(003|00Q)[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$';
-const PICKLIST_HINT = 'An org picklist: its values are set per org (configure them with the picklists option to check them here)';
+const PICKLIST_HINT =
+  'An org picklist: its values are set per org (configure them with the picklists option to check them here)';
 
 function picklistField(description: string, examples: string[]): JsonSchema {
   return text(description, { maxLength: 40, examples, 'x-hint': PICKLIST_HINT });
 }
 
-const SOURCE = 'Salesforce Object Reference (Winter \'27, API 68.0): Task / Event; default values from Salesforce Help "Activity fields"';
+const SOURCE =
+  'Salesforce Object Reference (Winter \'27, API 68.0): Task / Event; default values from Salesforce Help "Activity fields"';
 export const TASK_STATUS = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
 export const TASK_PRIORITY = ['High', 'Normal', 'Low'];
 export const ACTIVITY_TYPE = ['Call', 'Email', 'Meeting', 'Other'];
 
-const WHO = recordId('Contact (003...) or Lead (00Q...) the activity is about.', 'WhoId must be a Contact (003...) or Lead (00Q...) id; put accounts, opportunities and cases in WhatId', WHO_ID);
-const WHAT = recordId('Account, Opportunity, Case... (001..., 006...) the activity relates to.', 'Map the Salesforce record id');
+const WHO = recordId(
+  'Contact (003...) or Lead (00Q...) the activity is about.',
+  'WhoId must be a Contact (003...) or Lead (00Q...) id; put accounts, opportunities and cases in WhatId',
+  WHO_ID,
+);
+const WHAT = recordId(
+  'Account, Opportunity, Case... (001..., 006...) the activity relates to.',
+  'Map the Salesforce record id',
+);
 const OWNER = recordId('User (005...) who owns the activity.', 'Map the Salesforce User id');
 
 const TASK_FIELDS: { [key: string]: JsonSchema } = {
@@ -32,9 +41,19 @@ const TASK_FIELDS: { [key: string]: JsonSchema } = {
     format: 'date',
     'x-hint': `ActivityDate is a date "YYYY-MM-DD": "{{ common.started_at | date: '%Y-%m-%d', 'UTC' }}"`,
   }),
-  Status: picklistField('Picklist; "Completed" for a logged call or meeting (org-specific values).', TASK_STATUS),
+  Status: picklistField(
+    'Picklist; "Completed" for a logged call or meeting (org-specific values).',
+    TASK_STATUS,
+  ),
   Priority: picklistField('Picklist, e.g. "Normal" (org-specific values).', TASK_PRIORITY),
-  TaskSubtype: oneOfValues('"Call" shows the task as a call; a meeting is a "Task" (or an Event).', ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn']),
+  TaskSubtype: oneOfValues('"Call" shows the task as a call; a meeting is a "Task" (or an Event).', [
+    'Task',
+    'Email',
+    'ListEmail',
+    'Cadence',
+    'Call',
+    'LinkedIn',
+  ]),
   Type: picklistField('Org picklist; may not contain "Call".', ACTIVITY_TYPE),
   CallType: oneOfValues('Call direction.', ['Inbound', 'Outbound', 'Internal'], {
     'x-hint': `Capitalised: "{{ common.direction | capitalize }}"`,
@@ -50,7 +69,7 @@ const TASK_FIELDS: { [key: string]: JsonSchema } = {
 };
 
 const CUSTOM_FIELDS = {
-  patternProperties: { '__c$': { type: ['string', 'number', 'boolean', 'null'] } },
+  patternProperties: { __c$: { type: ['string', 'number', 'boolean', 'null'] } },
   additionalProperties: false,
   'x-hint': 'Custom fields end in "__c"',
 };
@@ -81,7 +100,8 @@ export const tasksSchema: JsonSchema = object(
       maxItems: 200,
       items: taskRecord,
       description: 'Tasks to create (1 to 200).',
-      'x-hint': 'An empty list is rejected: guard the request or the template with $if when there may be nothing to create',
+      'x-hint':
+        'An empty list is rejected: guard the request or the template with $if when there may be nothing to create',
     },
   },
   ['records'],
@@ -99,13 +119,20 @@ export const eventSchema: JsonSchema = object(
     WhatId: WHAT,
     OwnerId: OWNER,
     StartDateTime: text('Start of a timed event.', { format: 'date-time', 'x-hint': DATE_TIME_HINT }),
-    EndDateTime: text('End of a timed event (or send DurationInMinutes).', { format: 'date-time', 'x-hint': DATE_TIME_HINT }),
-    ActivityDateTime: text('Start of a timed event (older name of StartDateTime).', { format: 'date-time', 'x-hint': DATE_TIME_HINT }),
+    EndDateTime: text('End of a timed event (or send DurationInMinutes).', {
+      format: 'date-time',
+      'x-hint': DATE_TIME_HINT,
+    }),
+    ActivityDateTime: text('Start of a timed event (older name of StartDateTime).', {
+      format: 'date-time',
+      'x-hint': DATE_TIME_HINT,
+    }),
     ActivityDate: text('Date of an all-day event.', { format: 'date' }),
     DurationInMinutes: integer('Length of a timed event in minutes (at most 14 days).', {
       minimum: 0,
       maximum: 20160,
-      'x-hint': 'Whole minutes: "{{ common.duration_seconds | divided_by: 60 | ceil }}"; an event lasts at most 14 days',
+      'x-hint':
+        'Whole minutes: "{{ common.duration_seconds | divided_by: 60 | ceil }}"; an event lasts at most 14 days',
     }),
     IsAllDayEvent: boolean('An all-day event (ActivityDate, no times).'),
     Location: text('Where the meeting took place.'),

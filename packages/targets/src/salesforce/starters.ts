@@ -29,7 +29,8 @@ const CALL: { [key: string]: JsonValue } = {
 /** A completed Task: a call for call providers, a plain Task for meeting providers (decided by `common.provider` when the provider is not known yet). */
 export function activityTask(context: StarterContext): JsonValue {
   const base = shared(context.recordId);
-  if (context.providerId) return { ...base, ...(MEETING_PROVIDERS.includes(context.providerId) ? MEETING : CALL) };
+  if (context.providerId)
+    return { ...base, ...(MEETING_PROVIDERS.includes(context.providerId) ? MEETING : CALL) };
   return { $merge: [base, { $if: IS_MEETING, then: MEETING, else: CALL }] };
 }
 
@@ -43,7 +44,8 @@ export function actionItemTasks(recordId: string): JsonValue {
       do: {
         attributes: { type: 'Task' },
         Subject: '{{ item.text | truncate: 255 }}',
-        Description: "From {{ common.provider }}: {{ common.title ?? 'call' }}{{ item.assignee ? '\\nAssignee: ' : '' }}{{ item.assignee }}{{ common.url ? '\\n' : '' }}{{ common.url }}",
+        Description:
+          "From {{ common.provider }}: {{ common.title ?? 'call' }}{{ item.assignee ? '\\nAssignee: ' : '' }}{{ item.assignee }}{{ common.url ? '\\n' : '' }}{{ common.url }}",
         Status: "{{ item.done ? 'Completed' : 'Not Started' }}",
         Priority: 'Normal',
         TaskSubtype: 'Task',

@@ -45,4 +45,8 @@ export const slackMessageExample: JsonValue = {
 };
 
 /** What a Slack incoming webhook answers: 200, the text "ok". */
-export const slackMessageResponse: StepResponse = { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' };
+export const slackMessageResponse: StepResponse = {
+  status: 200,
+  headers: { 'content-type': 'text/plain' },
+  body: 'ok',
+};

@@ -21,15 +21,33 @@ const actionItems: JsonValue = {
 const message: JsonValue = {
   text: `{{ ${slackEscaped("common.title ?? 'Call finished'")} }}`,
   blocks: [
-    { type: 'header', text: { type: 'plain_text', text: "{{ common.title ?? 'Call finished' | truncate: 150 }}" } },
-    { $if: '{{ common.summary }}', then: { type: 'section', text: { type: 'mrkdwn', text: `{{ ${slackEscaped('common.summary')} | truncate: 3000 }}` } } },
-    { $if: '{{ common.action_items | size }}', then: { type: 'section', text: { type: 'mrkdwn', text: actionItems } } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: "{{ common.title ?? 'Call finished' | truncate: 150 }}" },
+    },
+    {
+      $if: '{{ common.summary }}',
+      then: {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `{{ ${slackEscaped('common.summary')} | truncate: 3000 }}` },
+      },
+    },
+    {
+      $if: '{{ common.action_items | size }}',
+      then: { type: 'section', text: { type: 'mrkdwn', text: actionItems } },
+    },
     {
       type: 'context',
       elements: [
         { type: 'mrkdwn', text: 'Source: {{ common.provider }} {{ common.event }}' },
-        { $if: '{{ common.recording_url }}', then: { type: 'mrkdwn', text: `<{{ ${slackEscaped('common.recording_url')} }}|Recording>` } },
-        { $if: '{{ common.url }}', then: { type: 'mrkdwn', text: `<{{ ${slackEscaped('common.url')} }}|Open>` } },
+        {
+          $if: '{{ common.recording_url }}',
+          then: { type: 'mrkdwn', text: `<{{ ${slackEscaped('common.recording_url')} }}|Recording>` },
+        },
+        {
+          $if: '{{ common.url }}',
+          then: { type: 'mrkdwn', text: `<{{ ${slackEscaped('common.url')} }}|Open>` },
+        },
       ],
     },
   ],

@@ -15,7 +15,8 @@ function textLength(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textLength(item), 0);
   if (value === null || typeof value !== 'object') return 0;
   let sum = 0;
-  for (const [key, item] of Object.entries(value)) sum += key === 'text' && typeof item === 'string' ? item.length : textLength(item);
+  for (const [key, item] of Object.entries(value))
+    sum += key === 'text' && typeof item === 'string' ? item.length : textLength(item);
   return sum;
 }
 
@@ -23,7 +24,8 @@ function textLength(value: unknown): number {
 export const blocksTextTotal: BodyRule = {
   id: RULE,
   description: `The text of all blocks together is at most ${BLOCKS_TEXT_LIMIT.toLocaleString('en-US')} characters.`,
-  source: 'Slack Block Kit limits (50 blocks; section 3,000; markdown 12,000) and slackapi/bolt-js#2509 (msg_blocks_too_long at ~13,200 characters across blocks), read 2026-12',
+  source:
+    'Slack Block Kit limits (50 blocks; section 3,000; markdown 12,000) and slackapi/bolt-js#2509 (msg_blocks_too_long at ~13,200 characters across blocks), read 2026-12',
   check(body) {
     const blocks = child(body, 'blocks');
     const total = textLength(blocks);
@@ -42,7 +44,8 @@ function mrkdwnTexts(body: unknown): [string, string][] {
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${pointer}/${index}`));
     else if (value !== null && typeof value === 'object') {
       const inner = child(value, 'text');
-      if (child(value, 'type') === 'mrkdwn' && typeof inner === 'string') out.push([`${pointer}/text`, inner]);
+      if (child(value, 'type') === 'mrkdwn' && typeof inner === 'string')
+        out.push([`${pointer}/text`, inner]);
       for (const [key, item] of Object.entries(value)) visit(item, `${pointer}/${key}`);
     }
   };
@@ -53,7 +56,8 @@ function mrkdwnTexts(body: unknown): [string, string][] {
 /** A mapped summary containing <!channel> pings the whole channel: warn, since an intended mention is possible. */
 export const unescapedBroadcast: BodyRule = {
   id: BROADCAST_RULE,
-  description: 'mrkdwn text holding <!channel>, <!here> or <!everyone> notifies everyone (a warning: it may be intended).',
+  description:
+    'mrkdwn text holding <!channel>, <!here> or <!everyone> notifies everyone (a warning: it may be intended).',
   source: 'Slack "Formatting text for app surfaces": escaping &, <, > and special mentions, read 2026-12',
   check(body) {
     return mrkdwnTexts(body)

@@ -7,7 +7,11 @@ const textObject = (max: number): JsonSchema =>
   object(
     {
       type: { enum: ['plain_text', 'mrkdwn'], description: 'Text type.' },
-      text: text('The text.', { minLength: 1, maxLength: max, 'x-hint': `At most ${max} characters: "| truncate: ${max}" after escaping` }),
+      text: text('The text.', {
+        minLength: 1,
+        maxLength: max,
+        'x-hint': `At most ${max} characters: "| truncate: ${max}" after escaping`,
+      }),
     },
     ['type', 'text'],
   );
@@ -25,18 +29,50 @@ const contextElement: JsonSchema = {
 };
 
 const block: JsonSchema = object(
-  { type: text('Block type: header, section, context, divider, markdown, actions, image...', { minLength: 1 }) },
+  {
+    type: text('Block type: header, section, context, divider, markdown, actions, image...', {
+      minLength: 1,
+    }),
+  },
   ['type'],
   {
     allOf: [
-      blockRule('header', object({ text: object({ type: { const: 'plain_text' }, text: text('Header text.', { maxLength: 150, 'x-hint': 'At most 150 characters: "| truncate: 150"' }) }, ['type', 'text']) }, ['text'])),
+      blockRule(
+        'header',
+        object(
+          {
+            text: object(
+              {
+                type: { const: 'plain_text' },
+                text: text('Header text.', {
+                  maxLength: 150,
+                  'x-hint': 'At most 150 characters: "| truncate: 150"',
+                }),
+              },
+              ['type', 'text'],
+            ),
+          },
+          ['text'],
+        ),
+      ),
       blockRule('section', {
-        properties: { text: textObject(3000), fields: { type: 'array', maxItems: 10, items: textObject(2000) } },
+        properties: {
+          text: textObject(3000),
+          fields: { type: 'array', maxItems: 10, items: textObject(2000) },
+        },
         anyOf: [{ required: ['text'] }, { required: ['fields'] }],
         'x-hint': 'A section needs "text" or "fields"',
       }),
-      blockRule('context', object({ elements: { type: 'array', minItems: 1, maxItems: 10, items: contextElement } }, ['elements'])),
-      blockRule('markdown', object({ text: text('Markdown text.', { minLength: 1, maxLength: 12000 }) }, ['text'])),
+      blockRule(
+        'context',
+        object({ elements: { type: 'array', minItems: 1, maxItems: 10, items: contextElement } }, [
+          'elements',
+        ]),
+      ),
+      blockRule(
+        'markdown',
+        object({ text: text('Markdown text.', { minLength: 1, maxLength: 12000 }) }, ['text']),
+      ),
     ],
   },
 );
@@ -49,7 +85,12 @@ export const messageSchema: JsonSchema = object(
       maxLength: 40000,
       'x-hint': `Slack shows "text" in notifications; always send it, even with blocks. Slack truncates text past 40,000 characters. ${ESCAPE_HINT}`,
     }),
-    blocks: { type: 'array', maxItems: 50, items: block, description: 'Block Kit layout (at most 50 blocks).' },
+    blocks: {
+      type: 'array',
+      maxItems: 50,
+      items: block,
+      description: 'Block Kit layout (at most 50 blocks).',
+    },
     mrkdwn: boolean('Format "text" as mrkdwn (default true).'),
     unfurl_links: boolean('Unfurl links.'),
     unfurl_media: boolean('Unfurl media.'),

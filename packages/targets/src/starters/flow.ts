@@ -19,7 +19,12 @@ const TARGET_WHEN: Record<string, string> = { 'salesforce.tasks': 'common.action
 const SINGLE_REQUEST = new Set(['hubspot.call.update']);
 
 function activityStep(target: Target, activity: Integration): FlowStep {
-  const step: FlowStep = { id: target.id.split('.').slice(1).join('_'), name: activity.name ?? target.name, method: activity.method ?? target.method, url: activity.url };
+  const step: FlowStep = {
+    id: target.id.split('.').slice(1).join('_'),
+    name: activity.name ?? target.name,
+    method: activity.method ?? target.method,
+    url: activity.url,
+  };
   if (activity.body) step.body = activity.body;
   return step;
 }
@@ -39,13 +44,26 @@ export function starterFlowOf(
   const person = providerPerson(providerId);
   const by = options.by ?? person.by;
   const value = by === 'email' ? person.email : person.phone;
-  const lookup = SINGLE_REQUEST.has(target.id) ? undefined : lookupSteps(target.crm, { by, value, name: person.name, upsert: options.upsert === true });
+  const lookup = SINGLE_REQUEST.has(target.id)
+    ? undefined
+    : lookupSteps(target.crm, { by, value, name: person.name, upsert: options.upsert === true });
   if (!lookup) return single();
-  const context: StarterContext = { recordId: lookup.recordId, record: lookup.record, ...(providerId ? { providerId } : {}) };
-  const specific = providerId !== undefined && Object.hasOwn(target.providerStarters, providerId) ? target.providerStarters[providerId] : undefined;
+  const context: StarterContext = {
+    recordId: lookup.recordId,
+    record: lookup.record,
+    ...(providerId ? { providerId } : {}),
+  };
+  const specific =
+    providerId !== undefined && Object.hasOwn(target.providerStarters, providerId)
+      ? target.providerStarters[providerId]
+      : undefined;
   const activity = specific ? specific(context) : target.starter(context);
-  const conditions = [person.when, presence(value), TARGET_WHEN[target.id]].filter((c): c is string => c !== undefined);
-  const flow = { name: `${activity.name ?? target.name}, on the person found by ${by} (created if missing)` } as Flow;
+  const conditions = [person.when, presence(value), TARGET_WHEN[target.id]].filter(
+    (c): c is string => c !== undefined,
+  );
+  const flow = {
+    name: `${activity.name ?? target.name}, on the person found by ${by} (created if missing)`,
+  } as Flow;
   if (providerId) flow.provider = providerId;
   flow.target = target.id;
   if (providerId && person.events) flow.events = [...person.events];

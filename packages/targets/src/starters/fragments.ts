@@ -34,7 +34,11 @@ export const ACTION_ITEMS_TEXT: JsonValue = {
   $if: '{{ common.action_items | size }}',
   then: {
     $let: {
-      items: { $each: '{{ common.action_items }}', as: 'item', do: "- {{ item.text }}{{ item.assignee ? ' (' : '' }}{{ item.assignee }}{{ item.assignee ? ')' : '' }}" },
+      items: {
+        $each: '{{ common.action_items }}',
+        as: 'item',
+        do: "- {{ item.text }}{{ item.assignee ? ' (' : '' }}{{ item.assignee }}{{ item.assignee ? ')' : '' }}",
+      },
     },
     in: "\n\nAction items:\n{{ items | join: '\\n' }}",
   },

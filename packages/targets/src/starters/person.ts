@@ -26,8 +26,18 @@ const COMMON_NAME = 'common.participants[0].name';
 const PEOPLE: Record<string, ProviderPerson> = {
   otter: { by: 'email', email: COMMON_EMAIL, phone: COMMON_PHONE, name: COMMON_NAME },
   quil: { by: 'phone', email: COMMON_EMAIL, phone: COMMON_PHONE, name: COMMON_NAME },
-  otonistark: { by: 'phone', email: COMMON_EMAIL, phone: COMMON_PHONE, name: `input_variables.customer_name ?? ${COMMON_NAME}` },
-  osvi: { by: 'phone', email: COMMON_EMAIL, phone: COMMON_PHONE, name: `data_capture.customer_name ?? ${COMMON_NAME}` },
+  otonistark: {
+    by: 'phone',
+    email: COMMON_EMAIL,
+    phone: COMMON_PHONE,
+    name: `input_variables.customer_name ?? ${COMMON_NAME}`,
+  },
+  osvi: {
+    by: 'phone',
+    email: COMMON_EMAIL,
+    phone: COMMON_PHONE,
+    name: `data_capture.customer_name ?? ${COMMON_NAME}`,
+  },
   attendee: {
     by: 'email',
     email: 'bot_metadata.contact_email',
@@ -38,10 +48,17 @@ const PEOPLE: Record<string, ProviderPerson> = {
   },
 };
 
-const CROSS_PROVIDER: ProviderPerson = { by: 'email', email: COMMON_EMAIL, phone: COMMON_PHONE, name: COMMON_NAME };
+const CROSS_PROVIDER: ProviderPerson = {
+  by: 'email',
+  email: COMMON_EMAIL,
+  phone: COMMON_PHONE,
+  name: COMMON_NAME,
+};
 
 export function providerPerson(providerId: string | undefined): ProviderPerson {
-  return providerId !== undefined && Object.hasOwn(PEOPLE, providerId) ? (PEOPLE[providerId] as ProviderPerson) : CROSS_PROVIDER;
+  return providerId !== undefined && Object.hasOwn(PEOPLE, providerId)
+    ? (PEOPLE[providerId] as ProviderPerson)
+    : CROSS_PROVIDER;
 }
 
 /** The path an expression reads, without its filters: what must be set for the flow to apply. */

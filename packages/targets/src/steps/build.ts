@@ -1,9 +1,17 @@
 import type { FlowStep, JsonValue, StepResponse } from '@hookmap/core';
-import type { LookupBy, LookupOptions, PersonExpressions, PersonSteps, SampleVariant, StepPreset } from './types.js';
+import type {
+  LookupBy,
+  LookupOptions,
+  PersonExpressions,
+  PersonSteps,
+  SampleVariant,
+  StepPreset,
+} from './types.js';
 
 /** The payload expressions a lookup reads when the caller names none (the cross-provider `common` view). */
 export function personExpressions(options: LookupOptions): PersonExpressions {
-  const value = options.value ?? (options.by === 'email' ? 'common.participants[0].email' : 'common.phone | e164');
+  const value =
+    options.value ?? (options.by === 'email' ? 'common.participants[0].email' : 'common.phone | e164');
   const name = options.name === undefined ? 'common.participants[0].name' : options.name;
   return { by: options.by, value, name };
 }
@@ -57,7 +65,9 @@ export const LAST_NAME = `{{ ${TWO_WORDS} ? (name | split: ' ' | slice: 1, 100 |
 export const LAST_NAME_OR_LABEL = `{{ ${TWO_WORDS} ? (name | split: ' ' | slice: 1, 100 | join: ' ') : label }}`;
 
 /** Responses by step id for both variants: each step's preset answer for that variant. */
-export function sampleResponsesOf(pairs: [string, StepPreset][]): Record<SampleVariant, Record<string, StepResponse>> {
+export function sampleResponsesOf(
+  pairs: [string, StepPreset][],
+): Record<SampleVariant, Record<string, StepResponse>> {
   const found: Record<string, StepResponse> = {};
   const notFound: Record<string, StepResponse> = {};
   for (const [id, preset] of pairs) {
@@ -75,13 +85,19 @@ export function findThenCreate(
   find: [StepPreset, StepParts],
   create: [StepPreset, Omit<StepParts, 'when'>],
 ): PersonSteps {
-  const steps = [presetStep('find', ...find), presetStep('create', create[0], { ...create[1], when: '{{ steps.find.result == null }}' })];
+  const steps = [
+    presetStep('find', ...find),
+    presetStep('create', create[0], { ...create[1], when: '{{ steps.find.result == null }}' }),
+  ];
   return {
     crm,
     by,
     steps,
     recordId: 'steps.find.result ?? steps.create.result',
     record,
-    responses: sampleResponsesOf([['find', find[0]], ['create', create[0]]]),
+    responses: sampleResponsesOf([
+      ['find', find[0]],
+      ['create', create[0]],
+    ]),
   };
 }

@@ -19,9 +19,16 @@ function asRendered(url: string): string {
 /** A URL that is one placeholder (Slack's webhook URL is the secret) matches any URL: only its own template names it. */
 const OPEN = /^\{\{[^}]*\}\}$/;
 
-function matches(preset: { method: HttpMethod; url: string; urlAlternatives?: string[] }, method: HttpMethod, url: string, template: string): boolean {
+function matches(
+  preset: { method: HttpMethod; url: string; urlAlternatives?: string[] },
+  method: HttpMethod,
+  url: string,
+  template: string,
+): boolean {
   if (preset.method !== method) return false;
-  return [preset.url, ...(preset.urlAlternatives ?? [])].some((pattern) => (OPEN.test(pattern) ? pattern === template : urlPattern(pattern).test(url)));
+  return [preset.url, ...(preset.urlAlternatives ?? [])].some((pattern) =>
+    OPEN.test(pattern) ? pattern === template : urlPattern(pattern).test(url),
+  );
 }
 
 /**
@@ -43,7 +50,10 @@ export function findPreset(request: { method?: HttpMethod; url: string }): Match
  * says ("found" or "not-found"), creates and activities answer with their created record. Steps whose request
  * matches no preset get none (a preview then stops there and says so).
  */
-export function sampleResponses(flow: { steps: { id: string; method?: HttpMethod; url: string }[] }, variant: SampleVariant = 'found'): Record<string, StepResponse> {
+export function sampleResponses(
+  flow: { steps: { id: string; method?: HttpMethod; url: string }[] },
+  variant: SampleVariant = 'found',
+): Record<string, StepResponse> {
   const out: Record<string, StepResponse> = {};
   for (const step of flow.steps) {
     const match = findPreset(step);

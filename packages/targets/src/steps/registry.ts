@@ -9,7 +9,14 @@ import type { LookupOptions, PersonExpressions, PersonSteps, StepPreset } from '
 
 /** Every lookup, create and upsert request, by CRM. */
 export const stepPresets: readonly StepPreset[] = Object.freeze(
-  [...hubspotStepPresets, ...salesforceStepPresets, ...pipedriveStepPresets, ...zohoStepPresets, ...closeStepPresets, ...attioStepPresets].map((p) => Object.freeze(p)),
+  [
+    ...hubspotStepPresets,
+    ...salesforceStepPresets,
+    ...pipedriveStepPresets,
+    ...zohoStepPresets,
+    ...closeStepPresets,
+    ...attioStepPresets,
+  ].map((p) => Object.freeze(p)),
 );
 
 const byId = new Map(stepPresets.map((preset) => [preset.id, preset]));

@@ -41,8 +41,18 @@ const ZOHO_JSON = { 'content-type': 'application/json;charset=UTF-8' };
 const ZOHO_ACTOR = { name: 'Patricia Boyle', id: '4150868000000225013' };
 
 function zohoAdded(id: string): StepResponse {
-  const details = { Modified_Time: '2025-07-31T12:31:03+00:00', Modified_By: ZOHO_ACTOR, Created_Time: '2025-07-31T12:31:03+00:00', id, Created_By: ZOHO_ACTOR };
-  return { status: 201, headers: ZOHO_JSON, body: { data: [{ code: 'SUCCESS', details, message: 'record added', status: 'success' }] } };
+  const details = {
+    Modified_Time: '2025-07-31T12:31:03+00:00',
+    Modified_By: ZOHO_ACTOR,
+    Created_Time: '2025-07-31T12:31:03+00:00',
+    id,
+    Created_By: ZOHO_ACTOR,
+  };
+  return {
+    status: 201,
+    headers: ZOHO_JSON,
+    body: { data: [{ code: 'SUCCESS', details, message: 'record added', status: 'success' }] },
+  };
 }
 
 /** What Zoho answers to a created note (201, one entry per record). */

@@ -24,7 +24,11 @@ const DC_NOTE =
 /** Zoho rejects an empty note: the description, else a line saying the provider sent no summary. */
 const NOTE_TEXT: JsonValue = {
   $let: { text: DESCRIPTION_TEXT },
-  in: { $if: '{{ text }}', then: '{{ text }}', else: 'No summary was sent with this {{ common.provider }} event ({{ common.event }}).' },
+  in: {
+    $if: '{{ text }}',
+    then: '{{ text }}',
+    else: 'No summary was sent with this {{ common.provider }} event ({{ common.event }}).',
+  },
 };
 const START = "{{ common.started_at ?? common.ended_at ?? 'now' | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}";
 
@@ -57,32 +61,32 @@ function call(recordId: string): JsonValue {
 /** OSVI: the AI summary plus every Data Extraction field as "name: value" lines, on the lead of the trigger data. */
 function osviNote(context: StarterContext): JsonValue {
   return {
-  data: [
-    {
-      Note_Title: 'Call with {{ call_trigger_data.person_name ?? call_info.phone_number }}',
-      Note_Content: {
-        $let: { lines: fieldLines('data_capture', '{{ key }}: {{ value }}') },
-        in: "{{ call_summary }}\n\n{{ lines | join: '\\n' }}",
+    data: [
+      {
+        Note_Title: 'Call with {{ call_trigger_data.person_name ?? call_info.phone_number }}',
+        Note_Content: {
+          $let: { lines: fieldLines('data_capture', '{{ key }}: {{ value }}') },
+          in: "{{ call_summary }}\n\n{{ lines | join: '\\n' }}",
+        },
+        Parent_Id: { module: { api_name: context.record ?? 'Leads' }, id: placeholder(context.recordId) },
       },
-      Parent_Id: { module: { api_name: context.record ?? 'Leads' }, id: placeholder(context.recordId) },
-    },
-  ],
+    ],
   };
 }
 
 /** Otoni Stark: start, exact mm:ss duration and the extracted summary, with the contact from the input variables. */
 function otonistarkCall(recordId: string): JsonValue {
   return {
-  data: [
-    {
-      Subject: 'AI call: {{ input_variables.customer_name ?? customer_phone }}',
-      Call_Type: "{{ lead ? 'Outbound' : 'Inbound' }}",
-      Call_Start_Time: "{{ created_at | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}",
-      Call_Duration: minutesSeconds('duration'),
-      Description: '{{ extracted_variables.summary }}',
-      Who_Id: { id: placeholder(recordId) },
-    },
-  ],
+    data: [
+      {
+        Subject: 'AI call: {{ input_variables.customer_name ?? customer_phone }}',
+        Call_Type: "{{ lead ? 'Outbound' : 'Inbound' }}",
+        Call_Start_Time: "{{ created_at | date: '%Y-%m-%dT%H:%M:%S+00:00', 'UTC' }}",
+        Call_Duration: minutesSeconds('duration'),
+        Description: '{{ extracted_variables.summary }}',
+        Who_Id: { id: placeholder(recordId) },
+      },
+    ],
   };
 }
 
@@ -118,7 +122,11 @@ export const zohoNote: TargetDefinition = {
       context,
     ),
   providerStarters: {
-    osvi: (context) => templateIntegration(zohoNote, osviNote(context), { providerId: 'osvi', name: 'OSVI call summary and captured data to a Zoho note' }),
+    osvi: (context) =>
+      templateIntegration(zohoNote, osviNote(context), {
+        providerId: 'osvi',
+        name: 'OSVI call summary and captured data to a Zoho note',
+      }),
   },
   response: zohoNoteResponse,
   rateLimit: RATE_LIMIT,
@@ -145,7 +153,11 @@ export const zohoCall: TargetDefinition = {
   ],
   starter: (context: StarterContext) => templateIntegration(zohoCall, call(context.recordId), context),
   providerStarters: {
-    otonistark: (context) => templateIntegration(zohoCall, otonistarkCall(context.recordId), { providerId: 'otonistark', name: 'Otoni Stark call to a Zoho CRM call' }),
+    otonistark: (context) =>
+      templateIntegration(zohoCall, otonistarkCall(context.recordId), {
+        providerId: 'otonistark',
+        name: 'Otoni Stark call to a Zoho CRM call',
+      }),
   },
   response: zohoCallResponse,
   rateLimit: RATE_LIMIT,

@@ -15,7 +15,8 @@ function completed(record: unknown): boolean {
 export const completedCallStart: BodyRule = {
   id: RULE,
   description: 'A completed call (Inbound, or Outbound not Scheduled) does not start in the future.',
-  source: 'Zoho CRM Kaizen #38 "Calls API" (error INVALID_DATA: incorrect Call_Start_Time for a completed call)',
+  source:
+    'Zoho CRM Kaizen #38 "Calls API" (error INVALID_DATA: incorrect Call_Start_Time for a completed call)',
   check(body, { now }) {
     const data = child(body, 'data');
     if (!Array.isArray(data)) return [];

@@ -22,14 +22,32 @@ export interface RuleCase {
 const NOW = '2026-12-01T12:00:00Z';
 
 const zohoCall = (record: Record<string, JsonValue>): JsonValue => ({
-  data: [{ Subject: 'Call', Call_Type: 'Outbound', Call_Start_Time: '2025-07-31T12:30:00+00:00', Call_Duration: '02:05', ...record }],
+  data: [
+    {
+      Subject: 'Call',
+      Call_Type: 'Outbound',
+      Call_Start_Time: '2025-07-31T12:30:00+00:00',
+      Call_Duration: '02:05',
+      ...record,
+    },
+  ],
 });
-const hubspotCall = (properties: Record<string, JsonValue>, types: JsonValue[] = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }]): JsonValue => ({
+const hubspotCall = (
+  properties: Record<string, JsonValue>,
+  types: JsonValue[] = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }],
+): JsonValue => ({
   properties: { hs_timestamp: '2025-07-31T12:30:00.000Z', ...properties },
   associations: [{ to: { id: '101' }, types }],
 });
 const attioNote = (created_at: string): JsonValue => ({
-  data: { parent_object: 'people', parent_record_id: '891dcbfc-9141-415d-9b2a-2238a6cc012d', title: 't', format: 'plaintext', content: 'c', created_at },
+  data: {
+    parent_object: 'people',
+    parent_record_id: '891dcbfc-9141-415d-9b2a-2238a6cc012d',
+    title: 't',
+    format: 'plaintext',
+    content: 'c',
+    created_at,
+  },
 });
 const section = (text: string): JsonValue => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -65,7 +83,11 @@ export const ruleCases: RuleCase[] = [
   {
     rule: 'zoho: a Lead goes in What_Id with $se_module Leads, not Who_Id',
     target: 'zoho.call',
-    body: zohoCall({ Who_Id: { id: '4150868000001234567' }, What_Id: { id: '4150868000007654321' }, $se_module: 'Leads' }),
+    body: zohoCall({
+      Who_Id: { id: '4150868000001234567' },
+      What_Id: { id: '4150868000007654321' },
+      $se_module: 'Leads',
+    }),
     code: TargetCodes.READ_ONLY,
     path: '/data/0/Who_Id',
     names: /call about a lead has no contact/,
@@ -130,7 +152,12 @@ export const ruleCases: RuleCase[] = [
   {
     rule: 'hubspot: HUBSPOT_DEFINED note association ids',
     target: 'hubspot.note',
-    body: { properties: { hs_timestamp: '2025-07-31T12:30:00.000Z' }, associations: [{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] }] },
+    body: {
+      properties: { hs_timestamp: '2025-07-31T12:30:00.000Z' },
+      associations: [
+        { to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] },
+      ],
+    },
     code: TargetCodes.ENUM,
     path: '/associations/0/types/0/associationTypeId',
     names: /202 to contact, 190 to company, 214 to deal, 228 to ticket/,

@@ -6,7 +6,13 @@ import type { InferredValue, Type } from '@hookmap/core';
 const TYPE_KEYWORDS = new Set(['type', 'enum', 'const', 'required', 'additionalProperties']);
 const BRANCH = /\/(anyOf|oneOf)\/\d+\//;
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
+const ajv = new Ajv2020({
+  allErrors: true,
+  verbose: true,
+  strict: false,
+  allowUnionTypes: true,
+  validateFormats: false,
+});
 const validators = new Map<object, ValidateFunction>();
 
 /**
@@ -26,7 +32,8 @@ export function typeViolations(schema: object, body: unknown): string[] {
   for (const e of errors) {
     if (BRANCH.test(e.schemaPath)) continue;
     if (TYPE_KEYWORDS.has(e.keyword)) out.push(pathOf(e));
-    else if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && everyBranchTypeFails(e, errors)) out.push(e.instancePath);
+    else if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && everyBranchTypeFails(e, errors))
+      out.push(e.instancePath);
   }
   return [...new Set(out)];
 }

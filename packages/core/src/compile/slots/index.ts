@@ -28,16 +28,30 @@ const paths = new Pool<PathSlot>(pathSlots);
 const objects = new Pool<ObjectSlot>(objectSlots);
 
 /** A dedicated reader for `root.keys…` on the context, or undefined (too long, `__proto__`, pool used up). */
-export function slotPath(root: string, keys: readonly string[], miss: Miss, whole: WholeHooks | null = null): Evaluator | undefined {
+export function slotPath(
+  root: string,
+  keys: readonly string[],
+  miss: Miss,
+  whole: WholeHooks | null = null,
+): Evaluator | undefined {
   if (keys.length > PATH_KEYS || root === '__proto__' || keys.includes('__proto__')) return undefined;
-  return paths.get(keys.length === 0 ? root : `${root}\u0000${keys.join('\u0000')}`)?.(root, keys, miss, whole);
+  return paths.get(keys.length === 0 ? root : `${root}\u0000${keys.join('\u0000')}`)?.(
+    root,
+    keys,
+    miss,
+    whole,
+  );
 }
 
 /** The constructor of each object signature that has a slot (see `shape`): one per signature, for good. */
 const shapes = new Map<string, new () => Record<string, unknown>>();
 
 /** A dedicated builder for an object with these literal keys, or undefined when the pool is used up. */
-export function slotObject(keys: readonly string[], values: readonly RenderNode[], overhead: number): RenderNode | undefined {
+export function slotObject(
+  keys: readonly string[],
+  values: readonly RenderNode[],
+  overhead: number,
+): RenderNode | undefined {
   if (keys.length === 0 || keys.includes('__proto__')) return undefined;
   const signature = keys.join('\u0000');
   const slot = objects.get(signature);

@@ -19,9 +19,19 @@ export interface WholeHooks {
  * Makes the reader of one context path `root.k0.k1…` (keys: names, never `__proto__` or `length`):
  * an evaluator, or with `whole`, the complete node of a whole-value placeholder.
  */
-export type PathSlot = (root: string, keys: readonly string[], miss: Miss, whole: WholeHooks | null) => Evaluator;
+export type PathSlot = (
+  root: string,
+  keys: readonly string[],
+  miss: Miss,
+  whole: WholeHooks | null,
+) => Evaluator;
 /** Makes the builder of one object with literal keys (never `__proto__`), in template order. */
-export type ObjectSlot = (keys: readonly string[], values: readonly RenderNode[], overhead: number, Shape: new () => Rec) => RenderNode;
+export type ObjectSlot = (
+  keys: readonly string[],
+  values: readonly RenderNode[],
+  overhead: number,
+  Shape: new () => Rec,
+) => RenderNode;
 
 export const hasOwn = Object.prototype.hasOwnProperty;
 

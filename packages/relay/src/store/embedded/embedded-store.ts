@@ -8,12 +8,35 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type {
-  AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
-  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, IntegrationVersion, NewEvent, Page, Source, Store,
-  ConnectionChange, ConnectionRecord,
+  AcceptResult,
+  Attempt,
+  AttemptQuery,
+  ClaimedDelivery,
+  Delivery,
+  DeliveryFilter,
+  DeliveryQuery,
+  DeliveryUpdate,
+  EventQuery,
+  EventRecord,
+  IntegrationRecord,
+  IntegrationVersion,
+  NewEvent,
+  Page,
+  Source,
+  Store,
+  ConnectionChange,
+  ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
-import { needsReseal, openConnection, openIntegration, openSource, sealConnection, sealIntegration, sealSource } from '../../secrets/records.js';
+import {
+  needsReseal,
+  openConnection,
+  openIntegration,
+  openSource,
+  sealConnection,
+  sealIntegration,
+  sealSource,
+} from '../../secrets/records.js';
 import { matchesAttempt, matchesDelivery, paginate } from '../query.js';
 import { WriteAheadLog } from './wal.js';
 import type { BodyRef, WalOp } from './wal.js';
@@ -61,7 +84,12 @@ export interface EmbeddedStoreOptions {
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly data: Collections = {
-    sources: new Map(), integrations: new Map(), events: new Map(), deliveries: new Map(), attempts: new Map(), versions: new Map(),
+    sources: new Map(),
+    integrations: new Map(),
+    events: new Map(),
+    deliveries: new Map(),
+    attempts: new Map(),
+    versions: new Map(),
     connections: new Map(),
   };
   /** One change of a connection at a time (single process: the lock file keeps others out). */
@@ -83,7 +111,9 @@ export class EmbeddedStore implements Store {
 
   constructor(private readonly options: EmbeddedStoreOptions) {
     this.wal = new WriteAheadLog(join(options.dataDir, 'wal'), {
-      fs: options.fs, segmentBytes: options.segmentBytes, log: options.log ?? createLogger(),
+      fs: options.fs,
+      segmentBytes: options.segmentBytes,
+      log: options.log ?? createLogger(),
       legacyPath: join(options.dataDir, 'relay.log.jsonl'),
     });
     this.bodies = new BodyCache(options.bodyCacheBytes ?? 32 * 1024 * 1024);
@@ -130,7 +160,8 @@ export class EmbeddedStore implements Store {
     if (!this.data.sources.has(id)) return false;
     const ops: WalOp[] = [{ op: 'del', c: 'sources', id }];
     for (const i of this.data.integrations.values()) {
-      if (i.sourceId === id) ops.push({ op: 'del', c: 'integrations', id: i.id }, ...this.versionDeletes(i.id));
+      if (i.sourceId === id)
+        ops.push({ op: 'del', c: 'integrations', id: i.id }, ...this.versionDeletes(i.id));
     }
     await this.write(ops);
     return true;
@@ -138,10 +169,14 @@ export class EmbeddedStore implements Store {
 
   putIntegration(integration: IntegrationRecord, version?: IntegrationVersion): Promise<void> {
     const sealed = sealIntegration(integration, this.cipher);
-    return this.write(version ? [put('integrations', sealed), put('versions', version)] : [put('integrations', sealed)]);
+    return this.write(
+      version ? [put('integrations', sealed), put('versions', version)] : [put('integrations', sealed)],
+    );
   }
   async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
-    return [...this.data.versions.values()].filter((v) => v.integrationId === integrationId).sort((a, b) => a.version - b.version);
+    return [...this.data.versions.values()]
+      .filter((v) => v.integrationId === integrationId)
+      .sort((a, b) => a.version - b.version);
   }
   async getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null> {
     return this.data.versions.get(`${integrationId}@${version}`) ?? null;
@@ -154,7 +189,9 @@ export class EmbeddedStore implements Store {
     return integration ? openIntegration(integration, this.cipher) : null;
   }
   async listIntegrations(sourceId?: string): Promise<IntegrationRecord[]> {
-    return [...this.data.integrations.values()].filter((i) => !sourceId || i.sourceId === sourceId).map((i) => openIntegration(i, this.cipher));
+    return [...this.data.integrations.values()]
+      .filter((i) => !sourceId || i.sourceId === sourceId)
+      .map((i) => openIntegration(i, this.cipher));
   }
   async deleteIntegration(id: string): Promise<boolean> {
     if (!this.data.integrations.has(id)) return false;
@@ -172,7 +209,9 @@ export class EmbeddedStore implements Store {
     return c ? openConnection(c, this.cipher) : null;
   }
   async listConnections(): Promise<ConnectionRecord[]> {
-    return [...this.data.connections.values()].sort((a, b) => a.id.localeCompare(b.id)).map((c) => openConnection(c, this.cipher));
+    return [...this.data.connections.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((c) => openConnection(c, this.cipher));
   }
   async deleteConnection(id: string): Promise<boolean> {
     if (!this.data.connections.has(id)) return false;
@@ -181,26 +220,33 @@ export class EmbeddedStore implements Store {
   }
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
     const before = this.connectionLocks.get(id) ?? Promise.resolve();
-    const run = before.catch(() => undefined).then(async () => {
-      const current = await this.getConnection(id);
-      const next = await change(current);
-      if (!next) return current;
-      await this.putConnection(next);
-      return next;
-    });
+    const run = before
+      .catch(() => undefined)
+      .then(async () => {
+        const current = await this.getConnection(id);
+        const next = await change(current);
+        if (!next) return current;
+        await this.putConnection(next);
+        return next;
+      });
     this.connectionLocks.set(id, run);
-    void run.finally(() => {
-      if (this.connectionLocks.get(id) === run) this.connectionLocks.delete(id);
-    }).catch(() => undefined);
+    void run
+      .finally(() => {
+        if (this.connectionLocks.get(id) === run) this.connectionLocks.delete(id);
+      })
+      .catch(() => undefined);
     return run;
   }
 
   async resealSecrets(): Promise<number> {
     const c = this.cipher;
     const ops: WalOp[] = [];
-    for (const v of this.data.sources.values()) if (needsReseal(v, c)) ops.push(put('sources', sealSource(openSource(v, c), c)));
-    for (const v of this.data.integrations.values()) if (needsReseal(v, c)) ops.push(put('integrations', sealIntegration(openIntegration(v, c), c)));
-    for (const v of this.data.connections.values()) if (needsReseal(v, c)) ops.push(put('connections', sealConnection(openConnection(v, c), c)));
+    for (const v of this.data.sources.values())
+      if (needsReseal(v, c)) ops.push(put('sources', sealSource(openSource(v, c), c)));
+    for (const v of this.data.integrations.values())
+      if (needsReseal(v, c)) ops.push(put('integrations', sealIntegration(openIntegration(v, c), c)));
+    for (const v of this.data.connections.values())
+      if (needsReseal(v, c)) ops.push(put('connections', sealConnection(openConnection(v, c), c)));
     if (ops.length === 0) return 0;
     await this.write(ops);
     this.requestCompaction(); // the old forms stay in older segments until the log is rewritten
@@ -208,7 +254,9 @@ export class EmbeddedStore implements Store {
   }
 
   private versionDeletes(integrationId: string): WalOp[] {
-    return [...this.data.versions.values()].filter((v) => v.integrationId === integrationId).map((v) => ({ op: 'del', c: 'versions', id: v.id }));
+    return [...this.data.versions.values()]
+      .filter((v) => v.integrationId === integrationId)
+      .map((v) => ({ op: 'del', c: 'versions', id: v.id }));
   }
 
   // ---- events ----
@@ -224,7 +272,10 @@ export class EmbeddedStore implements Store {
       await inFlight.catch(() => undefined); // if the first copy failed to write, this one is stored instead
     }
     const { body, ...meta } = event;
-    const ops: WalOp[] = [{ op: 'put', c: 'events', v: meta, blob: body }, ...input.deliveries.map((d) => put('deliveries', d))];
+    const ops: WalOp[] = [
+      { op: 'put', c: 'events', v: meta, blob: body },
+      ...input.deliveries.map((d) => put('deliveries', d)),
+    ];
     if (input.leaseOwner) {
       const until = Date.now() + (input.leaseMs ?? 60_000);
       for (const d of input.deliveries) this.leases.set(d.id, { owner: input.leaseOwner, until });
@@ -246,7 +297,11 @@ export class EmbeddedStore implements Store {
     return stored ? this.hydrate(stored) : null;
   }
   async listEvents(query: EventQuery): Promise<Page<EventRecord>> {
-    const page = paginate(this.data.events.values(), query, (e) => !query.sourceId || e.sourceId === query.sourceId);
+    const page = paginate(
+      this.data.events.values(),
+      query,
+      (e) => !query.sourceId || e.sourceId === query.sourceId,
+    );
     return { items: await Promise.all(page.items.map((e) => this.hydrate(e))), next: page.next };
   }
 
@@ -293,7 +348,12 @@ export class EmbeddedStore implements Store {
       out.push({ delivery, event });
     }
     try {
-      return await Promise.all(out.map(async (c): Promise<ClaimedDelivery> => ({ delivery: c.delivery, event: await this.hydrate(c.event) })));
+      return await Promise.all(
+        out.map(async (c): Promise<ClaimedDelivery> => ({
+          delivery: c.delivery,
+          event: await this.hydrate(c.event),
+        })),
+      );
     } catch (error) {
       for (const c of out) this.leases.delete(c.delivery.id);
       throw error;
@@ -313,7 +373,10 @@ export class EmbeddedStore implements Store {
     const delivery = this.data.deliveries.get(attempt.deliveryId);
     if (!delivery) return;
     const next: Delivery = {
-      ...delivery, ...update, attemptCount: Math.max(delivery.attemptCount, attempt.number), updatedAt: nowIso(),
+      ...delivery,
+      ...update,
+      attemptCount: Math.max(delivery.attemptCount, attempt.number),
+      updatedAt: nowIso(),
     };
     await this.write([put('attempts', attempt), put('deliveries', next)]);
     this.leases.delete(delivery.id);
@@ -335,9 +398,15 @@ export class EmbeddedStore implements Store {
     for (const d of this.data.deliveries.values()) {
       if (ops.length >= limit) break;
       if (d.status === 'pending' || !matchesDelivery(d, filter)) continue;
-      ops.push(put('deliveries', <Delivery>{
-        ...d, status: 'pending', nextAttemptAt: now, maxAttempts: d.attemptCount + extraAttempts, updatedAt: now,
-      }));
+      ops.push(
+        put('deliveries', <Delivery>{
+          ...d,
+          status: 'pending',
+          nextAttemptAt: now,
+          maxAttempts: d.attemptCount + extraAttempts,
+          updatedAt: now,
+        }),
+      );
     }
     if (ops.length) await this.write(ops);
     return ops.map((op) => (op.op === 'put' ? op.v.id : ''));
@@ -367,7 +436,8 @@ export class EmbeddedStore implements Store {
     }
     if (gone.size === 0) return 0;
     const ops: WalOp[] = [];
-    for (const a of this.data.attempts.values()) if (gone.has(a.eventId)) ops.push({ op: 'del', c: 'attempts', id: a.id });
+    for (const a of this.data.attempts.values())
+      if (gone.has(a.eventId)) ops.push({ op: 'del', c: 'attempts', id: a.id });
     for (const id of gone) {
       for (const d of this.eventDeliveries.get(id) ?? []) ops.push({ op: 'del', c: 'deliveries', id: d });
       ops.push({ op: 'del', c: 'events', id });
@@ -439,7 +509,8 @@ export class EmbeddedStore implements Store {
       if (op.b && op.blob !== undefined) this.bodies.set(refKey(op.b), op.blob);
       const stored = { ...(op.v as Omit<EventRecord, 'body'>), body } as StoredEvent;
       const before = this.data.events.get(stored.id);
-      if (before && typeof before.body !== 'string' && before.body !== body) this.bodies.delete(refKey(before.body));
+      if (before && typeof before.body !== 'string' && before.body !== body)
+        this.bodies.delete(refKey(before.body));
       this.data.events.set(stored.id, stored);
       this.indexEvent(stored);
       return;
@@ -478,7 +549,11 @@ export class EmbeddedStore implements Store {
   }
 
   private requestCompaction(): void {
-    this.wal.requestCompaction({ snapshot: () => this.snapshot(), live: () => this.liveSegments(), apply: (op) => this.apply(op) });
+    this.wal.requestCompaction({
+      snapshot: () => this.snapshot(),
+      live: () => this.liveSegments(),
+      apply: (op) => this.apply(op),
+    });
   }
 
   /** Segments that hold a body of a stored event. */
@@ -507,7 +582,9 @@ function put(c: CollectionName, v: object & { id: string }): WalOp {
 }
 
 function eventOp({ body, ...meta }: StoredEvent): WalOp {
-  return typeof body === 'string' ? { op: 'put', c: 'events', v: meta, blob: body } : { op: 'put', c: 'events', v: meta, b: body };
+  return typeof body === 'string'
+    ? { op: 'put', c: 'events', v: meta, blob: body }
+    : { op: 'put', c: 'events', v: meta, b: body };
 }
 
 function refKey(ref: BodyRef): string {

@@ -31,7 +31,9 @@ export async function replayLegacyLog(path: string, apply: Apply, log: Logger): 
   }
   if (broken) {
     log.warn('embedded store: ignored a torn last line of the old log (it was never acknowledged)', {
-      file: path, offset: broken.offset, droppedBytes: broken.length,
+      file: path,
+      offset: broken.offset,
+      droppedBytes: broken.length,
     });
   }
   return count;

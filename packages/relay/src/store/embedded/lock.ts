@@ -24,7 +24,10 @@ export async function acquireLock(path: string): Promise<() => Promise<void>> {
     try {
       const handle = await open(path, 'wx');
       const me: LockOwner = {
-        pid: process.pid, start: await processStart(process.pid), host: hostname(), instance: randomBytes(8).toString('hex'),
+        pid: process.pid,
+        start: await processStart(process.pid),
+        host: hostname(),
+        instance: randomBytes(8).toString('hex'),
       };
       await handle.write(JSON.stringify(me) + '\n');
       await handle.close();
@@ -45,7 +48,9 @@ export async function acquireLock(path: string): Promise<() => Promise<void>> {
       await unlink(path).catch(() => undefined); // stale lock left by a crashed process
     }
   }
-  throw new Error(`could not take the lock ${path}: another process keeps creating it; stop it and start again`);
+  throw new Error(
+    `could not take the lock ${path}: another process keeps creating it; stop it and start again`,
+  );
 }
 
 async function readOwner(path: string): Promise<LockOwner | null> {
@@ -82,7 +87,7 @@ async function processStart(pid: number): Promise<string | null> {
 }
 
 async function startedAtMs(ticks: string): Promise<number | null> {
-  const btime = /^btime (\d+)$/m.exec((await readFile('/proc/stat', 'utf8').catch(() => '')))?.[1];
+  const btime = /^btime (\d+)$/m.exec(await readFile('/proc/stat', 'utf8').catch(() => ''))?.[1];
   return btime ? Number(btime) * 1000 + (Number(ticks) * 1000) / TICKS_PER_SECOND : null;
 }
 

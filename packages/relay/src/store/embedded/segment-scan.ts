@@ -13,7 +13,10 @@ class ChunkReader {
   private buf: Buffer = Buffer.alloc(0);
   private start = 0;
 
-  constructor(private readonly file: WalFile, private readonly size: number) {}
+  constructor(
+    private readonly file: WalFile,
+    private readonly size: number,
+  ) {}
 
   /** Bytes [pos, pos + n), or null when the file ends first. */
   async get(pos: number, n: number): Promise<Buffer | null> {
@@ -42,7 +45,12 @@ export interface ScanResult {
 export type FrameVisitor = (kind: FrameKind, payload: Buffer, offset: number) => void;
 
 /** Visit intact records from `from` until the end or the first damaged one. */
-export async function scanSegment(file: WalFile, size: number, visit: FrameVisitor, from = 0): Promise<ScanResult> {
+export async function scanSegment(
+  file: WalFile,
+  size: number,
+  visit: FrameVisitor,
+  from = 0,
+): Promise<ScanResult> {
   const reader = new ChunkReader(file, size);
   let pos = from;
   while (pos < size) {

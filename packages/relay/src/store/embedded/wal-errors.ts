@@ -2,7 +2,11 @@
 export type WalErrorCode = 'WAL_CORRUPT' | 'WAL_WRITE_FAILED' | 'WAL_CLOSED';
 
 export class WalError extends Error {
-  constructor(readonly code: WalErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: WalErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'WalError';
   }

@@ -25,7 +25,9 @@ export async function writeFully(file: WalFile, data: Buffer, position: number):
   while (done < data.length) {
     const { bytesWritten } = await file.write(data, done, data.length - done, position + done);
     if (bytesWritten <= 0) {
-      throw Object.assign(new Error(`short write: ${done} of ${data.length} bytes reached the disk`), { code: 'ENOSPC' });
+      throw Object.assign(new Error(`short write: ${done} of ${data.length} bytes reached the disk`), {
+        code: 'ENOSPC',
+      });
     }
     done += bytesWritten;
   }

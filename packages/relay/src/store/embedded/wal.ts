@@ -75,7 +75,10 @@ export class WriteAheadLog {
   /** The old single-file log, deleted once a snapshot in this format holds its records. */
   private legacy: string | null = null;
 
-  constructor(readonly dir: string, private readonly options: WalOptions) {
+  constructor(
+    readonly dir: string,
+    private readonly options: WalOptions,
+  ) {
     this.fs = options.fs ?? nodeFs;
     this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
   }
@@ -159,9 +162,15 @@ export class WriteAheadLog {
       if (!bad) return;
       const later = last ? await intactRecordAfter(file, size, bad.offset) : null;
       if (!last || later !== null) throw corrupt(path, bad.offset, bad.reason);
-      this.options.log.warn('embedded store: cut off a torn write at the end of the log (it was never acknowledged)', {
-        file: path, offset: bad.offset, droppedBytes: size - bad.offset, reason: bad.reason,
-      });
+      this.options.log.warn(
+        'embedded store: cut off a torn write at the end of the log (it was never acknowledged)',
+        {
+          file: path,
+          offset: bad.offset,
+          droppedBytes: size - bad.offset,
+          reason: bad.reason,
+        },
+      );
       await file.truncate(bad.offset);
       await file.datasync();
     } finally {
@@ -191,8 +200,16 @@ export class WriteAheadLog {
       const frame = await readFully(file, HEADER_BYTES + ref.n, ref.o);
       const header = readHeader(frame);
       const payload = frame.subarray(HEADER_BYTES);
-      if (typeof header === 'string' || header.length !== ref.n || checksum(header.kind, payload) !== header.crc) {
-        throw corrupt(path, ref.o, typeof header === 'string' ? header : 'body record does not match its checksum');
+      if (
+        typeof header === 'string' ||
+        header.length !== ref.n ||
+        checksum(header.kind, payload) !== header.crc
+      ) {
+        throw corrupt(
+          path,
+          ref.o,
+          typeof header === 'string' ? header : 'body record does not match its checksum',
+        );
       }
       return payload.toString('utf8');
     } finally {
@@ -207,7 +224,9 @@ export class WriteAheadLog {
         this.compaction = null;
         await this.compact(job).catch((error: Error) => {
           this.compactionFailedAt = Date.now();
-          this.options.log.warn('embedded store: compaction failed; the log stays as it was', { error: error.message });
+          this.options.log.warn('embedded store: compaction failed; the log stays as it was', {
+            error: error.message,
+          });
         });
         continue;
       }
@@ -234,9 +253,13 @@ export class WriteAheadLog {
         });
         for (const p of batch) p.resolve();
       } catch (error) {
-        const failure = new WalError('WAL_WRITE_FAILED', `could not write to the embedded store's log: ${(error as Error).message}`, {
-          cause: error,
-        });
+        const failure = new WalError(
+          'WAL_WRITE_FAILED',
+          `could not write to the embedded store's log: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
         for (const p of batch) p.reject(failure);
       }
     }
@@ -255,7 +278,9 @@ export class WriteAheadLog {
       at += frame.length;
       return { op: 'put', c: op.c, v: op.v, b: ref, blob: op.blob };
     });
-    const json = JSON.stringify(out.map((op) => (op.op === 'put' && op.blob !== undefined ? { ...op, blob: undefined } : op)));
+    const json = JSON.stringify(
+      out.map((op) => (op.op === 'put' && op.blob !== undefined ? { ...op, blob: undefined } : op)),
+    );
     frames.push(encodeFrame(FrameKind.Ops, Buffer.from(json, 'utf8')));
     return { frames, ops: out };
   }
@@ -359,21 +384,28 @@ export class WriteAheadLog {
 
   private async readManifest(): Promise<{ replayFrom: number } | null> {
     try {
-      const m = JSON.parse(await readFile(join(this.dir, 'manifest.json'), 'utf8')) as { replayFrom?: unknown };
+      const m = JSON.parse(await readFile(join(this.dir, 'manifest.json'), 'utf8')) as {
+        replayFrom?: unknown;
+      };
       if (typeof m.replayFrom !== 'number') throw new Error('no replayFrom');
       return { replayFrom: m.replayFrom };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new WalError('WAL_CORRUPT', `cannot read ${join(this.dir, 'manifest.json')}: ${(error as Error).message}`);
+      throw new WalError(
+        'WAL_CORRUPT',
+        `cannot read ${join(this.dir, 'manifest.json')}: ${(error as Error).message}`,
+      );
     }
   }
 
   private async listSegments(): Promise<number[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    return names.flatMap((n) => {
-      const m = SEGMENT.exec(n);
-      return m ? [Number(m[1])] : [];
-    }).sort((a, b) => a - b);
+    return names
+      .flatMap((n) => {
+        const m = SEGMENT.exec(n);
+        return m ? [Number(m[1])] : [];
+      })
+      .sort((a, b) => a - b);
   }
 
   /** Wait for pending appends (and a requested compaction) to finish. */
@@ -388,13 +420,17 @@ export class WriteAheadLog {
   }
 
   private requireHandle(): WalFile {
-    if (!this.handle) throw new WalError('WAL_CLOSED', 'the embedded store is closed; open it again before writing');
+    if (!this.handle)
+      throw new WalError('WAL_CLOSED', 'the embedded store is closed; open it again before writing');
     return this.handle;
   }
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -34,7 +34,10 @@ export class AcceptBatcher {
 
   constructor(private readonly pool: pg.Pool) {
     this.group = new GroupCommit((inputs) => this.write(inputs), {
-      maxItems: 500, maxBytes: 8 * 1024 * 1024, sizeOf: (input) => input.event.body.length, parallel: 2,
+      maxItems: 500,
+      maxBytes: 8 * 1024 * 1024,
+      sizeOf: (input) => input.event.body.length,
+      parallel: 2,
     });
   }
 
@@ -44,22 +47,42 @@ export class AcceptBatcher {
 
   private async write(batch: NewEvent[]): Promise<AcceptResult[]> {
     const events = batch.map(({ event: e }) => ({
-      id: e.id, source_id: e.sourceId, idempotency_key: e.idempotencyKey, body: e.body, headers: e.headers,
-      received_at: e.receivedAt, test: e.test,
+      id: e.id,
+      source_id: e.sourceId,
+      idempotency_key: e.idempotencyKey,
+      body: e.body,
+      headers: e.headers,
+      received_at: e.receivedAt,
+      test: e.test,
     }));
     const deliveries = batch.flatMap((input) => {
-      const leaseUntil = input.leaseOwner ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString() : null;
+      const leaseUntil = input.leaseOwner
+        ? new Date(Date.now() + (input.leaseMs ?? 60_000)).toISOString()
+        : null;
       return input.deliveries.map((d) => ({
-        id: d.id, event_id: input.event.id, integration_id: d.integrationId, source_id: input.event.sourceId,
-        max_attempts: d.maxAttempts, next_attempt_at: d.nextAttemptAt, created_at: input.event.receivedAt,
-        lease_owner: d.status === 'pending' ? (input.leaseOwner ?? null) : null, lease_until: d.status === 'pending' ? leaseUntil : null,
-        status: d.status, last_error: d.lastError,
+        id: d.id,
+        event_id: input.event.id,
+        integration_id: d.integrationId,
+        source_id: input.event.sourceId,
+        max_attempts: d.maxAttempts,
+        next_attempt_at: d.nextAttemptAt,
+        created_at: input.event.receivedAt,
+        lease_owner: d.status === 'pending' ? (input.leaseOwner ?? null) : null,
+        lease_until: d.status === 'pending' ? leaseUntil : null,
+        status: d.status,
+        last_error: d.lastError,
       }));
     });
-    const { rows } = await this.pool.query({ name: 'hookmap_accept_batch', text: INSERT, values: [JSON.stringify(events), JSON.stringify(deliveries)] });
+    const { rows } = await this.pool.query({
+      name: 'hookmap_accept_batch',
+      text: INSERT,
+      values: [JSON.stringify(events), JSON.stringify(deliveries)],
+    });
     const inserted = new Set(rows.map((r: { id: string }) => r.id));
     const repeats = batch.filter((input) => !inserted.has(input.event.id));
-    const existing = repeats.length ? await this.existing(repeats) : new Map<string, Record<string, unknown>>();
+    const existing = repeats.length
+      ? await this.existing(repeats)
+      : new Map<string, Record<string, unknown>>();
     return batch.map(({ event, deliveries: ds }) => {
       if (inserted.has(event.id)) return { duplicate: false, event, deliveries: ds };
       const found = existing.get(`${event.sourceId}\u0000${event.idempotencyKey}`);
@@ -73,8 +96,17 @@ export class AcceptBatcher {
     const { rows } = await this.pool.query(
       `SELECT e.* FROM events e JOIN json_to_recordset($1::json) AS k(source_id text, idempotency_key text)
        ON e.source_id = k.source_id AND e.idempotency_key = k.idempotency_key`,
-      [JSON.stringify(repeats.map(({ event: e }) => ({ source_id: e.sourceId, idempotency_key: e.idempotencyKey })))],
+      [
+        JSON.stringify(
+          repeats.map(({ event: e }) => ({ source_id: e.sourceId, idempotency_key: e.idempotencyKey })),
+        ),
+      ],
     );
-    return new Map(rows.map((r: Record<string, unknown>) => [`${String(r.source_id)}\u0000${String(r.idempotency_key)}`, r]));
+    return new Map(
+      rows.map((r: Record<string, unknown>) => [
+        `${String(r.source_id)}\u0000${String(r.idempotency_key)}`,
+        r,
+      ]),
+    );
   }
 }

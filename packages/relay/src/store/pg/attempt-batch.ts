@@ -42,10 +42,23 @@ FROM x WHERE d.id = x.delivery_id AND (d.lease_owner = x.worker OR d.lease_owner
 /** The attempts columns of a record (json_to_recordset input). */
 export function attemptRow(a: Attempt): Record<string, unknown> {
   return {
-    id: a.id, delivery_id: a.deliveryId, integration_id: a.integrationId, event_id: a.eventId, number: a.number,
-    started_at: a.startedAt, duration_ms: a.durationMs, request: a.request, response_status: a.responseStatus,
-    response_headers: a.responseHeaders, response_body: a.responseBody, error: a.error, outcome: a.outcome, worker: a.worker,
-    step_id: a.stepId ?? '', step_skipped: a.skipped ?? null, step_result: a.result === undefined ? null : a.result,
+    id: a.id,
+    delivery_id: a.deliveryId,
+    integration_id: a.integrationId,
+    event_id: a.eventId,
+    number: a.number,
+    started_at: a.startedAt,
+    duration_ms: a.durationMs,
+    request: a.request,
+    response_status: a.responseStatus,
+    response_headers: a.responseHeaders,
+    response_body: a.responseBody,
+    error: a.error,
+    outcome: a.outcome,
+    worker: a.worker,
+    step_id: a.stepId ?? '',
+    step_skipped: a.skipped ?? null,
+    step_result: a.result === undefined ? null : a.result,
     version: a.version ?? null,
   };
 }
@@ -60,7 +73,10 @@ export class AttemptBatcher {
 
   constructor(private readonly pool: pg.Pool) {
     this.group = new GroupCommit((items) => this.write(items), {
-      maxItems: 500, maxBytes: 8 * 1024 * 1024, sizeOf: ({ attempt: a }) => (a.request?.body?.length ?? 0) + (a.responseBody?.length ?? 0), parallel: 2,
+      maxItems: 500,
+      maxBytes: 8 * 1024 * 1024,
+      sizeOf: ({ attempt: a }) => (a.request?.body?.length ?? 0) + (a.responseBody?.length ?? 0),
+      parallel: 2,
     });
   }
 
@@ -70,7 +86,11 @@ export class AttemptBatcher {
 
   private async write(items: Recorded[]): Promise<void[]> {
     const rows = items.map(({ attempt: a, update: u }) => ({
-      ...attemptRow(a), status: u.status, next_attempt_at: u.nextAttemptAt, last_status: u.lastStatus, last_error: u.lastError,
+      ...attemptRow(a),
+      status: u.status,
+      next_attempt_at: u.nextAttemptAt,
+      last_status: u.lastStatus,
+      last_error: u.lastError,
     }));
     await this.pool.query({ name: 'hookmap_attempt_batch', text: RECORD, values: [JSON.stringify(rows)] });
     return items.map(() => undefined);

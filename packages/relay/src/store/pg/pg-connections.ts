@@ -18,20 +18,33 @@ function iso(value: unknown): string | null {
 
 function toConnection(r: Row): ConnectionRecord {
   return {
-    id: r.id as string, kind: r.kind as ConnectionRecord['kind'], preset: (r.preset as string | null) ?? null,
-    tokenUrl: (r.token_url as string | null) ?? null, authorizeUrl: (r.authorize_url as string | null) ?? null,
-    clientId: (r.client_id as string | null) ?? null, clientSecret: (r.client_secret as string | null) ?? null,
-    refreshToken: (r.refresh_token as string | null) ?? null, accessToken: (r.access_token as string | null) ?? null,
-    expiresAt: iso(r.expires_at), scope: (r.scope as string | null) ?? null, tokenAuth: r.token_auth as ConnectionRecord['tokenAuth'],
-    values: (r.values as Record<string, string>) ?? {}, status: r.status as ConnectionRecord['status'],
-    lastRefreshAt: iso(r.last_refresh_at), lastError: (r.last_error as string | null) ?? null,
+    id: r.id as string,
+    kind: r.kind as ConnectionRecord['kind'],
+    preset: (r.preset as string | null) ?? null,
+    tokenUrl: (r.token_url as string | null) ?? null,
+    authorizeUrl: (r.authorize_url as string | null) ?? null,
+    clientId: (r.client_id as string | null) ?? null,
+    clientSecret: (r.client_secret as string | null) ?? null,
+    refreshToken: (r.refresh_token as string | null) ?? null,
+    accessToken: (r.access_token as string | null) ?? null,
+    expiresAt: iso(r.expires_at),
+    scope: (r.scope as string | null) ?? null,
+    tokenAuth: r.token_auth as ConnectionRecord['tokenAuth'],
+    values: (r.values as Record<string, string>) ?? {},
+    status: r.status as ConnectionRecord['status'],
+    lastRefreshAt: iso(r.last_refresh_at),
+    lastError: (r.last_error as string | null) ?? null,
     pendingAuth: (r.pending_auth as ConnectionRecord['pendingAuth']) ?? null,
-    createdAt: iso(r.created_at) ?? '', updatedAt: iso(r.updated_at) ?? '',
+    createdAt: iso(r.created_at) ?? '',
+    updatedAt: iso(r.updated_at) ?? '',
   };
 }
 
 export class PgConnections {
-  constructor(private readonly pool: pg.Pool, private readonly cipher: SecretCipher) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly cipher: SecretCipher,
+  ) {}
 
   async put(c: ConnectionRecord, db: Queryable = this.pool): Promise<void> {
     const s = sealConnection(c, this.cipher);
@@ -42,14 +55,34 @@ export class PgConnections {
        ON CONFLICT (id) DO UPDATE SET kind=$2, preset=$3, token_url=$4, authorize_url=$5, client_id=$6, client_secret=$7,
          refresh_token=$8, access_token=$9, expires_at=$10, scope=$11, token_auth=$12, "values"=$13, status=$14,
          last_refresh_at=$15, last_error=$16, pending_auth=$17, updated_at=$19`,
-      [s.id, s.kind, s.preset, s.tokenUrl, s.authorizeUrl, s.clientId, s.clientSecret, s.refreshToken, s.accessToken,
-        s.expiresAt, s.scope, s.tokenAuth, JSON.stringify(s.values), s.status, s.lastRefreshAt, s.lastError,
-        s.pendingAuth ? JSON.stringify(s.pendingAuth) : null, s.createdAt, s.updatedAt],
+      [
+        s.id,
+        s.kind,
+        s.preset,
+        s.tokenUrl,
+        s.authorizeUrl,
+        s.clientId,
+        s.clientSecret,
+        s.refreshToken,
+        s.accessToken,
+        s.expiresAt,
+        s.scope,
+        s.tokenAuth,
+        JSON.stringify(s.values),
+        s.status,
+        s.lastRefreshAt,
+        s.lastError,
+        s.pendingAuth ? JSON.stringify(s.pendingAuth) : null,
+        s.createdAt,
+        s.updatedAt,
+      ],
     );
   }
 
   async get(id: string, db: Queryable = this.pool, lock = false): Promise<ConnectionRecord | null> {
-    const { rows } = await db.query(`SELECT * FROM connections WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const { rows } = await db.query(`SELECT * FROM connections WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+      id,
+    ]);
     return rows[0] ? openConnection(toConnection(rows[0] as Row), this.cipher) : null;
   }
 
@@ -65,7 +98,10 @@ export class PgConnections {
   /** Ids of the connections holding a value not sealed with the current key. */
   async staleIds(): Promise<string[]> {
     const { rows } = await this.pool.query('SELECT * FROM connections');
-    return rows.map((r) => toConnection(r as Row)).filter((c) => needsReseal(c, this.cipher)).map((c) => c.id);
+    return rows
+      .map((r) => toConnection(r as Row))
+      .filter((c) => needsReseal(c, this.cipher))
+      .map((c) => c.id);
   }
 
   async updateLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {

@@ -26,7 +26,11 @@ export class PgRateWindow implements RateWindow {
   private readonly seeded = new Set<string>();
 
   constructor(databaseUrl: string, schema: string) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: `-c search_path=${schema} -c synchronous_commit=off` });
+    this.pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: 2,
+      options: `-c search_path=${schema} -c synchronous_commit=off`,
+    });
     this.pool.on('error', () => undefined);
   }
 
@@ -39,7 +43,11 @@ export class PgRateWindow implements RateWindow {
       );
       this.seeded.add(id);
     }
-    const { rows } = await this.pool.query({ name: 'hookmap_rate_take', text: TAKE, values: [key, id, rule.windowMs] });
+    const { rows } = await this.pool.query({
+      name: 'hookmap_rate_take',
+      text: TAKE,
+      values: [key, id, rule.windowMs],
+    });
     const row = rows[0] as { taken: number; paused_ms: number | null; wait_ms: number | null } | undefined;
     if (row?.paused_ms != null) return Math.max(1, Math.ceil(Number(row.paused_ms)));
     if (row?.taken === 1) return 0;

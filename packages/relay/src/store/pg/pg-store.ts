@@ -5,12 +5,33 @@
  */
 import pg from 'pg';
 import type {
-  AcceptResult, Attempt, AttemptQuery, ClaimedDelivery, Delivery, DeliveryFilter, DeliveryQuery,
-  DeliveryUpdate, EventQuery, EventRecord, IntegrationRecord, IntegrationVersion, NewEvent, Page, Source, Store,
-  ConnectionChange, ConnectionRecord,
+  AcceptResult,
+  Attempt,
+  AttemptQuery,
+  ClaimedDelivery,
+  Delivery,
+  DeliveryFilter,
+  DeliveryQuery,
+  DeliveryUpdate,
+  EventQuery,
+  EventRecord,
+  IntegrationRecord,
+  IntegrationVersion,
+  NewEvent,
+  Page,
+  Source,
+  Store,
+  ConnectionChange,
+  ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
-import { needsReseal, openIntegration, openSource, sealIntegration, sealSource } from '../../secrets/records.js';
+import {
+  needsReseal,
+  openIntegration,
+  openSource,
+  sealIntegration,
+  sealSource,
+} from '../../secrets/records.js';
 import { PgConnections } from './pg-connections.js';
 import { pageLimit } from '../query.js';
 import { migrations } from './migrations.js';
@@ -51,7 +72,11 @@ export class PgStore implements Store {
     this.schema = options.schema ?? 'hookmap';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`invalid schema name "${this.schema}"`);
     const size = options.poolSize ?? 10;
-    this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: size, options: `-c search_path=${this.schema}` });
+    this.pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: size,
+      options: `-c search_path=${this.schema}`,
+    });
     this.workPool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: Math.max(2, Math.ceil(size / 4)),
@@ -100,11 +125,14 @@ export class PgStore implements Store {
    * webhook): given to the statements that run for every webhook — accept, claim, attempt records.
    */
   private async workRows(sql: string, params: unknown[], name?: string): Promise<Record<string, unknown>[]> {
-    return (await this.workPool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
+    return (
+      await this.workPool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })
+    ).rows;
   }
 
   private async rows(sql: string, params: unknown[] = [], name?: string): Promise<Record<string, unknown>[]> {
-    return (await this.pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
+    return (await this.pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params }))
+      .rows;
   }
 
   // ---- sources and integrations ----
@@ -115,7 +143,17 @@ export class PgStore implements Store {
       `INSERT INTO sources (id, name, provider, verification, secret, created_at, updated_at, path_token_hash, secret_header)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
        ON CONFLICT (id) DO UPDATE SET name=$2, provider=$3, verification=$4, secret=$5, updated_at=$7, path_token_hash=$8, secret_header=$9`,
-      [s.id, s.name, s.provider, s.verification, s.secret, s.createdAt, s.updatedAt, s.pathTokenHash ?? null, s.secretHeader ?? null],
+      [
+        s.id,
+        s.name,
+        s.provider,
+        s.verification,
+        s.secret,
+        s.createdAt,
+        s.updatedAt,
+        s.pathTokenHash ?? null,
+        s.secretHeader ?? null,
+      ],
     );
   }
   async getSource(id: string): Promise<Source | null> {
@@ -123,7 +161,9 @@ export class PgStore implements Store {
     return row ? openSource(toSource(row), this.cipher) : null;
   }
   async listSources(): Promise<Source[]> {
-    return (await this.rows('SELECT * FROM sources ORDER BY id')).map((r) => openSource(toSource(r), this.cipher));
+    return (await this.rows('SELECT * FROM sources ORDER BY id')).map((r) =>
+      openSource(toSource(r), this.cipher),
+    );
   }
   async deleteSource(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM sources WHERE id = $1', [id])).rowCount ?? 0) > 0;
@@ -135,7 +175,17 @@ export class PgStore implements Store {
       text: `INSERT INTO integrations (id, source_id, doc, secrets, active, disabled_reason, created_at, updated_at, version)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
        ON CONFLICT (id) DO UPDATE SET source_id=$2, doc=$3, secrets=$4, active=$5, disabled_reason=$6, updated_at=$8, version=$9`,
-      values: [i.id, i.sourceId, JSON.stringify(i.doc), JSON.stringify(i.secrets), i.active, i.disabledReason, i.createdAt, i.updatedAt, i.version ?? 1],
+      values: [
+        i.id,
+        i.sourceId,
+        JSON.stringify(i.doc),
+        JSON.stringify(i.secrets),
+        i.active,
+        i.disabledReason,
+        i.createdAt,
+        i.updatedAt,
+        i.version ?? 1,
+      ],
     };
     if (!v) {
       await this.pool.query(upsert);
@@ -158,10 +208,17 @@ export class PgStore implements Store {
     }
   }
   async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
-    return (await this.rows('SELECT * FROM integration_versions WHERE integration_id = $1 ORDER BY version', [integrationId])).map(toVersion);
+    return (
+      await this.rows('SELECT * FROM integration_versions WHERE integration_id = $1 ORDER BY version', [
+        integrationId,
+      ])
+    ).map(toVersion);
   }
   async getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null> {
-    const [row] = await this.rows('SELECT * FROM integration_versions WHERE integration_id = $1 AND version = $2', [integrationId, version]);
+    const [row] = await this.rows(
+      'SELECT * FROM integration_versions WHERE integration_id = $1 AND version = $2',
+      [integrationId, version],
+    );
     return row ? toVersion(row) : null;
   }
   async addDeliveries(deliveries: Delivery[]): Promise<void> {
@@ -173,10 +230,21 @@ export class PgStore implements Store {
               y.created_at, y.created_at, y.version, y.replay
        FROM json_to_recordset($1::json) AS y(id text, event_id text, integration_id text, source_id text, max_attempts int,
                                              next_attempt_at timestamptz, created_at timestamptz, version int, replay boolean)`,
-      [JSON.stringify(deliveries.map((d) => ({
-        id: d.id, event_id: d.eventId, integration_id: d.integrationId, source_id: d.sourceId, max_attempts: d.maxAttempts,
-        next_attempt_at: d.nextAttemptAt, created_at: d.createdAt, version: d.version ?? null, replay: d.replay ?? false,
-      })))],
+      [
+        JSON.stringify(
+          deliveries.map((d) => ({
+            id: d.id,
+            event_id: d.eventId,
+            integration_id: d.integrationId,
+            source_id: d.sourceId,
+            max_attempts: d.maxAttempts,
+            next_attempt_at: d.nextAttemptAt,
+            created_at: d.createdAt,
+            version: d.version ?? null,
+            replay: d.replay ?? false,
+          })),
+        ),
+      ],
     );
   }
   async getIntegration(id: string): Promise<IntegrationRecord | null> {
@@ -185,7 +253,9 @@ export class PgStore implements Store {
   }
   async listIntegrations(sourceId?: string): Promise<IntegrationRecord[]> {
     const where = new Where().add('source_id', sourceId);
-    return (await this.rows(`SELECT * FROM integrations ${where.sql()} ORDER BY id`, where.params)).map((r) => openIntegration(toIntegration(r), this.cipher));
+    return (await this.rows(`SELECT * FROM integrations ${where.sql()} ORDER BY id`, where.params)).map((r) =>
+      openIntegration(toIntegration(r), this.cipher),
+    );
   }
   async deleteIntegration(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM integrations WHERE id = $1', [id])).rowCount ?? 0) > 0;
@@ -208,10 +278,16 @@ export class PgStore implements Store {
   }
 
   private async page<T extends { id: string }>(
-    table: string, where: Where, limit: number | undefined, map: (r: Record<string, unknown>) => T,
+    table: string,
+    where: Where,
+    limit: number | undefined,
+    map: (r: Record<string, unknown>) => T,
   ): Promise<Page<T>> {
     const n = pageLimit(limit);
-    const rows = await this.rows(`SELECT * FROM ${table} ${where.sql()} ORDER BY id DESC LIMIT ${n + 1}`, where.params);
+    const rows = await this.rows(
+      `SELECT * FROM ${table} ${where.sql()} ORDER BY id DESC LIMIT ${n + 1}`,
+      where.params,
+    );
     const items = rows.slice(0, n).map(map);
     return { items, next: rows.length > n ? (items[items.length - 1]?.id ?? null) : null };
   }
@@ -239,14 +315,23 @@ export class PgStore implements Store {
     return rows.map((r) => ({
       delivery: toDelivery(r),
       event: toEvent({
-        id: r.event_id, source_id: r.source_id, idempotency_key: r.e_idempotency_key, body: r.e_body, headers: r.e_headers,
-        received_at: r.e_received_at, test: r.e_test,
+        id: r.event_id,
+        source_id: r.source_id,
+        idempotency_key: r.e_idempotency_key,
+        body: r.e_body,
+        headers: r.e_headers,
+        received_at: r.e_received_at,
+        test: r.e_test,
       }),
     }));
   }
 
   async recordStep(a: Attempt, leaseMs: number): Promise<boolean> {
-    const [row] = await this.workRows(RECORD_STEP, [JSON.stringify(attemptRow(a)), leaseMs, a.deliveryId, a.worker], 'hookmap_record_step');
+    const [row] = await this.workRows(
+      RECORD_STEP,
+      [JSON.stringify(attemptRow(a)), leaseMs, a.deliveryId, a.worker],
+      'hookmap_record_step',
+    );
     return Number(row?.leased ?? 0) > 0;
   }
 
@@ -282,8 +367,11 @@ export class PgStore implements Store {
   }
   async listAttempts(q: AttemptQuery): Promise<Page<Attempt>> {
     const where = new Where()
-      .add('delivery_id', q.deliveryId).add('integration_id', q.integrationId).add('event_id', q.eventId)
-      .add('outcome', q.outcome).add('id', q.before, '<');
+      .add('delivery_id', q.deliveryId)
+      .add('integration_id', q.integrationId)
+      .add('event_id', q.eventId)
+      .add('outcome', q.outcome)
+      .add('id', q.before, '<');
     return this.page('attempts', where, q.limit, toAttempt);
   }
 
@@ -317,15 +405,21 @@ export class PgStore implements Store {
   async ping(): Promise<void> {
     const latest = Math.max(...migrations.map((m) => m.version));
     const [row] = await this.rows('SELECT max(version)::int AS v FROM hookmap_migrations');
-    if (((row?.v as number | null) ?? 0) < latest) throw new Error(`migrations not applied (at ${String(row?.v)}, need ${latest})`);
+    if (((row?.v as number | null) ?? 0) < latest)
+      throw new Error(`migrations not applied (at ${String(row?.v)}, need ${latest})`);
   }
 
   async queueStats(): Promise<QueueStats> {
     const [row] = await this.workRows(
       `SELECT count(*)::int AS pending, count(*) FILTER (WHERE next_attempt_at <= now())::int AS due, min(created_at) AS oldest
-       FROM deliveries WHERE status = 'pending'`, [],
+       FROM deliveries WHERE status = 'pending'`,
+      [],
     );
-    return { pending: Number(row?.pending ?? 0), due: Number(row?.due ?? 0), oldestPendingAt: row?.oldest instanceof Date ? row.oldest.getTime() : null };
+    return {
+      pending: Number(row?.pending ?? 0),
+      due: Number(row?.due ?? 0),
+      oldestPendingAt: row?.oldest instanceof Date ? row.oldest.getTime() : null,
+    };
   }
 
   async deferClaims(owner: string, parked: Parked[]): Promise<void> {
@@ -334,7 +428,8 @@ export class PgStore implements Store {
       `UPDATE deliveries d SET next_attempt_at = x.until, lease_owner = NULL, lease_until = NULL
        FROM json_to_recordset($2::json) AS x(id text, until timestamptz)
        WHERE d.id = x.id AND d.lease_owner = $1 AND d.status = 'pending'`,
-      [owner, JSON.stringify(parked)], 'hookmap_defer',
+      [owner, JSON.stringify(parked)],
+      'hookmap_defer',
     );
   }
 
@@ -389,6 +484,9 @@ function deliveryWhere(f: DeliveryFilter): Where {
   const where = new Where();
   if (f.ids && f.ids.length === 0) where.clauses.push('false'); // an empty id list matches nothing
   return where
-    .add('status', f.status).add('source_id', f.sourceId).add('integration_id', f.integrationId)
-    .add('event_id', f.eventId).add('id', f.ids && f.ids.length ? f.ids : undefined, 'any');
+    .add('status', f.status)
+    .add('source_id', f.sourceId)
+    .add('integration_id', f.integrationId)
+    .add('event_id', f.eventId)
+    .add('id', f.ids && f.ids.length ? f.ids : undefined, 'any');
 }
