@@ -2,16 +2,26 @@
  * `@hookmap/relay/api`: the shapes of the admin API's answers, types only (nothing runs), for clients such
  * as the editor's logs panel and the CLI. They follow the records in store/types.ts as the views return them.
  */
-import type { IntegrationDocument, JsonValue, Diagnostic } from '@hookmap/core';
-import type { AttemptOutcome, DeliveryStatus, Verification } from './store/types.js';
+import type { IntegrationDocument, Diagnostic } from '@hookmap/core';
+import type {
+  Attempt,
+  AttemptOutcome,
+  Delivery,
+  DeliveryStatus,
+  EventRecord,
+  Page,
+  Verification,
+} from './store/types.js';
+import type { PlanSummary } from './plan/plan.js';
 
-export type { AttemptOutcome, DeliveryStatus, Verification };
+export type { AttemptOutcome, DeliveryStatus, Page, PlanSummary, Verification };
 
-export interface Page<T> {
-  items: T[];
-  /** Pass as `before` for the next (older) page; null at the end. */
-  next: string | null;
-}
+/** Received events as the API returns them (credential headers masked). */
+export type EventView = EventRecord;
+/** Deliveries as stored (`version`/`replay` on replays). */
+export type DeliveryView = Delivery;
+/** Attempts, secrets masked; flows: one row per step (`stepId`, `skipped`, `result`). */
+export type AttemptView = Attempt;
 
 export interface SourceView {
   id: string;
@@ -51,57 +61,6 @@ export interface ProviderInfo {
   samples: { id: string; name: string; event: string }[];
 }
 
-export interface EventView {
-  id: string;
-  sourceId: string;
-  idempotencyKey: string | null;
-  body: string;
-  headers: Record<string, string>;
-  receivedAt: string;
-  test: boolean;
-}
-
-export interface DeliveryView {
-  id: string;
-  eventId: string;
-  integrationId: string;
-  sourceId: string;
-  status: DeliveryStatus;
-  attemptCount: number;
-  maxAttempts: number;
-  nextAttemptAt: string;
-  lastStatus: number | null;
-  lastError: string | null;
-  /** A replay through a pinned version (SPEC §12). */
-  version?: number | null;
-  replay?: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AttemptView {
-  id: string;
-  deliveryId: string;
-  integrationId: string;
-  eventId: string;
-  number: number;
-  startedAt: string;
-  durationMs: number;
-  request: { method: string; url: string; headers: Record<string, string>; body: string | null } | null;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  error: string | null;
-  outcome: AttemptOutcome;
-  worker: string;
-  /** The integration version it was rendered with. */
-  version?: number | null;
-  /** Flows (SPEC §9): the step of this row, whether it was skipped, its rendered result. */
-  stepId?: string;
-  skipped?: boolean;
-  result?: JsonValue;
-}
-
 export interface DeliveryDetail extends DeliveryView {
   /** Newest first. */
   attempts: AttemptView[];
@@ -132,16 +91,6 @@ export interface VersionSummary {
 export interface VersionList {
   live: number;
   items: VersionSummary[];
-}
-
-export interface PlanSummary {
-  events: number;
-  changed: number;
-  unchanged: number;
-  newlyFailing: number;
-  fixed: number;
-  newlySkipped: number;
-  newlyIncluded: number;
 }
 
 export interface PatchOperation {
