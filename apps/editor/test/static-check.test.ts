@@ -59,3 +59,40 @@ describe('static type problems in the preview', () => {
     expect(broken.diagnostics.some((d) => d.code.startsWith('H5'))).toBe(false);
   });
 });
+
+describe('static target checks mark incompatible source → target pairs', () => {
+  const call = (template: Record<string, unknown>): Integration =>
+    ({
+      ...integration(template),
+      url: 'https://api.hubapi.com/crm/objects/2026-09/calls',
+      target: 'hubspot.call',
+    }) as Integration;
+
+  it('an object mapped into a HubSpot text property is an error on that row, before any sample renders', () => {
+    const rendered = renderOne(
+      call({ properties: { hs_timestamp: '{{ data.created_at }}', hs_call_body: '{{ data.owner }}' } }),
+      otter,
+      { value: null, error: 'no sample yet' },
+      'hubspot.call',
+    );
+    const marks = rendered.diagnostics.filter((d) => /^H50[3-9]$/.test(d.code));
+    expect(marks.find((d) => d.path === '/properties/hs_call_body')).toMatchObject({
+      field: 'body',
+      severity: 'error',
+      code: 'H503',
+    });
+  });
+
+  it('does not say it twice when the rendered body is flagged at the same field', () => {
+    const rendered = renderOne(
+      call({ properties: { hs_timestamp: '{{ data.created_at }}', hs_call_body: '{{ data.owner }}' } }),
+      otter,
+      { value: sample, error: null },
+      'hubspot.call',
+    );
+    const atField = [...rendered.diagnostics, ...rendered.targetDiagnostics].filter(
+      (d) => d.path === '/properties/hs_call_body' && d.severity === 'error',
+    );
+    expect(atField).toHaveLength(1);
+  });
+});

@@ -16,7 +16,7 @@ import { flowLocator, previewFlow } from './flow.js';
 import { buildContextSafe } from '../samples/current.js';
 import { handlebarsTypeWarnings } from './handlebars-warnings.js';
 import { locateRenderDiagnostic, renderPreview, syntaxDiagnostics, targetDiagnostics } from './render.js';
-import { staticDiagnostics } from './static-check.js';
+import { staticDiagnostics, withoutRepeats } from './static-check.js';
 
 type Rendered = Omit<RenderReply, 'type' | 'id' | 'ms' | 'runs'>;
 
@@ -40,7 +40,7 @@ export function renderOne(
   const locate = flow ? flowLocator(flow, job.activeStep) : locateRenderDiagnostic;
   const syntax = syntaxDiagnostics(integration, locate);
   // Types need templates that compile; once they do, their problems show with any sample (SPEC §11).
-  const typed = syntax.some(isError) ? [] : staticDiagnostics(integration, provider, locate);
+  const typed = syntax.some(isError) ? [] : staticDiagnostics(integration, provider, locate, targetId);
   const base: Rendered = {
     request: null,
     failure: null,
@@ -65,14 +65,14 @@ export function renderOne(
     body?.mode === 'text' && body.engine === 'handlebars'
       ? handlebarsTypeWarnings(body.template, buildContextSafe(provider, payload.value))
       : [];
+  // A payload the filters leave out is never sent, so the CRM cannot reject it: no target problems.
+  const target = base.skipped === null ? targetDiagnostics(targetId, single, outcome.body, provider?.id) : [];
   return {
     ...base,
     request: outcome.request,
     failure: outcome.failure,
-    diagnostics: [...base.diagnostics, ...outcome.diagnostics, ...helperWarnings],
-    // A payload the filters leave out is never sent, so the CRM cannot reject it: no target problems.
-    targetDiagnostics:
-      base.skipped === null ? targetDiagnostics(targetId, single, outcome.body, provider?.id) : [],
+    diagnostics: withoutRepeats([...base.diagnostics, ...outcome.diagnostics, ...helperWarnings], target),
+    targetDiagnostics: target,
   };
 }
 

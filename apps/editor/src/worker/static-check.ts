@@ -5,32 +5,47 @@
  */
 import {
   checkIntegration,
+  isFlow,
   type CheckProvider,
   type Diagnostic,
   type IntegrationDocument,
   type Provider,
 } from '@hookmap/core';
+import { checkIntegrationTypes } from '@hookmap/targets';
 import type { FieldDiagnostic } from './protocol.js';
 
-const cache = new WeakMap<object, { provider: string | undefined; diagnostics: Diagnostic[] }>();
+const cache = new WeakMap<object, { key: string; diagnostics: Diagnostic[] }>();
 
 export function staticDiagnostics(
   integration: IntegrationDocument,
   provider: Provider | undefined,
   locate: (d: Diagnostic) => FieldDiagnostic,
+  /** The target preset: the inferred body is checked against its schema too (types that cannot fit, H503–H509). */
+  targetId: string | null = null,
 ): FieldDiagnostic[] {
   const typed = provider && 'contextSchemas' in provider ? (provider as unknown as CheckProvider) : undefined;
   if (!typed) return [];
+  const key = `${typed.id} ${targetId ?? ''}`;
   let hit = cache.get(integration);
-  if (!hit || hit.provider !== typed.id) {
+  if (!hit || hit.key !== key) {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = checkIntegration(integration, { provider: typed }).diagnostics;
+      diagnostics =
+        targetId !== null && !isFlow(integration)
+          ? (checkIntegrationTypes(integration, { provider: typed, target: targetId })
+              .diagnostics as Diagnostic[])
+          : checkIntegration(integration, { provider: typed }).diagnostics;
     } catch {
       diagnostics = []; // the checker is advice: it never stops a preview
     }
-    hit = { provider: typed.id, diagnostics };
+    hit = { key, diagnostics };
     cache.set(integration, hit);
   }
   return hit.diagnostics.map(locate);
+}
+
+/** Static target problems (H503–H509) at a field the rendered body's own check already flags say it twice: keep one. */
+export function withoutRepeats(diagnostics: FieldDiagnostic[], target: FieldDiagnostic[]): FieldDiagnostic[] {
+  const flagged = new Set(target.map((d) => `${d.field} ${d.path}`));
+  return diagnostics.filter((d) => !(/^H50[3-9]$/.test(d.code) && flagged.has(`${d.field} ${d.path}`)));
 }
