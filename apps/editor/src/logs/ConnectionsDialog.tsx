@@ -4,6 +4,7 @@ import type { ConnectionView } from './types.js';
 import { ConnectionForm } from './ConnectionForm.js';
 import { backdrop, box, trapTab } from './modal.js';
 import { badge, s } from './styles.js';
+import { rememberConnections } from '../connection-scope.js';
 
 interface Props {
   api: RelayApi;
@@ -41,7 +42,9 @@ export function ConnectionsDialog({ api, onClose, pollMs = 2000 }: Props) {
 
   const load = useCallback(async () => {
     try {
-      setList(await api.connections());
+      const items = await api.connections();
+      rememberConnections(items);
+      setList(items);
       setLoaded(true);
       setError(null);
     } catch (e) {
