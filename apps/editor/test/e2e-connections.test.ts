@@ -126,4 +126,40 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connections', () =>
     expect((await connections()).map((c) => c.id)).toEqual(['hubspot-acme']);
     expect(pageErrors).toEqual([]);
   });
+
+  it('renders a template that reads connection.* with stand-ins when the integration names the connection', async () => {
+    const editorDoc = {
+      name: 'Salesforce task',
+      method: 'POST',
+      url: '{{ connection.instance_url }}/services/data/v60.0/sobjects/Task',
+      headers: [{ name: 'Authorization', value: 'Bearer {{ connection.access_token }}' }],
+      bodyMode: 'template',
+      sections: [],
+      steps: null,
+      activeStep: 0,
+      templateText: JSON.stringify({ Subject: '{{ call_summary }}' }),
+      providerId: 'osvi',
+      sampleId: null,
+      targetId: null,
+      events: [],
+      when: '',
+      active: true,
+      connection: 'salesforce-acme',
+    };
+    const shared = await browser.context.newPage();
+    shared.on('pageerror', (e) => pageErrors.push(e.message));
+    await shared.goto(`${server.url}#s=${Buffer.from(JSON.stringify(editorDoc)).toString('base64url')}`);
+    await expect
+      .poll(() => shared.getByTestId('preview-url').innerText(), { timeout: 30_000 })
+      .toBe('https://connection.invalid/instance_url/services/data/v60.0/sobjects/Task');
+    expect(await shared.getByTestId('request').innerText()).toContain('Bearer <connection.access_token>');
+    expect(await shared.getByTestId('problems').count()).toBe(0);
+    expect(await shared.getByTestId('connection-input').inputValue()).toBe('salesforce-acme');
+    await shared.screenshot({ path: join(SHOTS, 'connection-preview.png') });
+    // Without the connection, the relay could not fill connection.*: the preview says so.
+    await shared.getByTestId('connection-input').fill('');
+    await expect.poll(() => shared.getByTestId('problems').innerText(), { timeout: 10_000 }).toMatch(/H408/);
+    await shared.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
