@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONNECTION_PRESETS as RELAY_PRESETS } from '@hookmap/relay';
 import { createRelayApi, RelayError } from '../src/logs/api.js';
-import { CONNECTION_PRESETS } from '../src/logs/types.js';
+import { CONNECTION_PRESETS, type ConnectionView } from '../src/logs/types.js';
+import { connectionState } from '../src/logs/ConnectionsDialog.js';
 
 interface Call {
   method: string;
@@ -84,5 +85,19 @@ describe('relay client: connections (SPEC §10)', () => {
 
   it("offers exactly the relay's presets", () => {
     expect(Object.keys(CONNECTION_PRESETS).sort()).toEqual(Object.keys(RELAY_PRESETS).sort());
+  });
+});
+
+describe('connection status shown', () => {
+  const c = (over: Partial<ConnectionView>): ConnectionView =>
+    ({ id: 'c', kind: 'oauth2', status: 'ok', set: ['clientId'], ...over }) as ConnectionView;
+  it('says an OAuth2 connection without tokens is not connected, and passes the relay status through', () => {
+    expect(connectionState(c({}))).toBe('not_connected');
+    expect(connectionState(c({ set: ['clientId', 'refreshToken'] }))).toBe('ok');
+    expect(connectionState(c({ status: 'needs_reauth', set: ['clientId', 'refreshToken'] }))).toBe(
+      'needs_reauth',
+    );
+    expect(connectionState(c({ status: 'needs_reauth' }))).toBe('needs_reauth');
+    expect(connectionState(c({ kind: 'static', set: ['values.api_key'] }))).toBe('ok');
   });
 });
