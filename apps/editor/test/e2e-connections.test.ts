@@ -105,6 +105,16 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connections', () =>
     await page.getByTestId('connection-create').click();
     await expect.poll(() => page.getByTestId('connection-row').count()).toBe(1);
 
+    // A refused submit (the id is taken) keeps the id to fix, not the secret value.
+    await page.getByTestId('connections-new').click();
+    await page.getByTestId('connection-id').fill('close-acme');
+    await page.getByTestId('connection-kind').selectOption('static');
+    await page.getByTestId('connection-value').fill(API_KEY);
+    await page.getByTestId('connection-create').click();
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('already exists');
+    expect(await page.getByTestId('connection-value').inputValue()).toBe('');
+    expect(await page.getByTestId('connection-id').inputValue()).toBe('close-acme');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('connections-new').click();
     // The form starts empty again: nothing typed before is kept.
     expect(await page.getByTestId('connection-id').inputValue()).toBe('');

@@ -54,7 +54,8 @@ export function connectionInput(d: Draft): ConnectionInput {
 
 /**
  * "New connection" (SPEC §10): an OAuth2 client (a preset, or token and authorize URLs) or static values.
- * Secret fields are write-only: the draft is emptied as soon as the relay has it.
+ * Secret fields are write-only: the draft is emptied as soon as the relay has it, and the secrets also
+ * when it refuses it.
  */
 export function ConnectionForm({ api, onCreated, onCancel }: Props) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -71,6 +72,8 @@ export function ConnectionForm({ api, onCreated, onCancel }: Props) {
       setError(null);
       onCreated(created);
     } catch (err) {
+      // Refused: the rest stays for a fix, the secrets are typed again (never kept after a submit).
+      setDraft((d) => ({ ...d, clientSecret: '', values: d.values.map((v) => ({ ...v, value: '' })) }));
       setError((err as Error).message);
     } finally {
       setBusy(false);
