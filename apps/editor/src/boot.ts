@@ -35,6 +35,7 @@ function sanitize(input: EditorDoc): EditorDoc {
     sections: Array.isArray(input.sections) ? input.sections.filter((id) => own.has(id)) : [],
     events: Array.isArray(input.events) ? input.events.filter((e) => provider.events.includes(e)) : [],
     when: typeof input.when === 'string' ? input.when : '',
+    connection: typeof input.connection === 'string' ? input.connection : '',
     ...sanitizeSteps(input),
   };
   if (doc.sampleId !== null && !provider.samples.some((s) => s.id === doc.sampleId)) {

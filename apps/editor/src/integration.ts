@@ -113,6 +113,8 @@ function flowOf(doc: EditorDoc): IntegrationResult {
   if (doc.targetId !== null) flow.target = doc.targetId;
   if (doc.events.length > 0) flow.events = [...doc.events];
   if (doc.when.trim() !== '') flow.when = doc.when.trim();
+  const connection = doc.connection?.trim() ?? '';
+  if (connection !== '') flow.connection = connection;
   return { integration: flow, error: null };
 }
 
@@ -132,6 +134,8 @@ export function docToIntegration(doc: EditorDoc): IntegrationResult {
   if (doc.targetId !== null) integration.target = doc.targetId;
   if (doc.events.length > 0) integration.events = [...doc.events];
   if (doc.when.trim() !== '') integration.when = doc.when.trim();
+  const connection = doc.connection?.trim() ?? '';
+  if (connection !== '') integration.connection = connection;
   return { integration, error: null };
 }
 
@@ -197,6 +201,7 @@ function flowToDoc(flow: Flow, base: EditorDoc): EditorDoc {
     active: flow.active ?? true,
     events: Array.isArray(flow.events) ? flow.events.filter((e) => typeof e === 'string') : [],
     when: typeof flow.when === 'string' ? flow.when : '',
+    connection: typeof flow.connection === 'string' ? flow.connection : '',
     providerId: flow.provider ?? base.providerId,
     targetId: flow.target ?? base.targetId,
     steps,
@@ -217,6 +222,7 @@ export function integrationToDoc(document: IntegrationDocument, base: EditorDoc)
     active: integration.active ?? true,
     events: Array.isArray(integration.events) ? integration.events.filter((e) => typeof e === 'string') : [],
     when: typeof integration.when === 'string' ? integration.when : '',
+    connection: typeof integration.connection === 'string' ? integration.connection : '',
     providerId: integration.provider ?? base.providerId,
     targetId: integration.target ?? base.targetId,
     steps: null,

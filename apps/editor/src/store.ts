@@ -57,6 +57,8 @@ export interface EditorDoc {
   events: string[];
   /** A condition on the payload (`Integration.when`); empty: always. */
   when: string;
+  /** The relay connection its templates read as `connection.*` (`Integration.connection`, SPEC §10); empty or absent: none. */
+  connection?: string;
   providerId: string;
   /** Sample id, or null when the payload was pasted / dropped. */
   sampleId: string | null;

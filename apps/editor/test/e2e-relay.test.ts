@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium)(
       await page.getByTestId('tab-logs').click();
       await page.getByLabel('Relay', { exact: true }).fill(relay.url);
       await page.getByLabel('Admin token').fill(TOKEN);
-      await page.getByRole('button', { name: 'Connect' }).click();
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
       await expect.poll(() => page.getByTestId('logs-row').count(), { timeout: 15_000 }).toBe(3);
       // No delivery is pinned to a version yet (only replays through a chosen version are).
       expect(await page.getByTestId('logs-version').count()).toBe(0);

@@ -14,6 +14,7 @@ import { DeliveryTable } from './DeliveryTable.js';
 import { TestSender } from './TestSender.js';
 import { RecentEvents } from './RecentEvents.js';
 import { PublishDialog } from './PublishDialog.js';
+import { ConnectionsDialog } from './ConnectionsDialog.js';
 import { s } from './styles.js';
 
 export interface LogsPanelProps {
@@ -46,6 +47,8 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   const [showEvents, setShowEvents] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const closePublish = useCallback(() => setPublishing(false), []);
+  const [showConnections, setShowConnections] = useState(false);
+  const closeConnections = useCallback(() => setShowConnections(false), []);
 
   const loadConfig = useCallback(async () => {
     const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]);
@@ -206,6 +209,14 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
         >
           Publish…
         </button>
+        <button
+          type="button"
+          onClick={() => setShowConnections(true)}
+          title="The relay's connections: OAuth2 accounts and API keys that integrations use as connection.*"
+          data-testid="logs-connections"
+        >
+          Connections…
+        </button>
         {notice && <span style={s.muted}>{notice}</span>}
       </div>
       {error && (
@@ -265,6 +276,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           onChanged={() => void loadConfig().catch((e: Error) => setError(e.message))}
         />
       )}
+      {showConnections && <ConnectionsDialog api={api} onClose={closeConnections} />}
       <DeliveryTable
         api={api}
         rows={rows}

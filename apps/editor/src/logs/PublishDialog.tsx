@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RelayApi } from './api.js';
 import type { IntegrationView } from './types.js';
 import { HistoryView } from './HistoryView.js';
 import { PlanView } from './PlanView.js';
 import { integrationLabel } from './format.js';
 import { s } from './styles.js';
+import { backdrop, box, trapTab } from './modal.js';
 import { getStore } from '../store.js';
 
 interface Props {
@@ -16,26 +17,6 @@ interface Props {
   /** A publish or rollback changed an integration. */
   onChanged: () => void;
 }
-
-const backdrop: CSSProperties = {
-  position: 'fixed',
-  inset: 0,
-  background: 'rgba(20, 24, 33, 0.45)',
-  display: 'grid',
-  placeItems: 'center',
-  zIndex: 50,
-};
-const box: CSSProperties = {
-  ...s.panel,
-  width: 'min(1180px, 96vw)',
-  height: 'min(900px, 92vh)',
-  background: 'var(--panel, #fff)',
-  color: 'var(--text, inherit)',
-  borderRadius: 8,
-  boxShadow: '0 12px 40px rgba(0, 0, 0, 0.3)',
-  padding: 14,
-  fontSize: 13,
-};
 
 /** Publish to the relay (SPEC §12): pick the relay integration, Plan over its recent events, Publish; History with rollback. */
 export function PublishDialog({ api, integrations, initialId, onClose, onChanged }: Props) {
@@ -157,24 +138,4 @@ export function defaultIntegration(
   if (initialId && list.some((i) => i.id === initialId)) return initialId;
   const named = list.find((i) => (i.name ?? (i.doc as { name?: string }).name) === editorName);
   return (named ?? list[0])?.id ?? '';
-}
-
-/** Keeps Tab and Shift+Tab inside the modal dialog. */
-function trapTab(e: KeyboardEvent, root: HTMLElement): void {
-  const focusable = [
-    ...root.querySelectorAll<HTMLElement>(
-      'button, select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])',
-    ),
-  ].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
-  const firstEl = focusable[0];
-  const lastEl = focusable[focusable.length - 1];
-  if (!firstEl || !lastEl) return;
-  const active = document.activeElement;
-  if (e.shiftKey && (active === firstEl || !root.contains(active))) {
-    e.preventDefault();
-    lastEl.focus();
-  } else if (!e.shiftKey && (active === lastEl || !root.contains(active))) {
-    e.preventDefault();
-    firstEl.focus();
-  }
 }

@@ -1,5 +1,8 @@
 /** Client for the relay admin API: bearer token, JSON, one function per route the logs view uses. */
 import type {
+  AuthorizeAnswer,
+  ConnectionInput,
+  ConnectionView,
   DeliveryDetail,
   DeliveryFilter,
   DeliveryView,
@@ -30,6 +33,7 @@ export interface RelayClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
 }
 
 export function createRelayClient(relayUrl: string, token: string): RelayClient {
@@ -67,6 +71,7 @@ export function createRelayClient(relayUrl: string, token: string): RelayClient 
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
     patch: (path, body) => call('PATCH', path, body),
+    delete: (path) => call('DELETE', path),
   };
 }
 
@@ -100,6 +105,14 @@ export interface RelayApi {
   plan(integrationId: string, doc: unknown, limit?: number): Promise<PlanAnswer>;
   /** Replaces the integration's document: a new version carrying `message`. */
   publish(integrationId: string, doc: unknown, message?: string): Promise<IntegrationView>;
+  /** SPEC §10: the relay's connections, never with a secret value. */
+  connections(): Promise<ConnectionView[]>;
+  connection(id: string): Promise<ConnectionView>;
+  createConnection(input: ConnectionInput): Promise<ConnectionView>;
+  updateConnection(id: string, patch: Partial<Omit<ConnectionInput, 'id'>>): Promise<ConnectionView>;
+  deleteConnection(id: string): Promise<void>;
+  /** Starts the authorization-code flow: the URL to open in a new tab. */
+  authorizeConnection(id: string): Promise<AuthorizeAnswer>;
 }
 
 export function createRelayApi(relayUrl: string, token: string): RelayApi {
@@ -144,5 +157,15 @@ export function createRelayApi(relayUrl: string, token: string): RelayApi {
         `/api/integrations/${encodeURIComponent(id)}`,
         message ? { doc, message } : { doc },
       ),
+    connections: async () => (await c.get<{ items: ConnectionView[] }>('/api/connections')).items,
+    connection: (id) => c.get<ConnectionView>(`/api/connections/${encodeURIComponent(id)}`),
+    createConnection: (input) => c.post<ConnectionView>('/api/connections', input),
+    updateConnection: (id, patch) =>
+      c.patch<ConnectionView>(`/api/connections/${encodeURIComponent(id)}`, patch),
+    deleteConnection: async (id) => {
+      await c.delete<unknown>(`/api/connections/${encodeURIComponent(id)}`);
+    },
+    authorizeConnection: (id) =>
+      c.post<AuthorizeAnswer>(`/api/connections/${encodeURIComponent(id)}/authorize`),
   };
 }

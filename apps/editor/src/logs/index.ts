@@ -14,4 +14,7 @@ export type {
   RetryResult,
   SourceView,
   TestResult,
+  ConnectionInput,
+  ConnectionView,
 } from './types.js';
+export { CONNECTION_PRESETS } from './types.js';

@@ -3,6 +3,8 @@ import type { AttemptView, DeliveryStatus, VersionSummary } from '@hookmap/relay
 
 export type {
   AttemptOutcome,
+  AuthorizeAnswer,
+  ConnectionView,
   AttemptView,
   DeliveryDetail,
   DeliveryStatus,
@@ -46,3 +48,27 @@ export interface TestResult {
 
 /** One version with its document (`GET …/versions/:n`). */
 export type VersionDetail = VersionSummary & { doc: unknown };
+
+/**
+ * The body of `POST /api/connections` (SPEC §10): an `oauth2` connection (a preset or a token URL, the
+ * OAuth client; tokens come from "Connect") or a `static` one (`values`). Secrets are write-only.
+ */
+export interface ConnectionInput {
+  id: string;
+  kind: 'oauth2' | 'static';
+  preset?: string;
+  tokenUrl?: string;
+  authorizeUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string;
+  values?: Record<string, string | null>;
+}
+
+/** The relay's presets (`CONNECTION_PRESETS`), and the token-response fields each one adds to `connection.*`. */
+export const CONNECTION_PRESETS: Readonly<Record<string, readonly string[]>> = {
+  hubspot: [],
+  salesforce: ['instance_url'],
+  pipedrive: ['api_domain'],
+  zoho: ['api_domain'],
+};

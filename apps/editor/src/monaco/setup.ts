@@ -1,6 +1,7 @@
 /** Monaco made ready for the template editor: languages, themes, completion and hover (once). */
 import { findProvider } from '../catalog.js';
 import { editingContext } from '../flow/scope.js';
+import { withConnection } from '../connection-scope.js';
 import { getStore } from '../store.js';
 import { getPreviewState } from '../worker/client.js';
 import { monaco } from './env.js';
@@ -11,7 +12,14 @@ import { checkProviderOf, pathType, templateTypeAt } from '../editor/types-at.js
 
 registerLanguages(monaco);
 registerIntelligence(monaco, {
-  context: () => editingContext(getStore().getState(), getPreviewState().reply?.steps ?? null),
+  context: () => {
+    const state = getStore().getState();
+    return withConnection(
+      editingContext(state, getPreviewState().reply?.steps ?? null),
+      state.doc.connection,
+      state.doc.targetId,
+    );
+  },
   schema: () => findProvider(getStore().getState().doc.providerId)?.schema,
   engine: () => getStore().getState().doc.engine,
   typeAt: (text, offset, json) => {

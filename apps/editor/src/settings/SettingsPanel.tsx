@@ -7,6 +7,7 @@ import { usePreview } from '../worker/client.js';
 import { StepList } from '../flow/StepList.js';
 import { Headers } from './Headers.js';
 import { SendFilter } from './SendFilter.js';
+import { ConnectionSetting } from './ConnectionSetting.js';
 import { textExample } from './text-example.js';
 
 function update(patch: Parameters<ReturnType<typeof getStore>['updateDoc']>[0], kind = 'edit'): void {
@@ -129,6 +130,7 @@ export function SettingsPanel() {
         <Headers rows={doc.headers} onChange={(headers, kind) => update({ headers }, kind)} />
       </details>
       <SendFilter />
+      <ConnectionSetting />
     </>
   );
   return (

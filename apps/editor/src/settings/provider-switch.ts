@@ -40,6 +40,7 @@ export function isUntouchedStarter(doc: EditorDoc, starter: EditorDoc | null): b
       d.sections,
       d.events,
       d.when,
+      d.connection ?? '',
       currentSteps(d),
     ]);
   return request(doc) === request(starter);

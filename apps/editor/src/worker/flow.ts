@@ -16,7 +16,7 @@ import {
 import { hintForProvider, sampleResponsesOf, stepPresetOf, validateStepRequest } from '../catalog.js';
 import type { ResponseChoice } from '../store.js';
 import type { FieldDiagnostic, FlowJob, FlowStop, StepPreview } from './protocol.js';
-import { locateRenderDiagnostic, previewSecrets, toPreview } from './render.js';
+import { locateRenderDiagnostic, previewScopes, toPreview } from './render.js';
 
 /** Where a diagnostic of a flow belongs: the edited step's are placed as a request's; the others name their step. */
 export function flowLocator(flow: Flow, activeStep: number): (d: Diagnostic) => FieldDiagnostic {
@@ -170,10 +170,10 @@ export function previewFlow(
 ): FlowOutcome {
   const locate = flowLocator(flow, job.activeStep);
   const { responses, assumed, problems } = assumedResponses(flow, job.responses);
-  const secrets = previewSecrets(flow);
+  const scopes = previewScopes(flow);
   const options = provider
-    ? { provider, secrets, diagnostics: true, responses }
-    : { secrets, diagnostics: true, responses };
+    ? { provider, ...scopes, diagnostics: true, responses }
+    : { ...scopes, diagnostics: true, responses };
   let result;
   try {
     result = renderFlow(flow, payload, options);

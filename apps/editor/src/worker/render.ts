@@ -42,6 +42,43 @@ export function previewSecrets(integration: IntegrationDocument): Record<string,
   return secrets;
 }
 
+const CONNECTION_REF = /connection\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The stand-in of the relay connection an integration names (SPEC §10), like `previewSecrets`: the
+ * `access_token` every OAuth2 connection has and every `connection.NAME` the templates read, as
+ * `<connection.NAME>`; a value the URL starts with (Salesforce `instance_url`, Zoho `api_domain`) as
+ * `https://connection.invalid/NAME`. None when the integration names no connection, so a template that
+ * reads `connection.*` without one is marked (the relay would fail it too).
+ */
+export function previewConnection(integration: IntegrationDocument): Record<string, string> | undefined {
+  const id = (integration as { connection?: unknown }).connection;
+  if (typeof id !== 'string' || id === '') return undefined;
+  const values: Record<string, string> = { access_token: '<connection.access_token>' };
+  for (const match of JSON.stringify(integration).matchAll(CONNECTION_REF)) {
+    const name = match[1] as string;
+    values[name] = `<connection.${name}>`;
+  }
+  const urls = isFlow(integration) ? integration.steps.map((s) => s.url) : [integration.url ?? ''];
+  for (const url of urls) {
+    const leading = /^\s*\{\{\s*connection\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(
+      typeof url === 'string' ? url : '',
+    );
+    if (leading) values[leading[1] as string] = `https://connection.invalid/${leading[1] as string}`;
+  }
+  return values;
+}
+
+/** The render options the preview's stand-ins give: `secrets`, and `connection` when one is named. */
+export function previewScopes(integration: IntegrationDocument): {
+  secrets: Record<string, string>;
+  connection?: Record<string, string>;
+} {
+  const connection = previewConnection(integration);
+  const secrets = previewSecrets(integration);
+  return connection ? { secrets, connection } : { secrets };
+}
+
 /**
  * Every template of the integration checked by core's one walker (url, when, headers, body, flow steps);
  * for a flow also its shape (step ids) and which steps each template reads (core's checks), placed
@@ -92,8 +129,8 @@ export function renderPreview(
 ): RenderOutcome {
   try {
     const options = provider
-      ? { provider, secrets: previewSecrets(integration), diagnostics: true }
-      : { secrets: previewSecrets(integration), diagnostics: true };
+      ? { provider, ...previewScopes(integration), diagnostics: true }
+      : { ...previewScopes(integration), diagnostics: true };
     const rendered = renderRequest(integration, payload, options);
     return {
       request: toPreview(rendered.method, rendered.url, rendered.headers, rendered.body, expanded),
