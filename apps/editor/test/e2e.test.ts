@@ -51,7 +51,8 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
 
   async function setTemplate(text: string): Promise<void> {
     await page.getByTestId('tab-template').click();
-    await page.locator('.monaco-editor .view-lines').click();
+    // Focus only: a toast or Monaco's scroll shadow may lie over the text for a moment, which is no reason to wait.
+    await page.locator('.monaco-editor .view-lines').click({ force: true });
     // The whole template at once, as a paste lands (typed text would get Monaco's auto-closing and
     // auto-indent; the OS clipboard is unreliable in headless runs), through the editor's change path.
     await page.evaluate((t) => {
