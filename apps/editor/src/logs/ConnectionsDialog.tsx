@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RelayApi } from './api.js';
 import type { ConnectionView } from './types.js';
 import { ConnectionForm } from './ConnectionForm.js';
-import { backdrop, box, trapTab } from './modal.js';
+import { backdrop, box, useModalKeys } from './modal.js';
 import { badge, s } from './styles.js';
 import { rememberConnections } from '../connection-scope.js';
 
@@ -56,21 +56,7 @@ export function ConnectionsDialog({ api, onClose, pollMs = 2000 }: Props) {
     void load();
   }, [load]);
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onClose();
-      } else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      opener?.focus();
-    };
-  }, [onClose]);
+  useModalKeys(dialog, first, onClose);
 
   // Connections being authorized in another tab: read again until the callback stored new tokens.
   const waitingRef = useRef(waiting);

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RelayApi } from './api.js';
 import type { IntegrationView } from './types.js';
 import { HistoryView } from './HistoryView.js';
 import { PlanView } from './PlanView.js';
 import { integrationLabel } from './format.js';
 import { s } from './styles.js';
-import { backdrop, box, trapTab } from './modal.js';
+import { backdrop, box, useModalKeys } from './modal.js';
 import { getStore } from '../store.js';
 
 interface Props {
@@ -30,21 +30,7 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
   const dialog = useRef<HTMLDivElement>(null);
   const integration = list.find((i) => i.id === id);
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onClose();
-      } else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      opener?.focus();
-    };
-  }, [onClose]);
+  useModalKeys(dialog, first, onClose);
 
   function changed(saved: IntegrationView) {
     setList((old) => old.map((i) => (i.id === saved.id ? saved : i)));

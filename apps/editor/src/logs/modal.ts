@@ -1,5 +1,5 @@
 /** What the relay dialogs (Publish, Connections) share: the backdrop, the box and keeping Tab inside. */
-import type { CSSProperties } from 'react';
+import { useEffect, type CSSProperties, type RefObject } from 'react';
 import { s } from './styles.js';
 
 export const backdrop: CSSProperties = {
@@ -41,4 +41,30 @@ export function trapTab(e: KeyboardEvent, root: HTMLElement): void {
     e.preventDefault();
     firstEl.focus();
   }
+}
+
+/**
+ * A modal's keyboard: focus its first control on open, Esc closes it, Tab stays inside, and focus goes
+ * back to what opened it on close.
+ */
+export function useModalKeys(
+  dialog: RefObject<HTMLElement | null>,
+  first: RefObject<HTMLElement | null>,
+  onClose: () => void,
+): void {
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    first.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onClose();
+      } else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      opener?.focus();
+    };
+  }, [dialog, first, onClose]);
 }

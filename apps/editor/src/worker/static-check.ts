@@ -6,13 +6,13 @@
 import {
   checkIntegration,
   isFlow,
-  type CheckProvider,
   type Diagnostic,
   type IntegrationDocument,
   type Provider,
 } from '@hookmap/core';
 import { checkIntegrationTypes } from '@hookmap/targets';
 import type { FieldDiagnostic } from './protocol.js';
+import { checkProviderOf } from '../editor/types-at.js';
 
 const cache = new WeakMap<object, { key: string; diagnostics: Diagnostic[] }>();
 
@@ -23,7 +23,7 @@ export function staticDiagnostics(
   /** The target preset: the inferred body is checked against its schema too (types that cannot fit, H503–H509). */
   targetId: string | null = null,
 ): FieldDiagnostic[] {
-  const typed = provider && 'contextSchemas' in provider ? (provider as unknown as CheckProvider) : undefined;
+  const typed = checkProviderOf(provider);
   if (!typed) return [];
   const key = `${typed.id} ${targetId ?? ''}`;
   let hit = cache.get(integration);

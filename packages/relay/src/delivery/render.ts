@@ -1,13 +1,18 @@
 /** Turn an event into the outbound request of one integration, with core's `renderRequest`. */
 import { renderRequest, serializeBody } from '@hookmap/core';
 import { getProvider } from '@hookmap/providers';
-import type { Provider } from '@hookmap/core';
+import type { CheckProvider, Provider } from '@hookmap/core';
 import type { IntegrationRecord, Source } from '../store/types.js';
 import type { OutboundRequest } from './send.js';
 
 export function findProvider(id: string | null): Provider | undefined {
   if (!id) return undefined;
   return getProvider(id) ?? undefined;
+}
+
+/** The provider as the static checker takes it: the providers package's carry their event schemas; others type nothing. */
+export function checkProviderOf(provider: Provider | undefined): CheckProvider | undefined {
+  return provider && 'contextSchemas' in provider ? (provider as unknown as CheckProvider) : undefined;
 }
 
 /** Throws (core's RequestError, or a JSON error) when the request cannot be built: never retried. */

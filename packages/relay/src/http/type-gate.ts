@@ -3,15 +3,14 @@
  * against every event schema of its provider) reports errors, unless the request says `force: true`.
  */
 import { checkIntegration } from '@hookmap/core';
-import type { CheckProvider, Diagnostic } from '@hookmap/core';
+import type { Diagnostic } from '@hookmap/core';
 import type { IntegrationRecord, Source } from '../store/types.js';
-import { findProvider } from '../delivery/render.js';
+import { checkProviderOf, findProvider } from '../delivery/render.js';
 import { HttpError } from './errors.js';
 
 export function assertTypes(integration: IntegrationRecord, source: Source | null, body: unknown): void {
   if (!integration.active || (body as { force?: unknown } | null)?.force === true) return;
-  const found = findProvider(source?.provider ?? integration.doc.provider ?? null);
-  const provider = found && 'contextSchemas' in found ? (found as unknown as CheckProvider) : undefined;
+  const provider = checkProviderOf(findProvider(source?.provider ?? integration.doc.provider ?? null));
   if (!provider) return;
   let errors: Diagnostic[];
   try {

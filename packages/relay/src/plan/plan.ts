@@ -5,7 +5,8 @@
  */
 import { createPatch, type Operation } from 'rfc6902';
 import { checkIntegration } from '@hookmap/core';
-import type { CheckProvider, Diagnostic, IntegrationDocument, Provider, StepResponse } from '@hookmap/core';
+import type { Diagnostic, IntegrationDocument, Provider, StepResponse } from '@hookmap/core';
+import { checkProviderOf } from '../delivery/render.js';
 import type { EventRecord } from '../store/types.js';
 import { Redactor, secretHeaderNames } from '../redact.js';
 import { renderOne, type Rendering } from './render-one.js';
@@ -101,11 +102,7 @@ export async function planChange(input: PlanInput): Promise<Plan> {
 }
 
 function problemChanges(input: PlanInput): Plan['problems'] {
-  // The providers package's providers carry their event schemas; a bare Provider types nothing.
-  const provider =
-    input.provider && 'contextSchemas' in input.provider
-      ? (input.provider as unknown as CheckProvider)
-      : undefined;
+  const provider = checkProviderOf(input.provider);
   const of = (doc: IntegrationDocument) => {
     try {
       return checkIntegration(doc, { provider }).diagnostics;
