@@ -229,7 +229,7 @@ describe('damage in the log', () => {
 
   it('refuses to start on damage in a segment that is not the last', async () => {
     const dir = await freshDir();
-    const a = await openAt(dir, { segmentBytes: 200, compactAfterLines: 1e9 });
+    const a = await openAt(dir, { segmentBytes: 200, compactAfterLines: 1e9, compactAfterBytes: 1e12 });
     for (let k = 0; k < 5; k++) await a.putSource(source());
     await a.close();
     const segments = (await readdir(join(dir, 'wal'))).filter((n) => n.endsWith('.seg')).sort();

@@ -71,6 +71,8 @@ export interface EmbeddedStoreOptions {
   compactAfterLines?: number;
   /** Size at which the log starts a new segment file. Default 64 MiB. */
   segmentBytes?: number;
+  /** Rewrite the log once this many bytes were appended since the last snapshot (and twice its size). Default `segmentBytes`. */
+  compactAfterBytes?: number;
   /** Memory for recently used webhook bodies. Default 32 MiB. */
   bodyCacheBytes?: number;
   /** Where store warnings go (a torn write cut off at start-up). Default: JSON lines on stderr. */
@@ -113,6 +115,7 @@ export class EmbeddedStore implements Store {
     this.wal = new WriteAheadLog(join(options.dataDir, 'wal'), {
       fs: options.fs,
       segmentBytes: options.segmentBytes,
+      compactAfterBytes: options.compactAfterBytes,
       log: options.log ?? createLogger(),
       legacyPath: join(options.dataDir, 'relay.log.jsonl'),
     });

@@ -6,6 +6,10 @@
  * holds what the disk does not. Webhook bodies are `blob` records referenced by `{segment, offset}`.
  * Compaction writes the live state as a snapshot at the head of a new segment, records in
  * `manifest.json` that replay starts there, and deletes older segments no live body points into.
+ * The snapshot is written in the background (a `.seg.tmp` file) while appends go on to the current
+ * segment; the appends made meanwhile are copied after the snapshot (their operations are whole-value
+ * puts and deletes, so replaying them over a snapshot that already holds some of them changes nothing),
+ * then the file is renamed into place and the manifest switched (compaction.ts).
  */
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile, open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +20,8 @@ import { replayLegacyLog } from './legacy-log.js';
 import { nodeFs, readFully, writeFully } from './wal-fs.js';
 import type { WalFile, WalFs } from './wal-fs.js';
 import type { Logger } from '../../log.js';
+import { tailOps } from './compaction.js';
+import type { Compaction, Snapshotting } from './compaction.js';
 
 /** Where a body lives: segment number, offset of its record, payload length. */
 export interface BodyRef {
@@ -35,6 +41,8 @@ export interface WalOptions {
   fs?: WalFs;
   /** Start a new segment once the current one reaches this size. Default 64 MiB. */
   segmentBytes?: number;
+  /** Compact once this many bytes were appended since the last snapshot (and twice its size). Default `segmentBytes`. */
+  compactAfterBytes?: number | undefined;
   /** The single-file log of earlier versions, replayed once when no manifest exists yet. */
   legacyPath?: string;
   log: Logger;
@@ -45,13 +53,6 @@ interface Pending {
   apply: Apply;
   resolve: () => void;
   reject: (error: Error) => void;
-}
-
-interface Compaction {
-  snapshot: () => WalOp[][];
-  /** Segments that live bodies point into, read after the snapshot's bodies moved. */
-  live: () => Set<number>;
-  apply: Apply;
 }
 
 const SEGMENT = /^(\d{16})\.seg$/;
@@ -67,6 +68,8 @@ export class WriteAheadLog {
   private buffer: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private compaction: Compaction | null = null;
+  /** The snapshot being written in the background, and the appends made since it was taken. */
+  private snapshotting: Snapshotting | null = null;
   private opsSinceCompaction = 0;
   /** Bytes appended since the last snapshot, and the snapshot's own size. */
   private bytesSinceCompaction = 0;
@@ -98,7 +101,8 @@ export class WriteAheadLog {
    * snapshot since then (so a large live state is not rewritten over and over).
    */
   worthCompacting(): boolean {
-    return this.bytesSinceCompaction > Math.max(this.segmentBytes, 2 * this.snapshotBytes);
+    const after = this.options.compactAfterBytes ?? this.segmentBytes;
+    return this.bytesSinceCompaction > Math.max(after, 2 * this.snapshotBytes);
   }
 
   segmentPath(s: number): string {
@@ -112,6 +116,7 @@ export class WriteAheadLog {
    */
   async replay(apply: Apply): Promise<{ legacy: boolean }> {
     await mkdir(this.dir, { recursive: true });
+    await this.removeUnfinishedSnapshots();
     const segments = await this.listSegments();
     const manifest = await this.readManifest();
     const legacy = this.options.legacyPath;
@@ -182,7 +187,7 @@ export class WriteAheadLog {
   append(ops: WalOp[], apply: Apply): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.buffer.push({ ops, apply, resolve, reject });
-      if (!this.flushing) this.flushing = this.flushLoop();
+      this.kick();
     });
   }
 
@@ -190,7 +195,7 @@ export class WriteAheadLog {
   requestCompaction(compaction: Compaction): void {
     if (Date.now() - this.compactionFailedAt < 60_000) return; // a full disk: do not retry on every write
     this.compaction = compaction;
-    if (!this.flushing) this.flushing = this.flushLoop();
+    this.kick();
   }
 
   async readBody(ref: BodyRef): Promise<string> {
@@ -218,22 +223,24 @@ export class WriteAheadLog {
   }
 
   private async flushLoop(): Promise<void> {
-    while (this.buffer.length > 0 || this.compaction) {
-      if (this.compaction) {
-        const job = this.compaction;
-        this.compaction = null;
-        await this.compact(job).catch((error: Error) => {
-          this.compactionFailedAt = Date.now();
-          this.options.log.warn('embedded store: compaction failed; the log stays as it was', {
-            error: error.message,
-          });
-        });
+    for (;;) {
+      const run = this.snapshotting;
+      if (run?.finished) {
+        this.snapshotting = null;
+        this.compaction = null; // asked for while this one ran: the counters start over now
+        await this.finishCompaction(run);
         continue;
       }
+      if (this.compaction && !run) {
+        this.startCompaction(this.compaction);
+        this.compaction = null;
+        continue;
+      }
+      if (this.buffer.length === 0) break;
       const batch = this.buffer;
       this.buffer = [];
       try {
-        if (this.position >= this.segmentBytes) await this.rotate();
+        if (this.position >= this.segmentBytes && !this.snapshotting) await this.rotate();
         const chunks: Buffer[] = [];
         let at = this.position;
         const encoded = batch.map((p) => {
@@ -251,6 +258,7 @@ export class WriteAheadLog {
           for (const op of encoded[i]!) p.apply(op);
           this.opsSinceCompaction += p.ops.length;
         });
+        this.snapshotting?.tail.push(...encoded.map(tailOps));
         for (const p of batch) p.resolve();
       } catch (error) {
         const failure = new WalError(
@@ -263,7 +271,25 @@ export class WriteAheadLog {
         for (const p of batch) p.reject(failure);
       }
     }
-    this.flushing = null;
+  }
+
+  /**
+   * Start the flush loop unless it runs. `flushing` is cleared after an await, so it is never left set
+   * by a loop that found nothing to do and ended before the assignment.
+   */
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = (async () => {
+      try {
+        await this.flushLoop();
+      } catch (error) {
+        this.options.log.error('embedded store: the log writer stopped on an error', {
+          error: (error as Error).message,
+        });
+      } finally {
+        this.flushing = null;
+      }
+    })();
   }
 
   /** Frames for one append starting at `at`: each body its own record, then the operations. */
@@ -308,58 +334,119 @@ export class WriteAheadLog {
     this.position = 0;
   }
 
-  private async compact(job: Compaction): Promise<void> {
-    const s = this.segment + 1;
-    const path = this.segmentPath(s);
-    const out = await this.fs.open(path, 'w');
-    const moved: WalOp[] = [];
-    let position = 0;
-    let records = 0;
-    try {
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      const flush = async () => {
-        const data = Buffer.concat(pending);
-        pending = [];
-        pendingBytes = 0;
-        await writeFully(out, data, position);
-        position += data.length;
-      };
-      for (const line of job.snapshot()) {
-        const { frames, ops } = this.encode(line, position + pendingBytes, s);
-        for (const f of frames) {
-          pending.push(f);
-          pendingBytes += f.length;
-        }
-        for (const op of ops) if (op.op === 'put' && op.b?.s === s) moved.push(op);
-        records += line.length;
-        if (pendingBytes >= WRITE_CHUNK) await flush();
+  /**
+   * Take the snapshot now (between two appends: it holds exactly what was applied) and write it to
+   * `<next segment>.seg.tmp` in the background; the flush loop finishes the compaction once it is written.
+   */
+  private startCompaction(job: Compaction): void {
+    const run: Snapshotting = {
+      job,
+      segment: this.segment + 1,
+      tail: [],
+      file: null,
+      position: 0,
+      records: 0,
+      moved: [],
+      finished: false,
+      failure: null,
+      done: Promise.resolve(),
+    };
+    const lines = job.snapshot();
+    this.snapshotting = run;
+    run.done = this.writeSnapshot(run, lines)
+      .catch((error: Error) => {
+        run.failure = error;
+      })
+      .finally(() => {
+        run.finished = true;
+        this.kick();
+      });
+  }
+
+  private async writeSnapshot(run: Snapshotting, lines: WalOp[][]): Promise<void> {
+    const s = run.segment;
+    run.file = await this.fs.open(`${this.segmentPath(s)}.tmp`, 'w');
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      const data = Buffer.concat(pending);
+      pending = [];
+      pendingBytes = 0;
+      await writeFully(run.file!, data, run.position);
+      run.position += data.length;
+    };
+    for (const [i, line] of lines.entries()) {
+      const { frames, ops } = this.encode(line, run.position + pendingBytes, s);
+      for (const f of frames) {
+        pending.push(f);
+        pendingBytes += f.length;
       }
-      await flush();
+      for (const op of ops) if (op.op === 'put' && op.b?.s === s) run.moved.push(op);
+      run.records += line.length;
+      if (pendingBytes >= WRITE_CHUNK) await flush();
+      else if (i % 4 === 3) await new Promise((resolve) => setImmediate(resolve)); // let appends and requests in
+    }
+    await flush();
+    await run.file.datasync();
+  }
+
+  /**
+   * With no append in flight: copy the appends made while the snapshot was written after it, sync, rename
+   * the file into place and start replay there. On failure the log stays as it was.
+   */
+  private async finishCompaction(run: Snapshotting): Promise<void> {
+    const s = run.segment;
+    const tmp = `${this.segmentPath(s)}.tmp`;
+    let position = run.position;
+    try {
+      if (run.failure) throw run.failure;
+      const out = run.file!;
+      const data = Buffer.concat(
+        run.tail.map((ops) => encodeFrame(FrameKind.Ops, Buffer.from(JSON.stringify(ops), 'utf8'))),
+      );
+      await writeFully(out, data, position);
+      position += data.length;
       await out.datasync();
+      await rename(tmp, this.segmentPath(s));
       await syncDir(this.dir);
     } catch (error) {
-      await out.close().catch(() => undefined);
-      await unlink(path).catch(() => undefined);
-      throw error;
+      await run.file?.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+      this.compactionFailedAt = Date.now();
+      this.options.log.warn('embedded store: compaction failed; the log stays as it was', {
+        error: (error as Error).message,
+      });
+      return;
     }
     // From here the snapshot is the start of the log.
     await this.requireHandle().close();
-    this.handle = out;
+    this.handle = run.file;
     this.segment = s;
     this.position = position;
-    this.opsSinceCompaction = records;
-    this.snapshotBytes = position;
-    this.bytesSinceCompaction = 0;
-    for (const op of moved) job.apply(op);
+    const tailCount = run.tail.reduce((n, ops) => n + ops.length, 0);
+    this.opsSinceCompaction = run.records + tailCount;
+    this.snapshotBytes = run.position;
+    this.bytesSinceCompaction = position - run.position;
+    // Bodies the snapshot moved into the new segment: point at them there, unless the event changed since.
+    const touched = new Set(
+      run.tail.flat().flatMap((op) => (op.c === 'events' ? [op.op === 'put' ? op.v.id : op.id] : [])),
+    );
+    for (const op of run.moved) if (op.op === 'put' && !touched.has(op.v.id)) run.job.apply(op);
     await this.writeManifest(s);
     this.replayFrom = s;
     await this.dropLegacy();
-    const live = job.live();
+    const live = run.job.live();
     for (const old of await this.listSegments()) {
       if (old < s && !live.has(old)) await unlink(this.segmentPath(old)).catch(() => undefined);
     }
     await syncDir(this.dir);
+  }
+
+  /** A snapshot left by a process that died while writing it: never part of the log. */
+  private async removeUnfinishedSnapshots(): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names)
+      if (/^\d{16}\.seg\.tmp$/.test(name)) await unlink(join(this.dir, name)).catch(() => undefined);
   }
 
   /** Delete segments before the replay start that no live body points into (after a crash mid-compaction). */
@@ -410,7 +497,10 @@ export class WriteAheadLog {
 
   /** Wait for pending appends (and a requested compaction) to finish. */
   async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.flushing || this.snapshotting) {
+      if (this.flushing) await this.flushing;
+      else await this.snapshotting?.done;
+    }
   }
 
   async close(): Promise<void> {

@@ -75,12 +75,12 @@ export class PgStore implements Store {
     this.pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: size,
-      options: `-c search_path=${this.schema}`,
+      options: `-c search_path=${this.schema} -c jit=off`,
     });
     this.workPool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: Math.max(2, Math.ceil(size / 4)),
-      options: `-c search_path=${this.schema} -c synchronous_commit=off`,
+      options: `-c search_path=${this.schema} -c synchronous_commit=off -c jit=off`,
     });
     this.accepts = new AcceptBatcher(this.pool);
     this.attempts = new AttemptBatcher(this.workPool);
