@@ -230,6 +230,12 @@ export interface PendingAuth {
  */
 export type ConnectionChange = (current: ConnectionRecord | null) => Promise<ConnectionRecord | null>;
 
+/** What deleting a connection did: `usedBy` lists the integrations naming it (`doc.connection`) when it was refused. */
+export interface ConnectionDeletion {
+  deleted: boolean;
+  usedBy: string[];
+}
+
 export interface Store extends StoreOps {
   readonly kind: 'embedded' | 'postgres';
   init(): Promise<void>;
@@ -254,7 +260,11 @@ export interface Store extends StoreOps {
   putConnection(connection: ConnectionRecord): Promise<void>;
   getConnection(id: string): Promise<ConnectionRecord | null>;
   listConnections(): Promise<ConnectionRecord[]>;
-  deleteConnection(id: string): Promise<boolean>;
+  /**
+   * Delete the connection unless an integration names it, decided under the connection's lock (an
+   * integration saved naming it holds that lock too): `{ deleted: false, usedBy: [] }` when there is none.
+   */
+  deleteConnection(id: string): Promise<ConnectionDeletion>;
   /** Run `change` holding the connection's lock and store what it answers; returns the row stored (or the current one). */
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null>;
   /**

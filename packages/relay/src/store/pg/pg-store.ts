@@ -22,6 +22,7 @@ import type {
   Source,
   Store,
   ConnectionChange,
+  ConnectionDeletion,
   ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
@@ -445,7 +446,7 @@ export class PgStore implements Store {
   listConnections(): Promise<ConnectionRecord[]> {
     return this.connections.list();
   }
-  deleteConnection(id: string): Promise<boolean> {
+  deleteConnection(id: string): Promise<ConnectionDeletion> {
     return this.connections.delete(id);
   }
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
