@@ -12,6 +12,7 @@ import { startOAuth, type OAuthHarness } from './helpers/oauth.js';
 import { startTestRelay, type TestRelay } from './helpers/relay.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from './helpers/pg.js';
 import { newKey } from './helpers/connections.js';
+import { standInConnection } from '../src/plan/stand-in.js';
 
 const schema = uniqueSchema('connref');
 let oauth: OAuthHarness;
@@ -21,6 +22,41 @@ beforeAll(async () => {
 afterAll(async () => {
   await oauth?.close();
   await dropSchema(schema);
+});
+
+it('stand-ins cover every connection value the documents read, in any spelling, and those the connection holds', () => {
+  const flow = {
+    name: 'flow',
+    connection: 'zoho-acme',
+    headers: { Authorization: 'Zoho-oauthtoken {{ connection.access_token }}' },
+    steps: [
+      { id: 'find', method: 'GET', url: '{{ connection.api_domain }}/crm/v2/Contacts/search' },
+      {
+        id: 'note',
+        url: 'https://example.com/x',
+        body: {
+          mode: 'template',
+          template: { a: '{{ $.connection["org id"] }}', b: '{{ connection.region }}' },
+        },
+      },
+    ],
+  };
+  const handlebars = {
+    name: 'hb',
+    url: 'https://example.com/hb',
+    body: { mode: 'text', engine: 'handlebars', template: '{{#if n}}{{connection.hb_value}}{{/if}}' },
+  };
+  expect(standInConnection([flow, handlebars], ['held_value'])).toEqual({
+    hb_value: '<connection.hb_value>',
+    access_token: '<connection.access_token>',
+    api_domain: 'https://connection.invalid/api_domain',
+    'org id': '<connection.org id>',
+    region: '<connection.region>',
+    held_value: '<connection.held_value>',
+  });
+  expect(
+    standInConnection([{ name: 'none', url: 'https://example.com', body: { mode: 'auto', sections: [] } }]),
+  ).toEqual({});
 });
 
 const STORES = [
@@ -266,18 +302,18 @@ describe.each(STORES)('$name store', ({ name, options }) => {
     expect(plan.body.summary).toMatchObject({ events: 2, changed: 2, newlyFailing: 0 });
     const item = plan.body.items.find((i: any) => i.eventId === hook.body.eventId);
     expect(item.before).toMatchObject({
-      url: `[connection.instance_url]/plan-${name}`,
+      url: `https://connection.invalid/instance_url/plan-${name}`,
       headers: { authorization: '[redacted]', 'x-account': '[redacted]' },
       body: { n: 1 },
     });
     expect(item.after.body).toEqual({
       n: 1,
-      account: '[connection.account_id]',
-      token: '[CONNECTION.ACCESS_TOKEN]',
+      account: '<connection.account_id>',
+      token: '<CONNECTION.ACCESS_TOKEN>',
     });
     expect(item.diff).toEqual([
-      { op: 'add', path: '/body/account', value: '[connection.account_id]' },
-      { op: 'add', path: '/body/token', value: '[CONNECTION.ACCESS_TOKEN]' },
+      { op: 'add', path: '/body/account', value: '<connection.account_id>' },
+      { op: 'add', path: '/body/token', value: '<CONNECTION.ACCESS_TOKEN>' },
     ]);
     const issued = oauth.calls.map((c) => String(c.answer.access_token));
     for (const secret of [`acct-secret-${name}`, oauth.destination.url, ...issued])
