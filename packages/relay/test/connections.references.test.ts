@@ -61,7 +61,11 @@ it('stand-ins cover every connection value the documents read, in any spelling, 
 
 const STORES = [
   { name: 'embedded', options: {} },
-  { name: 'postgres', options: { databaseUrl: DATABASE_URL, pgSchema: schema, configCacheMs: 0 } },
+  // One PostgreSQL connection: a save that holds a connection's lock must not need a second one.
+  {
+    name: 'postgres',
+    options: { databaseUrl: DATABASE_URL, pgSchema: schema, configCacheMs: 0, pgPoolSize: 1 },
+  },
 ] as const;
 
 describe.each(STORES)('$name store', ({ name, options }) => {

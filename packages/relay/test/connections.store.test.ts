@@ -108,7 +108,9 @@ for (const [name, make] of [
           body: { mode: 'auto', sections: [] },
         },
       });
-      await store.putIntegration(user);
+      expect(await store.putIntegrationWithConnection('close-gone', user)).toBe(false);
+      expect(await store.getIntegration(user.id)).toBeNull();
+      expect(await store.putIntegrationWithConnection('close-acme', user)).toBe(true);
       expect(await store.deleteConnection('close-acme')).toEqual({ deleted: false, usedBy: [user.id] });
       expect(await store.getConnection('close-acme')).not.toBeNull();
       await store.deleteIntegration(user.id);

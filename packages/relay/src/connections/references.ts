@@ -3,7 +3,7 @@
  * exists, and a connection that an integration names is not deleted. Both decisions are taken under the
  * connection's lock (the same one a refresh holds), so a delete and a save cannot cross.
  */
-import type { Store } from '../store/types.js';
+import type { IntegrationRecord, IntegrationVersion, Store } from '../store/types.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { connectionOfDoc } from './named.js';
 
@@ -20,25 +20,19 @@ export function unknownConnection(id: string): HttpError {
 }
 
 /**
- * Run `save` (which stores the integration whose document is `doc`) holding the lock of the connection
- * the document names; refused with 422 `unknown_connection` when there is no such connection. `check:
- * false` saves without looking (a change that leaves the document as it was).
+ * Store the integration (and its new version) holding the lock of the connection its document names;
+ * refused with 422 `unknown_connection` when there is no such connection. `check: false` stores without
+ * looking (a change that leaves the document alone).
  */
-export async function saveNamingConnection<T>(
+export async function saveIntegration(
   store: Store,
-  doc: unknown,
-  save: () => Promise<T>,
+  integration: IntegrationRecord,
+  version: IntegrationVersion | undefined,
   check = true,
-): Promise<T> {
-  const id = connectionOfDoc(doc);
-  if (!id || !check) return save();
-  let saved: { value: T } | null = null;
-  await store.updateConnectionLocked(id, async (connection) => {
-    if (!connection) throw unknownConnection(id);
-    saved = { value: await save() };
-    return null;
-  });
-  return (saved as { value: T } | null)!.value;
+): Promise<void> {
+  const id = connectionOfDoc(integration.doc);
+  if (!id || !check) return store.putIntegration(integration, version);
+  if (!(await store.putIntegrationWithConnection(id, integration, version))) throw unknownConnection(id);
 }
 
 /** Delete a connection, or answer 409 `connection_in_use` naming the integrations that use it. */

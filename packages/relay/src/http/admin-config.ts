@@ -10,7 +10,7 @@ import { assertSecretFormat } from '../inbound/secret-format.js';
 import { assertRateLimitField } from '../delivery/rate-limit-field.js';
 import { versioned, type VersionMeta } from '../versions.js';
 import { assertTypes } from './type-gate.js';
-import { saveNamingConnection } from '../connections/references.js';
+import { saveIntegration } from '../connections/references.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -69,9 +69,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
       throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
     assertTypes(integration, source, request.body);
     const saved = versioned(null, integration, versionMeta(request.body));
-    await saveNamingConnection(store, saved.integration.doc, () =>
-      store.putIntegration(saved.integration, saved.version),
-    );
+    await saveIntegration(store, saved.integration, saved.version);
     return reply.code(201).send(integrationView(saved.integration));
   });
 
@@ -92,12 +90,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
     const { integration, version } = versioned(existing, next, versionMeta(request.body));
     // The connection is checked when the document is given or the integration is switched on.
     const check = (request.body as { doc?: unknown }).doc !== undefined || (next.active && !existing.active);
-    await saveNamingConnection(
-      store,
-      integration.doc,
-      () => store.putIntegration(integration, version),
-      check,
-    );
+    await saveIntegration(store, integration, version, check);
     if (!integration.active) await store.cancelPending(integration.id, 'integration disabled');
     return integrationView(integration);
   });

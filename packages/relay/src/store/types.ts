@@ -248,6 +248,16 @@ export interface Store extends StoreOps {
 
   /** Store the integration and, when given, the new version of its document, in one step. */
   putIntegration(integration: IntegrationRecord, version?: IntegrationVersion): Promise<void>;
+  /**
+   * `putIntegration` holding the lock of connection `connectionId` (the one its document names), so that
+   * a delete of the connection cannot cross it; stores nothing and answers false when there is no such
+   * connection.
+   */
+  putIntegrationWithConnection(
+    connectionId: string,
+    integration: IntegrationRecord,
+    version?: IntegrationVersion,
+  ): Promise<boolean>;
   /** Every version of an integration, oldest first. */
   listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]>;
   getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null>;
@@ -262,7 +272,8 @@ export interface Store extends StoreOps {
   listConnections(): Promise<ConnectionRecord[]>;
   /**
    * Delete the connection unless an integration names it, decided under the connection's lock (an
-   * integration saved naming it holds that lock too): `{ deleted: false, usedBy: [] }` when there is none.
+   * integration saved with `putIntegrationWithConnection` holds it too): `{ deleted: false, usedBy: [] }`
+   * when there is no such connection.
    */
   deleteConnection(id: string): Promise<ConnectionDeletion>;
   /** Run `change` holding the connection's lock and store what it answers; returns the row stored (or the current one). */

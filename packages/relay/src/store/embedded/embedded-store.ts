@@ -175,6 +175,17 @@ export class EmbeddedStore implements Store {
       version ? [put('integrations', sealed), put('versions', version)] : [put('integrations', sealed)],
     );
   }
+  putIntegrationWithConnection(
+    connectionId: string,
+    integration: IntegrationRecord,
+    version?: IntegrationVersion,
+  ): Promise<boolean> {
+    return this.connectionLocked(connectionId, async () => {
+      if (!this.data.connections.has(connectionId)) return false;
+      await this.putIntegration(integration, version);
+      return true;
+    });
+  }
   async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
     return [...this.data.versions.values()]
       .filter((v) => v.integrationId === integrationId)
