@@ -97,8 +97,25 @@ for (const [name, make] of [
         accessToken: 'new-access',
         values: { instance_url: 'https://acme.example.com' },
       });
-      expect(await store.deleteConnection('close-acme')).toBe(true);
-      expect(await store.deleteConnection('close-acme')).toBe(false);
+      // An integration naming it keeps it; the answer names the integration.
+      const s = source();
+      await store.putSource(s);
+      const user = integration(s.id, {
+        doc: {
+          name: 'close',
+          url: 'http://127.0.0.1:9/x',
+          connection: 'close-acme',
+          body: { mode: 'auto', sections: [] },
+        },
+      });
+      expect(await store.putIntegrationWithConnection('close-gone', user)).toBe(false);
+      expect(await store.getIntegration(user.id)).toBeNull();
+      expect(await store.putIntegrationWithConnection('close-acme', user)).toBe(true);
+      expect(await store.deleteConnection('close-acme')).toEqual({ deleted: false, usedBy: [user.id] });
+      expect(await store.getConnection('close-acme')).not.toBeNull();
+      await store.deleteIntegration(user.id);
+      expect(await store.deleteConnection('close-acme')).toEqual({ deleted: true, usedBy: [] });
+      expect(await store.deleteConnection('close-acme')).toEqual({ deleted: false, usedBy: [] });
       expect(await store.getConnection('close-acme')).toBeNull();
       await store.close();
     });

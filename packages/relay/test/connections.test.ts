@@ -349,13 +349,18 @@ it('static connections give their values; a missing connection fails the deliver
   expect(oauth.destination.requests.find((r) => r.url === '/static')!.headers['x-key']).toBe(
     'static-key-do-not-leak',
   );
-  await relay.api('DELETE', '/api/connections/close-acme');
+  // The relay refuses to delete a connection an integration names; a store left with one (written
+  // before that check, or by hand) fails the delivery saying what to do.
+  expect((await relay.api('DELETE', '/api/connections/close-acme')).body.error).toBe('connection_in_use');
+  const stored = (await relay.store.getIntegration(integration.body.id))!;
+  await relay.store.putIntegration({ ...stored, doc: { ...stored.doc, connection: 'close-gone' } });
+  await relay.api('POST', '/api/connections', {}); // any admin write drops the relay's cached integrations
   const later = await relay.hook('src-static', { n: 2 });
   const failed = await relay.until(
     () => relay.api('GET', `/api/deliveries?eventId=${later.body.eventId}`),
     (r) => r.body.items[0]?.status === 'failed',
   );
-  expect(failed.body.items[0].lastError).toMatch(/connection "close-acme" does not exist: create it/);
+  expect(failed.body.items[0].lastError).toMatch(/connection "close-gone" does not exist: create it/);
   expect(integration.status).toBe(201);
 });
 

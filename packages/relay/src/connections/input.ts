@@ -109,6 +109,14 @@ export function connectionFromInput(raw: unknown, existing: ConnectionRecord | n
       field: next.tokenUrl ? 'clientId' : 'tokenUrl',
     });
   }
+  if (kind === 'static' && preset?.staticValues) {
+    const missing = Object.keys(preset.staticValues).filter((name) => !next.values[name]);
+    if (missing.length)
+      throw badRequest(
+        `a "static" ${presetName} connection needs ${missing.map((name) => `values.${name}: ${preset.staticValues![name]}`).join('; ')}`,
+        { field: `values.${missing[0]}` },
+      );
+  }
   // New tokens given by hand: the connection is usable again.
   if (existing && (body.refreshToken || body.accessToken))
     Object.assign(next, { status: 'ok', lastError: null });

@@ -6,6 +6,12 @@
  * - Zoho and Pipedrive answer with `api_domain` (Zoho's data centre: .com, .eu, .in, ...); Zoho only
  *   gives a refresh token with `access_type=offline`. For another Zoho data centre, set `tokenUrl` and
  *   `authorizeUrl` to its accounts server (accounts.zoho.eu, ...).
+ * - Close access tokens live an hour and every refresh answers a new refresh token (rotation); the
+ *   answer also carries `organization_id` and `user_id`, which become values.
+ * - Attio access tokens do not expire (no `expires_in`, no refresh token): the authorization-code flow
+ *   connects once, and a 401 (a revoked token) marks the connection `needs_reauth`.
+ * Close and Attio also take API keys: `kind: "static"` with the preset checks the value its templates
+ * read is given (`staticValues`).
  */
 export interface Preset {
   tokenUrl: string;
@@ -14,6 +20,11 @@ export interface Preset {
   scope: string;
   /** Extra query parameters of the authorization URL. */
   authorizeParams?: Record<string, string>;
+  /**
+   * The CRM also takes an API key: as a `static` connection with this preset, these values are required,
+   * each with where to get it and how a template sends it.
+   */
+  staticValues?: Record<string, string>;
 }
 
 export const PRESETS: Record<string, Preset> = {
@@ -41,5 +52,25 @@ export const PRESETS: Record<string, Preset> = {
     tokenAuth: 'body',
     scope: 'ZohoCRM.modules.ALL',
     authorizeParams: { access_type: 'offline', prompt: 'consent' },
+  },
+  close: {
+    authorizeUrl: 'https://app.close.com/oauth2/authorize/',
+    tokenUrl: 'https://api.close.com/oauth2/token/',
+    tokenAuth: 'body',
+    scope: '',
+    staticValues: {
+      api_key:
+        'an API key (Close: Settings → Developer → API Keys), sent as HTTP Basic with the key as user name: Authorization: Basic {{ connection.api_key | append: ":" | base64 }}',
+    },
+  },
+  attio: {
+    authorizeUrl: 'https://app.attio.com/authorize',
+    tokenUrl: 'https://app.attio.com/oauth/token',
+    tokenAuth: 'body',
+    scope: '',
+    staticValues: {
+      access_token:
+        'a workspace access token (Attio: Workspace settings → Developers → your integration), sent as Authorization: Bearer {{ connection.access_token }}',
+    },
   },
 };

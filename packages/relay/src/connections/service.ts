@@ -58,9 +58,24 @@ export function scopeOf(c: ConnectionRecord): ConnectionScope {
   return { values, secrets, accessToken: c.accessToken };
 }
 
+/**
+ * How long before its expiry a token is refreshed: 60 s, or a quarter of the lifetime it was issued with
+ * when that is shorter (under 4 minutes), so a token that lives seconds is used for most of its life
+ * instead of being refreshed at every delivery. The lifetime is known while the row is as the last
+ * refresh stored it (`lastRefreshAt` is its `updatedAt`); after any other change (an expiry set by hand)
+ * the margin is 60 s.
+ */
+export function refreshMarginMs(
+  c: Pick<ConnectionRecord, 'expiresAt' | 'lastRefreshAt' | 'updatedAt'>,
+): number {
+  if (!c.expiresAt || !c.lastRefreshAt || c.lastRefreshAt !== c.updatedAt) return REFRESH_MARGIN_MS;
+  const lifetime = Date.parse(c.expiresAt) - Date.parse(c.lastRefreshAt);
+  return lifetime > 0 ? Math.min(REFRESH_MARGIN_MS, lifetime / 4) : REFRESH_MARGIN_MS;
+}
+
 function expiresSoon(c: ConnectionRecord, now = Date.now()): boolean {
   if (!c.accessToken) return true;
-  return c.expiresAt !== null && Date.parse(c.expiresAt) - now < REFRESH_MARGIN_MS;
+  return c.expiresAt !== null && Date.parse(c.expiresAt) - now < refreshMarginMs(c);
 }
 
 function hashState(state: string): string {

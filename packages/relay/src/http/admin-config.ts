@@ -10,6 +10,7 @@ import { assertSecretFormat } from '../inbound/secret-format.js';
 import { assertRateLimitField } from '../delivery/rate-limit-field.js';
 import { versioned, type VersionMeta } from '../versions.js';
 import { assertTypes } from './type-gate.js';
+import { saveIntegration } from '../connections/references.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -68,7 +69,7 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
       throw new HttpError(422, 'unknown_source', `source "${integration.sourceId}" does not exist`);
     assertTypes(integration, source, request.body);
     const saved = versioned(null, integration, versionMeta(request.body));
-    await store.putIntegration(saved.integration, saved.version);
+    await saveIntegration(store, saved.integration, saved.version);
     return reply.code(201).send(integrationView(saved.integration));
   });
 
@@ -87,7 +88,9 @@ export function registerConfigRoutes(app: FastifyInstance, store: Store): void {
       assertTypes(next, await store.getSource(next.sourceId), request.body);
     }
     const { integration, version } = versioned(existing, next, versionMeta(request.body));
-    await store.putIntegration(integration, version);
+    // The connection is checked when the document is given or the integration is switched on.
+    const check = (request.body as { doc?: unknown }).doc !== undefined || (next.active && !existing.active);
+    await saveIntegration(store, integration, version, check);
     if (!integration.active) await store.cancelPending(integration.id, 'integration disabled');
     return integrationView(integration);
   });

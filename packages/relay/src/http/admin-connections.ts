@@ -7,6 +7,7 @@ import type { Store } from '../store/types.js';
 import { connectionFromInput, connectionView } from '../connections/input.js';
 import { ConnectionError, type Connections } from '../connections/service.js';
 import { HttpError, notFound } from './errors.js';
+import { deleteUnusedConnection } from '../connections/references.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -47,7 +48,7 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionR
   });
 
   app.delete<IdParams>('/api/connections/:id', async (request, reply) => {
-    if (!(await store.deleteConnection(request.params.id))) throw notFound('connection');
+    await deleteUnusedConnection(store, request.params.id);
     return reply.code(204).send();
   });
 

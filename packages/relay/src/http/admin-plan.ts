@@ -5,6 +5,7 @@ import type { Diagnostic, IntegrationDocument, StepResponse } from '@hookmap/cor
 import type { EventRecord, Store } from '../store/types.js';
 import { findProvider } from '../delivery/render.js';
 import { planChange } from '../plan/plan.js';
+import { connectionOfDoc } from '../connections/named.js';
 import { asObject } from './input.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 import type { RelayMetrics } from '../metrics.js';
@@ -36,6 +37,7 @@ export function registerPlanRoutes(app: FastifyInstance, store: Store, metrics?:
       events,
       provider,
       secrets: integration.secrets,
+      connectionNames: await connectionNames(store, [integration.doc, doc]),
       responsesOf: (event) => recordedResponses(store, event, integration.id),
     }).catch((error: unknown) => {
       metrics?.planned('failed');
@@ -44,6 +46,18 @@ export function registerPlanRoutes(app: FastifyInstance, store: Store, metrics?:
     metrics?.planned('ok');
     return { integrationId: integration.id, version: integration.version ?? 1, ...plan };
   });
+}
+
+/** The names (never the values) of what the connections the documents name hold. */
+async function connectionNames(store: Store, docs: unknown[]): Promise<string[]> {
+  const names: string[] = [];
+  for (const id of new Set(docs.map(connectionOfDoc))) {
+    const c = id ? await store.getConnection(id) : null;
+    if (!c) continue;
+    names.push(...Object.keys(c.values));
+    if (c.kind === 'oauth2') names.push('access_token');
+  }
+  return names;
 }
 
 /** The last `limit` real (not "Send test") events of the source, newest first. */

@@ -6,6 +6,7 @@ import { nowIso } from '../ids.js';
 import { asObject } from './input.js';
 import { integrationView } from './views.js';
 import { badRequest, HttpError, notFound } from './errors.js';
+import { saveIntegration } from '../connections/references.js';
 
 type VersionParams = { Params: { id: string; n: string } };
 
@@ -60,7 +61,7 @@ export function registerVersionRoutes(app: FastifyInstance, store: Store): void 
         `version ${wanted} has the live document already (version ${existing.version ?? 1})`,
       );
     const saved = versioned(existing, next, { message });
-    await store.putIntegration(saved.integration, saved.version);
+    await saveIntegration(store, saved.integration, saved.version);
     return integrationView(saved.integration);
   });
 }

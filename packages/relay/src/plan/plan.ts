@@ -10,6 +10,7 @@ import { checkProviderOf } from '../delivery/render.js';
 import type { EventRecord } from '../store/types.js';
 import { Redactor, secretHeaderNames } from '../redact.js';
 import { renderOne, type Rendering } from './render-one.js';
+import { standInConnection } from './stand-in.js';
 
 export interface PlanInput {
   live: IntegrationDocument;
@@ -17,6 +18,8 @@ export interface PlanInput {
   events: EventRecord[];
   provider: Provider | undefined;
   secrets: Record<string, string>;
+  /** Names of the values the named connections hold (no value): they render as stand-ins, like the names the templates read. */
+  connectionNames?: string[];
   /** Responses recorded for an event's flow steps, by step id. */
   responsesOf?: (event: EventRecord) => Promise<Record<string, StepResponse>>;
 }
@@ -66,6 +69,7 @@ export async function planChange(input: PlanInput): Promise<Plan> {
     newlyIncluded: 0,
   };
   const items: PlanItem[] = [];
+  const connection = standInConnection([input.live, input.doc], input.connectionNames);
   for (const [index, event] of input.events.entries()) {
     if (index > 0 && index % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
     let payload: unknown;
@@ -75,7 +79,14 @@ export async function planChange(input: PlanInput): Promise<Plan> {
       continue; // not JSON: never delivered, nothing to compare
     }
     const responses = input.responsesOf ? await input.responsesOf(event) : {};
-    const common = { payload, provider: input.provider, secrets: input.secrets, responses, redactor };
+    const common = {
+      payload,
+      provider: input.provider,
+      secrets: input.secrets,
+      connection,
+      responses,
+      redactor,
+    };
     const before = renderOne({ ...common, doc: input.live });
     const after = renderOne({ ...common, doc: input.doc });
     summary.events++;

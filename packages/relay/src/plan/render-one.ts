@@ -29,22 +29,32 @@ export interface RenderInput {
   payload: unknown;
   provider: Provider | undefined;
   secrets: Record<string, string>;
+  /** Stand-ins for the connection's values (stand-in.ts), never the real ones. */
+  connection: Record<string, string>;
   responses: Record<string, StepResponse>;
   redactor: Redactor;
 }
 
 export function renderOne(input: RenderInput): Rendering {
-  const { doc, payload, provider, secrets, redactor } = input;
+  const { doc, payload, provider, secrets, connection, redactor } = input;
   try {
     if (!integrationApplies(doc, payload, provider)) return { kind: 'skipped' };
     if (isFlow(doc)) {
-      const flow = renderFlow(doc, payload, { provider, secrets, responses: input.responses });
+      const flow = renderFlow(doc, payload, {
+        provider,
+        secrets,
+        connection,
+        responses: input.responses,
+      });
       const steps = flow.steps.flatMap((s) =>
         s.request ? [{ step: s.id, ...planned(s.request, redactor) }] : [],
       );
       return { kind: 'request', value: steps, ...(flow.stoppedAt ? { stoppedAt: flow.stoppedAt } : {}) };
     }
-    return { kind: 'request', value: planned(renderRequest(doc, payload, { provider, secrets }), redactor) };
+    return {
+      kind: 'request',
+      value: planned(renderRequest(doc, payload, { provider, secrets, connection }), redactor),
+    };
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown };
     return {

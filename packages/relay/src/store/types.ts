@@ -230,6 +230,12 @@ export interface PendingAuth {
  */
 export type ConnectionChange = (current: ConnectionRecord | null) => Promise<ConnectionRecord | null>;
 
+/** What deleting a connection did: `usedBy` lists the integrations naming it (`doc.connection`) when it was refused. */
+export interface ConnectionDeletion {
+  deleted: boolean;
+  usedBy: string[];
+}
+
 export interface Store extends StoreOps {
   readonly kind: 'embedded' | 'postgres';
   init(): Promise<void>;
@@ -242,6 +248,16 @@ export interface Store extends StoreOps {
 
   /** Store the integration and, when given, the new version of its document, in one step. */
   putIntegration(integration: IntegrationRecord, version?: IntegrationVersion): Promise<void>;
+  /**
+   * `putIntegration` holding the lock of connection `connectionId` (the one its document names), so that
+   * a delete of the connection cannot cross it; stores nothing and answers false when there is no such
+   * connection.
+   */
+  putIntegrationWithConnection(
+    connectionId: string,
+    integration: IntegrationRecord,
+    version?: IntegrationVersion,
+  ): Promise<boolean>;
   /** Every version of an integration, oldest first. */
   listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]>;
   getIntegrationVersion(integrationId: string, version: number): Promise<IntegrationVersion | null>;
@@ -254,7 +270,12 @@ export interface Store extends StoreOps {
   putConnection(connection: ConnectionRecord): Promise<void>;
   getConnection(id: string): Promise<ConnectionRecord | null>;
   listConnections(): Promise<ConnectionRecord[]>;
-  deleteConnection(id: string): Promise<boolean>;
+  /**
+   * Delete the connection unless an integration names it, decided under the connection's lock (an
+   * integration saved with `putIntegrationWithConnection` holds it too): `{ deleted: false, usedBy: [] }`
+   * when there is no such connection.
+   */
+  deleteConnection(id: string): Promise<ConnectionDeletion>;
   /** Run `change` holding the connection's lock and store what it answers; returns the row stored (or the current one). */
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null>;
   /**

@@ -25,6 +25,7 @@ import type {
   Source,
   Store,
   ConnectionChange,
+  ConnectionDeletion,
   ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
@@ -45,6 +46,7 @@ import { BodyCache } from './body-cache.js';
 import { acquireLock } from './lock.js';
 import { DueQueue } from './due-queue.js';
 import { nowIso } from '../../ids.js';
+import { connectionOfDoc } from '../../connections/named.js';
 import { createLogger } from '../../log.js';
 import type { Logger } from '../../log.js';
 import type { Parked } from '../ops.js';
@@ -176,6 +178,17 @@ export class EmbeddedStore implements Store {
       version ? [put('integrations', sealed), put('versions', version)] : [put('integrations', sealed)],
     );
   }
+  putIntegrationWithConnection(
+    connectionId: string,
+    integration: IntegrationRecord,
+    version?: IntegrationVersion,
+  ): Promise<boolean> {
+    return this.connectionLocked(connectionId, async () => {
+      if (!this.data.connections.has(connectionId)) return false;
+      await this.putIntegration(integration, version);
+      return true;
+    });
+  }
   async listIntegrationVersions(integrationId: string): Promise<IntegrationVersion[]> {
     return [...this.data.versions.values()]
       .filter((v) => v.integrationId === integrationId)
@@ -216,22 +229,31 @@ export class EmbeddedStore implements Store {
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((c) => openConnection(c, this.cipher));
   }
-  async deleteConnection(id: string): Promise<boolean> {
-    if (!this.data.connections.has(id)) return false;
-    await this.write([{ op: 'del', c: 'connections', id }]);
-    return true;
+  deleteConnection(id: string): Promise<ConnectionDeletion> {
+    return this.connectionLocked(id, async () => {
+      if (!this.data.connections.has(id)) return { deleted: false, usedBy: [] };
+      const usedBy = [...this.data.integrations.values()]
+        .filter((i) => connectionOfDoc(i.doc) === id)
+        .map((i) => i.id)
+        .sort();
+      if (usedBy.length) return { deleted: false, usedBy };
+      await this.write([{ op: 'del', c: 'connections', id }]);
+      return { deleted: true, usedBy: [] };
+    });
   }
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
+    return this.connectionLocked(id, async () => {
+      const current = await this.getConnection(id);
+      const next = await change(current);
+      if (!next) return current;
+      await this.putConnection(next);
+      return next;
+    });
+  }
+  /** One holder of a connection's lock at a time (this store has one process). */
+  private connectionLocked<T>(id: string, work: () => Promise<T>): Promise<T> {
     const before = this.connectionLocks.get(id) ?? Promise.resolve();
-    const run = before
-      .catch(() => undefined)
-      .then(async () => {
-        const current = await this.getConnection(id);
-        const next = await change(current);
-        if (!next) return current;
-        await this.putConnection(next);
-        return next;
-      });
+    const run = before.catch(() => undefined).then(work);
     this.connectionLocks.set(id, run);
     void run
       .finally(() => {

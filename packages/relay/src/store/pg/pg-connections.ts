@@ -4,7 +4,7 @@
  * reads the row the first one stored — new access token and rotated refresh token, committed together.
  */
 import type pg from 'pg';
-import type { ConnectionChange, ConnectionRecord } from '../types.js';
+import type { ConnectionChange, ConnectionDeletion, ConnectionRecord } from '../types.js';
 import type { SecretCipher } from '../../secrets/cipher.js';
 import { needsReseal, openConnection, sealConnection } from '../../secrets/records.js';
 
@@ -91,8 +91,34 @@ export class PgConnections {
     return rows.map((r) => openConnection(toConnection(r as Row), this.cipher));
   }
 
-  async delete(id: string): Promise<boolean> {
-    return ((await this.pool.query('DELETE FROM connections WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  /**
+   * Delete unless an integration names it. The row lock orders this against an integration saved while
+   * holding the same lock: whichever commits first, the other sees it (the check is a new statement).
+   */
+  async delete(id: string): Promise<ConnectionDeletion> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const held = await client.query('SELECT id FROM connections WHERE id = $1 FOR UPDATE', [id]);
+      let answer: ConnectionDeletion = { deleted: false, usedBy: [] };
+      if (held.rows.length) {
+        const users = await client.query(
+          `SELECT id FROM integrations WHERE doc->>'connection' = $1 ORDER BY id`,
+          [id],
+        );
+        answer = users.rows.length
+          ? { deleted: false, usedBy: users.rows.map((r) => (r as Row).id as string) }
+          : { deleted: true, usedBy: [] };
+        if (answer.deleted) await client.query('DELETE FROM connections WHERE id = $1', [id]);
+      }
+      await client.query('COMMIT');
+      return answer;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Ids of the connections holding a value not sealed with the current key. */

@@ -22,6 +22,7 @@ import type {
   Source,
   Store,
   ConnectionChange,
+  ConnectionDeletion,
   ConnectionRecord,
 } from '../types.js';
 import { PLAINTEXT, type SecretCipher } from '../../secrets/cipher.js';
@@ -170,6 +171,25 @@ export class PgStore implements Store {
   }
 
   async putIntegration(integration: IntegrationRecord, v?: IntegrationVersion): Promise<void> {
+    await this.writeIntegration(integration, v, null);
+  }
+  putIntegrationWithConnection(
+    connectionId: string,
+    integration: IntegrationRecord,
+    v?: IntegrationVersion,
+  ): Promise<boolean> {
+    return this.writeIntegration(integration, v, connectionId);
+  }
+  /**
+   * The integration and its new version in one transaction; with `connectionId`, holding that
+   * connection's row (`FOR SHARE`: a delete of it waits, then sees this integration), and writing nothing
+   * when there is no such row.
+   */
+  private async writeIntegration(
+    integration: IntegrationRecord,
+    v: IntegrationVersion | undefined,
+    connectionId: string | null,
+  ): Promise<boolean> {
     const i = sealIntegration(integration, this.cipher);
     const upsert = {
       text: `INSERT INTO integrations (id, source_id, doc, secrets, active, disabled_reason, created_at, updated_at, version)
@@ -187,19 +207,28 @@ export class PgStore implements Store {
         i.version ?? 1,
       ],
     };
-    if (!v) {
+    if (!v && !connectionId) {
       await this.pool.query(upsert);
-      return;
+      return true;
     }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      if (connectionId) {
+        const held = await client.query('SELECT id FROM connections WHERE id = $1 FOR SHARE', [connectionId]);
+        if (held.rows.length === 0) {
+          await client.query('ROLLBACK');
+          return false;
+        }
+      }
       await client.query(upsert);
-      await client.query(
-        `INSERT INTO integration_versions (integration_id, version, doc, created_at, message, author) VALUES ($1,$2,$3,$4,$5,$6)`,
-        [v.integrationId, v.version, JSON.stringify(v.doc), v.createdAt, v.message, v.author],
-      );
+      if (v)
+        await client.query(
+          `INSERT INTO integration_versions (integration_id, version, doc, created_at, message, author) VALUES ($1,$2,$3,$4,$5,$6)`,
+          [v.integrationId, v.version, JSON.stringify(v.doc), v.createdAt, v.message, v.author],
+        );
       await client.query('COMMIT');
+      return true;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -445,7 +474,7 @@ export class PgStore implements Store {
   listConnections(): Promise<ConnectionRecord[]> {
     return this.connections.list();
   }
-  deleteConnection(id: string): Promise<boolean> {
+  deleteConnection(id: string): Promise<ConnectionDeletion> {
     return this.connections.delete(id);
   }
   updateConnectionLocked(id: string, change: ConnectionChange): Promise<ConnectionRecord | null> {
