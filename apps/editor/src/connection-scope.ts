@@ -39,6 +39,11 @@ export function connectionNames(id: string, targetId: string | null = null): str
   return [...new Set(['access_token', ...fields, ...(c?.values ?? [])])];
 }
 
+/** The preset of connection `id`: the relay's answer, else guessed from the id and the target's ("salesforce-acme"). */
+export function connectionPreset(id: string, targetId: string | null = null): string | null {
+  return known.get(id)?.preset ?? guessPreset(`${id} ${targetId ?? ''}`);
+}
+
 function guessPreset(text: string): string | null {
   const lower = text.toLowerCase();
   return Object.keys(CONNECTION_PRESETS).find((p) => lower.includes(p)) ?? null;

@@ -77,6 +77,13 @@ export type ResponseChoice = { kind: 'found' } | { kind: 'not-found' } | { kind:
 
 export type Theme = 'light' | 'dark';
 
+/** A connection as the relay listed it (no secret values): its id and whether it can be used. */
+export interface RelayConnection {
+  id: string;
+  /** `not_connected`: an OAuth2 connection nobody has connected yet (no tokens). */
+  state: 'ok' | 'refreshing' | 'needs_reauth' | 'not_connected';
+}
+
 export interface EditorUi {
   theme: Theme;
   allSamples: boolean;
@@ -100,6 +107,10 @@ export interface EditorUi {
   help: boolean;
   /** The response each flow step is assumed to get, by step id (default: the targets' "found" samples). */
   responses: Record<string, ResponseChoice>;
+  /** The relay's connections when the Logs tab last read them; null while no relay is connected. */
+  relayConnections: RelayConnection[] | null;
+  /** Open the Connections dialog with a new connection of this id and preset filled in ("Connect Salesforce"). */
+  connectionDraft: { id: string; preset: string } | null;
 }
 
 export interface EditorState {
@@ -182,6 +193,8 @@ export const defaultUi: EditorUi = {
   offerStarter: false,
   help: false,
   responses: {},
+  relayConnections: null,
+  connectionDraft: null,
 };
 
 let appStore: Store | null = null;

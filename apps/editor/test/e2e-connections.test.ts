@@ -116,8 +116,8 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connections', () =>
     expect(await page.getByTestId('connection-id').inputValue()).toBe('close-acme');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('connections-new').click();
-    // The form starts empty again: nothing typed before is kept.
-    expect(await page.getByTestId('connection-id').inputValue()).toBe('');
+    // The form starts afresh: nothing typed before is kept; the id proposed is the preset's (what starters name).
+    expect(await page.getByTestId('connection-id').inputValue()).toBe('hubspot');
     await page.getByTestId('connection-id').fill('hubspot-acme');
     await page.getByTestId('connection-preset').selectOption('hubspot');
     await page.getByTestId('connection-client-id').fill('client-123');

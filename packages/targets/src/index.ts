@@ -4,10 +4,11 @@ import { TargetCodes } from './codes.js';
 import { diagnostic } from './diagnostics.js';
 import { getTarget, targetIds } from './registry.js';
 import { validateTargetRequest } from './request.js';
-import { starterFlowOf, type StarterFlowOptions } from './starters/flow.js';
+import { withAuth } from './auth.js';
+import { starterFlowOf, type StarterFlowOptions, type StarterOptions } from './starters/flow.js';
 import { recordIdExpression } from './starters/record-id.js';
 import { getStepPreset } from './steps/registry.js';
-import type { JsonSchema, RequestPreset } from './types.js';
+import type { JsonSchema, RequestPreset, Target } from './types.js';
 import { configuredSchema, validateTargetBody, type ValidateOptions } from './validate.js';
 
 export { TargetCodes } from './codes.js';
@@ -22,7 +23,9 @@ export { findPreset, sampleResponses } from './steps/find.js';
 export type { MatchedPreset } from './steps/find.js';
 export { getStepPreset, lookupCrms, lookupSteps, stepPresets } from './steps/registry.js';
 export type { LookupBy, LookupOptions, PersonSteps, SampleVariant, StepPreset } from './steps/types.js';
-export type { StarterFlowOptions } from './starters/flow.js';
+export type { StarterFlowOptions, StarterOptions } from './starters/flow.js';
+export { authNeeds } from './auth.js';
+export type { AuthForm, CrmAuth, StarterAuth } from './auth.js';
 export type { PicklistConfig } from './picklists.js';
 export type {
   AuthOption,
@@ -90,11 +93,35 @@ export function validateRequest(
 
 /**
  * A complete integration for a target: the provider's own starter when it has better data than `common`,
- * else the cross-provider starter reading the provider's record-id field. Throws on an unknown target id.
+ * else the cross-provider starter reading the provider's record-id field. It authenticates the CRM's way
+ * (`target.auth.default`: the relay connection named after the CRM for Salesforce, Zoho and Pipedrive, secrets
+ * for the others) unless `options.auth` says otherwise. Throws on an unknown target id, and on `auth: 'connection'`
+ * for a target without one (Slack).
  */
-export function starterIntegration(targetId: string, providerId?: string): Integration {
+export function starterIntegration(
+  targetId: string,
+  providerId?: string,
+  options: StarterOptions = {},
+): Integration {
   const target = getTarget(targetId);
   if (!target) throw new Error(unknownTarget(targetId).message);
+  return authenticated(target, defaultStarter(target, providerId), options);
+}
+
+/** A starter in the auth form the options ask for (the target's default form otherwise). */
+function authenticated<T extends IntegrationDocument>(target: Target, doc: T, options: StarterOptions): T {
+  if (!target.auth) {
+    if (options.auth === 'connection')
+      throw new Error(
+        `${target.id} cannot use a relay connection: its URL is the secret (${target.secrets.join(', ')}). Leave "auth" out.`,
+      );
+    return doc;
+  }
+  return withAuth(doc, target.auth, options.auth ?? target.auth.default);
+}
+
+/** The target's starter for the provider, in the target's default auth form. */
+function defaultStarter(target: Target, providerId: string | undefined): Integration {
   const context = providerId
     ? { providerId, recordId: recordIdExpression(providerId) }
     : { recordId: recordIdExpression() };
@@ -109,7 +136,7 @@ export function starterIntegration(targetId: string, providerId?: string): Integ
  * The SPEC §9 starter for a target: a flow that finds the person by email (or phone, for the providers that carry
  * phone numbers), creates them when missing, then writes the activity on them, its record id from
  * `steps.<id>.result`. Targets without a person to find (Slack, a HubSpot call update) get `starterIntegration`'s
- * single request. Throws on an unknown target id.
+ * single request. Authenticates as `starterIntegration` does (`options.auth`). Throws on an unknown target id.
  */
 export function starterFlow(
   targetId: string,
@@ -118,7 +145,8 @@ export function starterFlow(
 ): IntegrationDocument {
   const target = getTarget(targetId);
   if (!target) throw new Error(unknownTarget(targetId).message);
-  return starterFlowOf(target, providerId, options, () => starterIntegration(targetId, providerId));
+  const doc = starterFlowOf(target, providerId, options, () => defaultStarter(target, providerId));
+  return authenticated(target, doc, options);
 }
 
 /** Provider ids with a provider-specific starter for this target. */

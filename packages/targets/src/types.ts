@@ -1,4 +1,5 @@
 import type { HttpMethod, Integration, JsonValue, StepResponse } from '@hookmap/core';
+import type { CrmAuth } from './auth.js';
 import type { BodyDiagnostic } from './codes.js';
 
 /** A JSON Schema (draft 2020-12) object, with hookmap's `x-hint` annotation ("how to fix it"). */
@@ -98,12 +99,17 @@ export interface Target {
   crm: string;
   name: string;
   method: HttpMethod;
-  /** URL pattern; may hold {{secrets.X}} or provider URL-scope placeholders. */
+  /** URL pattern; may hold {{secrets.X}}, {{ connection.x }} or provider URL-scope placeholders. */
   url: string;
-  /** Header templates, authentication included. */
+  /** Header templates, authentication included (in the `auth.default` form). */
   headers: Record<string, string>;
-  /** Secret names the headers and URL need. */
+  /** Secret names the headers and URL need (none when they read the relay connection `auth.connection`). */
   secrets: string[];
+  /**
+   * The CRM's ways to authenticate (absent for Slack, whose URL is the secret): `url`/`headers` are in the
+   * `auth.default` form; starters take the other with `{ auth }`.
+   */
+  auth?: CrmAuth;
   /** JSON Schema (draft 2020-12) of the request body. */
   schema: JsonSchema;
   /** Flattened body fields for the visual mapper (derived from `schema`). */

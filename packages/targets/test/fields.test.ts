@@ -47,7 +47,13 @@ describe('target fields', () => {
       const used =
         [target.url, ...Object.values(target.headers)].join(' ').match(/secrets\.([A-Z0-9_]+)/g) ?? [];
       expect(new Set(used.map((s) => s.slice('secrets.'.length)))).toEqual(new Set(target.secrets));
-      expect(target.url).toMatch(/^(https:\/\/|\{\{secrets\.)/);
+      const read =
+        [target.url, ...Object.values(target.headers)].join(' ').match(/connection\.([a-z_]+)/g) ?? [];
+      const names = new Set(read.map((s) => s.slice('connection.'.length)));
+      expect(names, target.id).toEqual(
+        new Set(target.auth?.default === 'connection' ? target.auth.oauth.names : []),
+      );
+      expect(target.url).toMatch(/^(https:\/\/|\{\{secrets\.|\{\{ connection\.)/);
     }
   });
 });

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { isFlow, leftOutBy, renderFlow, renderRequest, validateIntegration } from '@hookmap/core';
 import type { Flow, FlowResult, JsonValue, Provider } from '@hookmap/core';
 import { providers } from '@hookmap/providers';
 import { describe, expect, it } from 'vitest';
 import { findPreset, sampleResponses, starterFlow, targets, validateRequest } from '../src/index.js';
 import type { SampleVariant } from '../src/index.js';
+import { credentials } from './support/credentials.js';
 
-const secrets = JSON.parse(
-  readFileSync(new URL('../../../examples/secrets.json', import.meta.url), 'utf8'),
-) as Record<string, string>;
 const all = providers as unknown as Provider[];
 const VARIANTS: SampleVariant[] = ['found', 'not-found'];
 
@@ -69,7 +66,7 @@ describe('starterFlow: every target × every provider × every sample', () => {
         if (leftOutBy(doc, payload, provider)) continue;
         rendered++;
         if (!isFlow(doc)) {
-          const request = renderRequest(doc, payload, { provider, secrets, diagnostics: true });
+          const request = renderRequest(doc, payload, { provider, ...credentials(doc), diagnostics: true });
           expect(
             request.diagnostics.filter((d) => d.severity === 'error'),
             id,
@@ -81,7 +78,7 @@ describe('starterFlow: every target × every provider × every sample', () => {
         for (const variant of VARIANTS) {
           const result = renderFlow(doc, payload, {
             provider,
-            secrets,
+            ...credentials(doc),
             diagnostics: true,
             responses: sampleResponses(doc, variant),
           });

@@ -195,7 +195,7 @@ describe('URLs and auth', () => {
 
   it("takes the Zoho host from the token response's api_domain", () => {
     for (const id of ['zoho.note', 'zoho.call'])
-      expect(getTarget(id)?.url.startsWith('{{secrets.ZOHO_API_DOMAIN}}/crm/v8/')).toBe(true);
+      expect(getTarget(id)?.url.startsWith('{{ connection.api_domain }}/crm/v8/')).toBe(true);
     const request = {
       method: 'POST' as const,
       url: 'https://www.zohoapis.eu/crm/v8/Notes',

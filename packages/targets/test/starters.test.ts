@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { renderRequest, validateIntegration } from '@hookmap/core';
 import type { JsonValue } from '@hookmap/core';
 import { getProvider, providers } from '@hookmap/providers';
@@ -10,10 +9,7 @@ import {
   targets,
   validateBody,
 } from '../src/index.js';
-
-const secrets = JSON.parse(
-  readFileSync(new URL('../../../examples/secrets.json', import.meta.url), 'utf8'),
-) as Record<string, string>;
+import { credentials } from './support/credentials.js';
 
 /** A valid record id per CRM, and where a missing one is reported in each target's body. */
 const RECORD: Record<string, { id: string; pointer: string | null }> = {
@@ -35,11 +31,8 @@ const RECORD: Record<string, { id: string; pointer: string | null }> = {
 
 function render(targetId: string, providerId: string, payload: JsonValue) {
   const provider = getProvider(providerId) ?? undefined;
-  return renderRequest(starterIntegration(targetId, providerId), payload, {
-    provider,
-    secrets,
-    diagnostics: true,
-  });
+  const doc = starterIntegration(targetId, providerId);
+  return renderRequest(doc, payload, { provider, ...credentials(doc), diagnostics: true });
 }
 
 function docSample(providerId: string): JsonValue {
@@ -132,9 +125,10 @@ describe('starterIntegration', () => {
       records: { Status: string }[];
     };
     expect(tasks.records.map((r) => r.Status)).toEqual(['Completed', 'Not Started']);
-    const generic = renderRequest(starterIntegration('salesforce.tasks'), docSample('otter'), {
+    const genericDoc = starterIntegration('salesforce.tasks');
+    const generic = renderRequest(genericDoc, docSample('otter'), {
       provider: getProvider('otter') ?? undefined,
-      secrets,
+      ...credentials(genericDoc),
     });
     expect(validateBody('salesforce.tasks', generic.body)).toEqual([]);
     const task = render('salesforce.task', 'otter', docSample('otter'));

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { renderFlow, validateIntegration } from '@hookmap/core';
-import type { Flow, FlowStep } from '@hookmap/core';
+import type { Flow } from '@hookmap/core';
 import { describe, expect, it } from 'vitest';
 import {
   findPreset,
@@ -14,17 +13,17 @@ import {
   validateBody,
   validateRequest,
 } from '../src/index.js';
-import type { LookupBy, SampleVariant } from '../src/index.js';
+import type { LookupBy, PersonSteps, SampleVariant } from '../src/index.js';
+import { credentials } from './support/credentials.js';
 
-const secrets = JSON.parse(
-  readFileSync(new URL('../../../examples/secrets.json', import.meta.url), 'utf8'),
-) as Record<string, string>;
 const person = { email: 'john@test.com', phone: '+12345678900', name: 'John Doe' };
 const payload = { person };
 
-/** The person steps, then a step that sends the record id they leave, so a test can read it. */
-function withUse(steps: FlowStep[], recordId: string): Flow {
+/** The person steps (with their auth), then a step that sends the record id they leave, so a test can read it. */
+function withUse({ steps, recordId, headers, connection }: PersonSteps): Flow {
   return {
+    ...(connection ? { connection } : {}),
+    headers,
     steps: [
       ...steps,
       {
@@ -53,12 +52,12 @@ describe('lookupSteps', () => {
     (_, { crm, by, upsert }) => {
       const steps = lookupSteps(crm, { by, value: `person.${by}`, name: 'person.name', upsert });
       if (!steps) throw new Error(`no steps for ${crm}`);
-      const flow = withUse(steps.steps, steps.recordId);
+      const flow = withUse(steps);
       expect(validateIntegration(flow)).toEqual([]);
       const ids: Record<SampleVariant, string | number | null> = { found: null, 'not-found': null };
       for (const variant of ['found', 'not-found'] as SampleVariant[]) {
         const result = renderFlow(flow, payload, {
-          secrets,
+          ...credentials(flow),
           diagnostics: true,
           responses: { ...steps.responses[variant], use: { status: 200 } },
         });
@@ -88,9 +87,9 @@ describe('lookupSteps', () => {
 
   it("creates only when the lookup found nobody, and says who in the CRM's own fields", () => {
     const hubspot = lookupSteps('hubspot', { by: 'email', value: 'person.email', name: 'person.name' })!;
-    const flow = withUse(hubspot.steps, hubspot.recordId);
+    const flow = withUse(hubspot);
     const found = renderFlow(flow, payload, {
-      secrets,
+      ...credentials(flow),
       responses: { ...hubspot.responses.found, use: { status: 200 } },
     });
     expect(found.steps.map((s) => [s.id, s.skipped])).toEqual([
@@ -99,15 +98,15 @@ describe('lookupSteps', () => {
       ['use', false],
     ]);
     const created = renderFlow(flow, payload, {
-      secrets,
+      ...credentials(flow),
       responses: { ...hubspot.responses['not-found'], use: { status: 200 } },
     });
     expect(created.steps[1]?.request?.body).toEqual({
       properties: { email: 'john@test.com', firstname: 'John', lastname: 'Doe' },
     });
     const salesforce = lookupSteps('salesforce', { by: 'phone', value: 'person.phone', name: null })!;
-    const lead = renderFlow(withUse(salesforce.steps, salesforce.recordId), payload, {
-      secrets,
+    const lead = renderFlow(withUse(salesforce), payload, {
+      ...credentials(salesforce),
       responses: { ...salesforce.responses['not-found'], use: { status: 200 } },
     });
     expect(lead.steps[1]?.request?.body).toEqual({
@@ -128,8 +127,8 @@ describe('lookupSteps', () => {
         category: 'CONFLICT',
       },
     };
-    const result = renderFlow(withUse(steps.steps, steps.recordId), payload, {
-      secrets,
+    const result = renderFlow(withUse(steps), payload, {
+      ...credentials(steps),
       responses: { ...steps.responses['not-found'], create: conflict, use: { status: 200 } },
     });
     expect(result.steps.at(-1)?.request?.body).toEqual({ id: '75161301' });
@@ -138,7 +137,10 @@ describe('lookupSteps', () => {
   it('escapes the email inside a SOQL string literal', () => {
     const steps = lookupSteps('salesforce', { by: 'email', value: 'person.email', name: null })!;
     const hostile = { person: { email: "o'hara\\x@test.com" } };
-    const result = renderFlow({ steps: steps.steps }, hostile, { secrets, responses: {} });
+    const result = renderFlow({ ...withUse(steps), steps: steps.steps }, hostile, {
+      ...credentials(steps),
+      responses: {},
+    });
     const url = decodeURIComponent(result.steps[0]?.request?.url ?? '');
     expect(url).toContain("Email+%3D+'o\\'hara\\\\x@test.com'".replace('%3D', '='));
   });
@@ -200,7 +202,7 @@ describe('step presets', () => {
 
   it("sampleResponses gives each step of a flow its preset's answer, and none to a step it does not know", () => {
     const steps = lookupSteps('zoho', { by: 'email' })!;
-    const flow = withUse(steps.steps, steps.recordId);
+    const flow = withUse(steps);
     expect(sampleResponses(flow, 'not-found')).toEqual({
       find: { status: 204, body: null },
       create: steps.responses['not-found'].create,

@@ -40,10 +40,23 @@ const cases = flowTargets.flatMap((target) =>
   }),
 );
 
+/**
+ * The values of the relay connection a starter names (Salesforce, Pipedrive, Zoho: OAuth2), as the relay would
+ * pass them: the simulator's token and instance URL under the connection's names (`access_token`, `instance_url`).
+ */
+function connectionOf(c: (typeof cases)[number]): { connection?: Record<string, string> } {
+  const auth = getTarget(c.target)?.auth;
+  if (!c.flow.connection || !auth) return {};
+  const secrets = sim.secrets();
+  const values = auth.oauth.names.map((name, i) => [name, secrets[auth.secrets.names[i] ?? ''] ?? '']);
+  return { connection: Object.fromEntries(values) };
+}
+
 function run(c: (typeof cases)[number], resume?: FlowResult['steps']): Promise<FlowResult> {
   return runFlow(c.flow, c.payload, {
     provider: c.provider,
     secrets: sim.secrets(),
+    ...connectionOf(c),
     fetch,
     ...(resume ? { resume } : {}),
   });

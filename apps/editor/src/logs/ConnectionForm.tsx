@@ -1,18 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import type { RelayApi } from './api.js';
-import { CONNECTION_PRESETS, type ConnectionInput, type ConnectionView } from './types.js';
+import {
+  CONNECTION_PRESETS,
+  STATIC_PRESET_VALUES,
+  type ConnectionInput,
+  type ConnectionView,
+} from './types.js';
 import { s } from './styles.js';
 
 interface Props {
   api: RelayApi;
+  /** The id and preset to start with (the settings' "Connect Salesforce"); else the first preset's. */
+  initial?: { id: string; preset: string } | null;
   onCreated: (created: ConnectionView) => void;
   onCancel: () => void;
 }
 
-interface Draft {
+export interface Draft {
   id: string;
   kind: 'oauth2' | 'static';
-  /** A preset name, or '' for a token URL of one's own. */
+  /** A preset name, or '' for a token URL of one's own (static: for no preset). */
   preset: string;
   tokenUrl: string;
   authorizeUrl: string;
@@ -22,8 +29,16 @@ interface Draft {
   values: { name: string; value: string }[];
 }
 
+/**
+ * A fresh draft. Its id is the preset's name: the id the targets' starters name (`"connection": "salesforce"`),
+ * so a connection made with the proposed id is the one a starter reads.
+ */
+export function freshDraft(initial?: { id: string; preset: string } | null): Draft {
+  return initial ? { ...EMPTY, id: initial.id, preset: initial.preset } : EMPTY;
+}
+
 const EMPTY: Draft = {
-  id: '',
+  id: 'hubspot',
   kind: 'oauth2',
   preset: 'hubspot',
   tokenUrl: '',
@@ -40,7 +55,10 @@ export function connectionInput(d: Draft): ConnectionInput {
   if (d.kind === 'static') {
     const values: Record<string, string> = {};
     for (const v of d.values) if (v.name.trim() !== '') values[v.name.trim()] = v.value;
-    return { id, kind: 'static', values };
+    // A preset that takes an API key checks the value its templates read is given.
+    return d.preset in STATIC_PRESET_VALUES
+      ? { id, kind: 'static', preset: d.preset, values }
+      : { id, kind: 'static', values };
   }
   const input: ConnectionInput = { id, kind: 'oauth2' };
   if (d.preset) input.preset = d.preset;
@@ -57,8 +75,27 @@ export function connectionInput(d: Draft): ConnectionInput {
  * Secret fields are write-only: the draft is emptied as soon as the relay has it, and the secrets also
  * when it refuses it.
  */
-export function ConnectionForm({ api, onCreated, onCancel }: Props) {
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+/** The draft after picking a preset: a proposed id follows it; a static key's default name becomes the preset's. */
+export function withPreset(d: Draft, preset: string): Draft {
+  const proposed = d.id.trim() === '' || d.id === d.preset;
+  const name = STATIC_PRESET_VALUES[preset] ?? 'api_key';
+  const defaultValues =
+    d.values.length === 1 &&
+    Object.values(STATIC_PRESET_VALUES)
+      .concat('api_key')
+      .includes(d.values[0]?.name ?? '');
+  return {
+    ...d,
+    preset,
+    ...(proposed ? { id: preset } : {}),
+    ...(defaultValues ? { values: [{ name, value: d.values[0]?.value ?? '' }] } : {}),
+  };
+}
+
+export function ConnectionForm({ api, initial = null, onCreated, onCancel }: Props) {
+  const [draft, setDraft] = useState<Draft>(() =>
+    withPreset(freshDraft(initial), freshDraft(initial).preset),
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -112,7 +149,7 @@ export function ConnectionForm({ api, onCreated, onCancel }: Props) {
               Preset
               <select
                 value={draft.preset}
-                onChange={(e) => set({ preset: e.target.value })}
+                onChange={(e) => setDraft((d) => withPreset(d, e.target.value))}
                 data-testid="connection-preset"
               >
                 {Object.keys(CONNECTION_PRESETS).map((p) => (
@@ -180,6 +217,21 @@ export function ConnectionForm({ api, onCreated, onCancel }: Props) {
         </>
       ) : (
         <div style={s.stack}>
+          <label style={s.label}>
+            Preset
+            <select
+              value={draft.preset in STATIC_PRESET_VALUES ? draft.preset : ''}
+              onChange={(e) => setDraft((d) => withPreset(d, e.target.value))}
+              data-testid="connection-static-preset"
+            >
+              {Object.keys(STATIC_PRESET_VALUES).map((p) => (
+                <option key={p} value={p}>
+                  {p}: its API key
+                </option>
+              ))}
+              <option value="">none: values of my own</option>
+            </select>
+          </label>
           {draft.values.map((v, i) => (
             <div key={i} style={s.bar}>
               <label style={s.label}>

@@ -4,11 +4,13 @@ import type { ConnectionView } from './types.js';
 import { ConnectionForm } from './ConnectionForm.js';
 import { backdrop, box, useModalKeys } from './modal.js';
 import { badge, s } from './styles.js';
-import { rememberConnections } from '../connection-scope.js';
+import { connectionState, publishConnections } from './connection-state.js';
 
 interface Props {
   api: RelayApi;
   onClose: () => void;
+  /** A new connection to fill in when the dialog opens ("Connect Salesforce" from the settings). */
+  draft?: { id: string; preset: string } | null;
   /** How often a connection being authorized is read again. */
   pollMs?: number;
 }
@@ -16,25 +18,15 @@ interface Props {
 /** Gives up waiting for an authorization after this long (the relay's pending authorization lasts 10 min). */
 const AUTHORIZE_WINDOW_MS = 10 * 60_000;
 
-/** What a row's status says: an OAuth2 connection without tokens is not connected yet. */
-export function connectionState(c: ConnectionView): 'ok' | 'refreshing' | 'needs_reauth' | 'not_connected' {
-  if (
-    c.kind === 'oauth2' &&
-    c.status === 'ok' &&
-    !c.set.includes('accessToken') &&
-    !c.set.includes('refreshToken')
-  )
-    return 'not_connected';
-  return c.status;
-}
+export { connectionState };
 
 /** Connections of the relay (SPEC §10): list, create, connect (OAuth2 in a new tab), reconnect, delete. */
-export function ConnectionsDialog({ api, onClose, pollMs = 2000 }: Props) {
+export function ConnectionsDialog({ api, onClose, draft = null, pollMs = 2000 }: Props) {
   const [list, setList] = useState<ConnectionView[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(draft !== null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [waiting, setWaiting] = useState<Record<string, string | null>>({});
   const dialog = useRef<HTMLDivElement>(null);
@@ -43,18 +35,22 @@ export function ConnectionsDialog({ api, onClose, pollMs = 2000 }: Props) {
   const load = useCallback(async () => {
     try {
       const items = await api.connections();
-      rememberConnections(items);
       setList(items);
+      if (draft && items.some((c) => c.id === draft.id)) setCreating(false);
       setLoaded(true);
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [api]);
+  }, [api, draft]);
 
   useEffect(() => {
     void load();
   }, [load]);
+  // The settings pane shows whether the integration's connection exists and is connected.
+  useEffect(() => {
+    if (loaded) publishConnections(list);
+  }, [list, loaded]);
 
   useModalKeys(dialog, first, onClose);
 
@@ -153,6 +149,7 @@ export function ConnectionsDialog({ api, onClose, pollMs = 2000 }: Props) {
         {creating && (
           <ConnectionForm
             api={api}
+            initial={draft}
             onCancel={() => setCreating(false)}
             onCreated={(c) => {
               setCreating(false);

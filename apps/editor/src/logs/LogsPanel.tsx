@@ -15,6 +15,8 @@ import { TestSender } from './TestSender.js';
 import { RecentEvents } from './RecentEvents.js';
 import { PublishDialog } from './PublishDialog.js';
 import { ConnectionsDialog } from './ConnectionsDialog.js';
+import { publishConnections } from './connection-state.js';
+import { getStore, useStore } from '../store.js';
 import { s } from './styles.js';
 
 export interface LogsPanelProps {
@@ -48,13 +50,32 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
   const [publishing, setPublishing] = useState(false);
   const closePublish = useCallback(() => setPublishing(false), []);
   const [showConnections, setShowConnections] = useState(false);
-  const closeConnections = useCallback(() => setShowConnections(false), []);
+  // "Connect Salesforce" in the settings: the dialog opens with that connection filled in.
+  const requested = useStore((state) => state.ui.connectionDraft);
+  const [draft, setDraft] = useState<{ id: string; preset: string } | null>(null);
+  const closeConnections = useCallback(() => {
+    setShowConnections(false);
+    setDraft(null);
+  }, []);
+  useEffect(() => {
+    if (!requested) return;
+    setDraft(requested);
+    setShowConnections(true);
+    getStore().updateUi({ connectionDraft: null });
+  }, [requested]);
 
   const loadConfig = useCallback(async () => {
-    const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]);
+    const [src, ints, provs] = await Promise.all([api.sources(), api.integrations(), api.providers()]).catch(
+      (e: unknown) => {
+        publishConnections(null);
+        throw e;
+      },
+    );
     setSources(src);
     setIntegrations(ints);
     setProviders(provs);
+    // What the integration's connection setting checks its connection against (a relay without them: none).
+    api.connections().then(publishConnections, () => publishConnections([]));
   }, [api]);
 
   const refresh = useCallback(async () => {
@@ -276,7 +297,7 @@ export function LogsPanel({ relayUrl, token }: LogsPanelProps) {
           onChanged={() => void loadConfig().catch((e: Error) => setError(e.message))}
         />
       )}
-      {showConnections && <ConnectionsDialog api={api} onClose={closeConnections} />}
+      {showConnections && <ConnectionsDialog api={api} draft={draft} onClose={closeConnections} />}
       <DeliveryTable
         api={api}
         rows={rows}

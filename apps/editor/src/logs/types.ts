@@ -71,4 +71,22 @@ export const CONNECTION_PRESETS: Readonly<Record<string, readonly string[]>> = {
   salesforce: ['instance_url'],
   pipedrive: ['api_domain'],
   zoho: ['api_domain'],
+  close: ['organization_id', 'user_id'],
+  attio: [],
+};
+
+/** Presets that also take an API key as a `static` connection: the value name its templates read. */
+export const STATIC_PRESET_VALUES: Readonly<Record<string, string>> = {
+  close: 'api_key',
+  attio: 'access_token',
+};
+
+/** The CRM a preset connects to, as the editor names it ("Connect Salesforce"). */
+export const PRESET_LABELS: Readonly<Record<string, string>> = {
+  hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
+  pipedrive: 'Pipedrive',
+  zoho: 'Zoho CRM',
+  close: 'Close',
+  attio: 'Attio',
 };

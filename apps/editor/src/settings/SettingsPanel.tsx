@@ -25,7 +25,9 @@ export function loadStarter(targetId: string): void {
     );
     // A new starter previews with the targets' sample answers, not answers pasted for another flow.
     store.updateUi({
-      toast: `Loaded the ${integration.name ?? targetId} starter`,
+      toast: integration.connection
+        ? `Loaded the ${integration.name ?? targetId} starter; it reads the relay connection “${integration.connection}”`
+        : `Loaded the ${integration.name ?? targetId} starter`,
       centerTab: 'mapping',
       offerStarter: false,
       responses: {},

@@ -6,6 +6,23 @@ import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { quilNote } from './providers.js';
 import { createdAtRange } from './rules.js';
 import { noteSchema } from './schema.js';
+import type { CrmAuth } from '../auth.js';
+
+/** An access token as a secret by default; an OAuth app's tokens through the relay connection "attio". */
+export const AUTH: CrmAuth = {
+  default: 'secrets',
+  connection: 'attio',
+  secrets: {
+    base: null,
+    headers: { Authorization: 'Bearer {{secrets.ATTIO_TOKEN}}' },
+    names: ['ATTIO_TOKEN'],
+  },
+  oauth: {
+    base: null,
+    headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+    names: ['access_token'],
+  },
+};
 
 /** Attio rate limiting: 100 read and 25 write requests per second across the API. */
 export const RATE_LIMIT: RateLimit = {
@@ -45,15 +62,16 @@ export const attioNote: TargetDefinition = {
   name: 'Attio note',
   method: 'POST',
   url: 'https://api.attio.com/v2/notes',
-  headers: { Authorization: 'Bearer {{secrets.ATTIO_TOKEN}}' },
+  headers: AUTH.secrets.headers,
   secrets: ['ATTIO_TOKEN'],
+  auth: AUTH,
   schema: noteSchema,
   example: attioNoteExample,
   docs: ['https://docs.attio.com/rest-api/endpoint-reference/notes/create-a-note'],
   notes: [
     'The note is wrapped in "data".',
     'Send all five of parent_object, parent_record_id, title, format (plaintext | markdown) and content.',
-    'Optional created_at (not in the future, not before 1970; validateBody checks it against its now option) and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read.',
+    'Optional created_at (not in the future, not before 1970; validateBody checks it against its now option) and meeting_id. Token scopes: note:read-write, object_configuration:read, record_permission:read. ATTIO_TOKEN is an access token; an OAuth app\'s tokens come from the relay connection "attio" (preset attio) with starterFlow(..., { auth: "connection" }).',
   ],
   starter: (context: StarterContext) => templateIntegration(attioNote, note(context.recordId), context),
   providerStarters: { quil: (context) => quilNote(attioNote, context.recordId) },

@@ -9,9 +9,9 @@ import {
   sampleResponsesOf,
   withName,
 } from '../steps/build.js';
-import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
+import type { PersonExpressions, BuiltPersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
-import { RATE_LIMIT } from './index.js';
+import { AUTH, RATE_LIMIT } from './index.js';
 
 /**
  * Finding or creating the Attio person a note belongs to (SOURCES.md, "Lookups"). By email one request does both:
@@ -20,7 +20,7 @@ import { RATE_LIMIT } from './index.js';
  */
 
 const RECORDS = 'https://api.attio.com/v2/objects/people/records';
-const HEADERS = { Authorization: 'Bearer {{secrets.ATTIO_TOKEN}}' };
+const HEADERS = AUTH.secrets.headers;
 const DOCS = [
   'https://docs.attio.com/rest-api/endpoint-reference/people/assert-a-person-record',
   'https://docs.attio.com/rest-api/endpoint-reference/people/list-person-records',
@@ -99,10 +99,11 @@ const writeSchema = object(
   { additionalProperties: false },
 );
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'auth' | 'docs' | 'rateLimit'> = {
   crm: 'attio',
   headers: HEADERS,
   secrets: ['ATTIO_TOKEN'],
+  auth: AUTH,
   docs: DOCS,
   rateLimit: RATE_LIMIT,
 };
@@ -184,7 +185,7 @@ function values(p: PersonExpressions): JsonValue {
 }
 
 /** By email one assert (an upsert, idempotent); by phone: query → create when not found. */
-export function attioPersonSteps(p: PersonExpressions): PersonSteps {
+export function attioPersonSteps(p: PersonExpressions): BuiltPersonSteps {
   if (p.by === 'email') {
     const step = presetStep('person', attioPersonAssert, {
       body: values(p),

@@ -4,10 +4,26 @@ import { closeCallExample, closeCallResponse, closeNoteExample, closeNoteRespons
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { attendeeCall, osviNote } from './providers.js';
 import { callSchema, noteSchema } from './schema.js';
+import type { CrmAuth } from '../auth.js';
 
-export const HEADERS = { Authorization: 'Basic {{ secrets.CLOSE_API_KEY | append: ":" | base64 }}' };
+/** An API key (HTTP Basic) as a secret by default; an OAuth app's tokens (Bearer) through the relay connection "close". */
+export const AUTH: CrmAuth = {
+  default: 'secrets',
+  connection: 'close',
+  secrets: {
+    base: null,
+    headers: { Authorization: 'Basic {{ secrets.CLOSE_API_KEY | append: ":" | base64 }}' },
+    names: ['CLOSE_API_KEY'],
+  },
+  oauth: {
+    base: null,
+    headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+    names: ['access_token'],
+  },
+};
+export const HEADERS = AUTH.secrets.headers;
 const NOTES = [
-  'Auth: HTTP Basic with the API key as user name and an empty password. The header template builds base64("<api key>:") from CLOSE_API_KEY with the append and base64 filters.',
+  'Auth: HTTP Basic with the API key as user name and an empty password. The header template builds base64("<api key>:") from CLOSE_API_KEY with the append and base64 filters. An OAuth app sends "Authorization: Bearer <access token>" instead: starterFlow(..., { auth: "connection" }) reads it from the relay connection "close" (preset close).',
 ];
 const DOCS = [
   'https://developer.close.com/api/resources/activities/calls/create',
@@ -32,6 +48,7 @@ export const closeCall: TargetDefinition = {
   url: 'https://api.close.com/api/v1/activity/call/',
   headers: HEADERS,
   secrets: ['CLOSE_API_KEY'],
+  auth: AUTH,
   schema: callSchema,
   example: closeCallExample,
   docs: DOCS,
@@ -70,6 +87,7 @@ export const closeNote: TargetDefinition = {
   url: 'https://api.close.com/api/v1/activity/note/',
   headers: HEADERS,
   secrets: ['CLOSE_API_KEY'],
+  auth: AUTH,
   schema: noteSchema,
   example: closeNoteExample,
   docs: DOCS,

@@ -1,9 +1,9 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
 import { braces, findThenCreate, withName } from '../steps/build.js';
-import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
+import type { PersonExpressions, BuiltPersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
-import { HEADERS, RATE_LIMIT } from './index.js';
+import { AUTH, HEADERS, RATE_LIMIT } from './index.js';
 
 /**
  * Finding and creating the Close lead a call or note belongs to (SOURCES.md, "Lookups"): the Advanced Filtering
@@ -85,10 +85,11 @@ const createSchema = object(
   },
 );
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'auth' | 'docs' | 'rateLimit'> = {
   crm: 'close',
   headers: HEADERS,
   secrets: ['CLOSE_API_KEY'],
+  auth: AUTH,
   docs: DOCS,
   rateLimit: RATE_LIMIT,
 };
@@ -177,7 +178,7 @@ function searchBody(person: PersonExpressions): JsonValue {
 }
 
 /** find → create the lead (the person as its contact) when not found. */
-export function closePersonSteps(person: PersonExpressions): PersonSteps {
+export function closePersonSteps(person: PersonExpressions): BuiltPersonSteps {
   const list: { [key: string]: JsonValue } =
     person.by === 'email'
       ? { emails: [{ email: braces(person.value), type: 'office' }] }

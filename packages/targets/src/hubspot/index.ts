@@ -12,12 +12,28 @@ import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { osviCallUpdate, otonistarkCall, otterNote } from './providers.js';
 import { playableRecording } from './recording.js';
 import { callSchema, callUpdateSchema, noteSchema } from './schema.js';
+import type { CrmAuth } from '../auth.js';
 
 /** HubSpot's date-versioned API (the /crm/v3 paths are unsupported from September 2027). */
 export const HUBSPOT_API_VERSION = '2026-09';
 export const HUBSPOT_OBJECTS = `https://api.hubapi.com/crm/objects/${HUBSPOT_API_VERSION}`;
 
-export const HEADERS = { Authorization: 'Bearer {{secrets.HUBSPOT_TOKEN}}' };
+/** A Service Key (or private-app token) as a secret by default; an OAuth app's tokens through the relay connection "hubspot". */
+export const AUTH: CrmAuth = {
+  default: 'secrets',
+  connection: 'hubspot',
+  secrets: {
+    base: null,
+    headers: { Authorization: 'Bearer {{secrets.HUBSPOT_TOKEN}}' },
+    names: ['HUBSPOT_TOKEN'],
+  },
+  oauth: {
+    base: null,
+    headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+    names: ['access_token'],
+  },
+};
+export const HEADERS = AUTH.secrets.headers;
 const DOCS = [
   'https://developers.hubspot.com/docs/api-reference/latest/crm/activities/notes/guide',
   'https://developers.hubspot.com/docs/api-reference/latest/crm/activities/calls/guide',
@@ -25,7 +41,7 @@ const DOCS = [
   'https://developers.hubspot.com/changelog/legacy-private-app-creation-sunset',
 ];
 const AUTH_NOTE =
-  'HUBSPOT_TOKEN is a Service Key (Settings > Integrations > Service Keys; it replaces legacy private apps, which cannot be created since 26 Oct 2026), an existing legacy private-app token or an OAuth access token.';
+  'HUBSPOT_TOKEN is a Service Key (Settings > Integrations > Service Keys; it replaces legacy private apps, which cannot be created since 26 Oct 2026), or an existing legacy private-app token. An OAuth app\'s tokens come from the relay connection "hubspot" (preset hubspot): starterFlow(..., { auth: "connection" }) reads {{ connection.access_token }}.';
 const VERSION_NOTE = `Sent to the date-versioned API (/crm/objects/${HUBSPOT_API_VERSION}/...); /crm/v3/objects/... still works until September 2027. From 2026-09 HubSpot enforces your portal's required-property rules on every create and update.`;
 
 /** HubSpot API usage guidelines: burst limit per app per account (Free/Starter 100 per 10 s; Pro/Enterprise 190). */
@@ -78,6 +94,7 @@ export const hubspotNote: TargetDefinition = {
   ],
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
+  auth: AUTH,
   schema: noteSchema,
   example: hubspotNoteExample,
   docs: DOCS,
@@ -114,6 +131,7 @@ export const hubspotCall: TargetDefinition = {
   ],
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
+  auth: AUTH,
   schema: callSchema,
   example: hubspotCallExample,
   docs: DOCS,
@@ -150,6 +168,7 @@ export const hubspotCallUpdate: TargetDefinition = {
   ],
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
+  auth: AUTH,
   schema: callUpdateSchema,
   example: callUpdateExample(),
   docs: DOCS,

@@ -9,9 +9,9 @@ import {
   sampleResponsesOf,
   withName,
 } from '../steps/build.js';
-import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
+import type { PersonExpressions, BuiltPersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
-import { HEADERS, HUBSPOT_OBJECTS, RATE_LIMIT } from './index.js';
+import { AUTH, HEADERS, HUBSPOT_OBJECTS, RATE_LIMIT } from './index.js';
 
 /**
  * Finding, creating and upserting the HubSpot contact an activity is associated with (SOURCES.md, "Lookups").
@@ -124,10 +124,11 @@ const CREATED_CONTACT = {
 };
 const JSON_HEADERS = { 'content-type': 'application/json;charset=utf-8' };
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'auth' | 'docs' | 'rateLimit'> = {
   crm: 'hubspot',
   headers: HEADERS,
   secrets: ['HUBSPOT_TOKEN'],
+  auth: AUTH,
   docs: DOCS,
   rateLimit: RATE_LIMIT,
 };
@@ -246,7 +247,7 @@ function contactProperties(person: PersonExpressions): JsonValue {
 }
 
 /** find → create when not found (email conflicts resolved from the 409), or one upsert by email. */
-export function hubspotPersonSteps(person: PersonExpressions, upsert: boolean): PersonSteps {
+export function hubspotPersonSteps(person: PersonExpressions, upsert: boolean): BuiltPersonSteps {
   if (upsert && person.by === 'email') {
     const body = withName(person, {
       inputs: [

@@ -10,12 +10,28 @@ import {
 import type { AuthOption, RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { otonistarkActivity } from './providers.js';
 import { activityPicklists, activitySchema, noteSchema } from './schema.js';
+import type { CrmAuth } from '../auth.js';
 
-export const BASE = '{{secrets.PIPEDRIVE_API_DOMAIN}}';
-export const HEADERS = { Authorization: 'Bearer {{secrets.PIPEDRIVE_ACCESS_TOKEN}}' };
-export const SECRETS = ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'];
+/** OAuth2 by default (the relay connection "pipedrive"); an OAuth token set as secrets, or a personal API token (API_TOKEN). */
+export const AUTH: CrmAuth = {
+  default: 'connection',
+  connection: 'pipedrive',
+  secrets: {
+    base: '{{secrets.PIPEDRIVE_API_DOMAIN}}',
+    headers: { Authorization: 'Bearer {{secrets.PIPEDRIVE_ACCESS_TOKEN}}' },
+    names: ['PIPEDRIVE_API_DOMAIN', 'PIPEDRIVE_ACCESS_TOKEN'],
+  },
+  oauth: {
+    base: '{{ connection.api_domain }}',
+    headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+    names: ['api_domain', 'access_token'],
+  },
+};
+export const BASE = AUTH.oauth.base as string;
+export const HEADERS = AUTH.oauth.headers;
+export const SECRETS: string[] = [];
 const AUTH_NOTE =
-  'Auth: OAuth "Authorization: Bearer <token>" (shown here), or a personal API token in the x-api-token header (alternativeAuth; what the official clients send since client-php 11.0.0, 2025-05-09; the api_token query parameter is the older form). PIPEDRIVE_API_DOMAIN is the api_domain of the OAuth token or your company domain, e.g. https://acme.pipedrive.com.';
+  'Auth: the relay connection "pipedrive" (OAuth2, preset pipedrive; "Authorization: Bearer {{ connection.access_token }}", connection.api_domain the api_domain of its token, e.g. https://acme.pipedrive.com). starterFlow(..., { auth: "secrets" }) reads PIPEDRIVE_API_DOMAIN and PIPEDRIVE_ACCESS_TOKEN instead; a personal API token goes in the x-api-token header (alternativeAuth, with the URL opening {{secrets.PIPEDRIVE_API_DOMAIN}}; what the official clients send since client-php 11.0.0, 2025-05-09; the api_token query parameter is the older form).';
 
 export const API_TOKEN: AuthOption = {
   name: 'API token',
@@ -54,6 +70,7 @@ export const pipedriveActivity: TargetDefinition = {
   url: `${BASE}/api/v2/activities`,
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: activitySchema,
   example: pipedriveActivityExample,
   docs: ['https://developers.pipedrive.com/docs/api/v1/Activities#addActivity'],
@@ -81,6 +98,7 @@ export const pipedriveNote: TargetDefinition = {
   url: `${BASE}/api/v1/notes`,
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: noteSchema,
   example: pipedriveNoteExample,
   docs: ['https://developers.pipedrive.com/docs/api/v1/Notes#addNote'],

@@ -1,9 +1,9 @@
 import type { JsonValue } from '@hookmap/core';
 import { object, text } from '../schema-parts.js';
 import { braces, findThenCreate, withName } from '../steps/build.js';
-import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
+import type { PersonExpressions, BuiltPersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
-import { BASE, HEADERS, RATE_LIMIT, SECRETS } from './index.js';
+import { AUTH, BASE, HEADERS, RATE_LIMIT, SECRETS } from './index.js';
 
 /**
  * Finding and creating the Pipedrive person an activity or note belongs to (SOURCES.md, "Lookups"): API v2
@@ -62,10 +62,11 @@ const searchAnswer = (items: JsonValue[]): JsonValue => ({
   additional_data: { next_cursor: null },
 });
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'auth' | 'docs' | 'rateLimit'> = {
   crm: 'pipedrive',
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   docs: DOCS,
   rateLimit: RATE_LIMIT,
 };
@@ -123,7 +124,7 @@ export const pipedrivePersonCreate: StepPreset = {
 };
 
 /** find by exact email or phone → create when not found. */
-export function pipedrivePersonSteps(person: PersonExpressions): PersonSteps {
+export function pipedrivePersonSteps(person: PersonExpressions): BuiltPersonSteps {
   const query = `term={{ ${person.value} }}&fields=${person.by}&exact_match=true&limit=1`;
   const list = person.by === 'email' ? 'emails' : 'phones';
   return findThenCreate(

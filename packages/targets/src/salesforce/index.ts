@@ -17,16 +17,32 @@ import {
 } from './schema.js';
 import { actionItemTasks, activityTask } from './starters.js';
 import { templateIntegration } from '../starters/integration.js';
+import type { CrmAuth } from '../auth.js';
 
 /** The current API version (Winter '27); older versions keep working and are accepted by validateRequest. */
 export const SALESFORCE_API_VERSION = 'v68.0';
-const INSTANCE = '{{secrets.SALESFORCE_INSTANCE_URL}}';
+/** OAuth2 only: the relay connection "salesforce" by default; an access token and instance URL set as secrets otherwise. */
+export const AUTH: CrmAuth = {
+  default: 'connection',
+  connection: 'salesforce',
+  secrets: {
+    base: '{{secrets.SALESFORCE_INSTANCE_URL}}',
+    headers: { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' },
+    names: ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'],
+  },
+  oauth: {
+    base: '{{ connection.instance_url }}',
+    headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+    names: ['instance_url', 'access_token'],
+  },
+};
+const INSTANCE = AUTH.oauth.base as string;
 export const BASE = `${INSTANCE}/services/data/${SALESFORCE_API_VERSION}`;
 export const ANY_VERSION = `${INSTANCE}/services/data/{{version}}`;
-export const HEADERS = { Authorization: 'Bearer {{secrets.SALESFORCE_ACCESS_TOKEN}}' };
-export const SECRETS = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'];
+export const HEADERS = AUTH.oauth.headers;
+export const SECRETS: string[] = [];
 const INSTANCE_NOTE =
-  'SALESFORCE_INSTANCE_URL is the instance_url of your OAuth token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded).';
+  'Auth: the relay connection "salesforce" (OAuth2, preset salesforce); connection.instance_url is the instance_url of its token, e.g. https://acme.my.salesforce.com (inserted as is: a placeholder opening the URL is not percent-encoded). starterFlow(..., { auth: "secrets" }) reads SALESFORCE_INSTANCE_URL and SALESFORCE_ACCESS_TOKEN instead.';
 const WHO_NOTE =
   'WhoId is a Contact (003...) or Lead (00Q...) id; accounts, opportunities and cases go in WhatId.';
 const PICKLIST_NOTE =
@@ -52,6 +68,7 @@ export const salesforceTask: TargetDefinition = {
   urlAlternatives: [`${ANY_VERSION}/sobjects/Task/`],
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: taskSchema,
   example: salesforceTaskExample,
   docs: [
@@ -88,6 +105,7 @@ export const salesforceTasks: TargetDefinition = {
   urlAlternatives: [`${ANY_VERSION}/composite/sobjects`],
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: tasksSchema,
   example: {
     allOrNone: false,
@@ -130,6 +148,7 @@ export const salesforceEvent: TargetDefinition = {
   urlAlternatives: [`${ANY_VERSION}/sobjects/Event/`],
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: eventSchema,
   example: {
     Subject: 'Meeting: product launch',

@@ -9,8 +9,8 @@ import {
   sampleResponsesOf,
   withName,
 } from '../steps/build.js';
-import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
-import { ANY_VERSION, BASE, HEADERS, RATE_LIMIT, SALESFORCE_API_VERSION, SECRETS } from './index.js';
+import type { PersonExpressions, BuiltPersonSteps, StepPreset } from '../steps/types.js';
+import { ANY_VERSION, AUTH, BASE, HEADERS, RATE_LIMIT, SALESFORCE_API_VERSION, SECRETS } from './index.js';
 
 /**
  * Finding the Contact or Lead a Task or Event is about (its `WhoId`), and creating a Lead when there is none
@@ -32,10 +32,11 @@ const record = (type: string, id: string) => ({
   Id: id,
 });
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit' | 'schema'> = {
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'auth' | 'docs' | 'rateLimit' | 'schema'> = {
   crm: 'salesforce',
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   docs: DOCS,
   rateLimit: RATE_LIMIT,
   schema: null,
@@ -138,7 +139,7 @@ const PREFER_CONTACT =
   "{{ (response.body.searchRecords | where: 'attributes.type', 'Contact' | map: 'Id' | first) ?? (response.body.searchRecords | map: 'Id' | first) ?? null }}";
 
 /** By email: Contact, else unconverted Lead, else a new Lead. By phone: one SOSL search over both, else a new Lead. */
-export function salesforcePersonSteps(person: PersonExpressions): PersonSteps {
+export function salesforcePersonSteps(person: PersonExpressions): BuiltPersonSteps {
   const lead = { body: leadBody(person), result: '{{ response.body.id }}' };
   if (person.by === 'phone') {
     const phone = `{{ ${person.value} | replace: '+', '\\\\+' }}`;

@@ -1,11 +1,21 @@
 import type { Flow, FlowStep, Integration, IntegrationDocument } from '@hookmap/core';
+import type { StarterAuth } from '../auth.js';
 import { lookupSteps } from '../steps/registry.js';
 import type { LookupBy } from '../steps/types.js';
 import type { StarterContext, Target } from '../types.js';
 import { presence, providerPerson } from './person.js';
 
+/** Options of `starterIntegration`. */
+export interface StarterOptions {
+  /**
+   * Where the credentials come from (default: the CRM's, `target.auth.default`): `secrets.*`, or the relay
+   * connection named after the CRM (`connection.access_token`, `connection.instance_url`, ...).
+   */
+  auth?: StarterAuth;
+}
+
 /** Options of `starterFlow`. */
-export interface StarterFlowOptions {
+export interface StarterFlowOptions extends StarterOptions {
   /** Find the person by email or phone (default: what the provider carries, see the README). */
   by?: LookupBy;
   /** Use the CRM's upsert by email where it has one instead of find-then-create. */

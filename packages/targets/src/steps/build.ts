@@ -3,7 +3,7 @@ import type {
   LookupBy,
   LookupOptions,
   PersonExpressions,
-  PersonSteps,
+  BuiltPersonSteps,
   SampleVariant,
   StepPreset,
 } from './types.js';
@@ -84,7 +84,7 @@ export function findThenCreate(
   record: string,
   find: [StepPreset, StepParts],
   create: [StepPreset, Omit<StepParts, 'when'>],
-): PersonSteps {
+): BuiltPersonSteps {
   const steps = [
     presetStep('find', ...find),
     presetStep('create', create[0], { ...create[1], when: '{{ steps.find.result == null }}' }),

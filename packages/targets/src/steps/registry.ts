@@ -1,11 +1,13 @@
+import type { Flow } from '@hookmap/core';
 import { attioPersonSteps, attioStepPresets } from '../attio/lookup.js';
 import { closePersonSteps, closeStepPresets } from '../close/lookup.js';
 import { hubspotPersonSteps, hubspotStepPresets } from '../hubspot/lookup.js';
 import { pipedrivePersonSteps, pipedriveStepPresets } from '../pipedrive/lookup.js';
 import { salesforcePersonSteps, salesforceStepPresets } from '../salesforce/lookup.js';
 import { zohoPersonSteps, zohoStepPresets } from '../zoho/lookup.js';
+import { defaultForm, withAuth } from '../auth.js';
 import { personExpressions } from './build.js';
-import type { LookupOptions, PersonExpressions, PersonSteps, StepPreset } from './types.js';
+import type { LookupOptions, PersonExpressions, BuiltPersonSteps, PersonSteps, StepPreset } from './types.js';
 
 /** Every lookup, create and upsert request, by CRM. */
 export const stepPresets: readonly StepPreset[] = Object.freeze(
@@ -26,7 +28,7 @@ export function getStepPreset(id: string): StepPreset | undefined {
   return byId.get(id);
 }
 
-const BUILDERS: Record<string, (person: PersonExpressions, upsert: boolean) => PersonSteps> = {
+const BUILDERS: Record<string, (person: PersonExpressions, upsert: boolean) => BuiltPersonSteps> = {
   hubspot: hubspotPersonSteps,
   salesforce: (person) => salesforcePersonSteps(person),
   pipedrive: (person) => pipedrivePersonSteps(person),
@@ -48,5 +50,16 @@ export function lookupCrms(): string[] {
 export function lookupSteps(crm: string, options: LookupOptions): PersonSteps | undefined {
   const id = crm.split('.')[0] ?? '';
   const build = Object.hasOwn(BUILDERS, id) ? BUILDERS[id] : undefined;
-  return build ? build(personExpressions(options), options.upsert === true) : undefined;
+  const auth = stepPresets.find((preset) => preset.crm === id)?.auth;
+  if (!build || !auth) return undefined;
+  const built = build(personExpressions(options), options.upsert === true);
+  // The steps as a flow of their own: URLs rebased, and the headers and connection of the chosen form.
+  const flow = withAuth<Flow>(
+    { steps: built.steps, headers: defaultForm(auth).headers },
+    auth,
+    options.auth ?? auth.default,
+  );
+  const steps: PersonSteps = { ...built, steps: flow.steps, headers: flow.headers ?? {} };
+  if (flow.connection) steps.connection = flow.connection;
+  return steps;
 }

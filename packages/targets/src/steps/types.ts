@@ -1,4 +1,5 @@
 import type { FlowStep, HttpMethod, StepResponse } from '@hookmap/core';
+import type { CrmAuth, StarterAuth } from '../auth.js';
 import type { JsonSchema, RateLimit } from '../types.js';
 
 /** What a lookup finds the person by. */
@@ -23,6 +24,8 @@ export interface StepPreset {
   urlAlternatives?: string[];
   headers: Record<string, string>;
   secrets: string[];
+  /** The CRM's ways to authenticate; `url` and `headers` are in the `auth.default` form. */
+  auth: CrmAuth;
   /** JSON Schema (draft 2020-12) of the request body; null for a request without one (GET). */
   schema: JsonSchema | null;
   /**
@@ -53,7 +56,12 @@ export interface LookupOptions {
   name?: string | null;
   /** Use the CRM's upsert by that key where it has one (HubSpot and Zoho by email; Attio always by email). */
   upsert?: boolean;
+  /** The steps' URLs in this auth form (default: the CRM's, `auth.default`); the flow's headers carry the rest. */
+  auth?: StarterAuth;
 }
+
+/** What a CRM's lookup builder makes: `PersonSteps` before the auth form is applied. */
+export type BuiltPersonSteps = Omit<PersonSteps, 'headers' | 'connection'>;
 
 /** The steps that leave the person's record id in `recordId`, found or created. */
 export interface PersonSteps {
@@ -66,4 +74,8 @@ export interface PersonSteps {
   record: string;
   /** Sample responses of these steps by step id, for each variant (for `renderFlow`). */
   responses: Record<SampleVariant, Record<string, StepResponse>>;
+  /** The auth headers the flow sends with them (steps carry none), in the form `LookupOptions.auth` chose. */
+  headers: Record<string, string>;
+  /** The relay connection the URLs and headers read (the flow's `connection`); absent with secrets. */
+  connection?: string;
 }

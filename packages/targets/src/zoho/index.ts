@@ -5,22 +5,38 @@ import { placeholder, templateIntegration } from '../starters/integration.js';
 import { zohoCallExample, zohoCallResponse, zohoNoteExample, zohoNoteResponse } from './example.js';
 import type { RateLimit, StarterContext, TargetDefinition } from '../types.js';
 import { completedCallStart } from './rules.js';
+import type { CrmAuth } from '../auth.js';
 import { callPicklists, callSchema, noteSchema } from './schema.js';
 
 /**
- * The API host is the token response's api_domain (https://www.zohoapis.com, .eu, .in, .com.au, ...). Until
- * connections (SPEC §10) provide `{{ connection.api_domain }}`, it is the secret ZOHO_API_DOMAIN.
+ * OAuth2 only (tokens last an hour): the relay connection "zoho" by default. The API host is the token answer's
+ * api_domain (https://www.zohoapis.com, .eu, .in, .com.au, ...): `{{ connection.api_domain }}`, or the secret
+ * ZOHO_API_DOMAIN with secrets.
  */
-export const API = '{{secrets.ZOHO_API_DOMAIN}}/crm/v8';
-export const HEADERS = { Authorization: 'Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}' };
-export const SECRETS = ['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN'];
+export const AUTH: CrmAuth = {
+  default: 'connection',
+  connection: 'zoho',
+  secrets: {
+    base: '{{secrets.ZOHO_API_DOMAIN}}',
+    headers: { Authorization: 'Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}' },
+    names: ['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN'],
+  },
+  oauth: {
+    base: '{{ connection.api_domain }}',
+    headers: { Authorization: 'Zoho-oauthtoken {{ connection.access_token }}' },
+    names: ['api_domain', 'access_token'],
+  },
+};
+export const API = `${AUTH.oauth.base as string}/crm/v8`;
+export const HEADERS = AUTH.oauth.headers;
+export const SECRETS: string[] = [];
 const DOCS = [
   'https://www.zoho.com/crm/developer/docs/api/v8/create-notes.html',
   'https://www.zoho.com/crm/developer/docs/api/v8/insert-records.html',
   'https://help.zoho.com/portal/en/community/topic/kaizen-38-calls-api',
 ];
 const DC_NOTE =
-  'ZOHO_API_DOMAIN is the api_domain of your OAuth token response (https://www.zohoapis.com, .eu, .in, .com.au, ...); with connections it becomes {{ connection.api_domain }}.';
+  'Auth: the relay connection "zoho" (OAuth2, preset zoho; tokens last an hour, the relay refreshes them). connection.api_domain is the api_domain of its token answer (https://www.zohoapis.com, .eu, .in, .com.au, ...). starterFlow(..., { auth: "secrets" }) reads ZOHO_API_DOMAIN and ZOHO_ACCESS_TOKEN instead.';
 /** Zoho rejects an empty note: the description, else a line saying the provider sent no summary. */
 const NOTE_TEXT: JsonValue = {
   $let: { text: DESCRIPTION_TEXT },
@@ -98,6 +114,7 @@ export const zohoNote: TargetDefinition = {
   url: `${API}/Notes`,
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: noteSchema,
   example: zohoNoteExample,
   docs: DOCS,
@@ -140,6 +157,7 @@ export const zohoCall: TargetDefinition = {
   url: `${API}/Calls`,
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   schema: callSchema,
   example: zohoCallExample,
   docs: DOCS,

@@ -9,9 +9,9 @@ import {
   sampleResponsesOf,
   withName,
 } from '../steps/build.js';
-import type { PersonExpressions, PersonSteps, StepPreset } from '../steps/types.js';
+import type { PersonExpressions, BuiltPersonSteps, StepPreset } from '../steps/types.js';
 import type { JsonSchema } from '../types.js';
-import { API, HEADERS, RATE_LIMIT, SECRETS } from './index.js';
+import { API, AUTH, HEADERS, RATE_LIMIT, SECRETS } from './index.js';
 
 /**
  * Finding, creating and upserting the Zoho CRM contact a note or call belongs to (SOURCES.md, "Lookups"):
@@ -70,10 +70,11 @@ function written(action: 'insert' | 'update' | null, id: string): JsonValue {
   };
 }
 
-const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'docs' | 'rateLimit'> = {
+const shared: Pick<StepPreset, 'crm' | 'headers' | 'secrets' | 'auth' | 'docs' | 'rateLimit'> = {
   crm: 'zoho',
   headers: HEADERS,
   secrets: SECRETS,
+  auth: AUTH,
   docs: DOCS,
   rateLimit: RATE_LIMIT,
 };
@@ -170,7 +171,7 @@ function contact(person: PersonExpressions): JsonValue {
 }
 
 /** find → create when not found, or one upsert by email. */
-export function zohoPersonSteps(person: PersonExpressions, upsert: boolean): PersonSteps {
+export function zohoPersonSteps(person: PersonExpressions, upsert: boolean): BuiltPersonSteps {
   if (upsert && person.by === 'email') {
     const body = withName(person, { data: [contact(person)], duplicate_check_fields: ['Email'] });
     const step = presetStep('person', zohoContactUpsert, {
