@@ -32,8 +32,19 @@ describe.concurrent('hookmap providers / samples / targets', () => {
 
   it('lists the targets', async () => {
     const result = await runCli(['targets', '--json']);
-    const ids = (JSON.parse(result.stdout) as Array<{ id: string }>).map((t) => t.id);
-    expect(ids).toEqual(expect.arrayContaining(['hubspot.call']));
+    const rows = JSON.parse(result.stdout) as Array<{
+      id: string;
+      secrets: string[];
+      connection: string | null;
+    }>;
+    expect(rows.map((t) => t.id)).toEqual(expect.arrayContaining(['hubspot.call']));
+    // OAuth CRMs read a relay connection, the others name their secrets.
+    const note = rows.find((t) => t.id === 'zoho.note');
+    expect(note).toMatchObject({ secrets: [], connection: 'zoho' });
+    expect(rows.find((t) => t.id === 'hubspot.call')).toMatchObject({
+      secrets: ['HUBSPOT_TOKEN'],
+      connection: null,
+    });
     expect((await runCli(['targets'])).stdout).toMatch(/^hubspot\.call\s+/m);
   });
 });

@@ -25,6 +25,24 @@ function toSim<T>(value: T, crm: CrmId): T {
   ) as T;
 }
 
+/**
+ * The relay connection a starter names (Salesforce, Zoho, Pipedrive read `connection.*`), made once as a static
+ * connection holding the simulator's credentials under the connection's names (instance_url, api_domain, ...).
+ */
+const made = new Set<string>();
+async function connectionFor(id: string, target: string, crm: CrmId): Promise<void> {
+  if (made.has(id)) return;
+  const auth = targets.find((t) => t.id === target)?.auth;
+  if (!auth) throw new Error(`${target} names connection ${id} but has no auth forms`);
+  const secrets = toSim(sim.secrets(), crm);
+  const values = Object.fromEntries(
+    auth.oauth.names.map((name, i) => [name, secrets[auth.secrets.names[i] ?? ''] ?? '']),
+  );
+  const answer = await relay.api('POST', '/api/connections', { id, kind: 'static', values });
+  expect(answer.status, answer.text).toBe(201);
+  made.add(id);
+}
+
 const otter = getProvider('otter') as unknown as Provider;
 // Starters whose `when` leaves Otter's sample out (Salesforce Tasks: no action items) send nothing to check here.
 const cases = targets
@@ -45,9 +63,11 @@ describe('an Otter meeting into every CRM through the relay', () => {
         provider: 'otter',
         verification: 'none',
       });
+      const doc = toSim(starterFlow(target, 'otter') as Flow, crm);
+      if (doc.connection) await connectionFor(doc.connection, target, crm);
       const integration = await relay.api('POST', '/api/integrations', {
         sourceId: source.body.id,
-        doc: toSim(starterFlow(target, 'otter') as Flow, crm),
+        doc,
         secrets: toSim(sim.secrets(), crm),
       });
       expect(integration.status, integration.text).toBe(201);

@@ -56,6 +56,8 @@ export async function targetsCommand(options: { json?: boolean }, ui: Ui): Promi
     method: t.method,
     url: t.url,
     secrets: t.secrets,
+    /** The relay connection the presets read (`connection.*`), or null when they read secrets. */
+    connection: t.auth?.default === 'connection' ? t.auth.connection : null,
   }));
   if (options.json) return ui.out(formatJson(rows));
   ui.out(
