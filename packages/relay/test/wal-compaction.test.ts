@@ -3,33 +3,16 @@
  * appends made meanwhile follow it in the new segment, and a process that dies before the switch leaves
  * the log as it was (the unfinished snapshot is never replayed).
  */
-import { cp, mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EmbeddedStore } from '../src/store/embedded/embedded-store.js';
-import type { EmbeddedStoreOptions } from '../src/store/embedded/embedded-store.js';
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedStore } from '../src/store/embedded/embedded-store.js';
+import { openAt, tempDirs } from './helpers/embedded-dirs.js';
 import { nodeFs } from '../src/store/embedded/wal-fs.js';
 import type { WalFs } from '../src/store/embedded/wal-fs.js';
-import { createLogger } from '../src/log.js';
 import { delivery, event, integration, source } from './helpers/records.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function freshDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hookmap-compaction-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function openAt(dir: string, options: Partial<EmbeddedStoreOptions> = {}): Promise<EmbeddedStore> {
-  const store = new EmbeddedStore({ dataDir: dir, log: createLogger(() => undefined), ...options });
-  await store.init();
-  return store;
-}
+const freshDir = tempDirs('hookmap-compaction-');
 
 /** A disk whose snapshot files (`.seg.tmp`) do not finish syncing until `release()`. */
 function gatedFs(): WalFs & { release(): void; snapshotOpened: Promise<void> } {

@@ -3,44 +3,17 @@
  * nor turns a retry into a "duplicate"; damage is cut off only at the tail, and reported.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  appendFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rm,
-  stat,
-  unlink,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, readdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store.js';
-import type { EmbeddedStoreOptions } from '../src/store/embedded/embedded-store.js';
+import { openAt, tempDirs } from './helpers/embedded-dirs.js';
 import { createLogger } from '../src/log.js';
 import { delivery, event, integration, source } from './helpers/records.js';
 import { flakyFs } from './helpers/flaky-fs.js';
 import { sourceWithIntegration, startTestRelay } from './helpers/relay.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function freshDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hookmap-wal-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function openAt(dir: string, options: Partial<EmbeddedStoreOptions> = {}): Promise<EmbeddedStore> {
-  const store = new EmbeddedStore({ dataDir: dir, log: createLogger(() => undefined), ...options });
-  await store.init();
-  return store;
-}
+const freshDir = tempDirs('hookmap-wal-');
 
 function segmentOf(dir: string, n = 1): string {
   return join(dir, 'wal', `${String(n).padStart(16, '0')}.seg`);
