@@ -221,7 +221,7 @@ function Row(props: {
   const connectLabel = state === 'needs_reauth' ? 'Reconnect' : state === 'ok' ? 'Connect again' : 'Connect';
   return (
     <tr data-testid="connection-row" data-id={c.id}>
-      <td style={{ ...s.td, ...s.mono }}>{c.id}</td>
+      <td style={{ ...s.td, ...s.mono, whiteSpace: 'nowrap' }}>{c.id}</td>
       <td style={s.td}>
         {c.kind}
         {c.preset ? ` · ${c.preset}` : ''}
