@@ -19,12 +19,13 @@ import {
   getTarget,
   recordIdExpression,
   sampleResponses,
+  authNeeds,
   starterFlow,
   targets,
   validateBody,
   validateRequest,
 } from '@hookmap/targets';
-import type { SampleVariant } from '@hookmap/targets';
+import type { CrmAuth, SampleVariant, StarterAuth } from '@hookmap/targets';
 import type { TargetFieldInfo } from './mapper/mapping.js';
 
 export interface TargetInfo {
@@ -34,6 +35,8 @@ export interface TargetInfo {
   fields: (TargetFieldInfo & { name?: string; hint?: string })[];
   schema: object;
   secrets: string[];
+  /** The CRM's two ways to authenticate (secrets or a relay connection); absent when it has one (Slack). */
+  auth?: CrmAuth;
 }
 
 const providerArray: Provider[] = [...providers];
@@ -72,13 +75,17 @@ export function findTarget(id: string | null): TargetInfo | undefined {
 /**
  * The starter a target gives for a provider: SPEC §9's flow (the person found by email or phone, created
  * if missing, then the activity on them) for CRMs whose activity needs a record id; a single request
- * for the others (Slack, a HubSpot call update).
+ * for the others (Slack, a HubSpot call update). `auth` picks how it signs in (secrets or the relay
+ * connection named after the CRM); left out, the target's `auth.default`.
  */
-export function starterFor(targetId: string, providerId: string): IntegrationDocument {
-  return starterFlow(targetId, providerId);
+export function starterFor(targetId: string, providerId: string, auth?: StarterAuth): IntegrationDocument {
+  return starterFlow(targetId, providerId, auth ? { auth } : {});
 }
 
-export type { SampleVariant };
+export type { CrmAuth, SampleVariant, StarterAuth };
+
+/** What an auth form needs set, in words ("the secrets HUBSPOT_TOKEN", "a relay connection …"). */
+export { authNeeds };
 
 /** What a flow step's request matches among the targets' presets (lookups, creates, activities). */
 export interface StepPresetInfo {

@@ -1,7 +1,7 @@
 /** Integration settings: name, method, URL, headers, body mode, active, and the target preset. */
 import type { HttpMethod } from '@hookmap/core';
-import { findProvider, starterFor, targetList } from '../catalog.js';
-import { integrationToDoc, METHODS } from '../integration.js';
+import { findProvider, targetList } from '../catalog.js';
+import { METHODS } from '../integration.js';
 import { getStore, useStore, type BodyMode } from '../store.js';
 import { usePreview } from '../worker/client.js';
 import { StepList } from '../flow/StepList.js';
@@ -9,32 +9,12 @@ import { Headers } from './Headers.js';
 import { SendFilter } from './SendFilter.js';
 import { ConnectionSetting } from './ConnectionSetting.js';
 import { textExample } from './text-example.js';
+import { AuthFormSetting } from './AuthFormSetting.js';
+import { keptAuthForm } from './auth-form.js';
+import { loadStarter } from './load-starter.js';
 
 function update(patch: Parameters<ReturnType<typeof getStore>['updateDoc']>[0], kind = 'edit'): void {
   getStore().updateDoc(patch, kind);
-}
-
-export function loadStarter(targetId: string): void {
-  const store = getStore();
-  const { doc } = store.getState();
-  try {
-    const integration = starterFor(targetId, doc.providerId);
-    store.updateDoc(
-      { ...integrationToDoc(integration, doc), targetId, providerId: doc.providerId, sampleId: doc.sampleId },
-      'edit',
-    );
-    // A new starter previews with the targets' sample answers, not answers pasted for another flow.
-    store.updateUi({
-      toast: integration.connection
-        ? `Loaded the ${integration.name ?? targetId} starter; it reads the relay connection “${integration.connection}”`
-        : `Loaded the ${integration.name ?? targetId} starter`,
-      centerTab: 'mapping',
-      offerStarter: false,
-      responses: {},
-    });
-  } catch (error) {
-    store.updateUi({ toast: `No starter for ${targetId}: ${(error as Error).message}` });
-  }
 }
 
 /** After a provider switch kept the user's template: the new provider's starter, one click away. */
@@ -42,12 +22,16 @@ function StarterOffer() {
   const offer = useStore((s) => s.ui.offerStarter);
   const targetId = useStore((s) => s.doc.targetId);
   const providerId = useStore((s) => s.doc.providerId);
+  const connection = useStore((s) => s.doc.connection);
   if (!offer || targetId === null) return null;
   const provider = findProvider(providerId)?.name ?? providerId;
   return (
     <div className="notice offer" role="status" data-testid="starter-offer">
       Your template was written for another provider.{' '}
-      <button className="primary small" onClick={() => loadStarter(targetId)}>
+      <button
+        className="primary small"
+        onClick={() => loadStarter(targetId, keptAuthForm({ targetId, connection }))}
+      >
         Load the {provider} starter
       </button>{' '}
       <button className="small" onClick={() => getStore().updateUi({ offerStarter: false })}>
@@ -169,7 +153,7 @@ export function SettingsPanel() {
           <button
             className="icon reset"
             aria-label="Reset to the target's starter template"
-            onClick={() => loadStarter(doc.targetId as string)}
+            onClick={() => loadStarter(doc.targetId as string, keptAuthForm(doc))}
             title="Reset to the target's starter template"
           >
             ↺
@@ -184,6 +168,7 @@ export function SettingsPanel() {
           Active
         </label>
       </div>
+      <AuthFormSetting />
       <StarterOffer />
       {doc.steps !== null && shared}
       <StepList />

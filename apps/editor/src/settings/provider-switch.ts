@@ -1,12 +1,14 @@
 /**
  * Switching the provider: nothing of the old provider stays (its sample, its event names, its Auto
  * sections), and the target's starter for the new provider is loaded when the template is still the
- * old provider's untouched starter, or offered when the user has changed it.
+ * old provider's untouched starter, or offered when the user has changed it. Either starter signs in the
+ * way the doc does (secrets or the relay connection, see auth-form.ts).
  */
-import { findProvider, starterFor } from '../catalog.js';
+import { findProvider, starterFor, type StarterAuth } from '../catalog.js';
 import { currentSteps } from '../flow/steps.js';
 import { integrationToDoc } from '../integration.js';
 import type { EditorDoc } from '../store.js';
+import { keptAuthForm } from './auth-form.js';
 
 export interface ProviderSwitch {
   doc: EditorDoc;
@@ -16,10 +18,18 @@ export interface ProviderSwitch {
   offerStarter: boolean;
 }
 
-/** The doc a target's starter for `providerId` gives, or null when there is none. */
-export function starterDocFor(doc: EditorDoc, targetId: string, providerId: string): EditorDoc | null {
+/**
+ * The doc a target's starter for `providerId` gives, or null when there is none. `auth` picks how it signs in
+ * (the target's `auth.default` when left out).
+ */
+export function starterDocFor(
+  doc: EditorDoc,
+  targetId: string,
+  providerId: string,
+  auth?: StarterAuth,
+): EditorDoc | null {
   try {
-    const integration = starterFor(targetId, providerId);
+    const integration = starterFor(targetId, providerId, auth);
     return { ...integrationToDoc(integration, doc), targetId, providerId, sampleId: doc.sampleId };
   } catch {
     return null;
@@ -60,8 +70,10 @@ export function switchProvider(doc: EditorDoc, providerId: string): ProviderSwit
   };
   if (doc.targetId === null || providerId === doc.providerId)
     return { doc: next, starterLoaded: false, offerStarter: false };
-  const oldStarter = starterDocFor(doc, doc.targetId, doc.providerId);
-  const newStarter = starterDocFor(next, doc.targetId, providerId);
+  // The starters sign in the way the doc does (a switch to the relay connection is kept).
+  const auth = keptAuthForm(doc);
+  const oldStarter = starterDocFor(doc, doc.targetId, doc.providerId, auth);
+  const newStarter = starterDocFor(next, doc.targetId, providerId, auth);
   if (newStarter === null) return { doc: next, starterLoaded: false, offerStarter: false };
   if (isUntouchedStarter(doc, oldStarter))
     return { doc: newStarter, starterLoaded: true, offerStarter: false };
