@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmbeddedStore } from '../src/store/embedded/embedded-store.js';
 import { openAt, tempDirs } from './helpers/embedded-dirs.js';
+import { createLogger } from '../src/log.js';
 import { nodeFs } from '../src/store/embedded/wal-fs.js';
 import type { WalFs } from '../src/store/embedded/wal-fs.js';
 import { delivery, event, integration, source } from './helpers/records.js';
@@ -124,5 +125,41 @@ describe('compaction in the background', () => {
     await reopened.close();
     disk.release();
     await store.close();
+  });
+
+  it('a snapshot that cannot be written (disk full) is dropped and logged; appends go on and nothing is lost', async () => {
+    const dir = await freshDir();
+    const disk: WalFs = {
+      async open(path, flags) {
+        const file = await nodeFs.open(path, flags);
+        if (!path.endsWith('.seg.tmp')) return file;
+        return {
+          write: () =>
+            Promise.reject(
+              Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+            ),
+          read: (...args) => file.read(...args),
+          truncate: (length) => file.truncate(length),
+          stat: () => file.stat(),
+          close: () => file.close(),
+          datasync: () => file.datasync(),
+        };
+      },
+    };
+    const warnings: string[] = [];
+    const store = await openAt(dir, {
+      fs: disk,
+      compactAfterLines: 5,
+      log: createLogger((line) => warnings.push(JSON.stringify(line))),
+    });
+    const { sources } = await seed(store);
+    await store.putSource({ ...sources[1]!, name: 'written after the failed snapshot' });
+    await store.close();
+    expect(warnings.some((w) => w.includes('compaction failed') && w.includes('ENOSPC'))).toBe(true);
+    expect((await walFiles(dir)).some((n) => n.endsWith('.tmp'))).toBe(false);
+    const again = await openAt(dir);
+    expect((await again.listSources()).length).toBe(sources.length);
+    expect((await again.getSource(sources[1]!.id))?.name).toBe('written after the failed snapshot');
+    await again.close();
   });
 });

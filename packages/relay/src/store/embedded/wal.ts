@@ -232,8 +232,13 @@ export class WriteAheadLog {
         continue;
       }
       if (this.compaction && !run) {
-        this.startCompaction(this.compaction);
+        const job = this.compaction;
         this.compaction = null;
+        try {
+          this.startCompaction(job);
+        } catch (error) {
+          this.compactionFailed(error);
+        }
         continue;
       }
       if (this.buffer.length === 0) break;
@@ -412,15 +417,13 @@ export class WriteAheadLog {
     } catch (error) {
       await run.file?.close().catch(() => undefined);
       await unlink(tmp).catch(() => undefined);
-      this.compactionFailedAt = Date.now();
-      this.options.log.warn('embedded store: compaction failed; the log stays as it was', {
-        error: (error as Error).message,
-      });
+      this.compactionFailed(error);
       return;
     }
     // From here the snapshot is the start of the log.
-    await this.requireHandle().close();
+    const old = this.requireHandle();
     this.handle = run.file;
+    await old.close().catch(() => undefined);
     this.segment = s;
     this.position = position;
     const tailCount = run.tail.reduce((n, ops) => n + ops.length, 0);
@@ -432,7 +435,13 @@ export class WriteAheadLog {
       run.tail.flat().flatMap((op) => (op.c === 'events' ? [op.op === 'put' ? op.v.id : op.id] : [])),
     );
     for (const op of run.moved) if (op.op === 'put' && !touched.has(op.v.id)) run.job.apply(op);
-    await this.writeManifest(s);
+    try {
+      await this.writeManifest(s);
+    } catch (error) {
+      // Replay still starts at the old segments and reads this one after them: the same state.
+      this.compactionFailed(error);
+      return;
+    }
     this.replayFrom = s;
     await this.dropLegacy();
     const live = run.job.live();
@@ -440,6 +449,14 @@ export class WriteAheadLog {
       if (old < s && !live.has(old)) await unlink(this.segmentPath(old)).catch(() => undefined);
     }
     await syncDir(this.dir);
+  }
+
+  /** A compaction that could not finish: logged, and not tried again for a minute (a full disk). */
+  private compactionFailed(error: unknown): void {
+    this.compactionFailedAt = Date.now();
+    this.options.log.warn('embedded store: compaction failed; the log stays as it was', {
+      error: (error as Error).message,
+    });
   }
 
   /** A snapshot left by a process that died while writing it: never part of the log. */
