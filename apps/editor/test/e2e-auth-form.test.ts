@@ -4,18 +4,19 @@
  * the connection note says what to create, and against a relay lacking the connection "Connect HubSpot"
  * appears. Undo goes back to secrets; the choice survives a reload with the autosaved doc.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type RunningRelay } from '@hookmap/relay';
-import { hasChromium, launchChromium, type LaunchedBrowser } from './support/browser.js';
-import { APP_ROOT, buildEditor } from './support/build.js';
-import { serveDirectory, type StaticServer } from './support/static-server.js';
+import { hasChromium } from './support/browser.js';
+import {
+  SHOTS,
+  startEditorStack,
+  startTestRelay,
+  type EditorStack,
+  type TestRelay,
+} from './support/stack.js';
 
 const TOKEN = 'editor-auth-form-e2e-token-51c2d8';
-const SHOTS = join(APP_ROOT, 'screenshots');
 
 interface Doc {
   connection?: string;
@@ -24,36 +25,27 @@ interface Doc {
 }
 
 describe.skipIf(!hasChromium)('the editor: signing HubSpot in with its relay connection', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hookmap-editor-auth-form-'));
-  let relay: RunningRelay;
-  let outDir = '';
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  let stack: EditorStack;
+  let backend: TestRelay;
   let page: Page;
   const pageErrors: string[] = [];
   const doc = () => page.evaluate(() => (globalThis as unknown as { hookmapDoc: () => Doc }).hookmapDoc());
   const headerValues = async () => (await doc()).headers.map((h) => h.value).join('\n');
 
   beforeAll(async () => {
-    relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir: dir, adminToken: TOKEN, log: () => {} });
-    outDir = await buildEditor();
-    server = await serveDirectory(outDir);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    backend = await startTestRelay(TOKEN);
+    stack = await startEditorStack();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await relay?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
+    await stack?.close();
+    await backend?.close();
   });
 
   it('switches HubSpot Note to the relay connection, shows what to connect, undoes, and keeps it over a reload', async () => {
-    page = await browser.context.newPage();
+    page = await stack.browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(stack.server.url);
     await page.getByTestId('preview').waitFor({ timeout: 30_000 });
     await page.getByTestId('provider-select').selectOption('otter');
     await page.getByTestId('target-select').selectOption('hubspot.note');
@@ -84,7 +76,7 @@ describe.skipIf(!hasChromium)('the editor: signing HubSpot in with its relay con
 
     // A relay without the connection: "Connect HubSpot".
     await page.getByTestId('tab-logs').click();
-    await page.getByLabel('Relay', { exact: true }).fill(relay.url);
+    await page.getByLabel('Relay', { exact: true }).fill(backend.relay.url);
     await page.getByLabel('Admin token').fill(TOKEN);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const cta = page.getByTestId('connection-cta-button');

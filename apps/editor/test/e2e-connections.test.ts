@@ -4,28 +4,32 @@
  * value, starts "Connect" (the relay's PKCE authorize URL opened in a new tab), and deletes one after
  * confirming.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type RunningRelay } from '@hookmap/relay';
+import type { RunningRelay } from '@hookmap/relay';
 import type { ConnectionView } from '@hookmap/relay/api';
-import { hasChromium, launchChromium, type LaunchedBrowser } from './support/browser.js';
-import { APP_ROOT, buildEditor } from './support/build.js';
-import { serveDirectory, type StaticServer } from './support/static-server.js';
+import { hasChromium, type LaunchedBrowser } from './support/browser.js';
+import type { StaticServer } from './support/static-server.js';
+import {
+  SHOTS,
+  startEditorStack,
+  startTestRelay,
+  type EditorStack,
+  type TestRelay,
+} from './support/stack.js';
 
 const TOKEN = 'editor-connections-e2e-token-8c2d41a9e6f0';
-const SHOTS = join(APP_ROOT, 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const API_KEY = 'close-api-key-5b7e19d0c3a2f846';
 const CLIENT_SECRET = 'hubspot-client-secret-a91f03e7d2c4';
 
 describe.skipIf(!hasChromium)('the editor with a real relay: connections', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hookmap-editor-connections-'));
   let relay: RunningRelay;
-  let outDir = '';
+  let stack: EditorStack;
+  let backend: TestRelay;
   let server: StaticServer;
   let browser: LaunchedBrowser;
   let page: Page;
@@ -62,19 +66,15 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connections', () =>
   }
 
   beforeAll(async () => {
-    relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir: dir, adminToken: TOKEN, log: () => {} });
-    outDir = await buildEditor();
-    server = await serveDirectory(outDir);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    backend = await startTestRelay(TOKEN);
+    relay = backend.relay;
+    stack = await startEditorStack();
+    ({ server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await relay?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
+    await stack?.close();
+    await backend?.close();
   });
 
   it('creates a static and an OAuth2 connection, lists them without secrets, connects and deletes', async () => {

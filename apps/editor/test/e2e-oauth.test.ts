@@ -7,31 +7,34 @@
  * connection's stand-ins; the issued tokens and the client secret never reach the page.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events, OAuth2Server } from 'oauth2-mock-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type RunningRelay } from '@hookmap/relay';
+import type { RunningRelay } from '@hookmap/relay';
 import type { ConnectionView } from '@hookmap/relay/api';
-import { hasChromium, launchChromium, type LaunchedBrowser } from './support/browser.js';
-import { APP_ROOT, buildEditor } from './support/build.js';
-import { serveDirectory, type StaticServer } from './support/static-server.js';
+import { hasChromium, type LaunchedBrowser } from './support/browser.js';
+import type { StaticServer } from './support/static-server.js';
+import {
+  SHOTS,
+  startEditorStack,
+  startTestRelay,
+  type EditorStack,
+  type TestRelay,
+} from './support/stack.js';
 
 const TOKEN = 'editor-oauth-e2e-token-3f9a20c7b1d4';
 const CLIENT_SECRET = 'salesforce-client-secret-7d41e0a9c2b6';
 const INSTANCE_URL = 'https://acme.my.salesforce.com';
-const SHOTS = join(APP_ROOT, 'screenshots');
 
 describe.skipIf(!hasChromium)('the editor with a real relay: connecting Salesforce through OAuth2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hookmap-editor-oauth-'));
   const oauth = new OAuth2Server();
   /** Every token the OAuth2 server issued: none may show up in the editor. */
   const issued: string[] = [];
   const grants: string[] = [];
   let relay: RunningRelay;
-  let outDir = '';
+  let stack: EditorStack;
+  let backend: TestRelay;
   let server: StaticServer;
   let browser: LaunchedBrowser;
   let page: Page;
@@ -61,27 +64,16 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connecting Salesfor
           if (typeof response.body[key] === 'string') issued.push(response.body[key]);
       },
     );
-    relay = await startRelay({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: dir,
-      adminToken: TOKEN,
-      allowPrivate: ['127.0.0.1'],
-      log: () => {},
-    });
-    outDir = await buildEditor();
-    server = await serveDirectory(outDir);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    backend = await startTestRelay(TOKEN, { allowPrivate: ['127.0.0.1'] });
+    relay = backend.relay;
+    stack = await startEditorStack();
+    ({ server, browser } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await relay?.close();
+    await stack?.close();
+    await backend?.close();
     await oauth.stop();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('connects the connection the Salesforce starter names, and the preview keeps its stand-ins', async () => {

@@ -6,21 +6,25 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type RunningRelay } from '@hookmap/relay';
+import type { RunningRelay } from '@hookmap/relay';
 import type { DeliveryView } from '@hookmap/relay/api';
 import { otonistark } from '@hookmap/providers';
-import { hasChromium, launchChromium, type LaunchedBrowser } from './support/browser.js';
-import { APP_ROOT, buildEditor } from './support/build.js';
-import { serveDirectory, type StaticServer } from './support/static-server.js';
+import { hasChromium, type LaunchedBrowser } from './support/browser.js';
+import type { StaticServer } from './support/static-server.js';
+import {
+  SHOTS,
+  startEditorStack,
+  startTestRelay,
+  type EditorStack,
+  type TestRelay,
+} from './support/stack.js';
 
 const TOKEN = 'editor-relay-e2e-token-3f9a1c7d52b8';
-const SHOTS = join(APP_ROOT, 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sample = otonistark.samples[0]!.payload as Record<string, unknown>;
 /** The CRM refuses this phone number for good (400: no automatic retry). */
@@ -35,12 +39,12 @@ const call = (id: number, customer: string, phone = '+1234567890') => ({
 describe.skipIf(!hasChromium)(
   'the editor with a real relay: recent events, plan, publish, history, replay',
   () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hookmap-editor-relay-'));
     let relay: RunningRelay;
     let sink: http.Server;
     let sinkUrl = '';
     let integrationId = '';
-    let outDir = '';
+    let stack: EditorStack;
+    let backend: TestRelay;
     let server: StaticServer;
     let browser: LaunchedBrowser;
     let page: Page;
@@ -110,15 +114,8 @@ describe.skipIf(!hasChromium)(
       });
       await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
       sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
-      relay = await startRelay({
-        port: 0,
-        host: '127.0.0.1',
-        dataDir: dir,
-        adminToken: TOKEN,
-        allowPrivate: ['127.0.0.1'],
-        pollMs: 10,
-        log: () => {},
-      });
+      backend = await startTestRelay(TOKEN, { allowPrivate: ['127.0.0.1'], pollMs: 10 });
+      relay = backend.relay;
       const source = await api('POST', '/api/sources', {
         name: 'Otoni calls',
         provider: 'otonistark',
@@ -147,19 +144,14 @@ describe.skipIf(!hasChromium)(
         expect(res.status).toBe(202);
       }
       expect((await settled(3)).map((d) => d.status).sort()).toEqual(['failed', 'succeeded', 'succeeded']);
-      outDir = await buildEditor();
-      server = await serveDirectory(outDir);
-      browser = await launchChromium();
-      mkdirSync(SHOTS, { recursive: true });
+      stack = await startEditorStack();
+      ({ server, browser } = stack);
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await relay?.close();
+      await stack?.close();
+      await backend?.close();
       await new Promise((r) => sink?.close(r));
-      if (outDir) rmSync(outDir, { recursive: true, force: true });
-      rmSync(dir, { recursive: true, force: true });
     });
 
     it('connects the Logs tab and lists the deliveries', async () => {
