@@ -263,7 +263,8 @@ export class WriteAheadLog {
           for (const op of encoded[i]!) p.apply(op);
           this.opsSinceCompaction += p.ops.length;
         });
-        this.snapshotting?.tail.push(...encoded.map(tailOps));
+        const tail = this.snapshotting?.tail;
+        if (tail) for (const ops of encoded) tail.push(tailOps(ops));
         for (const p of batch) p.resolve();
       } catch (error) {
         const failure = new WalError(
@@ -431,10 +432,12 @@ export class WriteAheadLog {
     this.snapshotBytes = run.position;
     this.bytesSinceCompaction = position - run.position;
     // Bodies the snapshot moved into the new segment: point at them there, unless the event changed since.
-    const touched = new Set(
-      run.tail.flat().flatMap((op) => (op.c === 'events' ? [op.op === 'put' ? op.v.id : op.id] : [])),
-    );
-    for (const op of run.moved) if (op.op === 'put' && !touched.has(op.v.id)) run.job.apply(op);
+    if (run.moved.length > 0) {
+      const touched = new Set(
+        run.tail.flat().flatMap((op) => (op.c === 'events' ? [op.op === 'put' ? op.v.id : op.id] : [])),
+      );
+      for (const op of run.moved) if (op.op === 'put' && !touched.has(op.v.id)) run.job.apply(op);
+    }
     try {
       await this.writeManifest(s);
     } catch (error) {
