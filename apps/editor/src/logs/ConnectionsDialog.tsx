@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RelayApi } from './api.js';
 import type { ConnectionView } from './types.js';
 import { ConnectionForm } from './ConnectionForm.js';
-import { backdrop, box, useModalKeys } from './modal.js';
+import { ModalDialog } from './ModalDialog.js';
 import { badge, s } from './styles.js';
 import { connectionState, publishConnections } from './connection-state.js';
 
@@ -29,7 +29,6 @@ export function ConnectionsDialog({ api, onClose, draft = null, pollMs = 2000 }:
   const [creating, setCreating] = useState(draft !== null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [waiting, setWaiting] = useState<Record<string, string | null>>({});
-  const dialog = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
@@ -51,8 +50,6 @@ export function ConnectionsDialog({ api, onClose, draft = null, pollMs = 2000 }:
   useEffect(() => {
     if (loaded) publishConnections(list);
   }, [list, loaded]);
-
-  useModalKeys(dialog, first, onClose);
 
   // Connections being authorized in another tab: read again until the callback stored new tokens.
   const waitingRef = useRef(waiting);
@@ -104,98 +101,81 @@ export function ConnectionsDialog({ api, onClose, draft = null, pollMs = 2000 }:
   }
 
   return (
-    <div style={backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="connections-title"
-        style={box}
-        data-testid="connections-dialog"
-      >
-        <div style={{ ...s.bar, justifyContent: 'space-between' }}>
-          <h2 id="connections-title" style={{ margin: 0, fontSize: 16 }}>
-            Connections
-          </h2>
-          <button type="button" onClick={onClose} aria-label="Close (Esc)" data-testid="connections-close">
-            ✕
-          </button>
-        </div>
-        <p style={{ ...s.muted, margin: 0 }}>
-          Credentials the relay keeps and refreshes. An integration names one with{' '}
-          <code style={s.mono}>"connection": "&lt;id&gt;"</code> and its templates read{' '}
-          <code style={s.mono}>{'{{ connection.access_token }}'}</code>. Secret values are never shown.
-        </p>
-        <div style={s.bar}>
-          <button
-            ref={first}
-            type="button"
-            className="primary"
-            aria-expanded={creating}
-            onClick={() => setCreating(!creating)}
-            data-testid="connections-new"
-          >
-            New connection
-          </button>
-          <button type="button" onClick={() => void load()}>
-            Refresh
-          </button>
-          {notice && (
-            <span style={s.muted} role="status" data-testid="connections-notice">
-              {notice}
-            </span>
-          )}
-        </div>
-        {creating && (
-          <ConnectionForm
-            api={api}
-            initial={draft}
-            onCancel={() => setCreating(false)}
-            onCreated={(c) => {
-              setCreating(false);
-              setNotice(
-                c.kind === 'oauth2' ? `Created “${c.id}”: Connect it to get tokens` : `Created “${c.id}”`,
-              );
-              void load();
-            }}
-          />
-        )}
-        {error && (
-          <div role="alert" style={s.error}>
-            {error}
-          </div>
-        )}
-        {loaded && list.length === 0 ? (
-          <div style={s.muted}>This relay has no connection yet.</div>
-        ) : (
-          <table style={s.table}>
-            <thead>
-              <tr>
-                {['Id', 'Kind', 'Status', 'Expires', 'Last error', 'Set', ''].map((h) => (
-                  <th key={h} style={s.th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <Row
-                  key={c.id}
-                  c={c}
-                  waiting={c.id in waiting}
-                  confirming={confirming === c.id}
-                  onConnect={() => void connect(c)}
-                  onDelete={() => setConfirming(c.id)}
-                  onConfirm={() => void remove(c.id)}
-                  onCancel={() => setConfirming(null)}
-                />
-              ))}
-            </tbody>
-          </table>
+    <ModalDialog name="connections" title="Connections" first={first} onClose={onClose}>
+      <p style={{ ...s.muted, margin: 0 }}>
+        Credentials the relay keeps and refreshes. An integration names one with{' '}
+        <code style={s.mono}>"connection": "&lt;id&gt;"</code> and its templates read{' '}
+        <code style={s.mono}>{'{{ connection.access_token }}'}</code>. Secret values are never shown.
+      </p>
+      <div style={s.bar}>
+        <button
+          ref={first}
+          type="button"
+          className="primary"
+          aria-expanded={creating}
+          onClick={() => setCreating(!creating)}
+          data-testid="connections-new"
+        >
+          New connection
+        </button>
+        <button type="button" onClick={() => void load()}>
+          Refresh
+        </button>
+        {notice && (
+          <span style={s.muted} role="status" data-testid="connections-notice">
+            {notice}
+          </span>
         )}
       </div>
-    </div>
+      {creating && (
+        <ConnectionForm
+          api={api}
+          initial={draft}
+          onCancel={() => setCreating(false)}
+          onCreated={(c) => {
+            setCreating(false);
+            setNotice(
+              c.kind === 'oauth2' ? `Created “${c.id}”: Connect it to get tokens` : `Created “${c.id}”`,
+            );
+            void load();
+          }}
+        />
+      )}
+      {error && (
+        <div role="alert" style={s.error}>
+          {error}
+        </div>
+      )}
+      {loaded && list.length === 0 ? (
+        <div style={s.muted}>This relay has no connection yet.</div>
+      ) : (
+        <table style={s.table}>
+          <thead>
+            <tr>
+              {['Id', 'Kind', 'Status', 'Expires', 'Last error', 'Set', ''].map((h) => (
+                <th key={h} style={s.th}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => (
+              <Row
+                key={c.id}
+                c={c}
+                waiting={c.id in waiting}
+                confirming={confirming === c.id}
+                onConnect={() => void connect(c)}
+                onDelete={() => setConfirming(c.id)}
+                onConfirm={() => void remove(c.id)}
+                onCancel={() => setConfirming(null)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ModalDialog>
   );
 }
 

@@ -5,7 +5,7 @@ import { HistoryView } from './HistoryView.js';
 import { PlanView } from './PlanView.js';
 import { integrationLabel } from './format.js';
 import { s } from './styles.js';
-import { backdrop, box, useModalKeys } from './modal.js';
+import { ModalDialog } from './ModalDialog.js';
 import { getStore } from '../store.js';
 
 interface Props {
@@ -27,10 +27,7 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
   const [view, setView] = useState<'plan' | 'history'>('plan');
   const [reload, setReload] = useState(0);
   const first = useRef<HTMLSelectElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   const integration = list.find((i) => i.id === id);
-
-  useModalKeys(dialog, first, onClose);
 
   function changed(saved: IntegrationView) {
     setList((old) => old.map((i) => (i.id === saved.id ? saved : i)));
@@ -39,79 +36,62 @@ export function PublishDialog({ api, integrations, initialId, onClose, onChanged
   }
 
   return (
-    <div style={backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="publish-title"
-        style={box}
-        data-testid="publish-dialog"
-      >
-        <div style={{ ...s.bar, justifyContent: 'space-between' }}>
-          <h2 id="publish-title" style={{ margin: 0, fontSize: 16 }}>
-            Publish to the relay
-          </h2>
-          <button type="button" onClick={onClose} aria-label="Close (Esc)" data-testid="publish-close">
-            ✕
-          </button>
-        </div>
-        <div style={s.bar}>
-          <label style={s.label}>
-            Relay integration to update
-            <select
-              ref={first}
-              style={s.select}
-              value={id}
-              onChange={(e) => setId(e.target.value)}
-              data-testid="publish-integration"
-            >
-              {list.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {integrationLabel(i)} · live v{i.version}
-                </option>
-              ))}
-            </select>
-          </label>
-          {integration && (
-            <span style={s.muted}>
-              {integration.active ? 'active' : 'disabled'} · live version {integration.version} ·{' '}
-              <span style={s.mono}>{integration.id}</span>
-            </span>
-          )}
-        </div>
-        <div role="tablist" aria-label="Publish views" className="tabs" style={{ padding: '0 0 0 0' }}>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'plan'}
-            onClick={() => setView('plan')}
-            data-testid="publish-tab-plan"
+    <ModalDialog name="publish" title="Publish to the relay" first={first} onClose={onClose}>
+      <div style={s.bar}>
+        <label style={s.label}>
+          Relay integration to update
+          <select
+            ref={first}
+            style={s.select}
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+            data-testid="publish-integration"
           >
-            Plan &amp; publish
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'history'}
-            onClick={() => setView('history')}
-            data-testid="publish-tab-history"
-          >
-            History
-          </button>
-        </div>
-        {!integration ? (
-          <div style={s.muted}>
-            This relay has no integration yet: create one (hookmap deploy or the admin API), then plan changes
-            to it here.
-          </div>
-        ) : view === 'plan' ? (
-          <PlanView key={integration.id} api={api} integration={integration} onPublished={changed} />
-        ) : (
-          <HistoryView api={api} integration={integration} reload={reload} onRolledBack={changed} />
+            {list.map((i) => (
+              <option key={i.id} value={i.id}>
+                {integrationLabel(i)} · live v{i.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        {integration && (
+          <span style={s.muted}>
+            {integration.active ? 'active' : 'disabled'} · live version {integration.version} ·{' '}
+            <span style={s.mono}>{integration.id}</span>
+          </span>
         )}
       </div>
-    </div>
+      <div role="tablist" aria-label="Publish views" className="tabs" style={{ padding: '0 0 0 0' }}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'plan'}
+          onClick={() => setView('plan')}
+          data-testid="publish-tab-plan"
+        >
+          Plan &amp; publish
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'history'}
+          onClick={() => setView('history')}
+          data-testid="publish-tab-history"
+        >
+          History
+        </button>
+      </div>
+      {!integration ? (
+        <div style={s.muted}>
+          This relay has no integration yet: create one (hookmap deploy or the admin API), then plan changes
+          to it here.
+        </div>
+      ) : view === 'plan' ? (
+        <PlanView key={integration.id} api={api} integration={integration} onPublished={changed} />
+      ) : (
+        <HistoryView api={api} integration={integration} reload={reload} onRolledBack={changed} />
+      )}
+    </ModalDialog>
   );
 }
 
