@@ -1,35 +1,10 @@
 /** The editor's client for the relay's connections (SPEC §10), against a fake fetch. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeFetch } from './support/fake-fetch.js';
 import { CONNECTION_PRESETS as RELAY_PRESETS } from '@hookmap/relay';
 import { createRelayApi, RelayError } from '../src/logs/api.js';
 import { CONNECTION_PRESETS, type ConnectionView } from '../src/logs/types.js';
 import { connectionState } from '../src/logs/ConnectionsDialog.js';
-
-interface Call {
-  method: string;
-  url: string;
-  auth: string | undefined;
-  body: unknown;
-}
-
-function fakeFetch(answer: (call: Call) => { status?: number; body?: unknown }): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const headers = init.headers as Record<string, string>;
-    const call: Call = {
-      method: init.method ?? 'GET',
-      url,
-      auth: headers.authorization,
-      body: init.body ? JSON.parse(init.body as string) : undefined,
-    };
-    calls.push(call);
-    const { status = 200, body } = answer(call);
-    return new Response(body === undefined ? null : JSON.stringify(body), { status });
-  });
-  return calls;
-}
-
-afterEach(() => vi.unstubAllGlobals());
 
 const api = () => createRelayApi('http://relay.test/', 'tok');
 const view = { id: 'hub/1', kind: 'oauth2', status: 'ok', set: ['clientId', 'clientSecret'] };

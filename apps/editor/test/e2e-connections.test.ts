@@ -4,13 +4,12 @@
  * value, starts "Connect" (the relay's PKCE authorize URL opened in a new tab), and deletes one after
  * confirming.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningRelay } from '@hookmap/relay';
 import type { ConnectionView } from '@hookmap/relay/api';
+import { axeViolations } from './support/axe.js';
 import { hasChromium, type LaunchedBrowser } from './support/browser.js';
 import type { StaticServer } from './support/static-server.js';
 import {
@@ -22,7 +21,6 @@ import {
 } from './support/stack.js';
 
 const TOKEN = 'editor-connections-e2e-token-8c2d41a9e6f0';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const API_KEY = 'close-api-key-5b7e19d0c3a2f846';
 const CLIENT_SECRET = 'hubspot-client-secret-a91f03e7d2c4';
 
@@ -40,29 +38,6 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connections', () =>
       headers: { authorization: `Bearer ${TOKEN}` },
     });
     return ((await res.json()) as { items: ConnectionView[] }).items;
-  }
-
-  /** Serious or critical WCAG 2.1 AA violations inside `selector`. */
-  async function axeViolations(selector: string): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async (scope) => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run(
-              c: unknown,
-              o: object,
-            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(scope) ?? document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, selector);
   }
 
   beforeAll(async () => {
@@ -154,7 +129,7 @@ describe.skipIf(!hasChromium)('the editor with a real relay: connections', () =>
     expect(url.searchParams.get('redirect_uri')).toBe(`${relay.url}/oauth/callback`);
     await page.screenshot({ path: join(SHOTS, 'connections.png') });
     await page.getByTestId('connections-new').click();
-    expect(await axeViolations('[data-testid="connections-dialog"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="connections-dialog"]')).toEqual([]);
     await page.getByTestId('connections-new').click();
 
     await close.getByTestId('connection-delete').click();

@@ -6,14 +6,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningRelay } from '@hookmap/relay';
 import type { DeliveryView } from '@hookmap/relay/api';
 import { otonistark } from '@hookmap/providers';
+import { axeViolations } from './support/axe.js';
 import { hasChromium, type LaunchedBrowser } from './support/browser.js';
 import type { StaticServer } from './support/static-server.js';
 import {
@@ -25,7 +24,6 @@ import {
 } from './support/stack.js';
 
 const TOKEN = 'editor-relay-e2e-token-3f9a1c7d52b8';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sample = otonistark.samples[0]!.payload as Record<string, unknown>;
 /** The CRM refuses this phone number for good (400: no automatic retry). */
 const REFUSED = '+19990000000';
@@ -72,35 +70,6 @@ describe.skipIf(!hasChromium)(
       }
       throw new Error('deliveries did not settle');
     }
-
-    const axeViolations = async (scope = '[data-testid="publish-dialog"]'): Promise<string[]> => {
-      if ((await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe)) === 'undefined')
-        await page.addScriptTag({ content: AXE });
-      return page.evaluate(async (selector) => {
-        const axe = (
-          globalThis as unknown as {
-            axe: {
-              run(
-                c: unknown,
-                o: object,
-              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document.querySelector(selector) ?? document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-      }, scope);
-    };
 
     beforeAll(async () => {
       sink = http.createServer((req, res) => {
@@ -213,7 +182,7 @@ describe.skipIf(!hasChromium)(
         /^Relay event /,
       );
       await expect.poll(() => page.locator('.sample-panel').innerText()).toContain('FAIL');
-      expect(await axeViolations('[data-testid="logs-panel"]')).toEqual([]);
+      expect(await axeViolations(page, '[data-testid="logs-panel"]')).toEqual([]);
     });
 
     it("plans the editor's integration over the recent events: counts, before/after side by side, diff operations", async () => {
@@ -245,7 +214,7 @@ describe.skipIf(!hasChromium)(
         await first.getByRole('region', { name: "With the editor's integration" }).innerText(),
       ).toContain('"name"');
       await page.screenshot({ path: join(SHOTS, 'relay-plan.png') });
-      expect(await axeViolations()).toEqual([]);
+      expect(await axeViolations(page, '[data-testid="publish-dialog"]')).toEqual([]);
     });
 
     it('publishes with a message, then History lists the versions, diffs one against live and rolls back', async () => {
@@ -266,7 +235,7 @@ describe.skipIf(!hasChromium)(
         .poll(() => page.getByTestId('diff-ops').innerText())
         .toMatch(/\/body\/template\/name \(was "\{\{ input_variables\.customer_name \}\}"\)/);
       await page.screenshot({ path: join(SHOTS, 'relay-history.png') });
-      expect(await axeViolations()).toEqual([]);
+      expect(await axeViolations(page, '[data-testid="publish-dialog"]')).toEqual([]);
 
       await page.getByRole('button', { name: 'Roll back to version 1' }).click();
       await expect.poll(() => page.getByTestId('history-notice').innerText()).toContain('as version 3');

@@ -4,17 +4,16 @@
  * accessibility at three window sizes, large outputs, one-click fixes. Built as for production.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { hasChromium, launchChromium, type LaunchedBrowser } from './support/browser.js';
 import { APP_ROOT, buildEditor } from './support/build.js';
 import { gzipBytes } from './support/measure.js';
 import { serveDirectory, type StaticServer } from './support/static-server.js';
 
 const SHOTS = join(APP_ROOT, 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1280, height: 800 },
@@ -198,32 +197,7 @@ describe.skipIf(!hasChromium)('the editor as a newcomer meets it', () => {
       const source = await page.locator('.field-source').first().boundingBox();
       expect(source?.width ?? 0).toBeGreaterThan(40);
       await shot(`${size.width}x${size.height}`);
-      if ((await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe)) === 'undefined') {
-        await page.addScriptTag({ content: AXE });
-      }
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as {
-            axe: {
-              run(
-                o: object,
-              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll('body *:not(.monaco-editor *)')]

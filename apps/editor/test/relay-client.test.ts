@@ -1,32 +1,7 @@
 /** The editor's relay client for SPEC §12 (events, replay, versions, plan, publish), against a fake fetch. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeFetch } from './support/fake-fetch.js';
 import { createRelayApi, RelayError } from '../src/logs/api.js';
-
-interface Call {
-  method: string;
-  url: string;
-  auth: string | undefined;
-  body: unknown;
-}
-
-function fakeFetch(answer: (call: Call) => { status?: number; body: unknown }): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const headers = init.headers as Record<string, string>;
-    const call: Call = {
-      method: init.method ?? 'GET',
-      url,
-      auth: headers.authorization,
-      body: init.body ? JSON.parse(init.body as string) : undefined,
-    };
-    calls.push(call);
-    const { status = 200, body } = answer(call);
-    return new Response(JSON.stringify(body), { status });
-  });
-  return calls;
-}
-
-afterEach(() => vi.unstubAllGlobals());
 
 const api = () => createRelayApi('http://relay.test/', 'tok');
 
