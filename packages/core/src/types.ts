@@ -299,6 +299,12 @@ export interface Provider {
   detect(payload: unknown): boolean;
   /** A fresh object on every call (renderRequest adds `secrets` to it in place). */
   buildContext(payload: unknown): Record<string, unknown>;
+  /**
+   * Optional: a builder of the context restricted to `names` — for each name the value `buildContext`
+   * gives it, absent where it is absent there, computing only what those names need. renderRequest and
+   * flows use it (made once per document) when their templates can only read those names.
+   */
+  contextReader?(names: readonly string[]): (payload: unknown) => Record<string, unknown>;
   sections: ProviderSection[];
   /** Context key whose object URL placeholders resolve against first (OSVI: "call_trigger_data"), or null. */
   urlScope: string | null;

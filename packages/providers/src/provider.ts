@@ -54,17 +54,28 @@ export function combinedSchema(
 /** Where a context keeps its `common` view once built (a symbol: never enumerated, never in JSON). */
 const COMMON = Symbol('hookmap.common');
 
+/** How a provider builds its expression context, whole or for a few names (core `Provider`). */
+export interface ContextBuilders {
+  buildContext(payload: unknown): Record<string, unknown>;
+  contextReader(names: readonly string[]): (payload: unknown) => Record<string, unknown>;
+}
+
 /**
  * The expression context every provider builds: the payload's own top-level fields, then the provider's
- * named sources, then `payload` (the whole raw payload) and `common`. Later keys win on a clash.
+ * named sources (`sources`, whose possible keys are `sourceNames`), then `payload` (the whole raw payload)
+ * and `common`. Later keys win on a clash.
  * `common` is an own, enumerable accessor that builds the view from `payload` on first read and keeps it,
  * so a template that never reads it does not pay for it on every webhook. The accessor is made once per
  * provider, not per context: V8 then gives every context of a provider the same hidden class (a getter
  * made per call would give each context its own, and make every read of it slow).
+ * `contextReader(names)` gives the same values for just those names, computing the sources only when
+ * one of them is a source and `common` only when named: what a template that reads a few fields needs.
  */
 export function contextAssembler(
   buildCommon: (payload: unknown) => CommonView,
-): (payload: unknown, sources: Record<string, unknown>) => Record<string, unknown> {
+  sources: (payload: unknown) => Record<string, unknown>,
+  sourceNames: readonly string[],
+): ContextBuilders {
   const common: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
@@ -77,14 +88,43 @@ export function contextAssembler(
       return value;
     },
   };
-  return (payload, sources) => {
-    const context: Record<string, unknown> = {};
-    if (isRecord(payload)) copyInto(context, payload);
-    copyInto(context, sources);
-    context.payload = payload;
-    Object.defineProperty(context, 'common', common);
-    return context;
+  const known = new Set(sourceNames);
+  return {
+    buildContext(payload) {
+      const context: Record<string, unknown> = {};
+      if (isRecord(payload)) copyInto(context, payload);
+      copyInto(context, sources(payload));
+      context.payload = payload;
+      Object.defineProperty(context, 'common', common);
+      return context;
+    },
+    contextReader(names) {
+      const fields = names.filter((n) => n !== 'payload' && n !== 'common');
+      const wantsSources = fields.some((n) => known.has(n));
+      const wantsPayload = names.includes('payload');
+      const wantsCommon = names.includes('common');
+      return (payload) => {
+        const context: Record<string, unknown> = {};
+        const record = isRecord(payload) ? payload : null;
+        const named = wantsSources ? sources(payload) : null;
+        for (let i = 0; i < fields.length; i++) {
+          const name = fields[i] as string;
+          if (named !== null && hasOwn.call(named, name)) setField(context, name, named[name]);
+          else if (record !== null && hasOwn.call(record, name)) setField(context, name, record[name]);
+        }
+        if (wantsPayload) context.payload = payload;
+        if (wantsCommon) context.common = buildCommon(payload);
+        return context;
+      };
+    },
   };
+}
+
+/** A plain store, except for an own `__proto__` key (JSON.parse makes one), defined as data. */
+function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

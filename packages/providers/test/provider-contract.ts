@@ -116,6 +116,32 @@ export function runProviderContract(provider: HookmapProvider): void {
       }
     });
 
+    it('reads any few names of a context as buildContext gives them, and leaves out what it lacks', () => {
+      expect(provider.contextReader).toBeTypeOf('function');
+      const payloads = [
+        ...allSamples.map(({ sample }) => sample.payload),
+        null,
+        [],
+        {},
+        JSON.parse('{"__proto__": {"a": 1}, "payload": 1, "common": 2, "metadata": 3}') as unknown,
+      ];
+      for (const payload of payloads) {
+        const full = provider.buildContext(payload);
+        const names = [...Object.keys(full), 'no_such_name', '__proto__', 'constructor'];
+        const sets = [names, ...names.map((n) => [n]), ['payload', 'common'], []];
+        for (const set of sets) {
+          const part = provider.contextReader!(set)(payload);
+          const label = `${JSON.stringify(set)} of ${JSON.stringify(payload)?.slice(0, 60)}`;
+          for (const name of set) {
+            expect(Object.hasOwn(part, name), `${name} in ${label}`).toBe(Object.hasOwn(full, name));
+            expect(part[name], `${name} in ${label}`).toEqual(full[name]);
+          }
+          expect(Object.getPrototypeOf(part)).toBe(Object.prototype);
+          for (const key of Object.keys(part)) expect(set, label).toContain(key);
+        }
+      }
+    });
+
     it('fills common with the provider, event and id of every sample', () => {
       for (const sample of provider.samples) {
         const common = provider.buildCommon(sample.payload);

@@ -115,6 +115,25 @@ describe('examples/', () => {
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
 
+    it('renders the same without diagnostics, and through the whole context as through contextReader', () => {
+      // The provider without contextReader: renderRequest then builds the whole context.
+      const whole = { ...provider, contextReader: undefined };
+      for (const way of [provider, whole]) {
+        if (isFlow(integration)) {
+          const result = renderFlow(integration, payload, {
+            provider: way,
+            secrets,
+            responses: responses ?? {},
+          });
+          expect(withoutDiagnostics(result)).toEqual(expected);
+        } else {
+          const { diagnostics, ...request } = renderRequest(integration, payload, { provider: way, secrets });
+          expect(request).toEqual(expected);
+          expect(diagnostics).toEqual([]);
+        }
+      }
+    });
+
     it("expected.json is what the CRM's API accepts (method, URL, schema of every request)", () => {
       expect(getTarget(integration.target ?? '')).toBeDefined();
       if (isFlow(integration)) {

@@ -1,3 +1,4 @@
+import { isoStringFast, parseZonedFast } from './iso-fast.js';
 import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
 /** ISO 8601 / RFC 3339 date or date-time (a space may stand for the T). */
@@ -27,6 +28,8 @@ function readEpochMs(v: unknown, name: string): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
   if (typeof v === 'string') {
+    const fast = parseZonedFast(v);
+    if (!Number.isNaN(fast)) return fast;
     if (ZONED_DATE_TIME.test(v)) {
       const ms = Date.parse(v);
       if (!Number.isNaN(ms)) return ms;
@@ -167,7 +170,8 @@ const MONTHS = [
   'December',
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const pad = (n: number, w = 2): string =>
+  w === 2 && n >= 0 && n < 10 ? '0' + n : w === 2 && n < 100 && n >= 0 ? '' + n : String(n).padStart(w, '0');
 
 function offset(minutes: number, colon: boolean): string {
   const sign = minutes < 0 ? '-' : '+';
@@ -244,7 +248,8 @@ function date(v: unknown, format: unknown, zone: unknown = 'UTC'): string {
   return out;
 }
 function iso(v: unknown): string {
-  return new Date(toEpochMs(v, 'iso')).toISOString();
+  const ms = toEpochMs(v, 'iso');
+  return isoStringFast(ms) ?? new Date(ms).toISOString();
 }
 function unix(v: unknown): number {
   return Math.floor(toEpochMs(v, 'unix') / 1000);

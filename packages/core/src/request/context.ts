@@ -1,5 +1,6 @@
 import { setOwn } from '../evaluate/paths.js';
 import type { Provider } from '../types.js';
+import { contextRoots } from './context-roots.js';
 import { exposesRoot } from './root-exposure.js';
 
 /**
@@ -59,18 +60,65 @@ export interface ScopeUse {
   connection: boolean;
   /** Some template can yield the context root (`{{ $ }}`, `$..*`, Handlebars `this`): scope names are non-enumerable. */
   hidden: boolean;
+  /**
+   * Builds the payload's context holding only the names the document's templates can read
+   * (context-roots.ts), or null when it must be the whole context (`payloadContext`).
+   */
+  reader: ((payload: unknown) => Record<string, unknown>) | null;
 }
 
 /**
  * Conservative: a document whose text never contains the word cannot name the scope in any template
  * (path, JSONPath, Handlebars `lookup`), so its renders need not define it.
  */
-export function scopeUse(doc: unknown): ScopeUse {
+export function scopeUse(doc: unknown, provider: Provider | undefined): ScopeUse {
   const text = JSON.stringify(doc) ?? '';
+  const roots = contextRoots(doc);
   return {
     secrets: text.includes('secrets'),
     connection: text.includes('connection'),
     hidden: exposesRoot(doc),
+    reader: roots && contextReader(roots, provider),
+  };
+}
+
+const SCOPE_SET: ReadonlySet<string> = new Set(SCOPE_NAMES);
+
+/**
+ * The context of a payload restricted to `roots`: each value is the one the whole context
+ * (`payloadContext`) has under that name, and a name it lacks is absent here too. The provider's URL
+ * scope is always kept (URL placeholders read it first). A provider without `contextReader` gets null:
+ * only it knows what its `buildContext` computes.
+ */
+function contextReader(
+  roots: string[],
+  provider: Provider | undefined,
+): ((payload: unknown) => Record<string, unknown>) | null {
+  const names = roots.filter((n) => !SCOPE_SET.has(n));
+  if (provider?.urlScope && !names.includes(provider.urlScope)) names.push(provider.urlScope);
+  const wantsPayload = names.includes('payload');
+  if (provider) {
+    if (!provider.contextReader) return null;
+    const read = provider.contextReader(names);
+    if (!wantsPayload) return read;
+    return (payload) => {
+      const context = read(payload);
+      if (context.payload === undefined) setOwn(context, 'payload', payload);
+      return context;
+    };
+  }
+  const fields = names.filter((n) => n !== 'payload');
+  return (payload) => {
+    const context: Record<string, unknown> = {};
+    if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) {
+      const record = payload as Record<string, unknown>;
+      for (let i = 0; i < fields.length; i++) {
+        const name = fields[i] as string;
+        if (hasOwn.call(record, name)) setOwn(context, name, record[name]);
+      }
+    }
+    if (wantsPayload) setOwn(context, 'payload', payload);
+    return context;
   };
 }
 
@@ -89,7 +137,7 @@ export function requestContext(
   scope: RequestScope,
   use: ScopeUse,
 ): Record<string, unknown> {
-  const context = payloadContext(payload, provider);
+  const context = use.reader ? use.reader(payload) : payloadContext(payload, provider);
   if (use.secrets || hasOwn.call(context, 'secrets'))
     setScope(context, 'secrets', scope.secrets ?? EMPTY, use.hidden);
   if (use.connection || hasOwn.call(context, 'connection'))

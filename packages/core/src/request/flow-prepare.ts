@@ -63,7 +63,7 @@ export function prepareFlow(flow: Flow, provider: Provider | undefined): Prepare
     };
   });
   throwFirst([...[...integrationTemplates(flow)].flatMap(whenProblems), ...stepReferenceProblems(flow)]);
-  const entry = { provider, steps, use: scopeUse(flow) };
+  const entry = { provider, steps, use: scopeUse(flow, provider) };
   prepared.set(flow, entry);
   return entry;
 }

@@ -32,7 +32,11 @@ function prepare(integration: Integration, provider: Provider | undefined): Prep
       { path: '/steps' },
     );
   }
-  const entry = { provider, request: prepareRequest(integration, provider), use: scopeUse(integration) };
+  const entry = {
+    provider,
+    request: prepareRequest(integration, provider),
+    use: scopeUse(integration, provider),
+  };
   prepared.set(integration, entry);
   return entry;
 }

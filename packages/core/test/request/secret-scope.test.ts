@@ -5,9 +5,15 @@
  * same name is never read in their place. One test per route: (where) × (whole-value form).
  */
 import { describe, expect, it } from 'vitest';
-import { renderRequest, serializeBody, type Integration, type IntegrationBody } from '../../src/index.js';
+import {
+  renderRequest,
+  serializeBody,
+  type Integration,
+  type IntegrationBody,
+  type Provider,
+} from '../../src/index.js';
 import { exposesRoot } from '../../src/request/root-exposure.js';
-import { osvi, sample } from '../support/osvi.js';
+import { osvi, osviReading, sample } from '../support/osvi.js';
 
 const secrets = { TOKEN: 'sec-7f3a9c', BASE: 'https://good.example' };
 const connection = { access_token: 'conn-91bd4e', instance_url: 'https://acme.my.example', expires_in: 3599 };
@@ -26,8 +32,8 @@ const hostile = {
 };
 
 /** Everything a request would send, as text. */
-function sent(integration: Integration, payload: unknown = sample): string {
-  const r = renderRequest(integration, payload, { provider: osvi, secrets, connection });
+function sent(integration: Integration, payload: unknown = sample, provider: Provider = osvi): string {
+  const r = renderRequest(integration, payload, { provider, secrets, connection });
   return JSON.stringify({ url: r.url, headers: r.headers, body: serializeBody(r) ?? null });
 }
 
@@ -128,106 +134,116 @@ describe('whole-context values never carry secrets or connection values', () => 
   });
 });
 
-describe('naming them is the only way in', () => {
-  it.each([
-    [
-      'a JSON body',
-      {
-        url,
-        body: {
-          mode: 'template',
-          template: { t: '{{ secrets.TOKEN }}', c: '{{ connection.access_token }}' },
+/** Both ways a context is built: the provider's whole buildContext, and its contextReader for the names used. */
+describe.each([
+  ['buildContext', osvi],
+  ['contextReader', osviReading],
+] as Array<[string, Provider]>)('with the provider’s %s', (_way, provider) => {
+  describe('naming them is the only way in', () => {
+    it.each([
+      [
+        'a JSON body',
+        {
+          url,
+          body: {
+            mode: 'template',
+            template: { t: '{{ secrets.TOKEN }}', c: '{{ connection.access_token }}' },
+          },
         },
-      },
-    ],
-    [
-      'a JSON body through JSONPath',
-      {
-        url,
-        body: {
-          mode: 'template',
-          template: { t: '{{ $.secrets.TOKEN }}', c: "{{ $['connection'].access_token }}" },
+      ],
+      [
+        'a JSON body through JSONPath',
+        {
+          url,
+          body: {
+            mode: 'template',
+            template: { t: '{{ $.secrets.TOKEN }}', c: "{{ $['connection'].access_token }}" },
+          },
         },
-      },
-    ],
-    [
-      'a hookmap text body',
-      { url, body: { mode: 'text', template: '{{ secrets.TOKEN }} {{ connection.access_token }}' } },
-    ],
-    [
-      'a Handlebars text body',
-      {
-        url,
-        body: {
-          mode: 'text',
-          engine: 'handlebars',
-          template: '{{secrets.TOKEN}} {{connection.access_token}}',
+      ],
+      [
+        'a hookmap text body',
+        { url, body: { mode: 'text', template: '{{ secrets.TOKEN }} {{ connection.access_token }}' } },
+      ],
+      [
+        'a Handlebars text body',
+        {
+          url,
+          body: {
+            mode: 'text',
+            engine: 'handlebars',
+            template: '{{secrets.TOKEN}} {{connection.access_token}}',
+          },
         },
-      },
-    ],
-    [
-      'headers',
-      { url, headers: { A: 'Bearer {{ secrets.TOKEN }}', B: 'Bearer {{ connection.access_token }}' } },
-    ],
-    [
-      'the URL',
-      { url: '{{ connection.instance_url }}/x?t={{ secrets.TOKEN }}&c={{ connection.access_token }}' },
-    ],
-  ] as Array<[string, Integration]>)('%s renders the named values', (_label, integration) => {
-    for (const payload of [sample, hostile]) {
-      const text = sent(integration, payload);
-      for (const value of VALUES.slice(0, 2)) expect(text).toContain(value);
-      expect(text).not.toContain('payload-');
-      expect(text).not.toContain('scope-');
-    }
-  });
-
-  it('a connection value that is not a string keeps its type in a whole value', () => {
-    const r = renderRequest(
-      { url, body: { mode: 'template', template: { n: '{{ connection.expires_in }}' } } },
-      sample,
-      { connection },
-    );
-    expect(r.body).toEqual({ n: 3599 });
-  });
-
-  it('an entry of them can be passed on whole by naming the scope', () => {
-    const r = renderRequest({ url, body: { mode: 'template', template: { all: '{{ secrets }}' } } }, sample, {
-      secrets: { A: 'x' },
+      ],
+      [
+        'headers',
+        { url, headers: { A: 'Bearer {{ secrets.TOKEN }}', B: 'Bearer {{ connection.access_token }}' } },
+      ],
+      [
+        'the URL',
+        { url: '{{ connection.instance_url }}/x?t={{ secrets.TOKEN }}&c={{ connection.access_token }}' },
+      ],
+    ] as Array<[string, Integration]>)('%s renders the named values', (_label, integration) => {
+      for (const payload of [sample, hostile]) {
+        const text = sent(integration, payload, provider);
+        for (const value of VALUES.slice(0, 2)) expect(text).toContain(value);
+        expect(text).not.toContain('payload-');
+        expect(text).not.toContain('scope-');
+      }
     });
-    expect(r.body).toEqual({ all: { A: 'x' } });
-  });
-});
 
-describe('connection.* never comes from the payload', () => {
-  const integration: Integration = {
-    url: 'https://x.io/{{ connection.access_token }}',
-    headers: { Authorization: 'Bearer {{ connection.access_token }}' },
-    body: {
-      mode: 'template',
-      template: { t: '{{ connection.access_token }}', u: '{{ $.connection.access_token }}' },
-    },
-  };
+    it('a connection value that is not a string keeps its type in a whole value', () => {
+      const r = renderRequest(
+        { url, body: { mode: 'template', template: { n: '{{ connection.expires_in }}' } } },
+        sample,
+        { connection },
+      );
+      expect(r.body).toEqual({ n: 3599 });
+    });
 
-  it('without a connection, a payload field named connection is not read (root or URL scope)', () => {
-    const r = renderRequest(integration, hostile, { provider: osvi, diagnostics: true });
-    expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('payload-connection');
-    expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('scope-connection');
-    expect(r.diagnostics.filter((d) => d.code === 'H408').map((d) => d.path)).toEqual([
-      '/headers/Authorization',
-    ]);
-  });
-
-  it('without a provider too', () => {
-    const r = renderRequest(integration, { connection: { access_token: 'payload-connection' } });
-    expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('payload-connection');
+    it('an entry of them can be passed on whole by naming the scope', () => {
+      const r = renderRequest(
+        { url, body: { mode: 'template', template: { all: '{{ secrets }}' } } },
+        sample,
+        {
+          secrets: { A: 'x' },
+        },
+      );
+      expect(r.body).toEqual({ all: { A: 'x' } });
+    });
   });
 
-  it('with a connection, its values win everywhere', () => {
-    const r = renderRequest(integration, hostile, { provider: osvi, connection });
-    expect(r.url).toBe('https://x.io/conn-91bd4e');
-    expect(r.headers.Authorization).toBe('Bearer conn-91bd4e');
-    expect(r.body).toEqual({ t: 'conn-91bd4e', u: 'conn-91bd4e' });
+  describe('connection.* never comes from the payload', () => {
+    const integration: Integration = {
+      url: 'https://x.io/{{ connection.access_token }}',
+      headers: { Authorization: 'Bearer {{ connection.access_token }}' },
+      body: {
+        mode: 'template',
+        template: { t: '{{ connection.access_token }}', u: '{{ $.connection.access_token }}' },
+      },
+    };
+
+    it('without a connection, a payload field named connection is not read (root or URL scope)', () => {
+      const r = renderRequest(integration, hostile, { provider, diagnostics: true });
+      expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('payload-connection');
+      expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('scope-connection');
+      expect(r.diagnostics.filter((d) => d.code === 'H408').map((d) => d.path)).toEqual([
+        '/headers/Authorization',
+      ]);
+    });
+
+    it('without a provider too', () => {
+      const r = renderRequest(integration, { connection: { access_token: 'payload-connection' } });
+      expect(JSON.stringify([r.url, r.headers, r.body])).not.toContain('payload-connection');
+    });
+
+    it('with a connection, its values win everywhere', () => {
+      const r = renderRequest(integration, hostile, { provider, connection });
+      expect(r.url).toBe('https://x.io/conn-91bd4e');
+      expect(r.headers.Authorization).toBe('Bearer conn-91bd4e');
+      expect(r.body).toEqual({ t: 'conn-91bd4e', u: 'conn-91bd4e' });
+    });
   });
 });
 

@@ -61,3 +61,23 @@ export const osvi: Provider = {
   urlScope: 'call_trigger_data',
   idempotencyKey: (p) => (p as Payload)['call_log_id'] as string,
 };
+
+/** The names each `contextReader` call of `osviReading` was asked for, in order. */
+export const readerCalls: string[][] = [];
+
+/**
+ * The same provider with a `contextReader`: the whole context's values for just the names asked for
+ * (each call is recorded in `readerCalls`), as a provider's reader must give them.
+ */
+export const osviReading: Provider = {
+  ...osvi,
+  contextReader(names) {
+    readerCalls.push([...names]);
+    return (payload) => {
+      const full = osvi.buildContext(payload);
+      const out: Record<string, unknown> = {};
+      for (const name of names) if (Object.hasOwn(full, name)) out[name] = full[name];
+      return out;
+    };
+  },
+};

@@ -83,7 +83,9 @@ const SAMPLES: SampleInfo[] = [
   { id: 'bot_log_warning', name: 'bot_logs.update: warning', event: 'bot_logs.update', source: RESEARCH },
 ];
 
-const assemble = contextAssembler(attendeeCommon);
+/** The named sources attendeeSources can give (what contextReader computes them for). */
+const SOURCE_NAMES = ['metadata', ...Object.values(DATA_SOURCE_BY_TRIGGER)];
+const context = contextAssembler(attendeeCommon, attendeeSources, SOURCE_NAMES);
 export const attendee: HookmapProvider = {
   id: 'attendee',
   name: 'Attendee meeting bots',
@@ -93,7 +95,8 @@ export const attendee: HookmapProvider = {
   schemas: eventSchemas,
   contextSchemas: contextSchemas('attendee', eventSchemas, attendeeSourceSchemas),
   detect,
-  buildContext: (payload) => assemble(payload, attendeeSources(payload)),
+  buildContext: context.buildContext,
+  contextReader: context.contextReader,
   buildCommon: attendeeCommon,
   sections: attendeeSections,
   urlScope: 'metadata',

@@ -12,7 +12,9 @@ function detect(payload: unknown): boolean {
   return !('trigger' in payload || 'eventType' in payload || 'data' in payload);
 }
 
-const assemble = contextAssembler(osviCommon);
+/** The named sources osviSources can give (what contextReader computes them for). */
+const SOURCE_NAMES = ['call_info', 'call_summary', 'data_capture', 'structured_output', 'call_trigger_data'];
+const context = contextAssembler(osviCommon, osviSources, SOURCE_NAMES);
 export const osvi: HookmapProvider = {
   id: 'osvi',
   name: 'OSVI voice agents',
@@ -56,7 +58,8 @@ export const osvi: HookmapProvider = {
   schemas: eventSchemas,
   contextSchemas: contextSchemas('osvi', eventSchemas, osviSourceSchemas),
   detect,
-  buildContext: (payload) => assemble(payload, osviSources(payload)),
+  buildContext: context.buildContext,
+  contextReader: context.contextReader,
   buildCommon: osviCommon,
   sections: osviSections,
   urlScope: 'call_trigger_data',

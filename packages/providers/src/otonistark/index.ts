@@ -22,7 +22,9 @@ function detect(payload: unknown): boolean {
   return MARKERS.some((key) => key in payload);
 }
 
-const assemble = contextAssembler(otonistarkCommon);
+/** The named sources otonistarkSources can give (what contextReader computes them for). */
+const SOURCE_NAMES = ['call', 'campaign', 'transcript_text'];
+const context = contextAssembler(otonistarkCommon, otonistarkSources, SOURCE_NAMES);
 export const otonistark: HookmapProvider = {
   id: 'otonistark',
   name: 'Otoni Stark voice AI',
@@ -60,7 +62,8 @@ export const otonistark: HookmapProvider = {
   schemas: eventSchemas,
   contextSchemas: contextSchemas('otonistark', eventSchemas, otonistarkSourceSchemas),
   detect,
-  buildContext: (payload) => assemble(payload, otonistarkSources(payload)),
+  buildContext: context.buildContext,
+  contextReader: context.contextReader,
   buildCommon: otonistarkCommon,
   sections: otonistarkSections,
   urlScope: 'input_variables',

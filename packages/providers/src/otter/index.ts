@@ -23,7 +23,18 @@ function detect(payload: unknown): boolean {
   return isRecord(dig(payload, 'meta', 'webhook')) || DATA_MARKERS.some((key) => key in data);
 }
 
-const assemble = contextAssembler(otterCommon);
+/** The named sources otterSources can give (what contextReader computes them for). */
+const SOURCE_NAMES = [
+  'conversation',
+  'webhook',
+  'summary',
+  'action_items',
+  'insights',
+  'outline',
+  'transcript_text',
+  'guests',
+];
+const context = contextAssembler(otterCommon, otterSources, SOURCE_NAMES);
 export const otter: HookmapProvider = {
   id: 'otter',
   name: 'Otter.ai',
@@ -47,7 +58,8 @@ export const otter: HookmapProvider = {
   schemas: eventSchemas,
   contextSchemas: contextSchemas('otter', eventSchemas, otterSourceSchemas),
   detect,
-  buildContext: (payload) => assemble(payload, otterSources(payload)),
+  buildContext: context.buildContext,
+  contextReader: context.contextReader,
   buildCommon: otterCommon,
   sections: otterSections,
   urlScope: 'conversation',

@@ -11,7 +11,9 @@ function detect(payload: unknown): boolean {
   return isRecord(payload) && text(payload.eventType) !== null && isRecord(dig(payload, 'data', 'meeting'));
 }
 
-const assemble = contextAssembler(quilCommon);
+/** The named sources quilSources can give (what contextReader computes them for). */
+const SOURCE_NAMES = ['meeting', 'organization', 'assets', 'notes', 'notes_url'];
+const context = contextAssembler(quilCommon, quilSources, SOURCE_NAMES);
 export const quil: HookmapProvider = {
   id: 'quil',
   name: 'Quil / CoRecruit',
@@ -42,7 +44,8 @@ export const quil: HookmapProvider = {
   schemas: eventSchemas,
   contextSchemas: contextSchemas('quil', eventSchemas, quilSourceSchemas),
   detect,
-  buildContext: (payload) => assemble(payload, quilSources(payload)),
+  buildContext: context.buildContext,
+  contextReader: context.contextReader,
   buildCommon: quilCommon,
   sections: quilSections,
   urlScope: 'meeting',

@@ -1,0 +1,115 @@
+/**
+ * The date forms webhooks send nearly always — `2025-07-15T10:30:00Z`, with or without seconds,
+ * fractions and an offset — read and written by arithmetic, without the regular expression and
+ * `Date.parse` / `toISOString` round trips (each several times the cost of this). Anything else is
+ * left to date.ts's general path: these functions only ever answer for input they fully recognise.
+ */
+
+const DAY_MS = 86400000;
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+}
+
+function two(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Epoch milliseconds of `YYYY-MM-DDTHH:MM[:SS[.f{1,9}]](Z|±HH[:]MM)` (years 0100–9999, hours 00–23),
+ * exactly what `Date.parse` gives for it; NaN for any other text (the caller then takes the slow path).
+ */
+export function parseZonedFast(s: string): number {
+  const n = s.length;
+  if (n < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return NaN;
+  if (s.charCodeAt(13) !== 58) return NaN;
+  const year = two(s, 0) * 100 + two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  let i = 16;
+  let second = 0;
+  let ms = 0;
+  if (s.charCodeAt(i) === 58) {
+    second = two(s, i + 1);
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      // Milliseconds from the first three digits; further ones (up to nine in all) are dropped, as Date.parse does.
+      const start = ++i;
+      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      const count = i - start;
+      if (count === 0 || count > 9) return NaN;
+      ms = digit(s, start) * 100;
+      if (count > 1) ms += digit(s, start + 1) * 10;
+      if (count > 2) ms += digit(s, start + 2);
+    }
+  }
+  let offset = 0;
+  const sign = s.charCodeAt(i);
+  if (sign === 90) {
+    if (i + 1 !== n) return NaN;
+  } else if (sign === 43 || sign === 45) {
+    let j = i + 3;
+    if (s.charCodeAt(j) === 58) j++;
+    if (j + 2 !== n) return NaN;
+    const minutes = two(s, i + 1) * 60 + two(s, j);
+    if (!(two(s, j) < 60 && minutes < 1440)) return NaN;
+    offset = sign === 45 ? -minutes : minutes;
+  } else return NaN;
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return NaN;
+  if (!(hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60000;
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : '' + n);
+const pad3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : '' + n);
+
+/**
+ * `new Date(ms).toISOString()` for years 1000–9999 (`2025-07-15T10:30:00.000Z`), from the civil date
+ * by arithmetic (H. Hinnant's days-to-civil); null outside those years (the caller then uses toISOString).
+ */
+export function isoStringFast(time: number): string | null {
+  const t = Math.trunc(time);
+  const days = Math.floor(t / DAY_MS);
+  let rest = t - days * DAY_MS;
+  const hour = Math.floor(rest / 3600000);
+  rest -= hour * 3600000;
+  const minute = Math.floor(rest / 60000);
+  rest -= minute * 60000;
+  const second = Math.floor(rest / 1000);
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return null;
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  return (
+    year +
+    '-' +
+    pad2(month) +
+    '-' +
+    pad2(day) +
+    'T' +
+    pad2(hour) +
+    ':' +
+    pad2(minute) +
+    ':' +
+    pad2(second) +
+    '.' +
+    pad3(rest - second * 1000) +
+    'Z'
+  );
+}
