@@ -6,7 +6,7 @@ import { resolveLimits } from './limits.js';
 import { compileNode } from './compile/template.js';
 import { compileExpr } from './compile/expression.js';
 import { parseExpression } from './syntax/parser.js';
-import { OMIT, type CompileEnv, type RenderNode } from './compile/env.js';
+import { OMIT, type CompileEnv, type RenderNode, type TextGuard } from './compile/env.js';
 import type {
   CompileOptions,
   CompiledTemplate,
@@ -28,6 +28,7 @@ function newEnv(options: CompileOptions | undefined, errors: Diagnostic[] | null
     references: new Set(),
     errors,
     budget: { size: 0 },
+    guard: null,
   };
 }
 
@@ -77,6 +78,17 @@ export function compile(template: JsonValue | string, options?: CompileOptions):
   const env = newEnv(options, null);
   const root = compileRoot(template, env);
   return new Compiled(template, [...env.references], root, options);
+}
+
+/**
+ * A string template whose inserted texts each pass `guard.check` as they are rendered (header values:
+ * checking the pieces spares flattening and scanning the whole value on every render).
+ */
+export function compileTextGuarded(template: string, guard: TextGuard): CompiledTemplate {
+  const env = newEnv(undefined, null);
+  env.guard = guard;
+  const root = compileRoot(template, env);
+  return new Compiled(template, [...env.references], root, undefined);
 }
 
 /** Compile and render in one call. */

@@ -33,6 +33,18 @@ export interface CompileEnv {
   errors: Diagnostic[] | null;
   /** Template bytes seen so far, shared by every env of one compile (SPEC §8: source ≤ maxTemplateBytes). */
   budget: { size: number };
+  /** Checks every text an interpolation inserts (header values: no CR/LF), or null. */
+  guard: TextGuard | null;
+}
+
+/**
+ * A check on the text placeholders insert into a string (compileTextGuarded): `check` throws for text
+ * that must not be sent; `installed` says an interpolation took it, so every inserted piece was checked
+ * and the whole result need not be (a whole-value template does not interpolate, and is not covered).
+ */
+export interface TextGuard {
+  check(piece: string): void;
+  installed: boolean;
 }
 
 /**
@@ -51,6 +63,7 @@ export function childEnv(env: CompileEnv, pointer: string, frames = env.frames, 
     references: env.references,
     errors: env.errors,
     budget: env.budget,
+    guard: env.guard,
   };
 }
 

@@ -5,7 +5,7 @@ import { parseExpression } from '../syntax/parser.js';
 import { compileExpr } from './expression.js';
 import { run, type Placeholder } from './run.js';
 import { wholeValue } from './whole.js';
-import { OMIT, withSource, type CompileEnv, type Evaluator, type RenderNode } from './env.js';
+import { OMIT, withSource, type CompileEnv, type Evaluator, type RenderNode, type TextGuard } from './env.js';
 
 /**
  * Compiles one template string (value or key). SPEC §3: exactly one placeholder is a whole
@@ -27,7 +27,7 @@ export function compileText(text: string, env: CompileEnv): string | RenderNode 
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only !== undefined && typeof only !== 'string' && !env.key) return wholeValue(only, env);
   if (parts.every((p) => typeof p === 'string')) return (parts as string[]).join('');
-  return interpolation(parts as (string | Placeholder)[], env.pointer, env.key);
+  return interpolation(parts as (string | Placeholder)[], env.pointer, env.key, env.guard);
 }
 
 /**
@@ -78,7 +78,12 @@ function locate(e: TemplateError, env: CompileEnv): TemplateError {
  * Text around placeholders: `texts[i]` comes before placeholder i, and the last text after them all.
  * The usual render (nobody collecting diagnostics) runs the evaluators directly.
  */
-function interpolation(parts: (string | Placeholder)[], pointer: string, key: boolean): RenderNode {
+function interpolation(
+  parts: (string | Placeholder)[],
+  pointer: string,
+  key: boolean,
+  guard: TextGuard | null,
+): RenderNode {
   const texts: string[] = [''];
   const placeholders: Placeholder[] = [];
   for (const part of parts) {
@@ -90,6 +95,10 @@ function interpolation(parts: (string | Placeholder)[], pointer: string, key: bo
   }
   const evaluators = placeholders.map((p) => p.evaluate);
   const n = placeholders.length;
+  if (guard) {
+    guard.installed = true;
+    return guardedInterpolation(texts, placeholders, pointer, key, guard);
+  }
   return (s, st) => {
     let out = texts[0] as string;
     for (let i = 0; i < n; i++) {
@@ -107,6 +116,46 @@ function interpolation(parts: (string | Placeholder)[], pointer: string, key: bo
         out += toText(v);
       }
       out += texts[i + 1] as string;
+    }
+    st.addOutput(out.length + 2);
+    return out;
+  };
+}
+
+/**
+ * interpolation with every inserted text passed to `guard.check` first — once per distinct text: the
+ * last text each placeholder inserted is remembered, so a value that comes back (a token from the
+ * secrets) is compared, not scanned again.
+ */
+function guardedInterpolation(
+  texts: string[],
+  placeholders: Placeholder[],
+  pointer: string,
+  key: boolean,
+  guard: TextGuard,
+): RenderNode {
+  const n = placeholders.length;
+  const checked: Array<string | undefined> = new Array<string | undefined>(n).fill(undefined);
+  return (s, st) => {
+    let out = texts[0] as string;
+    for (let i = 0; i < n; i++) {
+      const p = placeholders[i] as Placeholder;
+      const v = st.pending === null ? p.evaluate(s, st) : run(p, pointer, s, st, key);
+      let piece: string;
+      if (typeof v === 'string') piece = v;
+      else if (v === undefined) {
+        if (st.missing === 'omit') return OMIT;
+        piece = st.missing === 'keep' ? p.segment.raw : '';
+      } else if (v === OMIT) return OMIT;
+      else {
+        if (typeof v === 'object' && v !== null) st.measure(v);
+        piece = toText(v);
+      }
+      if (piece !== checked[i]) {
+        guard.check(piece);
+        checked[i] = piece;
+      }
+      out += piece + (texts[i + 1] as string);
     }
     st.addOutput(out.length + 2);
     return out;

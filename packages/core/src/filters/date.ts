@@ -24,12 +24,21 @@ export function toEpochMs(v: unknown, name: string): number {
   return ms;
 }
 
+/** The last date text read by the fast path and its time: a template often formats one date twice. */
+let lastText: string | undefined;
+let lastMs = 0;
+
 function readEpochMs(v: unknown, name: string): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
   if (typeof v === 'string') {
+    if (v === lastText) return lastMs;
     const fast = parseZonedFast(v);
-    if (!Number.isNaN(fast)) return fast;
+    if (!Number.isNaN(fast)) {
+      lastText = v;
+      lastMs = fast;
+      return fast;
+    }
     if (ZONED_DATE_TIME.test(v)) {
       const ms = Date.parse(v);
       if (!Number.isNaN(ms)) return ms;

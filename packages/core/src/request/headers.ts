@@ -1,13 +1,16 @@
 import { Codes } from '../codes.js';
 import { escapePointer, HookmapError, RequestError } from '../errors.js';
 import { toText } from '../evaluate/text.js';
-import { compile } from '../template.js';
+import { compile, compileTextGuarded } from '../template.js';
+import type { TextGuard } from '../compile/env.js';
 import type { CompiledTemplate, Diagnostic } from '../types.js';
 
 export interface PreparedHeader {
   name: string;
   pointer: string;
   template: CompiledTemplate;
+  /** Every text the template inserts is checked as it renders (its literal text was checked here). */
+  checked: boolean;
 }
 
 /** Compiles header values once per integration; `at` is the pointer of the request (a flow step's). */
@@ -15,7 +18,16 @@ export function prepareHeaders(headers: Record<string, string> | undefined, at =
   return Object.entries(headers ?? {}).map(([name, value]) => {
     const pointer = `${at}/headers/${escapePointer(name)}`;
     try {
-      return { name, pointer, template: compile(value) };
+      if (UNSENDABLE.test(value)) return { name, pointer, template: compile(value), checked: false };
+      const guard: TextGuard = {
+        installed: false,
+        check(piece) {
+          const problem = headerValueProblem(piece);
+          if (problem) throw injection(name, problem, pointer);
+        },
+      };
+      const template = compileTextGuarded(value, guard);
+      return { name, pointer, template, checked: guard.installed };
     } catch (e) {
       if (e instanceof HookmapError) e.path = pointer + e.path;
       throw e;
@@ -39,7 +51,7 @@ export function renderHeaders(
   diagnostics: Diagnostic[] | null,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { name, pointer, template } of headers) {
+  for (const { name, pointer, template, checked } of headers) {
     let value: unknown;
     if (diagnostics) {
       const rendered = template.renderWithDiagnostics(context);
@@ -49,13 +61,15 @@ export function renderHeaders(
       value = template.render(context);
     }
     const text = toText(value);
-    const problem = headerValueProblem(text);
-    if (problem) {
-      throw new RequestError(Codes.HEADER_INJECTION, `Header "${name}" ${problem}`, { path: pointer });
-    }
+    const problem = checked ? null : headerValueProblem(text);
+    if (problem) throw injection(name, problem, pointer);
     out[name] = text;
   }
   return out;
+}
+
+function injection(name: string, problem: string, pointer: string): RequestError {
+  return new RequestError(Codes.HEADER_INJECTION, `Header "${name}" ${problem}`, { path: pointer });
 }
 
 /** CR, LF, NUL or a character outside Latin-1: one regular-expression test clears the usual value. */

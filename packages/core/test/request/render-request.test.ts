@@ -320,6 +320,47 @@ describe('invalid integrations name the field', () => {
 });
 
 describe('header values HTTP cannot carry', () => {
+  it('checks every text a placeholder inserts into a header, render after render of one document', () => {
+    const doc: Integration = {
+      url: 'https://x.test',
+      headers: {
+        Authorization: 'Bearer {{ secrets.T }}',
+        'X-Pair': '{{ a }}-{{ b }}',
+        'X-Lit': 'a\nb {{ a }}',
+      },
+    };
+    const only = (name: string): Integration => ({ ...doc, headers: { [name]: doc.headers![name]! } });
+    const auth = only('Authorization');
+    const pair = only('X-Pair');
+    for (const [token, bad] of [
+      ['t-1', false],
+      ['t-1\r\nX-Evil: 1', true],
+      ['t-1', false],
+      ['t-2\u0000', true],
+      ['café', false],
+      ['李', true],
+    ] as const) {
+      const render = () => renderRequest(auth, {}, { secrets: { T: token } });
+      if (bad)
+        expect(errorOf(render), token).toMatchObject({
+          code: Codes.HEADER_INJECTION,
+          path: '/headers/Authorization',
+        });
+      else expect(render().headers.Authorization).toBe(`Bearer ${token}`);
+    }
+    expect(renderRequest(pair, { a: 'x', b: 7 }).headers['X-Pair']).toBe('x-7');
+    expect(errorOf(() => renderRequest(pair, { a: 'x', b: 'y\nz' }))).toMatchObject({
+      path: '/headers/X-Pair',
+    });
+    // A value that is not text goes in as JSON text, whose line breaks are escaped: nothing to refuse.
+    expect(renderRequest(pair, { a: ['\n'], b: 1 }).headers['X-Pair']).toBe('["\\n"]-1');
+    expect(renderRequest(pair, { b: 1 }, { diagnostics: true }).headers['X-Pair']).toBe('-1');
+    // Literal text with a line break is refused too, whatever the values.
+    expect(errorOf(() => renderRequest(only('X-Lit'), { a: 'ok' }))).toMatchObject({
+      path: '/headers/X-Lit',
+    });
+  });
+
   it('refuses characters outside Latin-1 with a hint to encode them', () => {
     const err = errorOf(() =>
       renderRequest({ url: 'https://x.test', headers: { 'X-Caller': '{{ name }}' } }, { name: '李雷' }),
