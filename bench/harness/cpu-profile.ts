@@ -44,9 +44,13 @@ function shortUrl(url: string): string {
 /** file:line of a frame in the TypeScript source (needs --enable-source-maps; tsx emits inline maps). */
 function location(frame: CallFrame): string {
   const map = frame.url.startsWith('file:') ? findSourceMap(frame.url) : undefined;
-  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalLine?: number } | undefined;
-  const line = entry?.originalLine === undefined ? frame.lineNumber : entry.originalLine;
-  return `${shortUrl(frame.url)}:${line + 1}`;
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as
+    | { originalLine?: number; originalSource?: string }
+    | undefined;
+  if (entry?.originalLine === undefined) return `${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+  // A joined bundle (core's dist/node) maps to many sources: name the original one.
+  const source = entry.originalSource ? shortUrl(entry.originalSource) : shortUrl(frame.url);
+  return `${source}:${entry.originalLine + 1}`;
 }
 
 /**

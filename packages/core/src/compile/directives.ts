@@ -178,7 +178,10 @@ function compileLet(obj: Record<string, unknown>, env: CompileEnv, depth: number
   );
   const body = compileNode(obj.in, at('in', [...env.frames, names]), depth + 1);
   return (s: Scope, st) => {
-    const vars: Record<string, unknown> = Object.create(null);
+    // A plain object, not Object.create(null) (a dictionary-mode object, slow to fill and read): only
+    // names this frame binds are ever read from it (bindingDistance), and each is set as an own property
+    // here, so nothing is looked up on the prototype. NAME keeps out __proto__.
+    const vars: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
       const v = (values[i] as RenderNode)(s, st);
       vars[names[i] as string] = v === OMIT ? undefined : v;

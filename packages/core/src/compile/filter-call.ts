@@ -77,6 +77,19 @@ export function compileFilter(
       }
     };
   }
+  if (args.length === 2) {
+    const a0 = args[0] as Evaluator;
+    const a1 = args[1] as Evaluator;
+    return (s, st) => {
+      const v = input(s, st);
+      if (skip(v)) return v;
+      try {
+        return check(fn(v, a0(s, st), a1(s, st)), st);
+      } catch (e) {
+        return fail(e, st);
+      }
+    };
+  }
   return (s, st) => {
     const v = input(s, st);
     if (skip(v)) return v;

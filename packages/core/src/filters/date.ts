@@ -243,17 +243,39 @@ function directive(c: string, p: Parts, ms: number): string {
   }
 }
 
+/** A strftime format split once: `texts[i]` comes before directive `codes[i]`, the last text after them. */
+interface Format {
+  texts: string[];
+  codes: string[];
+}
+
+/** Formats split so far (templates use a handful; the map is emptied if some caller makes many). */
+const formats = new Map<string, Format>();
+
+function formatOf(fmt: string): Format {
+  let format = formats.get(fmt);
+  if (format) return format;
+  format = { texts: [''], codes: [] };
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i] as string;
+    if (ch === '%' && i + 1 < fmt.length) {
+      format.codes.push(fmt[++i] as string);
+      format.texts.push('');
+    } else format.texts[format.texts.length - 1] += ch;
+  }
+  if (formats.size >= 256) formats.clear();
+  formats.set(fmt, format);
+  return format;
+}
+
 /** strftime: %Y %y %m %d %e %H %I %M %S %L %p %b %B %a %A %j %z %Z %s %F %T %%, in an IANA zone (UTC by default). */
 function date(v: unknown, format: unknown, zone: unknown = 'UTC'): string {
   const ms = toEpochMs(v, 'date');
-  const fmt = expectText('date', format);
+  const { texts, codes } = formatOf(expectText('date', format));
   const p = partsIn(ms, zone === null ? 'UTC' : expectText('date', zone));
-  let out = '';
-  for (let i = 0; i < fmt.length; i++) {
-    const ch = fmt[i] as string;
-    if (ch === '%' && i + 1 < fmt.length) out += directive(fmt[++i] as string, p, ms);
-    else out += ch;
-  }
+  let out = texts[0] as string;
+  for (let i = 0; i < codes.length; i++)
+    out += directive(codes[i] as string, p, ms) + (texts[i + 1] as string);
   return out;
 }
 function iso(v: unknown): string {
