@@ -45,8 +45,7 @@ function shortUrl(url: string): string {
 function location(frame: CallFrame): string {
   const map = frame.url.startsWith('file:') ? findSourceMap(frame.url) : undefined;
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as
-    | { originalLine?: number; originalSource?: string }
-    | undefined;
+    { originalLine?: number; originalSource?: string } | undefined;
   if (entry?.originalLine === undefined) return `${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
   // A joined bundle (core's dist/node) maps to many sources: name the original one.
   const source = entry.originalSource ? shortUrl(entry.originalSource) : shortUrl(frame.url);

@@ -109,8 +109,15 @@ export function contextAssembler(
         const named = wantsSources ? sources(payload) : null;
         for (let i = 0; i < fields.length; i++) {
           const name = fields[i] as string;
-          if (named !== null && hasOwn.call(named, name)) setField(context, name, named[name]);
-          else if (record !== null && hasOwn.call(record, name)) setField(context, name, record[name]);
+          const from =
+            named !== null && hasOwn.call(named, name)
+              ? named
+              : record !== null && hasOwn.call(record, name)
+                ? record
+                : null;
+          if (from === null) continue;
+          if (name === '__proto__') setField(context, name, from[name]);
+          else context[name] = from[name];
         }
         if (wantsPayload) context.payload = payload;
         if (wantsCommon) context.common = buildCommon(payload);

@@ -137,8 +137,18 @@ export function utcParts(time: number): Parts {
   };
 }
 
+/** The last UTC parts made, and for which time (read-only for every caller: a template often formats one date twice). */
+let lastUtc: Parts | undefined;
+let lastUtcMs = Number.NaN;
+
 function partsIn(ms: number, zone: string): Parts {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return utcParts(ms);
+  if (zone === 'UTC' || zone === 'Etc/UTC') {
+    if (ms !== lastUtcMs || lastUtc === undefined) {
+      lastUtc = utcParts(ms);
+      lastUtcMs = ms;
+    }
+    return lastUtc;
+  }
   const d = new Date(ms);
   const p: Record<string, string> = {};
   for (const { type, value } of zoneFormatter(zone).formatToParts(d)) p[type] = value;

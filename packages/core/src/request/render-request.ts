@@ -21,7 +21,18 @@ interface Prepared {
 /** Compiled requests per integration document (and provider), so services render without recompiling. */
 const prepared = new WeakMap<Integration, Prepared>();
 
+/** The last document rendered: a service renders one integration many times in a row. */
+let last: { integration: Integration; entry: Prepared } | null = null;
+
 function prepare(integration: Integration, provider: Provider | undefined): Prepared {
+  if (last !== null && last.integration === integration && last.entry.provider === provider)
+    return last.entry;
+  const entry = prepareOnce(integration, provider);
+  last = { integration, entry };
+  return entry;
+}
+
+function prepareOnce(integration: Integration, provider: Provider | undefined): Prepared {
   const hit = prepared.get(integration);
   if (hit && hit.provider === provider) return hit;
   throwFirstProblem(validateIntegrationShape(integration));
