@@ -8,7 +8,9 @@
  * the commit that holds it, so a few senders measure the commit latency, not the most the relay takes).
  *
  *   pnpm bench:relay     (BENCH_SECONDS=10 BENCH_CONNECTIONS=32,64,128 BENCH_WARMUP=3000 BENCH_RATE=1000
- *                         BENCH_STORES=embedded,postgres BENCH_RELAY_CONCURRENCY=128)
+ *                         BENCH_STORES=embedded,postgres BENCH_RELAY_CONCURRENCY=128 BENCH_FROM=dist|sources)
+ * The relay runs from its built dist/ (the script builds it and its dependencies first), as `node` runs
+ * it in production; BENCH_FROM=sources runs it through tsx from the TypeScript sources instead.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
@@ -28,6 +30,8 @@ const DRAIN_LIMIT_MS = 120_000;
 const TOKEN = 'bench-token';
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
+/** The relay as production runs it: the built dist/ (`BENCH_FROM=sources` runs it through tsx instead). */
+const FROM = process.env.BENCH_FROM === 'sources' ? 'sources' : 'dist';
 
 async function drained(sink: { requests: unknown[] }, count: number): Promise<void> {
   const started = Date.now();
@@ -95,6 +99,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
       HOOKMAP_POLL_MS: '50',
     },
     nodeArgs,
+    FROM,
   );
   try {
     const benchHook = (

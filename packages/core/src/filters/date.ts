@@ -24,21 +24,12 @@ export function toEpochMs(v: unknown, name: string): number {
   return ms;
 }
 
-/** The last date text read by the fast path and its time: a template often formats one date twice. */
-let lastText: string | undefined;
-let lastMs = 0;
-
 function readEpochMs(v: unknown, name: string): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v === 'number' && Number.isFinite(v)) return Math.abs(v) < 1e11 ? v * 1000 : v;
   if (typeof v === 'string') {
-    if (v === lastText) return lastMs;
     const fast = parseZonedFast(v);
-    if (!Number.isNaN(fast)) {
-      lastText = v;
-      lastMs = fast;
-      return fast;
-    }
+    if (!Number.isNaN(fast)) return fast;
     if (ZONED_DATE_TIME.test(v)) {
       const ms = Date.parse(v);
       if (!Number.isNaN(ms)) return ms;
@@ -137,18 +128,8 @@ export function utcParts(time: number): Parts {
   };
 }
 
-/** The last UTC parts made, and for which time (read-only for every caller: a template often formats one date twice). */
-let lastUtc: Parts | undefined;
-let lastUtcMs = Number.NaN;
-
 function partsIn(ms: number, zone: string): Parts {
-  if (zone === 'UTC' || zone === 'Etc/UTC') {
-    if (ms !== lastUtcMs || lastUtc === undefined) {
-      lastUtc = utcParts(ms);
-      lastUtcMs = ms;
-    }
-    return lastUtc;
-  }
+  if (zone === 'UTC' || zone === 'Etc/UTC') return utcParts(ms);
   const d = new Date(ms);
   const p: Record<string, string> = {};
   for (const { type, value } of zoneFormatter(zone).formatToParts(d)) p[type] = value;

@@ -1,5 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read JSON answers loosely */
-/** A relay in its own process, run straight from the TypeScript sources (tsx + the source condition). */
+/**
+ * A relay in its own process, run straight from the TypeScript sources (tsx + the source condition), or
+ * from the built `dist/main.js` as `node` runs it in production (`from: 'dist'`; build first).
+ */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +21,16 @@ export interface ChildRelay {
   stop(): Promise<void>;
 }
 
-export async function spawnRelay(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRelay> {
+export async function spawnRelay(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  from: 'sources' | 'dist' = 'sources',
+): Promise<ChildRelay> {
+  const entry =
+    from === 'dist' ? ['dist/main.js'] : ['--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'];
   const proc = spawn(
     process.execPath,
-    [...nodeArgs, '--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'],
+    [...nodeArgs, ...entry],
     {
       cwd: packageDir,
       env: {
