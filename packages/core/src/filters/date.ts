@@ -238,6 +238,33 @@ function directive(c: string, p: Parts, ms: number): string {
 interface Format {
   texts: string[];
   codes: string[];
+  /** Only time-of-day directives (`%H:%M:%S`): in UTC the calendar date need not be worked out. */
+  clockOnly: boolean;
+}
+
+const CLOCK_CODES = new Set(['H', 'I', 'M', 'S', 'L', 'p', 's', 'T', '%']);
+
+/** UTC parts of the time of day only (the date fields are 0): what a clock-only format reads. */
+function clockParts(time: number): Parts {
+  const t = Math.trunc(time);
+  let rest = t - Math.floor(t / DAY_MS) * DAY_MS;
+  const hour = Math.floor(rest / 3600000);
+  rest -= hour * 3600000;
+  const minute = Math.floor(rest / 60000);
+  rest -= minute * 60000;
+  const second = Math.floor(rest / 1000);
+  return {
+    year: 0,
+    month: 0,
+    day: 0,
+    hour,
+    minute,
+    second,
+    ms: rest - second * 1000,
+    weekday: 0,
+    offsetMinutes: 0,
+    zone: 'UTC',
+  };
 }
 
 /** Formats split so far (templates use a handful; the map is emptied if some caller makes many). */
@@ -246,12 +273,14 @@ const formats = new Map<string, Format>();
 function formatOf(fmt: string): Format {
   let format = formats.get(fmt);
   if (format) return format;
-  format = { texts: [''], codes: [] };
+  format = { texts: [''], codes: [], clockOnly: true };
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i] as string;
     if (ch === '%' && i + 1 < fmt.length) {
-      format.codes.push(fmt[++i] as string);
+      const code = fmt[++i] as string;
+      format.codes.push(code);
       format.texts.push('');
+      if (!CLOCK_CODES.has(code)) format.clockOnly = false;
     } else format.texts[format.texts.length - 1] += ch;
   }
   if (formats.size >= 256) formats.clear();
@@ -262,8 +291,9 @@ function formatOf(fmt: string): Format {
 /** strftime: %Y %y %m %d %e %H %I %M %S %L %p %b %B %a %A %j %z %Z %s %F %T %%, in an IANA zone (UTC by default). */
 function date(v: unknown, format: unknown, zone: unknown = 'UTC'): string {
   const ms = toEpochMs(v, 'date');
-  const { texts, codes } = formatOf(expectText('date', format));
-  const p = partsIn(ms, zone === null ? 'UTC' : expectText('date', zone));
+  const { texts, codes, clockOnly } = formatOf(expectText('date', format));
+  const z = zone === null ? 'UTC' : expectText('date', zone);
+  const p = clockOnly && (z === 'UTC' || z === 'Etc/UTC') ? clockParts(ms) : partsIn(ms, z);
   let out = texts[0] as string;
   for (let i = 0; i < codes.length; i++)
     out += directive(codes[i] as string, p, ms) + (texts[i + 1] as string);
