@@ -28,22 +28,18 @@ export async function spawnRelay(
 ): Promise<ChildRelay> {
   const entry =
     from === 'dist' ? ['dist/main.js'] : ['--conditions=@hookmap/source', '--import', 'tsx', 'src/main.ts'];
-  const proc = spawn(
-    process.execPath,
-    [...nodeArgs, ...entry],
-    {
-      cwd: packageDir,
-      env: {
-        ...process.env,
-        HOOKMAP_PORT: '0',
-        HOOKMAP_HOST: '127.0.0.1',
-        HOOKMAP_LOG_LEVEL: 'warn',
-        HOOKMAP_ALLOW_PLAINTEXT_SECRETS: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = spawn(process.execPath, [...nodeArgs, ...entry], {
+    cwd: packageDir,
+    env: {
+      ...process.env,
+      HOOKMAP_PORT: '0',
+      HOOKMAP_HOST: '127.0.0.1',
+      HOOKMAP_LOG_LEVEL: 'warn',
+      HOOKMAP_ALLOW_PLAINTEXT_SECRETS: '1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   createInterface({ input: proc.stderr! }).on('line', (l) => stderr.push(l));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
