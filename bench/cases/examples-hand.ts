@@ -1,6 +1,7 @@
 import { embed, htmlEscape, pad2, utcDate } from './examples-hand-shared.js';
 import type { HandRequest, Obj, Secrets } from './examples-hand-shared.js';
 import { attendeeExamples } from './examples-hand-attendee.js';
+import { slackExamples } from './examples-hand-slack.js';
 
 export type { HandRequest } from './examples-hand-shared.js';
 
@@ -200,4 +201,5 @@ export const handWrittenExamples: Record<string, HandRequest> = {
   'otonistark-to-hubspot-call': otonistarkToHubspotCall,
   'otonistark-to-pipedrive-activity': otonistarkToPipedriveActivity,
   'otonistark-to-zoho-call': otonistarkToZohoCall,
+  ...slackExamples,
 };
