@@ -1,21 +1,9 @@
-import { embed } from './types.js';
+import { embed, htmlEscape, pad2, utcDate } from './examples-hand-shared.js';
+import type { HandRequest, Obj, Secrets } from './examples-hand-shared.js';
+import { attendeeExamples } from './examples-hand-attendee.js';
+import { slackExamples } from './examples-hand-slack.js';
 
-type Obj = Record<string, unknown>;
-type Secrets = Record<string, string>;
-/** A hand-written payload -> request function for one example (what renderRequest is compared with). */
-export type HandRequest = (payload: unknown, secrets: Secrets) => unknown;
-
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function htmlEscape(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => entities[char] ?? char);
-}
+export type { HandRequest } from './examples-hand-shared.js';
 
 function osviToHubspotCall(payload: unknown, secrets: Secrets): unknown {
   const p = payload as Obj;
@@ -137,15 +125,6 @@ function osviToCloseNote(payload: unknown, secrets: Secrets): unknown {
   };
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** A timestamp as a UTC Date, or null when it is not one. */
-function utcDate(value: unknown): Date | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 function otonistarkToZohoCall(payload: unknown, secrets: Secrets): unknown {
   const p = payload as Obj;
   const input = p.input_variables as Obj | undefined;
@@ -210,12 +189,17 @@ function otonistarkToPipedriveActivity(payload: unknown, secrets: Secrets): unkn
   };
 }
 
-/** Hand-written versions exist only for these examples; the others are timed alone. */
+/**
+ * Every single-request example's hand-written builder (flow examples, several requests with assumed
+ * responses, have none). An example without one is timed alone.
+ */
 export const handWrittenExamples: Record<string, HandRequest> = {
+  ...attendeeExamples,
   'osvi-to-close-note': osviToCloseNote,
   'osvi-to-hubspot-call': osviToHubspotCall,
   'osvi-to-zoho-note': osviToZohoNote,
   'otonistark-to-hubspot-call': otonistarkToHubspotCall,
   'otonistark-to-pipedrive-activity': otonistarkToPipedriveActivity,
   'otonistark-to-zoho-call': otonistarkToZohoCall,
+  ...slackExamples,
 };
