@@ -1,6 +1,8 @@
 import { setOwn } from '../evaluate/paths.js';
 import type { Provider } from '../types.js';
+import { mayContainPlaceholder } from '../syntax/scan.js';
 import { contextRoots } from './context-roots.js';
+import { integrationTemplates } from './templates.js';
 import { exposesRoot } from './root-exposure.js';
 
 /**
@@ -78,8 +80,15 @@ export function scopeUse(doc: unknown, provider: Provider | undefined): ScopeUse
     secrets: text.includes('secrets'),
     connection: text.includes('connection'),
     hidden: exposesRoot(doc),
-    reader: roots && contextReader(roots, provider),
+    reader: roots && contextReader(roots, provider, urlsHavePlaceholders(doc)),
   };
+}
+
+/** Whether the document's URL, or a flow step's, has a placeholder (which reads the provider's URL scope first). */
+function urlsHavePlaceholders(doc: unknown): boolean {
+  for (const t of integrationTemplates(doc))
+    if (t.kind === 'url' && mayContainPlaceholder(t.template as string, 'both')) return true;
+  return false;
 }
 
 const SCOPE_SET: ReadonlySet<string> = new Set(SCOPE_NAMES);
@@ -87,15 +96,16 @@ const SCOPE_SET: ReadonlySet<string> = new Set(SCOPE_NAMES);
 /**
  * The context of a payload restricted to `roots`: each value is the one the whole context
  * (`payloadContext`) has under that name, and a name it lacks is absent here too. The provider's URL
- * scope is always kept (URL placeholders read it first). A provider without `contextReader` gets null:
+ * scope is kept when a URL has a placeholder (URL placeholders read it first). A provider without `contextReader` gets null:
  * only it knows what its `buildContext` computes.
  */
 function contextReader(
   roots: string[],
   provider: Provider | undefined,
+  urlScope: boolean,
 ): ((payload: unknown) => Record<string, unknown>) | null {
   const names = roots.filter((n) => !SCOPE_SET.has(n));
-  if (provider?.urlScope && !names.includes(provider.urlScope)) names.push(provider.urlScope);
+  if (urlScope && provider?.urlScope && !names.includes(provider.urlScope)) names.push(provider.urlScope);
   const wantsPayload = names.includes('payload');
   if (provider) {
     if (!provider.contextReader) return null;

@@ -148,6 +148,13 @@ describe('a render cannot tell the restricted context from the whole one', () =>
     expect(first.body).toEqual({ s: sample.call_summary, i: sample.agent_name });
   });
 
+  it('a fixed URL needs no URL scope: the reader is not asked for it', () => {
+    readerCalls.length = 0;
+    const doc: Integration = { url, body: { mode: 'template', template: { s: '{{ call_summary }}' } } };
+    expect(renderRequest(doc, sample, { provider: osviReading }).body).toEqual({ s: sample.call_summary });
+    expect(readerCalls).toEqual([['call_summary']]);
+  });
+
   it('flows too: steps and response stay the flow’s own', () => {
     const flow: Flow = {
       steps: [
