@@ -1,4 +1,4 @@
-import { isoStringFast, parseZonedFast } from './iso-fast.js';
+import { isoStringFast, parseZonedFast, TWO_DIGITS } from './iso-fast.js';
 import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
 /** ISO 8601 / RFC 3339 date or date-time (a space may stand for the T). */
@@ -171,7 +171,7 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (n: number, w = 2): string =>
-  w === 2 && n >= 0 && n < 10 ? '0' + n : w === 2 && n < 100 && n >= 0 ? '' + n : String(n).padStart(w, '0');
+  w === 2 && n >= 0 && n < 100 ? (TWO_DIGITS[n] as string) : String(n).padStart(w, '0');
 
 function offset(minutes: number, colon: boolean): string {
   const sign = minutes < 0 ? '-' : '+';

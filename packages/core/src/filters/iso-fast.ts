@@ -85,8 +85,12 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-const pad2 = (n: number): string => (n < 10 ? '0' + n : '' + n);
-const pad3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : '' + n);
+/** '00' … '99': two-digit fields read from a table, no number-to-text conversion and no new string. */
+export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) =>
+  String(n).padStart(2, '0'),
+);
+const pad2 = (n: number): string => TWO_DIGITS[n] as string;
+const pad3 = (n: number): string => (n < 100 ? (n < 10 ? '00' : '0') + n : '' + n);
 
 /**
  * `new Date(ms).toISOString()` for years 1000–9999 (`2025-07-15T10:30:00.000Z`), from the civil date
