@@ -89,8 +89,6 @@ function daysFromCivil(year: number, month: number, day: number): number {
 export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) =>
   String(n).padStart(2, '0'),
 );
-const pad2 = (n: number): string => TWO_DIGITS[n] as string;
-const pad3 = (n: number): string => (n < 100 ? (n < 10 ? '00' : '0') + n : '' + n);
 
 /**
  * `new Date(ms).toISOString()` for years 1000–9999 (`2025-07-15T10:30:00.000Z`), from the civil date
@@ -117,20 +115,32 @@ export function isoStringFast(time: number): string | null {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   if (year < 1000 || year > 9999) return null;
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  return (
-    year +
-    '-' +
-    pad2(month) +
-    '-' +
-    pad2(day) +
-    'T' +
-    pad2(hour) +
-    ':' +
-    pad2(minute) +
-    ':' +
-    pad2(second) +
-    '.' +
-    pad3(rest - second * 1000) +
-    'Z'
+  const ms = rest - second * 1000;
+  // One flat string from its 24 character codes: no intermediate strings, no number-to-text conversions.
+  return String.fromCharCode(
+    48 + Math.floor(year / 1000),
+    48 + (Math.floor(year / 100) % 10),
+    48 + (Math.floor(year / 10) % 10),
+    48 + (year % 10),
+    45,
+    48 + Math.floor(month / 10),
+    48 + (month % 10),
+    45,
+    48 + Math.floor(day / 10),
+    48 + (day % 10),
+    84,
+    48 + Math.floor(hour / 10),
+    48 + (hour % 10),
+    58,
+    48 + Math.floor(minute / 10),
+    48 + (minute % 10),
+    58,
+    48 + Math.floor(second / 10),
+    48 + (second % 10),
+    46,
+    48 + Math.floor(ms / 100),
+    48 + (Math.floor(ms / 10) % 10),
+    48 + (ms % 10),
+    90,
   );
 }
