@@ -1,6 +1,7 @@
 import type { JsonValue, Provider, ProviderSample } from '@hookmap/core';
 import type { CommonView } from './common.js';
 import { isRecord } from './values.js';
+import type { SourceReaders } from './sources.js';
 import { escapePointerSegment } from '@hookmap/core/tooling';
 
 /** A provider of this package: the core `Provider` plus per-event schemas and the common view on its own. */
@@ -75,6 +76,7 @@ export function contextAssembler(
   buildCommon: (payload: unknown) => CommonView,
   sources: (payload: unknown) => Record<string, unknown>,
   sourceNames: readonly string[],
+  readers: SourceReaders = {},
 ): ContextBuilders {
   const common: PropertyDescriptor = {
     enumerable: true,
@@ -100,13 +102,15 @@ export function contextAssembler(
     },
     contextReader(names) {
       const fields = names.filter((n) => n !== 'payload' && n !== 'common');
-      const wantsSources = fields.some((n) => known.has(n));
+      const wanted = fields.filter((n) => known.has(n));
+      // Each wanted source by its own reader when it has one, else all of them at once.
+      const one = wanted.every((n) => hasOwn.call(readers, n));
       const wantsPayload = names.includes('payload');
       const wantsCommon = names.includes('common');
       return (payload) => {
         const context: Record<string, unknown> = {};
         const record = isRecord(payload) ? payload : null;
-        const named = wantsSources ? sources(payload) : null;
+        const named = wanted.length === 0 ? null : one ? pick(readers, wanted, payload) : sources(payload);
         for (let i = 0; i < fields.length; i++) {
           const name = fields[i] as string;
           const from =
@@ -125,6 +129,16 @@ export function contextAssembler(
       };
     },
   };
+}
+
+/** The named sources of a payload for just these names, each from its reader. */
+function pick(readers: SourceReaders, names: readonly string[], payload: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    out[name] = (readers[name] as (payload: unknown) => unknown)(payload);
+  }
+  return out;
 }
 
 /** A plain store, except for an own `__proto__` key (JSON.parse makes one), defined as data. */

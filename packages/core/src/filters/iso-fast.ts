@@ -7,13 +7,17 @@
 
 const DAY_MS = 86400000;
 
+/** The digit at `i`, or a negative number when it is not one (integers only: no NaN to check for). */
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : Number.NaN;
+  return c >= 0 && c <= 9 ? c : -1000;
 }
 
+/** Two digits at `i` as a number 0–99, or a negative number when either is not a digit. */
 function two(s: string, i: number): number {
-  return digit(s, i) * 10 + digit(s, i + 1);
+  const hi = digit(s, i);
+  const lo = digit(s, i + 1);
+  return hi < 0 || lo < 0 ? -1 : hi * 10 + lo;
 }
 
 function daysIn(year: number, month: number): number {
@@ -29,26 +33,35 @@ export function parseZonedFast(s: string): number {
   const n = s.length;
   if (n < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return NaN;
   if (s.charCodeAt(13) !== 58) return NaN;
-  const year = two(s, 0) * 100 + two(s, 2);
+  const century = two(s, 0);
+  const yy = two(s, 2);
   const month = two(s, 5);
   const day = two(s, 8);
   const hour = two(s, 11);
   const minute = two(s, 14);
+  if (century < 1 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return NaN;
+  if (minute < 0 || minute > 59) return NaN;
+  const year = century * 100 + yy;
+  if (day > 28 && day > daysIn(year, month)) return NaN;
   let i = 16;
   let second = 0;
   let ms = 0;
   if (s.charCodeAt(i) === 58) {
     second = two(s, i + 1);
+    if (second < 0 || second > 59) return NaN;
     i += 3;
     if (s.charCodeAt(i) === 46) {
       // Milliseconds from the first three digits; further ones (up to nine in all) are dropped, as Date.parse does.
       const start = ++i;
-      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      let c = s.charCodeAt(i) - 48;
+      while (c >= 0 && c <= 9) {
+        if (i - start < 3) ms = ms * 10 + c;
+        c = s.charCodeAt(++i) - 48;
+      }
       const count = i - start;
       if (count === 0 || count > 9) return NaN;
-      ms = digit(s, start) * 100;
-      if (count > 1) ms += digit(s, start + 1) * 10;
-      if (count > 2) ms += digit(s, start + 2);
+      if (count === 1) ms *= 100;
+      else if (count === 2) ms *= 10;
     }
   }
   let offset = 0;
@@ -59,12 +72,11 @@ export function parseZonedFast(s: string): number {
     let j = i + 3;
     if (s.charCodeAt(j) === 58) j++;
     if (j + 2 !== n) return NaN;
-    const minutes = two(s, i + 1) * 60 + two(s, j);
-    if (!(two(s, j) < 60 && minutes < 1440)) return NaN;
-    offset = sign === 45 ? -minutes : minutes;
+    const hours = two(s, i + 1);
+    const mins = two(s, j);
+    if (hours < 0 || mins < 0 || mins > 59 || hours * 60 + mins >= 1440) return NaN;
+    offset = sign === 45 ? -(hours * 60 + mins) : hours * 60 + mins;
   } else return NaN;
-  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return NaN;
-  if (!(hour <= 23 && minute <= 59 && second <= 59)) return NaN;
   return (
     daysFromCivil(year, month, day) * DAY_MS +
     hour * 3600000 +

@@ -7,7 +7,7 @@ import {
   type SampleInfo,
 } from '../provider.js';
 import { field, isRecord, text } from '../values.js';
-import { attendeeCommon, attendeeSources, DATA_SOURCE_BY_TRIGGER } from './context.js';
+import { attendeeCommon, attendeeMetadata, attendeeSources, DATA_SOURCE_BY_TRIGGER } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { attendeeSourceSchemas } from './context-schema.js';
@@ -85,7 +85,9 @@ const SAMPLES: SampleInfo[] = [
 
 /** The named sources attendeeSources can give (what contextReader computes them for). */
 const SOURCE_NAMES = ['metadata', ...Object.values(DATA_SOURCE_BY_TRIGGER)];
-const context = contextAssembler(attendeeCommon, attendeeSources, SOURCE_NAMES);
+const context = contextAssembler(attendeeCommon, attendeeSources, SOURCE_NAMES, {
+  metadata: attendeeMetadata,
+});
 export const attendee: HookmapProvider = {
   id: 'attendee',
   name: 'Attendee meeting bots',

@@ -1,5 +1,6 @@
 import { emptyCommon, person, type CommonView } from '../common.js';
 import { field, pickPresent, record, text, type JsonRecord } from '../values.js';
+import { sourcesOf, type SourceReaders } from '../sources.js';
 
 /** The Call Info fields, in OSVI's order. */
 export const CALL_INFO_KEYS = [
@@ -11,15 +12,15 @@ export const CALL_INFO_KEYS = [
 ] as const;
 
 /** OSVI's expression sources (seed 004), each the payload's value or null when the call did not send it. */
-export function osviSources(payload: unknown): Record<string, unknown> {
-  return {
-    call_info: pickPresent(payload, CALL_INFO_KEYS),
-    call_summary: field(payload, 'call_summary') ?? null,
-    data_capture: field(payload, 'data_capture') ?? null,
-    structured_output: field(payload, 'structured_output') ?? null,
-    call_trigger_data: field(payload, 'call_trigger_data') ?? null,
-  };
-}
+export const osviSourceReaders: SourceReaders = {
+  call_info: (payload) => pickPresent(payload, CALL_INFO_KEYS),
+  call_summary: (payload) => field(payload, 'call_summary') ?? null,
+  data_capture: (payload) => field(payload, 'data_capture') ?? null,
+  structured_output: (payload) => field(payload, 'structured_output') ?? null,
+  call_trigger_data: (payload) => field(payload, 'call_trigger_data') ?? null,
+};
+
+export const osviSources = sourcesOf(osviSourceReaders);
 
 export function osviCommon(payload: unknown): CommonView {
   const common = emptyCommon('osvi', 'post_call');

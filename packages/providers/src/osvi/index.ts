@@ -1,6 +1,6 @@
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { field, isRecord, text } from '../values.js';
-import { osviCommon, osviSources } from './context.js';
+import { osviCommon, osviSourceReaders, osviSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { osviSourceSchemas } from './context-schema.js';
@@ -12,9 +12,7 @@ function detect(payload: unknown): boolean {
   return !('trigger' in payload || 'eventType' in payload || 'data' in payload);
 }
 
-/** The named sources osviSources can give (what contextReader computes them for). */
-const SOURCE_NAMES = ['call_info', 'call_summary', 'data_capture', 'structured_output', 'call_trigger_data'];
-const context = contextAssembler(osviCommon, osviSources, SOURCE_NAMES);
+const context = contextAssembler(osviCommon, osviSources, Object.keys(osviSourceReaders), osviSourceReaders);
 export const osvi: HookmapProvider = {
   id: 'osvi',
   name: 'OSVI voice agents',

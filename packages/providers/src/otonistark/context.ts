@@ -1,5 +1,6 @@
 import { emptyCommon, idText, person, type CommonView } from '../common.js';
 import { field, finiteNumber, isRecord, list, pickPresent, record, text } from '../values.js';
+import { sourcesOf, type SourceReaders } from '../sources.js';
 
 /** The call's own scalar facts, flat, in the vendor's order (the `call` source and Call Info section). */
 export const CALL_KEYS = [
@@ -36,13 +37,13 @@ export function transcriptText(payload: unknown): string | null {
 }
 
 /** Named sources: `call` (flat call facts), `campaign` (lead.campaign), `transcript_text`. */
-export function otonistarkSources(payload: unknown): Record<string, unknown> {
-  return {
-    call: pickPresent(payload, CALL_KEYS),
-    campaign: field(field(payload, 'lead'), 'campaign') ?? null,
-    transcript_text: transcriptText(payload),
-  };
-}
+export const otonistarkSourceReaders: SourceReaders = {
+  call: (payload) => pickPresent(payload, CALL_KEYS),
+  campaign: (payload) => field(field(payload, 'lead'), 'campaign') ?? null,
+  transcript_text: transcriptText,
+};
+
+export const otonistarkSources = sourcesOf(otonistarkSourceReaders);
 
 export function otonistarkCommon(payload: unknown): CommonView {
   const common = emptyCommon('otonistark', 'post_call');

@@ -1,7 +1,7 @@
 import { idText } from '../common.js';
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { field, isRecord } from '../values.js';
-import { otonistarkCommon, otonistarkSources } from './context.js';
+import { otonistarkCommon, otonistarkSourceReaders, otonistarkSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { otonistarkSourceSchemas } from './context-schema.js';
@@ -22,9 +22,12 @@ function detect(payload: unknown): boolean {
   return MARKERS.some((key) => key in payload);
 }
 
-/** The named sources otonistarkSources can give (what contextReader computes them for). */
-const SOURCE_NAMES = ['call', 'campaign', 'transcript_text'];
-const context = contextAssembler(otonistarkCommon, otonistarkSources, SOURCE_NAMES);
+const context = contextAssembler(
+  otonistarkCommon,
+  otonistarkSources,
+  Object.keys(otonistarkSourceReaders),
+  otonistarkSourceReaders,
+);
 export const otonistark: HookmapProvider = {
   id: 'otonistark',
   name: 'Otoni Stark voice AI',

@@ -1,6 +1,7 @@
 import { emptyCommon, person, personName, type CommonActionItem, type CommonView } from '../common.js';
 import { dig, field, isRecord, list, record, text, type JsonRecord } from '../values.js';
 import type { JsonValue } from '@hookmap/core';
+import { sourcesOf, type SourceReaders } from '../sources.js';
 
 /** The doc example nests these under data.relationships; other copies put them on data itself. */
 export function conversationPart(payload: unknown, key: string): JsonValue | undefined {
@@ -18,18 +19,18 @@ export function conversationUrl(payload: unknown): string | null {
 }
 
 /** Named sources: `conversation` (data), `webhook` (meta.webhook), and the notes wherever Otter put them. */
-export function otterSources(payload: unknown): Record<string, unknown> {
-  return {
-    conversation: dig(payload, 'data') ?? null,
-    webhook: dig(payload, 'meta', 'webhook') ?? null,
-    summary: dig(payload, 'data', 'abstract_summary') ?? null,
-    action_items: list(conversationPart(payload, 'action_items')),
-    insights: conversationPart(payload, 'insights') ?? null,
-    outline: conversationPart(payload, 'outline') ?? null,
-    transcript_text: transcriptContent(payload),
-    guests: list(dig(payload, 'data', 'calendar_guests')),
-  };
-}
+export const otterSourceReaders: SourceReaders = {
+  conversation: (payload) => dig(payload, 'data') ?? null,
+  webhook: (payload) => dig(payload, 'meta', 'webhook') ?? null,
+  summary: (payload) => dig(payload, 'data', 'abstract_summary') ?? null,
+  action_items: (payload) => list(conversationPart(payload, 'action_items')),
+  insights: (payload) => conversationPart(payload, 'insights') ?? null,
+  outline: (payload) => conversationPart(payload, 'outline') ?? null,
+  transcript_text: transcriptContent,
+  guests: (payload) => list(dig(payload, 'data', 'calendar_guests')),
+};
+
+export const otterSources = sourcesOf(otterSourceReaders);
 
 function actionItem(item: JsonRecord): CommonActionItem | null {
   const itemText = text(item.text);

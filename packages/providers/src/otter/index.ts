@@ -1,6 +1,6 @@
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { dig, isRecord, text } from '../values.js';
-import { otterCommon, otterSources } from './context.js';
+import { otterCommon, otterSourceReaders, otterSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { otterSourceSchemas } from './context-schema.js';
@@ -23,18 +23,12 @@ function detect(payload: unknown): boolean {
   return isRecord(dig(payload, 'meta', 'webhook')) || DATA_MARKERS.some((key) => key in data);
 }
 
-/** The named sources otterSources can give (what contextReader computes them for). */
-const SOURCE_NAMES = [
-  'conversation',
-  'webhook',
-  'summary',
-  'action_items',
-  'insights',
-  'outline',
-  'transcript_text',
-  'guests',
-];
-const context = contextAssembler(otterCommon, otterSources, SOURCE_NAMES);
+const context = contextAssembler(
+  otterCommon,
+  otterSources,
+  Object.keys(otterSourceReaders),
+  otterSourceReaders,
+);
 export const otter: HookmapProvider = {
   id: 'otter',
   name: 'Otter.ai',

@@ -1,5 +1,6 @@
 import { emptyCommon, person, type CommonPerson, type CommonView } from '../common.js';
 import { dig, field, isRecord, list, record, text, type JsonRecord } from '../values.js';
+import { sourcesOf, type SourceReaders } from '../sources.js';
 
 /** The doc's table puts assets under `data`; its sample puts them beside `data`. Either is read. */
 export function quilAssets(payload: unknown): JsonRecord | null {
@@ -19,16 +20,18 @@ export function quilNotes(payload: unknown): JsonRecord | null {
 }
 
 /** Named sources: `meeting`, `organization`, `assets` (wherever sent), `notes` (by name), `notes_url`. */
-export function quilSources(payload: unknown): Record<string, unknown> {
-  const assets = quilAssets(payload);
-  return {
-    meeting: dig(payload, 'data', 'meeting') ?? null,
-    organization: dig(payload, 'data', 'organization') ?? null,
-    assets,
-    notes: quilNotes(payload),
-    notes_url: typeof assets?.databaseNotes === 'string' ? assets.databaseNotes : null,
-  };
-}
+export const quilSourceReaders: SourceReaders = {
+  meeting: (payload) => dig(payload, 'data', 'meeting') ?? null,
+  organization: (payload) => dig(payload, 'data', 'organization') ?? null,
+  assets: quilAssets,
+  notes: quilNotes,
+  notes_url: (payload) => {
+    const assets = quilAssets(payload);
+    return typeof assets?.databaseNotes === 'string' ? assets.databaseNotes : null;
+  },
+};
+
+export const quilSources = sourcesOf(quilSourceReaders);
 
 const PHONE = /^\+?[\d\s().-]{6,}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;

@@ -1,6 +1,6 @@
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { dig, field, isRecord, text } from '../values.js';
-import { quilCommon, quilSources } from './context.js';
+import { quilCommon, quilSourceReaders, quilSources } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { quilSourceSchemas } from './context-schema.js';
@@ -11,9 +11,7 @@ function detect(payload: unknown): boolean {
   return isRecord(payload) && text(payload.eventType) !== null && isRecord(dig(payload, 'data', 'meeting'));
 }
 
-/** The named sources quilSources can give (what contextReader computes them for). */
-const SOURCE_NAMES = ['meeting', 'organization', 'assets', 'notes', 'notes_url'];
-const context = contextAssembler(quilCommon, quilSources, SOURCE_NAMES);
+const context = contextAssembler(quilCommon, quilSources, Object.keys(quilSourceReaders), quilSourceReaders);
 export const quil: HookmapProvider = {
   id: 'quil',
   name: 'Quil / CoRecruit',
