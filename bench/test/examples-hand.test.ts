@@ -9,11 +9,11 @@ import type { Example } from '../cases/examples.js';
 const withHand = loadExamples().filter((example) => handWrittenExamples[example.name]);
 
 /**
- * Builders whose output differs from the template's when the payload lacks the duration (the template's
- * `duration | times: 1000 | integer | string` is null for a missing duration, "" for a null one; the Zoho
- * `Call_Duration` object gives ":"). Their example payloads and the provider samples agree.
+ * A builder whose output differs from the template's when the payload lacks the duration: the template's
+ * `duration | times: 1000 | integer | string` is null for a missing duration and "" for a null one (the
+ * `string` filter turns null into ""), the builder "" for both. The example payload and the provider samples agree.
  */
-const missingFieldExceptions = new Set(['otonistark-to-hubspot-call', 'otonistark-to-zoho-call']);
+const missingFieldExceptions = new Set(['otonistark-to-hubspot-call']);
 
 /** The first payload on which the hand-written builder and renderRequest disagree, with the difference. */
 function firstDisagreement(example: Example, payloads: unknown[]): string | null {
