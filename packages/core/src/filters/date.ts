@@ -1,3 +1,4 @@
+import { clockParts, utcParts, type Parts } from './civil.js';
 import { isoStringFast, parseZonedFast, TWO_DIGITS } from './iso-fast.js';
 import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
@@ -45,19 +46,6 @@ function readEpochMs(v: unknown, name: string): number {
   );
 }
 
-export interface Parts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-  weekday: number;
-  offsetMinutes: number;
-  zone: string;
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function zoneFormatter(zone: string): Intl.DateTimeFormat {
@@ -86,47 +74,6 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-const DAY_MS = 86400000;
-
-/**
- * UTC calendar fields by arithmetic (days to civil date, H. Hinnant's algorithm): what a Date's getUTC*
- * getters return for `ms`, without making the Date. Dates hold whole milliseconds (truncated).
- */
-export function utcParts(time: number): Parts {
-  const t = Math.trunc(time);
-  const days = Math.floor(t / DAY_MS);
-  let rest = t - days * DAY_MS;
-  const hour = Math.floor(rest / 3600000);
-  rest -= hour * 3600000;
-  const minute = Math.floor(rest / 60000);
-  rest -= minute * 60000;
-  const second = Math.floor(rest / 1000);
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const weekday = (((days + 4) % 7) + 7) % 7;
-  return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    ms: rest - second * 1000,
-    weekday,
-    offsetMinutes: 0,
-    zone: 'UTC',
-  };
-}
 
 function partsIn(ms: number, zone: string): Parts {
   if (zone === 'UTC' || zone === 'Etc/UTC') return utcParts(ms);
@@ -243,29 +190,6 @@ interface Format {
 }
 
 const CLOCK_CODES = new Set(['H', 'I', 'M', 'S', 'L', 'p', 's', 'T', '%']);
-
-/** UTC parts of the time of day only (the date fields are 0): what a clock-only format reads. */
-function clockParts(time: number): Parts {
-  const t = Math.trunc(time);
-  let rest = t - Math.floor(t / DAY_MS) * DAY_MS;
-  const hour = Math.floor(rest / 3600000);
-  rest -= hour * 3600000;
-  const minute = Math.floor(rest / 60000);
-  rest -= minute * 60000;
-  const second = Math.floor(rest / 1000);
-  return {
-    year: 0,
-    month: 0,
-    day: 0,
-    hour,
-    minute,
-    second,
-    ms: rest - second * 1000,
-    weekday: 0,
-    offsetMinutes: 0,
-    zone: 'UTC',
-  };
-}
 
 /** Formats split so far (templates use a handful; the map is emptied if some caller makes many). */
 const formats = new Map<string, Format>();

@@ -5,6 +5,8 @@
  * left to date.ts's general path: these functions only ever answer for input they fully recognise.
  */
 
+import { utcParts } from './civil.js';
+
 const DAY_MS = 86400000;
 
 /** The digit at `i`, or a negative number when it is not one (integers only: no NaN to check for). */
@@ -107,27 +109,8 @@ export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) 
  * by arithmetic (H. Hinnant's days-to-civil); null outside those years (the caller then uses toISOString).
  */
 export function isoStringFast(time: number): string | null {
-  const t = Math.trunc(time);
-  const days = Math.floor(t / DAY_MS);
-  let rest = t - days * DAY_MS;
-  const hour = Math.floor(rest / 3600000);
-  rest -= hour * 3600000;
-  const minute = Math.floor(rest / 60000);
-  rest -= minute * 60000;
-  const second = Math.floor(rest / 1000);
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day, hour, minute, second, ms } = utcParts(time);
   if (year < 1000 || year > 9999) return null;
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const ms = rest - second * 1000;
   // One flat string from its 24 character codes: no intermediate strings, no number-to-text conversions.
   return String.fromCharCode(
     48 + Math.floor(year / 1000),

@@ -1,10 +1,9 @@
 import { parseQuery } from '../jsonpath/index.js';
-import { DEFAULT_LIMITS } from '../limits.js';
-import type { ExprNode } from '../syntax/ast.js';
+import { exprChildren, type ExprNode } from '../syntax/ast.js';
 import { parseExpression } from '../syntax/parser.js';
 import { mayContainPlaceholder, scan } from '../syntax/scan.js';
 import type { JsonValue } from '../types.js';
-import { parseHandlebars } from './handlebars-check.js';
+import { handlebarsNodes } from './handlebars-nodes.js';
 import { integrationTemplates } from './templates.js';
 
 /** Thrown inside the walk when a template may read the context root as a whole: the answer is null. */
@@ -63,27 +62,9 @@ function stringRoots(text: string, names: Set<string>): void {
 }
 
 function exprRoots(node: ExprNode, names: Set<string>): void {
-  switch (node.type) {
-    case 'path':
-      names.add(node.root);
-      return;
-    case 'jsonpath':
-      return queryRoot(node.parsed ?? parseOrWhole(node.query), names);
-    case 'not':
-      return exprRoots(node.operand, names);
-    case 'binary':
-      exprRoots(node.left, names);
-      return exprRoots(node.right, names);
-    case 'conditional':
-      exprRoots(node.test, names);
-      exprRoots(node.consequent, names);
-      return exprRoots(node.alternate, names);
-    case 'filter':
-      exprRoots(node.input, names);
-      return node.args.forEach((a) => exprRoots(a, names));
-    default:
-      return;
-  }
+  if (node.type === 'path') names.add(node.root);
+  else if (node.type === 'jsonpath') queryRoot(node.parsed ?? parseOrWhole(node.query), names);
+  else for (const child of exprChildren(node)) exprRoots(child, names);
 }
 
 function parseOrWhole(query: string): ReturnType<typeof parseQuery> {
@@ -104,42 +85,22 @@ function queryRoot(query: ReturnType<typeof parseQuery>, names: Set<string>): vo
   else if (selector.kind !== 'index') throw WHOLE;
 }
 
-interface HbsNode {
-  type?: string;
-  parts?: unknown[];
-  depth?: number;
-  data?: boolean;
-  value?: unknown;
-}
-
 const HBS_LITERALS = new Set(['StringLiteral', 'NumberLiteral', 'BooleanLiteral']);
 
 function handlebarsRoots(source: string, names: Set<string>): void {
-  let program: unknown;
-  try {
-    program = parseHandlebars(source, DEFAULT_LIMITS);
-  } catch {
-    throw WHOLE;
-  }
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const n = node as HbsNode;
+  const nodes = handlebarsNodes(source);
+  if (nodes === null) throw WHOLE;
+  for (const n of nodes) {
     if (n.type === 'PathExpression') {
       const head = n.parts?.[0];
       // `@index`, `@key`, `@first`: loop data, not the context; `@root…` is the context itself.
-      if (n.data === true && head !== 'root') return;
+      if (n.data === true && head !== 'root') continue;
       if (n.data === true || (n.depth ?? 0) > 0 || typeof head !== 'string') throw WHOLE;
       names.add(head);
-      return;
-    }
-    // `{{"first name"}}`, `{{1}}`: a literal where a path goes is looked up by its text. Every literal
-    // is listed (an argument too): more names than needed cost nothing.
-    if (n.type !== undefined && HBS_LITERALS.has(n.type)) {
+    } else if (n.type !== undefined && HBS_LITERALS.has(n.type)) {
+      // `{{"first name"}}`, `{{1}}`: a literal where a path goes is looked up by its text. Every literal
+      // is listed (an argument too): more names than needed cost nothing.
       names.add(String(n.value));
-      return;
     }
-    for (const [k, v] of Object.entries(node)) if (k !== 'loc') visit(v);
-  };
-  visit(program);
+  }
 }

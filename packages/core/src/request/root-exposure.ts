@@ -1,9 +1,8 @@
-import { DEFAULT_LIMITS } from '../limits.js';
-import type { ExprNode } from '../syntax/ast.js';
+import { exprChildren, type ExprNode } from '../syntax/ast.js';
 import { parseExpression } from '../syntax/parser.js';
 import { scan } from '../syntax/scan.js';
 import type { JsonValue } from '../types.js';
-import { parseHandlebars } from './handlebars-check.js';
+import { handlebarsNodes } from './handlebars-nodes.js';
 import { integrationTemplates } from './templates.js';
 
 /**
@@ -46,38 +45,16 @@ function stringExposes(text: string): boolean {
 }
 
 function exprExposes(node: ExprNode): boolean {
-  switch (node.type) {
-    case 'jsonpath':
-      return !SINGULAR.test(node.query.trim());
-    case 'not':
-      return exprExposes(node.operand);
-    case 'binary':
-      return exprExposes(node.left) || exprExposes(node.right);
-    case 'conditional':
-      return exprExposes(node.test) || exprExposes(node.consequent) || exprExposes(node.alternate);
-    case 'filter':
-      return exprExposes(node.input) || node.args.some(exprExposes);
-    default:
-      return false;
-  }
+  if (node.type === 'jsonpath') return !SINGULAR.test(node.query.trim());
+  return exprChildren(node).some(exprExposes);
 }
 
 function handlebarsExposes(source: string): boolean {
-  let program: unknown;
-  try {
-    program = parseHandlebars(source, DEFAULT_LIMITS);
-  } catch {
-    return true;
-  }
-  const visit = (node: unknown): boolean => {
-    if (typeof node !== 'object' || node === null) return false;
-    if (Array.isArray(node)) return node.some(visit);
-    const n = node as { type?: string; parts?: unknown[]; depth?: number; data?: boolean };
-    if (n.type === 'PathExpression')
-      return (
-        (n.parts?.length ?? 0) === 0 || (n.depth ?? 0) > 0 || (n.data === true && n.parts?.[0] === 'root')
-      );
-    return Object.entries(node).some(([k, v]) => k !== 'loc' && visit(v));
-  };
-  return visit(program);
+  const nodes = handlebarsNodes(source);
+  if (nodes === null) return true;
+  return nodes.some(
+    (n) =>
+      n.type === 'PathExpression' &&
+      ((n.parts?.length ?? 0) === 0 || (n.depth ?? 0) > 0 || (n.data === true && n.parts?.[0] === 'root')),
+  );
 }

@@ -2,7 +2,7 @@ import { Codes } from '../codes.js';
 import { escapePointer } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { didYouMean } from '../suggest.js';
-import type { ExprNode } from '../syntax/ast.js';
+import { exprChildren, type ExprNode } from '../syntax/ast.js';
 import { parseExpression } from '../syntax/parser.js';
 import { scan } from '../syntax/scan.js';
 import type { Diagnostic, JsonValue } from '../types.js';
@@ -139,21 +139,8 @@ function exprReads(node: ExprNode, found: Found): void {
       if (id !== undefined) found(id, node.start, node.end);
       return;
     }
-    case 'not':
-      return exprReads(node.operand, found);
-    case 'binary':
-      exprReads(node.left, found);
-      return exprReads(node.right, found);
-    case 'conditional':
-      exprReads(node.test, found);
-      exprReads(node.consequent, found);
-      return exprReads(node.alternate, found);
-    case 'filter':
-      exprReads(node.input, found);
-      for (const arg of node.args) exprReads(arg, found);
-      return;
-    case 'literal':
-      return;
+    default:
+      for (const child of exprChildren(node)) exprReads(child, found);
   }
 }
 

@@ -61,3 +61,19 @@ export interface FilterNode extends Span {
 
 export type ExprNode =
   LiteralNode | PathNode | JsonPathNode | UnaryNode | BinaryNode | ConditionalNode | FilterNode;
+
+/** The sub-expressions of a node, in source order (none for literals, paths and JSONPath queries). */
+export function exprChildren(node: ExprNode): ExprNode[] {
+  switch (node.type) {
+    case 'not':
+      return [node.operand];
+    case 'binary':
+      return [node.left, node.right];
+    case 'conditional':
+      return [node.test, node.consequent, node.alternate];
+    case 'filter':
+      return [node.input, ...node.args];
+    default:
+      return [];
+  }
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utcParts } from '../../src/filters/date.js';
+import { utcParts } from '../../src/filters/civil.js';
 
 /** What the Date getters say for `ms`: utcParts must agree without making a Date. */
 function byDate(ms: number) {
