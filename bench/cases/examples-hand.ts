@@ -131,6 +131,17 @@ function otonistarkToZohoCall(payload: unknown, secrets: Secrets): unknown {
   const extracted = p.extracted_variables as Obj | undefined;
   const started = utcDate(p.created_at);
   const seconds = typeof p.duration === 'number' ? Math.trunc(p.duration) : null;
+  const call: Obj = {
+    Subject: `AI call: ${embed(input?.customer_name)}`,
+    Call_Type: 'Outbound',
+    Call_Start_Time: started ? `${started.toISOString().slice(0, 19)}+00:00` : null,
+    Description: `${embed(extracted?.summary)}. Next action: ${embed(extracted?.next_action)}.`,
+    Call_Result: extracted?.lead_quality === 'high' ? 'Interested' : 'Not interested',
+    Who_Id: { id: input?.crm_id ?? null },
+  };
+  // A call without a duration leaves Call_Duration out (Zoho wants "mm:ss" text or nothing).
+  if (seconds !== null)
+    call.Call_Duration = `${seconds < 600 ? '0' : ''}${Math.floor(seconds / 60)}:${pad2(seconds % 60)}`;
   return {
     method: 'POST',
     url: `${secrets.ZOHO_API_DOMAIN ?? ''}/crm/v8/Calls`,
@@ -138,22 +149,7 @@ function otonistarkToZohoCall(payload: unknown, secrets: Secrets): unknown {
       Authorization: `Zoho-oauthtoken ${secrets.ZOHO_ACCESS_TOKEN ?? ''}`,
       'Content-Type': 'application/json',
     },
-    body: {
-      data: [
-        {
-          Subject: `AI call: ${embed(input?.customer_name)}`,
-          Call_Type: 'Outbound',
-          Call_Start_Time: started ? `${started.toISOString().slice(0, 19)}+00:00` : null,
-          Call_Duration:
-            seconds === null
-              ? null
-              : `${seconds < 600 ? '0' : ''}${Math.floor(seconds / 60)}:${pad2(seconds % 60)}`,
-          Description: `${embed(extracted?.summary)}. Next action: ${embed(extracted?.next_action)}.`,
-          Call_Result: extracted?.lead_quality === 'high' ? 'Interested' : 'Not interested',
-          Who_Id: { id: input?.crm_id ?? null },
-        },
-      ],
-    },
+    body: { data: [call] },
   };
 }
 
