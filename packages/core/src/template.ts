@@ -6,7 +6,7 @@ import { resolveLimits } from './limits.js';
 import { compileNode } from './compile/template.js';
 import { compileExpr } from './compile/expression.js';
 import { parseExpression } from './syntax/parser.js';
-import { OMIT, type CompileEnv, type RenderNode, type TextGuard } from './compile/env.js';
+import { OMIT, type CompileEnv, type RenderNode, type Scope, type TextGuard } from './compile/env.js';
 import type {
   CompileOptions,
   CompiledTemplate,
@@ -146,5 +146,14 @@ export function compileExpressionAt(
   env.pointer = pointer;
   env.source = ' '.repeat(offset) + source;
   const evaluate = compileExpr(parseExpression(source, offset, env.limits.maxDepth), env);
-  return (ctx) => evaluate({ ctx, vars: null, parent: null }, new RenderState(DEFAULTS, 'null', null));
+  // One scope and one state per expression, reset per call: an evaluation keeps neither, and none
+  // starts another of the same expression while it runs.
+  const scope: Scope = { ctx: {}, vars: null, parent: null };
+  const state = new RenderState(DEFAULTS, 'null', null);
+  return (ctx) => {
+    scope.ctx = ctx;
+    state.output = 0;
+    state.iterations = 0;
+    return evaluate(scope, state);
+  };
 }

@@ -19,8 +19,8 @@ const DAY_MS = 86400000;
  * UTC calendar fields by arithmetic (days to civil date, H. Hinnant's algorithm): what a Date's getUTC*
  * getters return for `ms`, without making the Date. Dates hold whole milliseconds (truncated).
  */
-export function utcParts(time: number): Parts {
-  const parts = clockParts(time);
+export function utcParts(time: number, into?: Parts): Parts {
+  const parts = clockParts(time, into);
   const days = Math.floor(Math.trunc(time) / DAY_MS);
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -37,8 +37,11 @@ export function utcParts(time: number): Parts {
   return parts;
 }
 
-/** UTC parts of the time of day only (the date fields are 0): all a clock-only format reads. */
-export function clockParts(time: number): Parts {
+/**
+ * UTC parts of the time of day only (the date fields are 0): all a clock-only format reads. `into` is an
+ * object to fill instead of a new one (a caller that reads the parts at once and keeps none of them).
+ */
+export function clockParts(time: number, into?: Parts): Parts {
   const t = Math.trunc(time);
   let rest = t - Math.floor(t / DAY_MS) * DAY_MS;
   const hour = Math.floor(rest / 3600000);
@@ -46,14 +49,29 @@ export function clockParts(time: number): Parts {
   const minute = Math.floor(rest / 60000);
   rest -= minute * 60000;
   const second = Math.floor(rest / 1000);
+  const parts = into ?? newParts();
+  parts.year = 0;
+  parts.month = 0;
+  parts.day = 0;
+  parts.hour = hour;
+  parts.minute = minute;
+  parts.second = second;
+  parts.ms = rest - second * 1000;
+  parts.weekday = 0;
+  parts.offsetMinutes = 0;
+  parts.zone = 'UTC';
+  return parts;
+}
+
+export function newParts(): Parts {
   return {
     year: 0,
     month: 0,
     day: 0,
-    hour,
-    minute,
-    second,
-    ms: rest - second * 1000,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
     weekday: 0,
     offsetMinutes: 0,
     zone: 'UTC',

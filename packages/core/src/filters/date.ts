@@ -1,4 +1,4 @@
-import { clockParts, utcParts, type Parts } from './civil.js';
+import { clockParts, newParts, utcParts, type Parts } from './civil.js';
 import { isoStringFast, parseZonedFast, TWO_DIGITS } from './iso-fast.js';
 import { def, expectText, FilterTypeError, typeName, type FilterDef } from './types.js';
 
@@ -75,8 +75,11 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** The parts `date` formats in UTC: filled per call and read at once (never kept, never re-entered). */
+const scratch = newParts();
+
 function partsIn(ms: number, zone: string): Parts {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return utcParts(ms);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return utcParts(ms, scratch);
   const d = new Date(ms);
   const p: Record<string, string> = {};
   for (const { type, value } of zoneFormatter(zone).formatToParts(d)) p[type] = value;
@@ -217,7 +220,7 @@ function date(v: unknown, format: unknown, zone: unknown = 'UTC'): string {
   const ms = toEpochMs(v, 'date');
   const { texts, codes, clockOnly } = formatOf(expectText('date', format));
   const z = zone === null ? 'UTC' : expectText('date', zone);
-  const p = clockOnly && (z === 'UTC' || z === 'Etc/UTC') ? clockParts(ms) : partsIn(ms, z);
+  const p = clockOnly && (z === 'UTC' || z === 'Etc/UTC') ? clockParts(ms, scratch) : partsIn(ms, z);
   let out = texts[0] as string;
   for (let i = 0; i < codes.length; i++)
     out += directive(codes[i] as string, p, ms) + (texts[i + 1] as string);

@@ -5,7 +5,7 @@
  * left to date.ts's general path: these functions only ever answer for input they fully recognise.
  */
 
-import { utcParts } from './civil.js';
+import { newParts, utcParts } from './civil.js';
 
 const DAY_MS = 86400000;
 
@@ -108,8 +108,11 @@ export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) 
  * `new Date(ms).toISOString()` for years 1000–9999 (`2025-07-15T10:30:00.000Z`), from the civil date
  * by arithmetic (H. Hinnant's days-to-civil); null outside those years (the caller then uses toISOString).
  */
+/** Filled per call and read at once. */
+const scratch = newParts();
+
 export function isoStringFast(time: number): string | null {
-  const { year, month, day, hour, minute, second, ms } = utcParts(time);
+  const { year, month, day, hour, minute, second, ms } = utcParts(time, scratch);
   if (year < 1000 || year > 9999) return null;
   // One flat string from its 24 character codes: no intermediate strings, no number-to-text conversions.
   return String.fromCharCode(
