@@ -104,13 +104,13 @@ export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) 
   String(n).padStart(2, '0'),
 );
 
+/** The parts isoStringFast fills per call and reads at once. */
+const scratch = newParts();
+
 /**
  * `new Date(ms).toISOString()` for years 1000–9999 (`2025-07-15T10:30:00.000Z`), from the civil date
  * by arithmetic (H. Hinnant's days-to-civil); null outside those years (the caller then uses toISOString).
  */
-/** Filled per call and read at once. */
-const scratch = newParts();
-
 export function isoStringFast(time: number): string | null {
   const { year, month, day, hour, minute, second, ms } = utcParts(time, scratch);
   if (year < 1000 || year > 9999) return null;
