@@ -1,7 +1,7 @@
 import type { JsonValue, Provider, ProviderSample } from '@hookmap/core';
 import type { CommonView } from './common.js';
 import { isRecord } from './values.js';
-import type { SourceReaders } from './sources.js';
+import { sourcesOf, type SourceReaders } from './sources.js';
 import { escapePointerSegment } from '@hookmap/core/tooling';
 
 /** A provider of this package: the core `Provider` plus per-event schemas and the common view on its own. */
@@ -61,22 +61,28 @@ export interface ContextBuilders {
   contextReader(names: readonly string[]): (payload: unknown) => Record<string, unknown>;
 }
 
+/** A provider's sources all at once, when a reader per name cannot give them (Attendee's trigger-named one). */
+export interface AllSources {
+  sources: (payload: unknown) => Record<string, unknown>;
+  /** Every key `sources` can give. */
+  names: readonly string[];
+}
+
 /**
  * The expression context every provider builds: the payload's own top-level fields, then the provider's
- * named sources (`sources`, whose possible keys are `sourceNames`), then `payload` (the whole raw payload)
- * and `common`. Later keys win on a clash.
+ * named sources (one reader each in `readers`, or `all` of them at once), then `payload` (the whole raw
+ * payload) and `common`. Later keys win on a clash.
  * `common` is an own, enumerable accessor that builds the view from `payload` on first read and keeps it,
  * so a template that never reads it does not pay for it on every webhook. The accessor is made once per
  * provider, not per context: V8 then gives every context of a provider the same hidden class (a getter
  * made per call would give each context its own, and make every read of it slow).
- * `contextReader(names)` gives the same values for just those names, computing the sources only when
- * one of them is a source and `common` only when named: what a template that reads a few fields needs.
+ * `contextReader(names)` gives the same values for just those names, computing a source only when it is
+ * named (each by its reader; all at once when one named has none) and `common` only when named.
  */
 export function contextAssembler(
   buildCommon: (payload: unknown) => CommonView,
-  sources: (payload: unknown) => Record<string, unknown>,
-  sourceNames: readonly string[],
-  readers: SourceReaders = {},
+  readers: SourceReaders,
+  all: AllSources = { sources: sourcesOf(readers), names: Object.keys(readers) },
 ): ContextBuilders {
   const common: PropertyDescriptor = {
     enumerable: true,
@@ -90,12 +96,12 @@ export function contextAssembler(
       return value;
     },
   };
-  const known = new Set(sourceNames);
+  const known = new Set(all.names);
   return {
     buildContext(payload) {
       const context: Record<string, unknown> = {};
       if (isRecord(payload)) copyInto(context, payload);
-      copyInto(context, sources(payload));
+      copyInto(context, all.sources(payload));
       context.payload = payload;
       Object.defineProperty(context, 'common', common);
       return context;
@@ -103,25 +109,26 @@ export function contextAssembler(
     contextReader(names) {
       const fields = names.filter((n) => n !== 'payload' && n !== 'common');
       const wanted = fields.filter((n) => known.has(n));
-      // Each wanted source by its own reader when it has one, else all of them at once.
-      const one = wanted.every((n) => hasOwn.call(readers, n));
+      const each = wanted.every((n) => hasOwn.call(readers, n));
+      // Per field: its source's reader, when every named source has one; else the sources come all at once.
+      const fieldReaders = fields.map((n) => (each && known.has(n) ? readers[n] : undefined));
+      const allAtOnce = !each;
       const wantsPayload = names.includes('payload');
       const wantsCommon = names.includes('common');
       return (payload) => {
         const context: Record<string, unknown> = {};
         const record = isRecord(payload) ? payload : null;
-        const named = wanted.length === 0 ? null : one ? pick(readers, wanted, payload) : sources(payload);
+        const named = allAtOnce ? all.sources(payload) : null;
         for (let i = 0; i < fields.length; i++) {
           const name = fields[i] as string;
-          const from =
-            named !== null && hasOwn.call(named, name)
-              ? named
-              : record !== null && hasOwn.call(record, name)
-                ? record
-                : null;
-          if (from === null) continue;
-          if (name === '__proto__') setField(context, name, from[name]);
-          else context[name] = from[name];
+          const read = fieldReaders[i];
+          let value: unknown;
+          if (read) value = read(payload);
+          else if (named !== null && hasOwn.call(named, name)) value = named[name];
+          else if (record !== null && hasOwn.call(record, name)) value = record[name];
+          else continue;
+          if (name === '__proto__') defineData(context, name, value);
+          else context[name] = value;
         }
         if (wantsPayload) context.payload = payload;
         if (wantsCommon) context.common = buildCommon(payload);
@@ -131,21 +138,9 @@ export function contextAssembler(
   };
 }
 
-/** The named sources of a payload for just these names, each from its reader. */
-function pick(readers: SourceReaders, names: readonly string[], payload: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    out[name] = (readers[name] as (payload: unknown) => unknown)(payload);
-  }
-  return out;
-}
-
-/** A plain store, except for an own `__proto__` key (JSON.parse makes one), defined as data. */
-function setField(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
+/** Defines `key` as an own enumerable data property (for `__proto__`, which a plain store would not create). */
+function defineData(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -164,13 +159,7 @@ function copyInto(target: Record<string, unknown>, source: Record<string, unknow
   const keys = Object.keys(source);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (key === '__proto__')
-      Object.defineProperty(target, key, {
-        value: source[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (key === '__proto__') defineData(target, key, source[key]);
     else target[key] = source[key];
   }
 }

@@ -85,9 +85,11 @@ const SAMPLES: SampleInfo[] = [
 
 /** The named sources attendeeSources can give (what contextReader computes them for). */
 const SOURCE_NAMES = ['metadata', ...Object.values(DATA_SOURCE_BY_TRIGGER)];
-const context = contextAssembler(attendeeCommon, attendeeSources, SOURCE_NAMES, {
-  metadata: attendeeMetadata,
-});
+const context = contextAssembler(
+  attendeeCommon,
+  { metadata: attendeeMetadata },
+  { sources: attendeeSources, names: SOURCE_NAMES },
+);
 export const attendee: HookmapProvider = {
   id: 'attendee',
   name: 'Attendee meeting bots',

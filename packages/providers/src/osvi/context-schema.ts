@@ -16,7 +16,7 @@ const callInfo = {
   additionalProperties: false,
 };
 
-/** The named sources of `osviSources` (context.ts), typed. */
+/** The named sources of `osviSourceReaders` (context.ts), typed. */
 export const osviSourceSchemas = {
   call_info: callInfo,
   call_summary: orNull(ref(`${AUTO}call_summary`)),

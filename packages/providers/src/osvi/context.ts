@@ -1,6 +1,6 @@
 import { emptyCommon, person, type CommonView } from '../common.js';
 import { field, pickPresent, record, text, type JsonRecord } from '../values.js';
-import { sourcesOf, type SourceReaders } from '../sources.js';
+import type { SourceReaders } from '../sources.js';
 
 /** The Call Info fields, in OSVI's order. */
 export const CALL_INFO_KEYS = [
@@ -19,8 +19,6 @@ export const osviSourceReaders: SourceReaders = {
   structured_output: (payload) => field(payload, 'structured_output') ?? null,
   call_trigger_data: (payload) => field(payload, 'call_trigger_data') ?? null,
 };
-
-export const osviSources = sourcesOf(osviSourceReaders);
 
 export function osviCommon(payload: unknown): CommonView {
   const common = emptyCommon('osvi', 'post_call');

@@ -1,6 +1,6 @@
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { field, isRecord, text } from '../values.js';
-import { osviCommon, osviSourceReaders, osviSources } from './context.js';
+import { osviCommon, osviSourceReaders } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { osviSourceSchemas } from './context-schema.js';
@@ -12,7 +12,7 @@ function detect(payload: unknown): boolean {
   return !('trigger' in payload || 'eventType' in payload || 'data' in payload);
 }
 
-const context = contextAssembler(osviCommon, osviSources, Object.keys(osviSourceReaders), osviSourceReaders);
+const context = contextAssembler(osviCommon, osviSourceReaders);
 export const osvi: HookmapProvider = {
   id: 'osvi',
   name: 'OSVI voice agents',

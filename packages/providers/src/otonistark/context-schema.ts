@@ -9,7 +9,7 @@ const call = {
   additionalProperties: false,
 };
 
-/** The named sources of `otonistarkSources` (context.ts), typed. */
+/** The named sources of `otonistarkSourceReaders` (context.ts), typed. */
 export const otonistarkSourceSchemas = {
   call,
   campaign: orNull(ref('#/$defs/campaign')),

@@ -1,6 +1,6 @@
 import { emptyCommon, idText, person, type CommonView } from '../common.js';
 import { field, finiteNumber, isRecord, list, pickPresent, record, text } from '../values.js';
-import { sourcesOf, type SourceReaders } from '../sources.js';
+import type { SourceReaders } from '../sources.js';
 
 /** The call's own scalar facts, flat, in the vendor's order (the `call` source and Call Info section). */
 export const CALL_KEYS = [
@@ -42,8 +42,6 @@ export const otonistarkSourceReaders: SourceReaders = {
   campaign: (payload) => field(field(payload, 'lead'), 'campaign') ?? null,
   transcript_text: transcriptText,
 };
-
-export const otonistarkSources = sourcesOf(otonistarkSourceReaders);
 
 export function otonistarkCommon(payload: unknown): CommonView {
   const common = emptyCommon('otonistark', 'post_call');

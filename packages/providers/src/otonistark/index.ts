@@ -1,7 +1,7 @@
 import { idText } from '../common.js';
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { field, isRecord } from '../values.js';
-import { otonistarkCommon, otonistarkSourceReaders, otonistarkSources } from './context.js';
+import { otonistarkCommon, otonistarkSourceReaders } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { otonistarkSourceSchemas } from './context-schema.js';
@@ -22,12 +22,7 @@ function detect(payload: unknown): boolean {
   return MARKERS.some((key) => key in payload);
 }
 
-const context = contextAssembler(
-  otonistarkCommon,
-  otonistarkSources,
-  Object.keys(otonistarkSourceReaders),
-  otonistarkSourceReaders,
-);
+const context = contextAssembler(otonistarkCommon, otonistarkSourceReaders);
 export const otonistark: HookmapProvider = {
   id: 'otonistark',
   name: 'Otoni Stark voice AI',

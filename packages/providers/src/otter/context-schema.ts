@@ -2,7 +2,7 @@ import { orNull, payloadField, ref, textOrNull } from '../context-schema.js';
 
 const topics = orNull(ref('#/$defs/topics'));
 
-/** The named sources of `otterSources` (context.ts), typed. */
+/** The named sources of `otterSourceReaders` (context.ts), typed. */
 export const otterSourceSchemas = {
   conversation: ref(payloadField('data')),
   webhook: orNull(ref(payloadField('meta', 'webhook'))),

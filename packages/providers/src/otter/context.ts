@@ -1,7 +1,7 @@
 import { emptyCommon, person, personName, type CommonActionItem, type CommonView } from '../common.js';
 import { dig, field, isRecord, list, record, text, type JsonRecord } from '../values.js';
 import type { JsonValue } from '@hookmap/core';
-import { sourcesOf, type SourceReaders } from '../sources.js';
+import type { SourceReaders } from '../sources.js';
 
 /** The doc example nests these under data.relationships; other copies put them on data itself. */
 export function conversationPart(payload: unknown, key: string): JsonValue | undefined {
@@ -29,8 +29,6 @@ export const otterSourceReaders: SourceReaders = {
   transcript_text: transcriptContent,
   guests: (payload) => list(dig(payload, 'data', 'calendar_guests')),
 };
-
-export const otterSources = sourcesOf(otterSourceReaders);
 
 function actionItem(item: JsonRecord): CommonActionItem | null {
   const itemText = text(item.text);

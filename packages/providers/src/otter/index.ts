@@ -1,6 +1,6 @@
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { dig, isRecord, text } from '../values.js';
-import { otterCommon, otterSourceReaders, otterSources } from './context.js';
+import { otterCommon, otterSourceReaders } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { otterSourceSchemas } from './context-schema.js';
@@ -23,12 +23,7 @@ function detect(payload: unknown): boolean {
   return isRecord(dig(payload, 'meta', 'webhook')) || DATA_MARKERS.some((key) => key in data);
 }
 
-const context = contextAssembler(
-  otterCommon,
-  otterSources,
-  Object.keys(otterSourceReaders),
-  otterSourceReaders,
-);
+const context = contextAssembler(otterCommon, otterSourceReaders);
 export const otter: HookmapProvider = {
   id: 'otter',
   name: 'Otter.ai',

@@ -1,6 +1,6 @@
 import { ref } from '../context-schema.js';
 
-/** The named sources of `quilSources` (context.ts), typed. */
+/** The named sources of `quilSourceReaders` (context.ts), typed. */
 export const quilSourceSchemas = {
   meeting: ref('#/$defs/meeting'),
   organization: ref('#/$defs/organization'),

@@ -1,6 +1,6 @@
 import { emptyCommon, person, type CommonPerson, type CommonView } from '../common.js';
 import { dig, field, isRecord, list, record, text, type JsonRecord } from '../values.js';
-import { sourcesOf, type SourceReaders } from '../sources.js';
+import type { SourceReaders } from '../sources.js';
 
 /** The doc's table puts assets under `data`; its sample puts them beside `data`. Either is read. */
 export function quilAssets(payload: unknown): JsonRecord | null {
@@ -30,8 +30,6 @@ export const quilSourceReaders: SourceReaders = {
     return typeof assets?.databaseNotes === 'string' ? assets.databaseNotes : null;
   },
 };
-
-export const quilSources = sourcesOf(quilSourceReaders);
 
 const PHONE = /^\+?[\d\s().-]{6,}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;

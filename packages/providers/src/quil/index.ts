@@ -1,6 +1,6 @@
 import { attachPayloads, contextAssembler, combinedSchema, type HookmapProvider } from '../provider.js';
 import { dig, field, isRecord, text } from '../values.js';
-import { quilCommon, quilSourceReaders, quilSources } from './context.js';
+import { quilCommon, quilSourceReaders } from './context.js';
 import { eventSchemas, samplePayloads } from './json.generated.js';
 import { contextSchemas } from '../context-schema.js';
 import { quilSourceSchemas } from './context-schema.js';
@@ -11,7 +11,7 @@ function detect(payload: unknown): boolean {
   return isRecord(payload) && text(payload.eventType) !== null && isRecord(dig(payload, 'data', 'meeting'));
 }
 
-const context = contextAssembler(quilCommon, quilSources, Object.keys(quilSourceReaders), quilSourceReaders);
+const context = contextAssembler(quilCommon, quilSourceReaders);
 export const quil: HookmapProvider = {
   id: 'quil',
   name: 'Quil / CoRecruit',
