@@ -79,7 +79,8 @@ export function scopeUse(doc: unknown, provider: Provider | undefined): ScopeUse
   return {
     secrets: text.includes('secrets'),
     connection: text.includes('connection'),
-    hidden: exposesRoot(doc),
+    // Templates that read only by name (known roots) cannot yield the root: no second walk needed.
+    hidden: roots === null && exposesRoot(doc),
     reader: roots && contextReader(roots, provider, urlsHavePlaceholders(doc)),
   };
 }
