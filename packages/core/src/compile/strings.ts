@@ -76,7 +76,10 @@ function locate(e: TemplateError, env: CompileEnv): TemplateError {
 
 /**
  * Text around placeholders: `texts[i]` comes before placeholder i, and the last text after them all.
- * The usual render (nobody collecting diagnostics) runs the evaluators directly.
+ * The usual render (nobody collecting diagnostics) runs the evaluators directly. With a `guard` (header
+ * values), every inserted text passes `guard.check` first, once per distinct text: the last text each
+ * placeholder inserted is remembered, so a value that comes back (a token from the secrets) is compared,
+ * not scanned again.
  */
 function interpolation(
   parts: (string | Placeholder)[],
@@ -95,10 +98,8 @@ function interpolation(
   }
   const evaluators = placeholders.map((p) => p.evaluate);
   const n = placeholders.length;
-  if (guard) {
-    guard.installed = true;
-    return guardedInterpolation(texts, placeholders, pointer, key, guard);
-  }
+  const checked: Array<string | undefined> = new Array<string | undefined>(n).fill(undefined);
+  if (guard) guard.installed = true;
   return (s, st) => {
     let out = texts[0] as string;
     for (let i = 0; i < n; i++) {
@@ -106,56 +107,22 @@ function interpolation(
         st.pending === null
           ? (evaluators[i] as Evaluator)(s, st)
           : run(placeholders[i] as Placeholder, pointer, s, st, key);
-      if (typeof v === 'string') out += v;
-      else if (v === undefined) {
-        if (st.missing === 'omit') return OMIT;
-        if (st.missing === 'keep') out += (placeholders[i] as Placeholder).segment.raw;
-      } else if (v === OMIT) return OMIT;
-      else {
-        if (typeof v === 'object' && v !== null) st.measure(v);
-        out += toText(v);
-      }
-      out += texts[i + 1] as string;
-    }
-    st.addOutput(out.length + 2);
-    return out;
-  };
-}
-
-/**
- * interpolation with every inserted text passed to `guard.check` first — once per distinct text: the
- * last text each placeholder inserted is remembered, so a value that comes back (a token from the
- * secrets) is compared, not scanned again.
- */
-function guardedInterpolation(
-  texts: string[],
-  placeholders: Placeholder[],
-  pointer: string,
-  key: boolean,
-  guard: TextGuard,
-): RenderNode {
-  const n = placeholders.length;
-  const checked: Array<string | undefined> = new Array<string | undefined>(n).fill(undefined);
-  return (s, st) => {
-    let out = texts[0] as string;
-    for (let i = 0; i < n; i++) {
-      const p = placeholders[i] as Placeholder;
-      const v = st.pending === null ? p.evaluate(s, st) : run(p, pointer, s, st, key);
       let piece: string;
       if (typeof v === 'string') piece = v;
       else if (v === undefined) {
         if (st.missing === 'omit') return OMIT;
-        piece = st.missing === 'keep' ? p.segment.raw : '';
+        piece = st.missing === 'keep' ? (placeholders[i] as Placeholder).segment.raw : '';
       } else if (v === OMIT) return OMIT;
       else {
         if (typeof v === 'object' && v !== null) st.measure(v);
         piece = toText(v);
       }
-      if (piece !== checked[i]) {
+      if (guard !== null && piece !== checked[i]) {
         guard.check(piece);
         checked[i] = piece;
       }
-      out += piece + (texts[i + 1] as string);
+      out += piece;
+      out += texts[i + 1] as string;
     }
     st.addOutput(out.length + 2);
     return out;
