@@ -107,6 +107,17 @@ ALTER TABLE deliveries ADD COLUMN version integer, ADD COLUMN replay boolean NOT
 ALTER TABLE attempts ADD COLUMN version integer;
 `,
   },
+  {
+    version: 4,
+    // Throughput (issue 20): the foreign keys of the two per-webhook inserts cost a trigger and a
+    // lookup per row, a quarter of PostgreSQL's CPU per webhook (0.23 -> 0.17 ms measured). The store
+    // writes a delivery only with its event and an attempt only for its delivery, each in the same
+    // statement, and retention deletes the three together; nothing else inserts into these tables.
+    sql: `
+ALTER TABLE deliveries DROP CONSTRAINT IF EXISTS deliveries_event_id_fkey;
+ALTER TABLE attempts DROP CONSTRAINT IF EXISTS attempts_delivery_id_fkey;
+`,
+  },
   ...opsMigrations,
   ...flowMigrations,
   ...connectionMigrations,
