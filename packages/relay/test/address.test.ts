@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, isPrivateAddress, parseAllowList } from '../src/delivery/address.js';
+import {
+  checkLiteralHost,
+  DestinationRefused,
+  isAllowed,
+  isPrivateAddress,
+  parseAllowList,
+} from '../src/delivery/address.js';
 import { backoffDelay, isRetryable, nextDelay, parseRetryAfter } from '../src/delivery/backoff.js';
 
 describe('private address ranges', () => {
@@ -43,6 +49,19 @@ describe('private address ranges', () => {
     expect(isAllowed('127.0.0.2', allow)).toBe(false);
     expect(isAllowed('192.168.0.1', allow)).toBe(false);
     expect(() => parseAllowList(['localhost'])).toThrow(/not an IP address/);
+  });
+
+  it('checks literal URL hosts against each allow-list, the same on every call', () => {
+    const loopback = parseAllowList(['127.0.0.1']);
+    const none = parseAllowList([]);
+    for (let round = 0; round < 3; round++) {
+      expect(() => checkLiteralHost('127.0.0.1', loopback)).not.toThrow();
+      expect(() => checkLiteralHost('127.0.0.1', none)).toThrow(DestinationRefused);
+      expect(() => checkLiteralHost('[::1]', loopback)).toThrow(/destination ::1 is a private/);
+      expect(() => checkLiteralHost('10.0.0.1', loopback)).toThrow(DestinationRefused);
+      expect(() => checkLiteralHost('93.184.216.34', none)).not.toThrow();
+      expect(() => checkLiteralHost('api.hubapi.com', none)).not.toThrow();
+    }
   });
 });
 

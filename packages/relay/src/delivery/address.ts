@@ -74,8 +74,19 @@ export function guardedLookup(allow: BlockList) {
   };
 }
 
+/** Verdicts on literal IP hosts per allow-list (the range check is most of the cost of a send to one). */
+const literalVerdicts = new WeakMap<BlockList, Map<string, boolean>>();
+
 /** Literal IP hosts skip DNS lookup in Node, so check them before connecting. */
 export function checkLiteralHost(hostname: string, allow: BlockList): void {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && !isAllowed(host, allow)) throw new DestinationRefused(host);
+  let verdicts = literalVerdicts.get(allow);
+  if (!verdicts) literalVerdicts.set(allow, (verdicts = new Map()));
+  let allowed = verdicts.get(hostname);
+  if (allowed === undefined) {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    allowed = !isIP(host) || isAllowed(host, allow);
+    if (verdicts.size >= 1024) verdicts.clear();
+    verdicts.set(hostname, allowed);
+  }
+  if (!allowed) throw new DestinationRefused(hostname.replace(/^\[|\]$/g, ''));
 }

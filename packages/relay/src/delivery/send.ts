@@ -99,7 +99,9 @@ function exchange(request: OutboundRequest, options: SendOptions, signal?: Abort
   checkLiteralHost(url.hostname, options.allow);
   const secure = url.protocol === 'https:';
   const body = request.body === null ? undefined : Buffer.from(request.body, 'utf8');
-  const headers = { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
+  // The length is the body's, whatever a template wrote (a wrong one would leave the CRM waiting).
+  const { 'content-length': _written, ...rest } = request.headers;
+  const headers = body ? { ...rest, 'content-length': String(body.length) } : rest;
   return new Promise<{ status: number; headers: Record<string, string>; body: string }>((resolve, reject) => {
     const req = (secure ? https : http).request(url, {
       method: request.method,
