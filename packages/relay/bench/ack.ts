@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { adminCall, spawnRelay } from '../test/helpers/child.js';
-import { startSink } from '../test/helpers/sink.js';
+import { startCountingSink } from './count-sink.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../test/helpers/pg.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,9 +33,9 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 /** The relay as production runs it: the built dist/ (`BENCH_FROM=sources` runs it through tsx instead). */
 const FROM = process.env.BENCH_FROM === 'sources' ? 'sources' : 'dist';
 
-async function drained(sink: { requests: unknown[] }, count: number): Promise<void> {
+async function drained(sink: { count: number }, count: number): Promise<void> {
   const started = Date.now();
-  while (sink.requests.length < count && Date.now() - started < DRAIN_LIMIT_MS)
+  while (sink.count < count && Date.now() - started < DRAIN_LIMIT_MS)
     await new Promise((r) => setTimeout(r, 50));
 }
 
@@ -87,7 +87,7 @@ function postgresCpuMs(): number {
 
 async function runOne(store: string, env: Record<string, string>): Promise<Row[]> {
   // A destination that keeps connections open, as CRM APIs do (the tests' sink closes them after 1 s).
-  const sink = await startSink(() => ({ status: 200 }), { keepAliveMs: 60_000 });
+  const sink = await startCountingSink();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the relay process.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const relay = await spawnRelay(
@@ -145,7 +145,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
       mode: string,
       limits: { duration: number; overallRate?: number; connections: number },
     ): Promise<Row> => {
-      const baseline = sink.requests.length;
+      const baseline = sink.count;
       const cpuBefore = cpuMs(relay.proc.pid);
       const benchBefore = process.cpuUsage();
       const pgBefore = store === 'postgres' ? postgresCpuMs() : 0;
@@ -153,7 +153,7 @@ async function runOne(store: string, env: Record<string, string>): Promise<Row[]
       const accepted = result['2xx'];
       const started = Date.now();
       await drained(sink, baseline + accepted);
-      const delivered = sink.requests.length - baseline;
+      const delivered = sink.count - baseline;
       const cpuUsed = cpuMs(relay.proc.pid) - cpuBefore;
       const benchUsage = process.cpuUsage(benchBefore);
       const benchUsed = (benchUsage.user + benchUsage.system) / 1000;
