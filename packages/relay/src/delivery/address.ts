@@ -74,19 +74,22 @@ export function guardedLookup(allow: BlockList) {
   };
 }
 
-/** Verdicts on literal IP hosts per allow-list (the range check is most of the cost of a send to one). */
-const literalVerdicts = new WeakMap<BlockList, Map<string, boolean>>();
+/**
+ * Verdicts on URL hosts per allow-list (the range check is most of the cost of a send to a literal IP):
+ * null when the host may be reached, else the refused address.
+ */
+const literalVerdicts = new WeakMap<BlockList, Map<string, string | null>>();
 
 /** Literal IP hosts skip DNS lookup in Node, so check them before connecting. */
 export function checkLiteralHost(hostname: string, allow: BlockList): void {
   let verdicts = literalVerdicts.get(allow);
   if (!verdicts) literalVerdicts.set(allow, (verdicts = new Map()));
-  let allowed = verdicts.get(hostname);
-  if (allowed === undefined) {
+  let refused = verdicts.get(hostname);
+  if (refused === undefined) {
     const host = hostname.replace(/^\[|\]$/g, '');
-    allowed = !isIP(host) || isAllowed(host, allow);
+    refused = isIP(host) && !isAllowed(host, allow) ? host : null;
     if (verdicts.size >= 1024) verdicts.clear();
-    verdicts.set(hostname, allowed);
+    verdicts.set(hostname, refused);
   }
-  if (!allowed) throw new DestinationRefused(hostname.replace(/^\[|\]$/g, ''));
+  if (refused !== null) throw new DestinationRefused(refused);
 }
