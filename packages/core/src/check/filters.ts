@@ -62,8 +62,17 @@ const textArg = (arg: ArgType | undefined): boolean =>
 const textArgs = (_i: Type, args: ArgType[]): boolean => !args.every((a) => textArg(a));
 const argIsNumber = (arg: ArgType | undefined): boolean =>
   !arg || (!!arg.type.number && !arg.type.unknown && !arg.type.string && !arg.type.null);
-const sameText = (input: Type): Type =>
-  text(!!input.string?.nonEmpty || !!input.number || input.true || input.false);
+/**
+ * Whether a value of the type may be empty text, or anything (unknown) that may be. A union is only
+ * sure to give text that is not empty when none of its members can give "": one is enough.
+ */
+const mayBeEmptyText = (input: Type): boolean =>
+  input.unknown ||
+  (!!input.string &&
+    !input.string.nonEmpty &&
+    (input.string.values === null || input.string.values.includes('')));
+/** Text filters keep empty text empty and give numbers and booleans as text that is never empty. */
+const sameText = (input: Type): Type => text(!mayBeEmptyText(input));
 /** Text the filter reads may not be a number (`"abc" | plus: 1`): only numbers are sure to work. */
 const notOnlyNumbers = (input: Type): boolean => !!input.string;
 /** Text that may not be a date (the date filters then fail): only `dates` text is sure to work. */
@@ -79,10 +88,6 @@ const arithmeticFails = (input: Type, args: ArgType[]): boolean =>
 function defaultOutput(input: Type, args: ArgType[]): Type {
   const fallback = args[0]?.type ?? nullType();
   let kept = nonNullish(input);
-  const mayBeEmpty =
-    !!input.string &&
-    !input.string.nonEmpty &&
-    (input.string.values === null || input.string.values.includes(''));
   if (input.string) {
     const values = input.string.values?.filter((v) => v !== '') ?? null;
     kept = {
@@ -91,9 +96,7 @@ function defaultOutput(input: Type, args: ArgType[]): Type {
     };
   }
   // A missing `default` argument reads as unresolved, which a whole value renders as null.
-  return input.missing || input.null || input.unknown || mayBeEmpty
-    ? union(kept, resolvedOrNull(fallback))
-    : kept;
+  return input.missing || input.null || mayBeEmptyText(input) ? union(kept, resolvedOrNull(fallback)) : kept;
 }
 
 function pickOutput(input: Type, args: ArgType[], keep: boolean): Type {
@@ -165,8 +168,8 @@ export const filterSignatures: Readonly<Record<string, FilterSignature>> = {
     anyArgs: true,
     accepts: ANY,
     expects: 'any value',
-    output: (i) =>
-      text(!i.null && (!!i.string?.nonEmpty || !!i.number || i.true || i.false || !!i.array || !!i.object)),
+    // null gives "", numbers, booleans, arrays and objects never do.
+    output: (i) => text(!i.null && !mayBeEmptyText(i)),
   },
   e164: { accepts: TEXT, expects: 'a phone number', output: () => text(true), mayFail: () => true },
 
